@@ -1,0 +1,120 @@
+#include "core/article.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+
+namespace lede {
+
+namespace {
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
+  return true;
+}
+
+std::string trim(std::string_view s) {
+  size_t a = 0, b = s.size();
+  while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
+  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
+  return std::string(s.substr(a, b - a));
+}
+
+// Inline markup of one line: **bold**, *em*, _em_, `code`, [text](url), ![alt](src).
+std::string strip_inline(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if ((c == '!' && i + 1 < s.size() && s[i + 1] == '[') || c == '[') {
+      size_t open = c == '!' ? i + 1 : i;
+      size_t close = s.find(']', open);
+      if (close != std::string_view::npos && close + 1 < s.size() && s[close + 1] == '(') {
+        size_t paren = s.find(')', close);
+        if (paren != std::string_view::npos) {
+          out += strip_inline(s.substr(open + 1, close - open - 1));
+          i = paren;
+          continue;
+        }
+      }
+    }
+    if (c == '*' || c == '`') continue;
+    if (c == '_') {
+      bool word_before = i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]));
+      bool word_after = i + 1 < s.size() && std::isalnum(static_cast<unsigned char>(s[i + 1]));
+      if (!(word_before && word_after)) continue;  // keep snake_case words
+    }
+    out += c;
+  }
+  return out;
+}
+}  // namespace
+
+std::string file_stem(std::string_view name) {
+  size_t slash = name.find_last_of("/\\");
+  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  for (std::string_view ext : {".lede.json", ".json", ".txt", ".text", ".markdown", ".md"})
+    if (ends_with_ci(name, ext) && name.size() > ext.size()) return std::string(name.substr(0, name.size() - ext.size()));
+  return std::string(name);
+}
+
+std::string markdown_to_text(std::string_view md, std::string* heading) {
+  std::string out;
+  bool in_fence = false;
+  size_t p = 0;
+  while (p <= md.size()) {
+    size_t nl = md.find('\n', p);
+    std::string_view line = md.substr(p, (nl == std::string_view::npos ? md.size() : nl) - p);
+    std::string t = trim(line);
+    if (t.rfind("```", 0) == 0 || t.rfind("~~~", 0) == 0) {
+      in_fence = !in_fence;
+    } else if (in_fence) {
+      out += std::string(line) + "\n";
+    } else {
+      size_t hashes = 0;
+      while (hashes < t.size() && t[hashes] == '#') ++hashes;
+      if (hashes > 0 && hashes <= 6 && hashes < t.size() && t[hashes] == ' ') {
+        t = trim(std::string_view(t).substr(hashes + 1));
+        if (hashes == 1 && heading && heading->empty()) *heading = strip_inline(t);
+      } else if (t.rfind("> ", 0) == 0) {
+        t = t.substr(2);
+      } else if (t == "---" || t == "***" || t == "___") {
+        t.clear();
+      }
+      out += strip_inline(t) + "\n";
+    }
+    if (nl == std::string_view::npos) break;
+    p = nl + 1;
+  }
+  // Markdown separates paragraphs with blank lines and wraps lines inside them: join those.
+  std::string joined;
+  size_t i = 0;
+  while (i < out.size()) {
+    size_t nl = out.find('\n', i);
+    if (nl == std::string::npos) nl = out.size();
+    std::string_view line(out.data() + i, nl - i);
+    if (line.empty()) {
+      if (!joined.empty() && joined.back() != '\n') joined += '\n';
+    } else {
+      if (!joined.empty() && joined.back() != '\n') joined += ' ';
+      joined += line;
+    }
+    i = nl + 1;
+  }
+  while (!joined.empty() && joined.back() == '\n') joined.pop_back();
+  return joined;
+}
+
+ArticleResult article_from_file(std::string_view name, std::string_view bytes) {
+  ArticleResult r;
+  DecodedText d = decode_article_bytes(bytes, kMaxArticleBytes);
+  if (!d.ok) { r.error = d.error; return r; }
+  std::string heading;
+  if (ends_with_ci(name, ".md") || ends_with_ci(name, ".markdown")) d.text = markdown_to_text(d.text, &heading);
+  r.document.title = heading.empty() ? file_stem(name) : heading;
+  r.document.text = std::move(d.text);
+  r.ok = true;
+  return r;
+}
+
+}  // namespace lede

@@ -1,0 +1,263 @@
+// Browser glue: WebGL 2 context, Dear ImGui frame loop, and the small C API that web/boot.js
+// calls with DOM events. All Emscripten-specific code of the reader lives in this file.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cstring>
+#include <deque>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "app/reader.hpp"
+#include "backends/imgui_impl_opengl3.h"
+#include "imgui.h"
+
+// ---- calls into web/boot.js (Module.ledeHost) ----------------------------------------------------
+EM_JS(void, js_download, (const char* name, const char* data, size_t size, const char* mime), {
+  Module.ledeHost.download(UTF8ToString(name), HEAPU8.slice(data, data + size), UTF8ToString(mime));
+});
+EM_JS(void, js_open_picker, (int kind), { Module.ledeHost.openPicker(kind); });
+EM_JS(void, js_request_clipboard, (), { Module.ledeHost.readClipboard(); });
+EM_JS(void, js_write_clipboard, (const char* text), { Module.ledeHost.writeClipboard(UTF8ToString(text)); });
+EM_JS(void, js_set_title, (const char* text), { document.title = UTF8ToString(text); });
+EM_JS(void, js_set_cursor, (const char* css), { Module.ledeHost.setCursor(UTF8ToString(css)); });
+EM_JS(void, js_first_frame, (), { Module.ledeHost.firstFrame(); });
+EM_JS(void, js_start, (), { Module.ledeHost.start(); });
+EM_JS(double, js_now_ms, (), { return Date.now(); });
+
+namespace {
+
+struct InputEvent {
+  enum Type { move, button, wheel, key, character } type;
+  float x = 0, y = 0;
+  int code = 0;
+  int down = 0;
+  int mods = 0;
+};
+
+struct Platform {
+  lede::App app;
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+  float css_w = 800, css_h = 600, dpr = 1;
+  std::deque<InputEvent> events;
+  int redraw = 3;  // frames still to draw; idle pages draw nothing
+  double last_time = 0;
+  std::string clipboard;  // what ImGui text fields paste (filled by the paste event)
+  std::string state;      // buffer returned by lede_state()
+  ImGuiMouseCursor cursor = -2;
+  bool first_frame_sent = false;
+};
+
+Platform* P = nullptr;
+
+void apply_mods(ImGuiIO& io, int mods) {
+  io.KeyCtrl = mods & 1;
+  io.KeyShift = mods & 2;
+  io.KeyAlt = mods & 4;
+  io.KeySuper = mods & 8;
+}
+
+// Applies queued events, at most one transition per button or key per frame, and nothing after
+// a button change moves the mouse: Dear ImGui 1.86 samples state once per frame, so a quick
+// click or key tap would otherwise be lost, and a click would land where the drag went next.
+void apply_events(ImGuiIO& io) {
+  bool button_changed = false;
+  static bool key_changed[512];
+  std::fill(std::begin(key_changed), std::end(key_changed), false);
+  while (!P->events.empty()) {
+    const InputEvent& e = P->events.front();
+    if (e.type == InputEvent::move) {
+      if (button_changed) break;
+      io.MousePos = e.x < 0 ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(e.x, e.y);
+    } else if (e.type == InputEvent::button) {
+      if (button_changed) break;
+      if (e.code >= 0 && e.code < 5) io.MouseDown[e.code] = e.down;
+      apply_mods(io, e.mods);
+      button_changed = true;
+    } else if (e.type == InputEvent::wheel) {
+      io.MouseWheelH += e.x;
+      io.MouseWheel += e.y;
+    } else if (e.type == InputEvent::key) {
+      if (e.code < 0 || e.code >= 512) { P->events.pop_front(); continue; }
+      if (key_changed[e.code]) break;
+      key_changed[e.code] = true;
+      io.KeysDown[e.code] = e.down;
+      apply_mods(io, e.mods);
+    } else if (e.type == InputEvent::character) {
+      io.AddInputCharacter(unsigned(e.code));
+    }
+    P->events.pop_front();
+  }
+}
+
+const char* css_cursor(ImGuiMouseCursor c) {
+  switch (c) {
+    case ImGuiMouseCursor_TextInput: return "text";
+    case ImGuiMouseCursor_ResizeAll: return "move";
+    case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+    case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+    case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+    case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+    case ImGuiMouseCursor_Hand: return "pointer";
+    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+    case ImGuiMouseCursor_None: return "none";
+    default: return "default";
+  }
+}
+
+void frame() {
+  if (P->events.empty() && P->redraw <= 0) return;
+  ImGuiIO& io = ImGui::GetIO();
+  if (P->app.fonts.dirty || P->app.fonts.dpr != P->dpr) {
+    lede::app_build_fonts(P->app, P->dpr);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  bool had_events = !P->events.empty();
+  apply_events(io);
+  io.DisplaySize = ImVec2(P->css_w, P->css_h);
+  io.DisplayFramebufferScale = ImVec2(P->dpr, P->dpr);
+  double now = emscripten_get_now() / 1000.0;
+  io.DeltaTime = float(std::max(now - P->last_time, 1e-4));  // never zero: ImGui asserts on that
+  P->last_time = now;
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  lede::app_frame(P->app);
+  ImGui::Render();
+
+  int fb_w = int(std::lround(P->css_w * P->dpr)), fb_h = int(std::lround(P->css_h * P->dpr));
+  glViewport(0, 0, fb_w, fb_h);
+  glClearColor(0.988f, 0.984f, 0.973f, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  ImGuiMouseCursor c = ImGui::GetMouseCursor();
+  if (c != P->cursor) {
+    P->cursor = c;
+    js_set_cursor(css_cursor(c));
+  }
+  if (!P->first_frame_sent) {
+    P->first_frame_sent = true;
+    js_first_frame();
+  }
+  // Keep drawing while something moves: input, a held button (drag, auto-scroll), fonts to rebuild.
+  bool busy = had_events || io.MouseDown[0] || io.MouseDown[1] || !P->events.empty() || P->app.fonts.dirty;
+  P->redraw = busy ? 3 : P->redraw - 1;
+}
+
+std::string read_file(const char* path) {
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+void push(InputEvent e) {
+  P->events.push_back(e);
+  if (P->events.size() > 4096) P->events.pop_front();  // a hidden tab piling up moves
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void lede_resize(float css_w, float css_h, float dpr) {
+  P->css_w = std::max(css_w, 1.0f);
+  P->css_h = std::max(css_h, 1.0f);
+  P->dpr = std::clamp(dpr, 0.5f, 4.0f);
+  P->redraw = 3;
+}
+EMSCRIPTEN_KEEPALIVE void lede_mouse_move(float x, float y) { push({InputEvent::move, x, y}); }
+EMSCRIPTEN_KEEPALIVE void lede_mouse_leave() { push({InputEvent::move, -1, -1}); }
+EMSCRIPTEN_KEEPALIVE void lede_mouse_button(int button, int down, int mods) {
+  push({InputEvent::button, 0, 0, button, down, mods});
+}
+EMSCRIPTEN_KEEPALIVE void lede_wheel(float dx, float dy) { push({InputEvent::wheel, dx, dy}); }
+EMSCRIPTEN_KEEPALIVE void lede_key(int code, int down, int mods) { push({InputEvent::key, 0, 0, code, down, mods}); }
+EMSCRIPTEN_KEEPALIVE void lede_char(unsigned cp) { push({InputEvent::character, 0, 0, int(cp)}); }
+EMSCRIPTEN_KEEPALIVE void lede_redraw() { P->redraw = 3; }
+
+// kind: 0 any (drop), 1 article, 2 annotations. size_total > size when the file was too large to pass.
+EMSCRIPTEN_KEEPALIVE void lede_open(int kind, const char* name, const char* data, int size) {
+  lede::app_open_bytes(P->app, lede::FileKind(kind), name, std::string(data ? data : "", data ? size_t(size) : 0));
+  P->redraw = 3;
+}
+EMSCRIPTEN_KEEPALIVE void lede_open_too_large(const char* name, double bytes) {
+  lede::App& a = P->app;
+  a.notice = {true, std::string("Could not open ") + name,
+              "The file is too large (" + std::to_string(int(bytes / (1 << 20))) +
+                  " MB); Lede opens files up to 32 MB. The open article was not changed."};
+  a.notice_open = true;
+  P->redraw = 3;
+}
+EMSCRIPTEN_KEEPALIVE const char* lede_state() {
+  P->state = lede::app_state_json(P->app);
+  return P->state.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* lede_rects(int start, int end) {
+  P->state = lede::app_rects_json(P->app, size_t(std::max(start, 0)), size_t(std::max(end, 0)));
+  return P->state.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* lede_copy_text() {
+  P->state = lede::app_selection_text(P->app);
+  return P->state.c_str();
+}
+EMSCRIPTEN_KEEPALIVE int lede_wants_text_input() { return ImGui::GetIO().WantTextInput; }
+EMSCRIPTEN_KEEPALIVE void lede_set_clipboard(const char* text) { P->clipboard = text; }
+
+int main() {
+  P = new Platform();
+  EmscriptenWebGLContextAttributes attr;
+  emscripten_webgl_init_context_attributes(&attr);
+  attr.majorVersion = 2;
+  attr.minorVersion = 0;
+  attr.alpha = false;
+  attr.depth = false;
+  attr.stencil = false;
+  attr.antialias = false;
+  attr.premultipliedAlpha = false;
+  P->gl = emscripten_webgl_create_context("#canvas", &attr);
+  if (P->gl <= 0) {
+    EM_ASM({ Module.ledeHost.fail("WebGL 2 could not be started in this browser."); });
+    return 1;
+  }
+  emscripten_webgl_make_context_current(P->gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  const int keymap[][2] = {{ImGuiKey_Tab, 9},       {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},
+                           {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},    {ImGuiKey_PageDown, 34},   {ImGuiKey_Home, 36},
+                           {ImGuiKey_End, 35},       {ImGuiKey_Insert, 45},    {ImGuiKey_Delete, 46},     {ImGuiKey_Backspace, 8},
+                           {ImGuiKey_Space, 32},     {ImGuiKey_Enter, 13},     {ImGuiKey_Escape, 27},     {ImGuiKey_KeyPadEnter, 13},
+                           {ImGuiKey_A, 65},         {ImGuiKey_C, 67},         {ImGuiKey_V, 86},          {ImGuiKey_X, 88},
+                           {ImGuiKey_Y, 89},         {ImGuiKey_Z, 90}};
+  for (auto& k : keymap) io.KeyMap[k[0]] = k[1];
+  io.BackendPlatformName = "lede_web";
+  io.SetClipboardTextFn = [](void*, const char* text) { js_write_clipboard(text); };
+  io.GetClipboardTextFn = [](void*) -> const char* { return P->clipboard.c_str(); };
+
+  lede::Host host;
+  host.download = js_download;
+  host.open_picker = [](lede::FileKind k) { js_open_picker(int(k)); };
+  host.request_clipboard_text = js_request_clipboard;
+  host.write_clipboard = js_write_clipboard;
+  host.set_title = js_set_title;
+  host.now_ms = js_now_ms;
+  lede::app_init(P->app, host);
+  lede::app_open_bytes(P->app, lede::FileKind::article, "dprk-missiles-un.txt",
+                       read_file("/assets/articles/dprk-missiles-un.txt"));
+  P->app.status.clear();
+
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  P->last_time = emscripten_get_now() / 1000.0;
+  js_start();  // sizes the canvas (lede_resize) and attaches the DOM listeners
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}
+
+}  // extern "C"

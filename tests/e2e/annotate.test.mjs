@@ -1,0 +1,79 @@
+// The minimal annotation path: drag-select with the mouse, press a key, save, reload, open the file.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { dragSelect, find, launch, openReader, startServer, state, until, waitReady, withScreenshots } from './harness.mjs';
+
+let server, browser;
+const pages = [];
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+test('select, mark as claim, save, reload and open the saved annotations', async () => {
+  const { page } = await openReader(browser, server.url);
+  pages.push(page);
+  await withScreenshots('annotate-roundtrip', () => pages, async () => {
+    // A span after curly quotes and apostrophes, so code points and bytes differ.
+    const quote = 'The US pulled up the DPRK';
+    const at = await find(page, quote);
+    assert.ok(at.start > 400);
+    await dragSelect(page, at.start, at.end);
+    await page.keyboard.press('2');
+    let s = await until(page, (s) => s.annotations.length === 1, 'an annotation');
+    assert.equal(s.annotations[0].label, 'claim');
+    assert.equal(s.annotations[0].origin, 'user');
+    assert.equal(s.annotations[0].start, at.start);
+    assert.equal(s.annotations[0].end, at.end);
+    assert.equal(s.annotations[0].text, quote);
+
+    // A second one by keyboard-only selection of a word: double-click, then 1.
+    const kim = await find(page, 'Kim');
+    const r = (await page.evaluate(([a, b]) => window.lede.rects(a, b), [kim.start, kim.end]))[0];
+    await page.mouse.dblclick(r.x + r.w / 2, r.y + r.h / 2);
+    await until(page, (s) => s.selection.text === 'Kim', 'double-click selects the word');
+    await page.keyboard.press('1');
+    s = await until(page, (s) => s.annotations.length === 2, 'two annotations');
+    assert.equal(s.annotations[1].label, 'actor');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+    assert.equal(download.suggestedFilename(), 'dprk-missiles-un.lede.json');
+    const path = await download.path();
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    assert.equal(file.format, 'lede-annotations');
+    assert.equal(file.version, 1);
+    assert.equal(file.document.length, 3057);
+    assert.match(file.document.sha256, /^[0-9a-f]{64}$/);
+    assert.ok(file.document.text.startsWith('North Korea has rejected'));
+    const claim = file.annotations.find((a) => a.label === 'claim');
+    assert.equal(claim.start, at.start);
+    assert.equal(claim.end, at.end);
+    assert.equal(claim.quote.exact, quote);
+    assert.equal([...file.document.text].slice(claim.start, claim.end).join(''), quote);
+
+    await page.reload();
+    await waitReady(page);
+    assert.equal((await state(page)).annotations.length, 0);
+    const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+Shift+O')]);
+    await fc.setFiles(path);
+    s = await until(page, (s) => s.annotations.length === 2, 'annotations back after opening the file');
+    const back = s.annotations.find((a) => a.label === 'claim');
+    assert.equal(back.start, at.start);
+    assert.equal(back.end, at.end);
+    assert.equal(back.text, quote);
+    assert.equal(s.notice, null);
+  });
+});
+
+test('Escape clears the selection and keys do nothing without one', async () => {
+  const { page } = await openReader(browser, server.url);
+  pages.push(page);
+  await withScreenshots('annotate-escape', () => pages, async () => {
+    const at = await find(page, 'Blinken');
+    await dragSelect(page, at.start, at.end);
+    await page.keyboard.press('Escape');
+    await until(page, (s) => s.selection.start === s.selection.end, 'selection cleared');
+    await page.keyboard.press('1');
+    await page.waitForTimeout(200);
+    assert.equal((await state(page)).annotations.length, 0);
+  });
+});

@@ -1,0 +1,142 @@
+// Shared set-up for the end-to-end tests: serves the built site, drives Debian's Chromium through
+// playwright-core, and offers helpers that act like a user (real mouse and keyboard events).
+import { fork } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, '../..');
+export const site = process.env.LEDE_SITE || join(repo, 'build-web/site');
+export const artifacts = process.env.LEDE_ARTIFACTS || join(repo, 'build/e2e-artifacts');
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function startServer() {
+  const child = fork(join(repo, 'tools/serve.mjs'), ['--root', site, '--port', '0'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const url = await new Promise((ok, fail) => {
+    child.once('message', (m) => ok(m.url));
+    child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+// A fresh browser profile and page on the reader, waiting for the first drawn frame.
+export async function openReader(browser, url, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('request', (r) => requests.push(r.url()));
+  // Turn on file-chooser interception now: turned on later, it races the first chooser.
+  page.on('filechooser', () => {});
+  await page.goto(url);
+  await waitReady(page);
+  return { context, page, errors, requests };
+}
+
+export async function waitReady(page) {
+  await page.waitForFunction(() => window.lede && window.lede.ready(), null, { timeout: 30000 });
+}
+
+export const state = (page) => page.evaluate(() => window.lede.state());
+
+// Waits until fn(state) is truthy; returns that state.
+export async function until(page, fn, what = 'condition', timeout = 5000) {
+  const t0 = Date.now();
+  let s;
+  while (Date.now() - t0 < timeout) {
+    s = await state(page);
+    if (fn(s)) return s;
+    await page.waitForTimeout(30);
+  }
+  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(s).slice(0, 600)}`);
+}
+
+// Code-point offsets of the n-th occurrence of `needle` in the open article.
+export async function find(page, needle, n = 0) {
+  return page.evaluate(([needle, n]) => {
+    const s = window.lede.state();
+    const text = s.article.text;
+    let at = -1;
+    for (let i = 0; i <= n; i++) { at = text.indexOf(needle, at + 1); if (at < 0) return null; }
+    const start = [...text.slice(0, at)].length;
+    return { start, end: start + [...needle].length };
+  }, [needle, n]);
+}
+
+// Selects [start, end) by dragging with the mouse, scrolling it into view first with the wheel.
+export async function dragSelect(page, start, end) {
+  let rects = await page.evaluate(([a, b]) => window.lede.rects(a, b), [start, end]);
+  for (let i = 0; i < 40 && (rects[0].y < 60 || rects[rects.length - 1].y > 700); i++) {
+    await page.mouse.move(640, 400);
+    await page.mouse.wheel(0, rects[0].y < 60 ? -200 : 200);
+    await page.waitForTimeout(60);
+    rects = await page.evaluate(([a, b]) => window.lede.rects(a, b), [start, end]);
+  }
+  const first = rects[0], last = rects[rects.length - 1];
+  await page.mouse.move(first.x + 1, first.y + first.h / 2);
+  await page.mouse.down();
+  await page.mouse.move(last.x + last.w - 1, last.y + last.h / 2, { steps: 6 });
+  await page.mouse.up();
+  return until(page, (s) => s.selection.start === start && s.selection.end === end, `selection ${start}..${end}`);
+}
+
+// Screenshots on failure go to the test output directory.
+export async function snap(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  const file = join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// Runs body(); on failure keeps a screenshot of every open page, then rethrows.
+export async function withScreenshots(name, pages, body) {
+  try {
+    await body();
+  } catch (err) {
+    for (const [i, p] of pages().entries()) {
+      try { console.error(`screenshot: ${await snap(p, `${name}-${i}`)}`); } catch { /* page gone */ }
+    }
+    throw err;
+  }
+}
+
+export function tempFile(name, content) {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-e2e-'));
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+export function cleanup(file) { rmSync(dirname(file), { recursive: true, force: true }); }
+
+// Counts distinct colours in a PNG by decoding it in the browser (no image library needed).
+export async function distinctColours(browser, png) {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = new OffscreenCanvas(img.width, img.height);
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, img.width, img.height).data;
+      const seen = new Set();
+      for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      return seen.size;
+    }, png.toString('base64'));
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,237 @@
+// Page side of the browser glue: checks the browser can run Lede, loads the WebAssembly module,
+// forwards DOM input to it (src/web/main_web.cpp), and does what only the page can do: files,
+// downloads, clipboard, cursor. Exposes the read-only window.lede API for tests and scripts.
+'use strict';
+(function () {
+  const canvas = document.getElementById('canvas');
+  const overlay = document.getElementById('overlay');
+  const overlayText = document.getElementById('overlay-text');
+  const dropHint = document.getElementById('drop-hint');
+  const MAX_FILE_BYTES = 32 * 1024 * 1024;
+  const timing = { navigationStart: 0, firstFrame: null };
+  let M = null;  // the Emscripten module once it runs
+
+  function fail(message) {
+    overlay.hidden = false;
+    overlay.classList.add('error');
+    overlayText.textContent = message;
+  }
+
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    fail('Lede cannot run in this browser: it needs WebAssembly, which is missing or turned off.');
+    return;
+  }
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    fail('Lede cannot run in this browser: it needs WebGL 2, which is missing or turned off ' +
+         '(check that hardware acceleration is enabled).');
+    return;
+  }
+
+  // ---- input -------------------------------------------------------------------------------------
+  function mods(e) {
+    return (e.ctrlKey || e.metaKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+  }
+  function pos(e) {
+    const r = canvas.getBoundingClientRect();
+    return [e.clientX - r.left, e.clientY - r.top];
+  }
+  // Keys whose browser default would get in the way (scrolling, find bar, save page, tab focus).
+  const OWN_KEYS = new Set([8, 9, 13, 27, 32, 33, 34, 35, 36, 37, 38, 39, 40, 46]);
+  const OWN_CTRL_KEYS = new Set([65, 70, 79, 83, 89, 90, 187, 189, 61, 173, 107, 109, 48]);
+  let touch = null;
+
+  function attach() {
+    canvas.addEventListener('pointerdown', (e) => {
+      canvas.focus();
+      if (e.pointerType === 'touch') { touch = { id: e.pointerId, y: e.clientY }; return; }
+      canvas.setPointerCapture(e.pointerId);
+      const [x, y] = pos(e);
+      M._lede_mouse_move(x, y);
+      M._lede_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 1, mods(e));
+      e.preventDefault();
+    });
+    canvas.addEventListener('pointermove', (e) => {
+      if (touch && e.pointerId === touch.id) {
+        M._lede_wheel(0, (e.clientY - touch.y) / 60);
+        touch.y = e.clientY;
+        return;
+      }
+      const [x, y] = pos(e);
+      M._lede_mouse_move(x, y);
+    });
+    const up = (e) => {
+      if (touch && e.pointerId === touch.id) { touch = null; return; }
+      const [x, y] = pos(e);
+      M._lede_mouse_move(x, y);
+      M._lede_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 0, mods(e));
+    };
+    canvas.addEventListener('pointerup', up);
+    canvas.addEventListener('pointercancel', up);
+    canvas.addEventListener('pointerleave', (e) => { if (!canvas.hasPointerCapture(e.pointerId)) M._lede_mouse_leave(); });
+    canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+    canvas.addEventListener('wheel', (e) => {
+      const unit = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 1 : 1 / 100;
+      M._lede_wheel(-e.deltaX * unit, -e.deltaY * unit);
+      e.preventDefault();
+    }, { passive: false });
+
+    window.addEventListener('keydown', (e) => {
+      const ctrl = e.ctrlKey || e.metaKey;
+      // Ctrl+C/X/V stay with the browser so that the copy and paste events fire.
+      if (ctrl && (e.keyCode === 67 || e.keyCode === 88 || e.keyCode === 86)) {
+        if (e.keyCode === 86 && M._lede_wants_text_input()) return;  // the paste event sends it
+        M._lede_key(e.keyCode, 1, mods(e));
+        return;
+      }
+      M._lede_key(e.keyCode, 1, mods(e));
+      if (!ctrl && !e.altKey && e.key && [...e.key].length === 1) M._lede_char(e.key.codePointAt(0));
+      if (OWN_KEYS.has(e.keyCode) || (ctrl && OWN_CTRL_KEYS.has(e.keyCode)) || e.keyCode === 112) e.preventDefault();
+    });
+    window.addEventListener('keyup', (e) => M._lede_key(e.keyCode, 0, mods(e)));
+    window.addEventListener('blur', () => { for (const k of [16, 17, 18, 91]) M._lede_key(k, 0, 0); });
+
+    document.addEventListener('copy', (e) => {
+      if (M._lede_wants_text_input()) return;  // a text field copies through ImGui
+      const text = M.UTF8ToString(M._lede_copy_text());
+      if (!text) return;
+      e.clipboardData.setData('text/plain', text);
+      e.preventDefault();
+    });
+    document.addEventListener('paste', (e) => {
+      const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      e.preventDefault();
+      if (M._lede_wants_text_input()) {
+        withString(text, (p) => M._lede_set_clipboard(p));
+        M._lede_key(86, 1, 1);
+        M._lede_key(86, 0, 1);
+        return;
+      }
+      openText(text, 'Pasted text.txt');
+    });
+
+    // Drag and drop anywhere on the page.
+    let depth = 0;
+    window.addEventListener('dragenter', (e) => { if (hasFiles(e)) { depth++; dropHint.hidden = false; e.preventDefault(); } });
+    window.addEventListener('dragleave', () => { if (--depth <= 0) { depth = 0; dropHint.hidden = true; } });
+    window.addEventListener('dragover', (e) => { if (hasFiles(e)) e.preventDefault(); });
+    window.addEventListener('drop', (e) => {
+      e.preventDefault();
+      depth = 0;
+      dropHint.hidden = true;
+      const file = e.dataTransfer && e.dataTransfer.files[0];
+      if (file) openFile(file, 0);
+    });
+
+    const resize = () => {
+      const dpr = window.devicePixelRatio || 1;
+      const w = window.innerWidth, h = window.innerHeight;
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(h * dpr);
+      M._lede_resize(w, h, dpr);
+    };
+    window.addEventListener('resize', resize);
+    // Zooming the page changes devicePixelRatio without always firing resize.
+    const watchDpr = () => {
+      matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener('change', () => { resize(); watchDpr(); }, { once: true });
+    };
+    watchDpr();
+    document.addEventListener('visibilitychange', () => M._lede_redraw());
+    resize();
+    canvas.focus();
+  }
+
+  function hasFiles(e) {
+    return e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+  }
+
+  // ---- files ---------------------------------------------------------------------------------------
+  function withString(s, fn) {
+    const n = M.lengthBytesUTF8(s) + 1;
+    const p = M._malloc(n);
+    M.stringToUTF8(s, p, n);
+    try { return fn(p); } finally { M._free(p); }
+  }
+
+  function passBytes(kind, name, bytes) {
+    const p = M._malloc(Math.max(bytes.length, 1));
+    M.HEAPU8.set(bytes, p);
+    try { withString(name, (np) => M._lede_open(kind, np, p, bytes.length)); } finally { M._free(p); }
+  }
+
+  function openFile(file, kind) {
+    if (file.size > MAX_FILE_BYTES) {
+      withString(file.name, (np) => M._lede_open_too_large(np, file.size));
+      return;
+    }
+    file.arrayBuffer().then((buf) => passBytes(kind, file.name, new Uint8Array(buf)),
+      (err) => withString(file.name, (np) => M._lede_open_too_large(np, -1)));
+  }
+
+  function openText(text, name) {
+    passBytes(1, name, new TextEncoder().encode(text));
+  }
+
+  const host = {
+    start() { attach(); },
+    fail,
+    firstFrame() {
+      timing.firstFrame = performance.now();
+      overlay.hidden = true;
+    },
+    setCursor(css) { canvas.style.cursor = css; },
+    download(name, bytes, mime) {
+      const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    },
+    openPicker(kind) {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = kind === 2 ? '.json,application/json' : '.txt,.md,.markdown,.text,.json,text/plain,text/markdown';
+      input.addEventListener('change', () => { if (input.files[0]) openFile(input.files[0], kind); });
+      input.click();
+    },
+    readClipboard() {
+      if (!navigator.clipboard || !navigator.clipboard.readText) {
+        openText('', 'Clipboard');
+        return;
+      }
+      navigator.clipboard.readText().then((t) => openText(t, 'Pasted text.txt'),
+        () => openText('', 'Clipboard'));
+    },
+    writeClipboard(text) {
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+    },
+  };
+
+  // ---- the module --------------------------------------------------------------------------------
+  window.Module = {
+    canvas,
+    ledeHost: host,
+    print: (s) => console.log(s),
+    printErr: (s) => console.warn(s),
+    onAbort: (what) => fail('Lede stopped because of an internal error (' + what + '). Reload the page to start again.'),
+    onRuntimeInitialized() { M = window.Module; },
+  };
+  const script = document.createElement('script');
+  script.src = 'lede.js';
+  script.onerror = () => fail('Lede could not be loaded (lede.js is missing). If you are offline, reconnect once so it can be stored for offline use.');
+  document.body.appendChild(script);
+
+  // Read-only API for tests and scripting: every call returns a fresh copy.
+  window.lede = Object.freeze({
+    state() { return M ? JSON.parse(M.UTF8ToString(M._lede_state())) : null; },
+    rects(start, end) { return M ? JSON.parse(M.UTF8ToString(M._lede_rects(start, end))) : []; },
+    timing() { return Object.assign({}, timing); },
+    ready() { return timing.firstFrame !== null; },
+  });
+
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('sw.js').catch((err) => console.warn('offline support unavailable:', err));
+  }
+})();
