@@ -1,57 +1,54 @@
-// `lede`: the command-line side of the core.
-//   lede validate FILE    check a .lede.json file; prints every problem, exits 1 if there is one
+// `lede`: the command-line side of the core. See `lede help`.
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
-#include <string>
 
-#include "core/lede_file.hpp"
+#include "cli/commands.hpp"
 
-namespace {
-
-int usage() {
-  std::fprintf(stderr,
-               "usage: lede validate FILE     check an annotation file (.lede.json)\n");
-  return 2;
-}
+namespace lede::cli {
 
 bool read_input(const std::string& path, std::string* out) {
-  if (path == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    *out = s.str();
-    return true;
-  }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
   std::ostringstream s;
-  s << f.rdbuf();
+  if (path == "-") {
+    s << std::cin.rdbuf();
+  } else {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return false;
+    s << f.rdbuf();
+  }
   *out = s.str();
   return true;
 }
 
-int validate(const std::string& path) {
-  std::string bytes;
-  if (!read_input(path, &bytes)) {
-    std::fprintf(stderr, "lede: cannot read %s\n", path.c_str());
-    return 2;
-  }
-  lede::LoadResult r = lede::read_lede_file(bytes);
-  if (r.ok) {
-    std::printf("%s: valid (%zu annotations, %zu labels)\n", path.c_str(), r.set.annotations.size(), r.set.labels.size());
-    return 0;
-  }
-  for (const lede::Problem& p : r.problems)
-    std::printf("%s: %s%s%s\n", path.c_str(), p.path.c_str(), p.path.empty() ? "" : ": ", p.message.c_str());
-  return 1;
+}  // namespace lede::cli
+
+namespace {
+
+struct Command {
+  const char* name;
+  int (*run)(int argc, char** argv);  // argv[0] is the subcommand
+  const char* help;
+};
+
+const Command kCommands[] = {
+    {"validate", lede::cli::validate, "validate FILE          check an annotation file (.lede.json); exit 1 if it has problems"},
+};
+
+int usage(FILE* out) {
+  std::fprintf(out, "usage: lede COMMAND [ARGS]\n\ncommands:\n");
+  for (const Command& c : kCommands) std::fprintf(out, "  lede %s\n", c.help);
+  return out == stderr ? 2 : 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) return usage();
-  std::string cmd = argv[1];
-  if (cmd == "validate" && argc == 3) return validate(argv[2]);
-  return usage();
+  if (argc < 2) return usage(stderr);
+  if (!std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) return usage(stdout);
+  for (const Command& c : kCommands)
+    if (!std::strcmp(argv[1], c.name)) return c.run(argc - 1, argv + 1);
+  std::fprintf(stderr, "lede: unknown command '%s'\n", argv[1]);
+  return usage(stderr);
 }

@@ -1,0 +1,11 @@
+// The `lede` command-line tool: one function per subcommand, each in the file named after it.
+#pragma once
+#include <string>
+
+namespace lede::cli {
+
+// Reads a whole file, or stdin for "-". False if it cannot be read.
+bool read_input(const std::string& path, std::string* out);
+
+int validate(int argc, char** argv);  // cli_validate.cpp
+}  // namespace lede::cli
