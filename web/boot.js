@@ -171,8 +171,44 @@
     passBytes(1, name, new TextEncoder().encode(text));
   }
 
+  // ---- work kept in the browser ------------------------------------------------------------------
+  // IndexedDB holds the last article with its annotations (it can be megabytes; localStorage
+  // cannot); localStorage holds the small view settings.
+  const DB_NAME = 'lede', STORE = 'work', SETTINGS_KEY = 'lede.settings';
+  const db = new Promise((resolve) => {
+    if (!('indexedDB' in window)) { resolve(null); return; }
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => resolve(null);
+  });
+  const stored = db.then((d) => d && new Promise((resolve) => {
+    const req = d.transaction(STORE, 'readonly').objectStore(STORE).get('current');
+    req.onsuccess = () => resolve(req.result || null);
+    req.onerror = () => resolve(null);
+  }));
+  let saving = Promise.resolve();
+
   const host = {
-    start() { attach(); },
+    start() {
+      attach();
+      try {
+        const s = localStorage.getItem(SETTINGS_KEY);
+        if (s) withString(s, (p) => M._lede_set_settings(p));
+      } catch (e) { /* storage disabled: defaults */ }
+      stored.then((json) => { if (json) withString(json, (p) => M._lede_restore(p)); });
+    },
+    autosave(json, changes) {
+      saving = saving.then(() => db).then((d) => d && new Promise((resolve) => {
+        const tx = d.transaction(STORE, 'readwrite');
+        tx.objectStore(STORE).put(json, 'current');
+        tx.oncomplete = () => { M._lede_autosaved(changes); resolve(); };
+        tx.onerror = tx.onabort = () => { console.warn('autosave failed', tx.error); resolve(); };
+      }));
+    },
+    storeSettings(json) {
+      try { localStorage.setItem(SETTINGS_KEY, json); } catch (e) { /* full or disabled */ }
+    },
     fail,
     firstFrame() {
       timing.firstFrame = performance.now();

@@ -14,6 +14,9 @@ struct Host {
   void (*write_clipboard)(const char* utf8) = nullptr;
   void (*set_title)(const char* utf8) = nullptr;
   double (*now_ms)() = nullptr;                         // wall clock, ms since the Unix epoch
+  // Keeps the reader's work in the browser; the host confirms through app_autosaved(changes).
+  void (*autosave)(const char* utf8_json, double changes) = nullptr;
+  void (*store_settings)(const char* utf8_json) = nullptr;
 };
 
 }  // namespace lede

@@ -1,18 +1,42 @@
+// The reader's frame: menus, find bar, status bar, dialogs, shortcuts, files, fonts and the
+// read-only state the page exposes to scripts.
 #include "app/reader.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <set>
 
+#ifdef LEDE_WITH_ANALYSIS
+#include "core/analysis/analyze.hpp"
+#endif
 #include "core/article.hpp"
 #include "core/lede_file.hpp"
 #include "core/sha256.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // ImFileLoadToMemory
+#include "misc/cpp/imgui_stdlib.h"
 
 namespace lede {
+
+void to_json(json& j, const ViewSettings& v) {
+  j = json{{"dark", v.dark}, {"bodySize", v.body_size}, {"panel", v.panel}, {"panelWidth", v.panel_width},
+           {"panelTab", v.panel_tab}, {"showActor", v.show_actor}, {"showClaim", v.show_claim},
+           {"showNumber", v.show_number}, {"showOther", v.show_other}, {"showSuggestions", v.show_suggestions}};
+}
+
+void from_json(const json& j, ViewSettings& v) {
+  v.dark = j.value("dark", v.dark);
+  v.body_size = std::clamp(j.value("bodySize", v.body_size), 12.0f, 40.0f);
+  v.panel = j.value("panel", v.panel);
+  v.panel_width = std::clamp(j.value("panelWidth", v.panel_width), 240.0f, 900.0f);
+  v.panel_tab = std::clamp(j.value("panelTab", v.panel_tab), 0, 3);
+  v.show_actor = j.value("showActor", v.show_actor);
+  v.show_claim = j.value("showClaim", v.show_claim);
+  v.show_number = j.value("showNumber", v.show_number);
+  v.show_other = j.value("showOther", v.show_other);
+  v.show_suggestions = j.value("showSuggestions", v.show_suggestions);
+}
 
 namespace {
 
@@ -20,55 +44,16 @@ constexpr const char* kGenerator = "Lede 0.1";
 
 // DOM keyCodes: the platform layer puts them in io.KeysDown.
 enum Key {
-  kBackspace = 8, kTab = 9, kEnter = 13, kEscape = 27, kSpace = 32, kPageUp = 33, kPageDown = 34,
-  kEnd = 35, kHome = 36, kLeft = 37, kUp = 38, kRight = 39, kDown = 40, kDelete = 46,
-  k0 = 48, k1 = 49, k9 = 57, kA = 65, kC = 67, kO = 79, kS = 83, kV = 86,
-  kNumpad1 = 97, kNumpad9 = 105,
+  kEnter = 13, kEscape = 27, kF1 = 112, kF3 = 114, k0 = 48, kA = 65, kF = 70, kO = 79, kS = 83, kY = 89, kZ = 90,
+  kPlus = 187, kMinus = 189, kPlusFx = 61, kMinusFx = 173, kNumPlus = 107, kNumMinus = 109, kBackslash = 220,
 };
-
 bool pressed(int key, bool repeat = true) { return ImGui::IsKeyPressed(key, repeat); }
-
-ImU32 hex_color(const std::string& hex, float alpha) {
-  unsigned v = 0x888888;
-  if (hex.size() == 7) std::sscanf(hex.c_str() + 1, "%x", &v);
-  return IM_COL32((v >> 16) & 255, (v >> 8) & 255, v & 255, int(alpha * 255));
-}
-
-std::string iso_time(double ms) {
-  std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-std::string now_iso(const App& a) { return a.host.now_ms ? iso_time(a.host.now_ms()) : ""; }
-
-bool is_word_byte(const std::string& t, size_t i) {
-  unsigned char c = static_cast<unsigned char>(t[i]);
-  if (c >= 0x80) return true;  // letters outside ASCII (accented names) are part of words
-  return std::isalnum(c) || c == '\'' || c == '-' || c == '_';
-}
-
-size_t prev_cp(const std::string& t, size_t i) {
-  if (i == 0) return 0;
-  --i;
-  while (i > 0 && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
-  return i;
-}
-
-size_t next_cp(const std::string& t, size_t i) {
-  if (i >= t.size()) return t.size();
-  ++i;
-  while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) ++i;
-  return i;
-}
 
 // ---- fonts ---------------------------------------------------------------------------------
 
 // Latin, Latin-1, Latin Extended-A, general punctuation (curly quotes, dashes), currency signs.
-const ImWchar kBaseRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20A0, 0x20C0, 0x2190, 0x2193, 0x2212, 0x2212, 0x25B2, 0x25BC, 0xFFFD, 0xFFFD, 0};
+const ImWchar kBaseRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20A0, 0x20C0, 0x2190, 0x2193,
+                               0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0x25B2, 0x25BC, 0xFFFD, 0xFFFD, 0};
 
 bool in_base_ranges(uint32_t cp) {
   for (int i = 0; kBaseRanges[i]; i += 2)
@@ -84,7 +69,7 @@ void collect_extra_glyphs(App& a) {
     if (c < 0x80) { ++i; continue; }
     i += utf8_decode(a.doc.text, i, &cp);
     if (cp <= 0xFFFF && !in_base_ranges(cp)) extra.insert(cp);
-    if (extra.size() > 4000) break;  // an article in a script our fonts lack: show the rest as boxes
+    if (extra.size() > 3000) break;  // a script our fonts lack: the rest shows as boxes
   }
   std::vector<uint32_t> v(extra.begin(), extra.end());
   if (v != a.fonts.extra) {
@@ -102,122 +87,19 @@ float font_height_per_em(const unsigned char* d, size_t n) {
   for (unsigned i = 0; i < tables; ++i) {
     size_t rec = 12 + 16 * size_t(i);
     uint32_t tag = u32(rec), off = u32(rec + 8);
-    if (tag == 0x68656164) units = u16(off + 18);                                   // 'head'
+    if (tag == 0x68656164) units = u16(off + 18);                                                  // 'head'
     if (tag == 0x68686561) { ascent = int16_t(u16(off + 4)); descent = int16_t(u16(off + 6)); }  // 'hhea'
   }
   if (units == 0 || ascent - descent <= 0) return 1;
   return float(ascent - descent) / float(units);
 }
 
-// ---- annotations -----------------------------------------------------------------------------
+// ---- theme -------------------------------------------------------------------------------------
 
-const Label* find_label(const App& a, const std::string& id) {
-  for (const Label& l : a.labels)
-    if (l.id == id) return &l;
-  return nullptr;
-}
-
-void set_status(App& a, std::string s) { a.status = std::move(s); }
-
-void show_notice(App& a, bool error, std::string title, std::string text) {
-  a.notice = {error, std::move(title), std::move(text)};
-  a.notice_open = true;
-}
-
-bool has_selection(const App& a) { return a.sel_anchor != a.sel_caret; }
-
-void selection_range(const App& a, size_t* b, size_t* e) {
-  *b = std::min(a.sel_anchor, a.sel_caret);
-  *e = std::max(a.sel_anchor, a.sel_caret);
-}
-
-void label_selection(App& a, const Label& label) {
-  size_t b, e;
-  selection_range(a, &b, &e);
-  const std::string& t = a.doc.text;
-  while (b < e && (t[b] == ' ' || t[b] == '\n' || t[b] == '\t')) ++b;
-  while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t')) --e;
-  if (b == e) return;
-  Annotation an;
-  an.id = "u" + std::to_string(a.next_id++);
-  an.label = label.id;
-  an.origin = Origin::user;
-  an.status = Status::accepted;
-  an.start = int64_t(a.index.to_cp(b));
-  an.end = int64_t(a.index.to_cp(e));
-  an.created = an.modified = now_iso(a);
-  a.annotations.push_back(std::move(an));
-  ++a.changes;
-  a.sel_anchor = a.sel_caret = e;
-  set_status(a, "Marked as " + label.name + ": \u201C" + cp_substr(t, a.index, size_t(a.annotations.back().start), size_t(a.annotations.back().end)) + "\u201D");
-}
-
-void bump_next_id(App& a) {
-  for (const Annotation& an : a.annotations) {
-    if (an.id.size() > 1 && an.id[0] == 'u') {
-      uint64_t n = std::strtoull(an.id.c_str() + 1, nullptr, 10);
-      a.next_id = std::max(a.next_id, n + 1);
-    }
-  }
-}
-
-// ---- files -----------------------------------------------------------------------------------
-
-bool ends_with(const std::string& s, const char* suffix) {
-  size_t n = std::strlen(suffix);
-  if (s.size() < n) return false;
-  for (size_t i = 0; i < n; ++i)
-    if (std::tolower(static_cast<unsigned char>(s[s.size() - n + i])) != suffix[i]) return false;
-  return true;
-}
-
-void save_annotations(App& a) {
-  std::string data = app_save_json(a);
-  std::string name = (a.file_stem.empty() ? std::string("article") : a.file_stem) + ".lede.json";
-  if (a.host.download) a.host.download(name.c_str(), data.data(), data.size(), "application/json");
-  size_t n = a.annotations.size();
-  set_status(a, "Saved " + name + " (" + std::to_string(n) + (n == 1 ? " annotation)" : " annotations)"));
-}
-
-void open_annotation_file(App& a, const std::string& name, const std::string& bytes, bool as_article) {
-  LoadResult r = read_lede_file(bytes);
-  if (!r.ok) {
-    show_notice(a, true, "Could not open " + name, "This is not a valid Lede annotation file. Nothing was changed.\n\n" + r.summary());
-    return;
-  }
-  bool same = sha256_hex(r.set.document.text) == sha256_hex(a.doc.text);
-  if (!same && !as_article) {
-    std::string title = r.set.document.title.empty() ? std::string("another article") : "\u201C" + r.set.document.title + "\u201D";
-    show_notice(a, true, "Annotations for another article",
-                name + " was made for " + title + ", not for the open article \u201C" + a.doc.title +
-                    "\u201D (the texts differ). Nothing was changed.\n\nTo read that article with its annotations, use File > Open article\u2026 and choose the same file.");
-    return;
-  }
-  std::string stem = file_stem(name);
-  size_t n = r.set.annotations.size();
-  if (same) {
-    a.labels = std::move(r.set.labels);
-    a.annotations = std::move(r.set.annotations);
-    bump_next_id(a);
-    ++a.changes;
-  } else {
-    if (r.set.document.title.empty()) r.set.document.title = stem;
-    app_open_document(a, std::move(r.set.document), std::move(r.set.labels), std::move(r.set.annotations));
-    a.file_stem = stem;
-  }
-  set_status(a, "Opened " + name + " (" + std::to_string(n) + (n == 1 ? " annotation)" : " annotations)"));
-}
-
-// ---- drawing -----------------------------------------------------------------------------------
-
-struct Theme {
-  ImU32 paper, ink, muted, selection, caret;
-};
-Theme theme() { return {IM_COL32(252, 251, 248, 255), IM_COL32(28, 28, 30, 255), IM_COL32(110, 110, 118, 255), IM_COL32(160, 200, 255, 150), IM_COL32(40, 90, 200, 255)}; }
-
-void setup_style() {
+void apply_theme(bool dark) {
   ImGuiStyle& s = ImGui::GetStyle();
-  ImGui::StyleColorsLight(&s);
+  if (dark) ImGui::StyleColorsDark(&s);
+  else ImGui::StyleColorsLight(&s);
   s.WindowRounding = 6;
   s.FrameRounding = 4;
   s.PopupRounding = 6;
@@ -229,190 +111,203 @@ void setup_style() {
   s.ItemSpacing = ImVec2(10, 7);
   s.WindowBorderSize = 0;
   s.PopupBorderSize = 1;
-  s.Colors[ImGuiCol_WindowBg] = ImColor(252, 251, 248);
-  s.Colors[ImGuiCol_MenuBarBg] = ImColor(240, 238, 233);
-  s.Colors[ImGuiCol_ScrollbarBg] = ImColor(0, 0, 0, 0);
-  s.Colors[ImGuiCol_Text] = ImColor(30, 30, 34);
+  s.ChildBorderSize = 0;
+  if (dark) {
+    s.Colors[ImGuiCol_WindowBg] = ImColor(30, 31, 34);
+    s.Colors[ImGuiCol_ChildBg] = ImColor(30, 31, 34);
+    s.Colors[ImGuiCol_MenuBarBg] = ImColor(40, 41, 45);
+    s.Colors[ImGuiCol_Text] = ImColor(226, 224, 218);
+    s.Colors[ImGuiCol_PopupBg] = ImColor(44, 45, 50);
+  } else {
+    s.Colors[ImGuiCol_WindowBg] = ImColor(252, 251, 248);
+    s.Colors[ImGuiCol_ChildBg] = ImColor(252, 251, 248);
+    s.Colors[ImGuiCol_MenuBarBg] = ImColor(240, 238, 233);
+    s.Colors[ImGuiCol_Text] = ImColor(30, 30, 34);
+    s.Colors[ImGuiCol_PopupBg] = ImColor(255, 255, 253);
+  }
+  s.Colors[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
 }
 
-// Rectangles covering bytes [b, e) on the visible lines.
-template <class F>
-void for_each_span_rect(const App& a, size_t b, size_t e, int first_line, int last_line, F&& f) {
-  const PageLayout& L = a.layout;
-  for (int li = first_line; li <= last_line; ++li) {
-    const PageLine& line = L.lines[li];
-    size_t lb = line.begin, le = line.end;
-    if (e <= lb || b >= le) {
-      if (!(b <= lb && e > lb && lb == le)) continue;
-    }
-    size_t sb = std::max(b, lb), se = std::min(e, le);
-    float x0 = L.x_of(a.doc.text, line, sb), x1 = L.x_of(a.doc.text, line, se);
-    f(x0, x1, line);
-  }
+// ---- files ---------------------------------------------------------------------------------------
+
+bool ends_with(const std::string& s, const char* suffix) {
+  size_t n = std::strlen(suffix);
+  if (s.size() < n) return false;
+  for (size_t i = 0; i < n; ++i)
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - n + i])) != suffix[i]) return false;
+  return true;
 }
 
-void draw_page(App& a) {
-  ImGuiIO& io = ImGui::GetIO();
-  const Theme th = theme();
-  const float menu_h = ImGui::GetFrameHeight();
-  const float status_h = ImGui::GetFrameHeight() + 6;
-  ImGui::SetNextWindowPos(ImVec2(0, menu_h));
-  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - menu_h - status_h));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  ImGui::Begin("##page", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_AlwaysVerticalScrollbar);
-  ImGui::PopStyleVar();
-  if (a.set_scroll_y >= 0) {
-    ImGui::SetScrollY(a.set_scroll_y);
-    a.set_scroll_y = -1;
+std::string local_clock(const App& a) {
+  if (!a.host.now_ms) return "";
+  // The browser gives UTC ms; the status bar shows the time of day in UTC offsets the host knows
+  // nothing about, so keep it to hours and minutes of the ISO time.
+  std::string iso = now_iso(a);
+  return iso.size() >= 16 ? iso.substr(11, 5) + " UTC" : iso;
+}
+
+void save_annotations(App& a) {
+  std::string data = app_save_json(a);
+  std::string name = (a.file_stem.empty() ? std::string("article") : a.file_stem) + ".lede.json";
+  if (a.host.download) a.host.download(name.c_str(), data.data(), data.size(), "application/json");
+  a.saved_to_file_at = local_clock(a);
+  a.saved_to_file_changes = a.changes;
+  size_t n = 0;
+  for (const Annotation& an : a.annotations) n += an.status != Status::suggested;
+  set_status(a, "Saved " + name + " (" + std::to_string(n) + (n == 1 ? " annotation" : " annotations") + ")");
+}
+
+std::vector<Annotation> suggestions_for(const App& a, const std::string& text) {
+#ifdef LEDE_WITH_ANALYSIS
+  if (a.analyzer) return a.analyzer->analyze(text);
+#endif
+  return {};
+}
+
+void open_annotation_file(App& a, const std::string& name, const std::string& bytes, bool as_article) {
+  LoadResult r = read_lede_file(bytes);
+  if (!r.ok) {
+    show_notice(a, true, "Could not open " + name, "This is not a valid Lede annotation file. Nothing was changed.\n\n" + r.summary());
+    return;
   }
-
-  const float view_w = ImGui::GetContentRegionAvail().x;
-  const float body = a.fonts.body_size;                      // em
-  const float body_px = a.fonts.body->FontSize / a.fonts.dpr;  // what ImGui calls the size
-  const float column = std::min(view_w - 48.0f, std::round(body * 34.0f));
-  const float left = std::round((view_w - column) * 0.5f);
-  if (a.layout_dirty || a.layout.font != a.fonts.body || std::fabs(a.layout.width - column) > 0.5f ||
-      a.layout.em != body) {
-    a.layout.build(a.doc.text, a.fonts.body, body_px, body, column);
-    a.layout_dirty = false;
+  bool same = r.set.document.text == a.doc.text;
+  if (!same && !as_article) {
+    std::string title = r.set.document.title.empty() ? std::string("another article") : "\u201C" + r.set.document.title + "\u201D";
+    show_notice(a, true, "Annotations for another article",
+                name + " was made for " + title + ", not for the open article \u201C" + a.doc.title +
+                    "\u201D (the texts differ). Nothing was changed.\n\nTo read that article with its annotations, use File > Open article\u2026 and choose the same file.");
+    return;
   }
-  const PageLayout& L = a.layout;
-
-  // Page header: title, then the text.
-  ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float title_size = a.fonts.title->FontSize / a.fonts.dpr;
-  const float top_pad = std::round(body * 2.2f);
-  ImVec2 title_sz = a.fonts.title->CalcTextSizeA(title_size, column, column, a.doc.title.c_str());
-  const float text_top = top_pad + title_sz.y + std::round(body * 1.4f);
-  const float page_h = text_top + L.height + body * 4;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  a.page_left = origin.x + left;
-  a.page_top = origin.y + text_top;
-  a.scroll_y = ImGui::GetScrollY();
-  a.scroll_max = ImGui::GetScrollMaxY();
-  a.view_height = ImGui::GetWindowHeight();
-
-  dl->AddText(a.fonts.title, title_size, ImVec2(origin.x + left, origin.y + top_pad), th.ink, a.doc.title.c_str(),
-              nullptr, column);
-  ImGui::Dummy(ImVec2(view_w, page_h));
-
-  // Visible lines only.
-  const float win_top = ImGui::GetWindowPos().y, win_bottom = win_top + ImGui::GetWindowHeight();
-  int first = L.line_at(win_top - a.page_top - L.line_height);
-  int last = L.line_at(win_bottom - a.page_top + L.line_height);
-  const float pad_y = std::round((L.line_height - body_px) * 0.5f);
-
-  if (first >= 0) {
-    // Annotations (the reader's own), behind the text.
-    for (const Annotation& an : a.annotations) {
-      if (an.status == Status::rejected) continue;
-      size_t b = a.index.to_byte(size_t(an.start)), e = a.index.to_byte(size_t(an.end));
-      if (e <= L.lines[first].begin || b >= L.lines[last].end) continue;
-      const Label* lab = find_label(a, an.label);
-      ImU32 col = hex_color(lab ? lab->color : "#888888", 0.28f);
-      ImU32 edge = hex_color(lab ? lab->color : "#888888", 0.95f);
-      for_each_span_rect(a, b, e, first, last, [&](float x0, float x1, const PageLine& line) {
-        float y = a.page_top + line.y + pad_y;
-        dl->AddRectFilled(ImVec2(a.page_left + x0 - 1, y), ImVec2(a.page_left + x1 + 1, y + body_px), col, 3);
-        dl->AddLine(ImVec2(a.page_left + x0, y + body_px), ImVec2(a.page_left + x1, y + body_px), edge, 2);
-      });
-    }
-    // Selection.
-    if (has_selection(a)) {
-      size_t b, e;
-      selection_range(a, &b, &e);
-      for_each_span_rect(a, b, e, first, last, [&](float x0, float x1, const PageLine& line) {
-        float y = a.page_top + line.y;
-        if (x1 - x0 < 1) x1 = x0 + body * 0.3f;  // a selected line break
-        dl->AddRectFilled(ImVec2(a.page_left + x0, y), ImVec2(a.page_left + x1, y + L.line_height), th.selection);
-      });
-    }
-    for (int li = first; li <= last; ++li) {
-      const PageLine& line = L.lines[li];
-      if (line.end > line.begin)
-        dl->AddText(a.fonts.body, body_px, ImVec2(a.page_left, a.page_top + line.y + pad_y), th.ink, a.doc.text.data() + line.begin,
-                    a.doc.text.data() + line.end);
-    }
+  std::string stem = file_stem(name);
+  size_t n = r.set.annotations.size();
+  if (same) {
+    Change c;
+    c.what = "Opened " + name;
+    for (const Annotation& an : a.annotations) c.edits.push_back({an, std::nullopt});
+    for (const Annotation& an : r.set.annotations) c.edits.push_back({std::nullopt, an});
+    c.labels_changed = true;
+    c.labels_before = a.labels;
+    c.labels_after = r.set.labels;
+    commit(a, std::move(c));
+    for (const Annotation& an : a.annotations)
+      if (an.id.size() > 1 && an.id[0] == 'u') a.next_id = std::max<uint64_t>(a.next_id, std::strtoull(an.id.c_str() + 1, nullptr, 10) + 1);
+  } else {
+    if (r.set.document.title.empty()) r.set.document.title = stem;
+    bool has_auto = std::any_of(r.set.annotations.begin(), r.set.annotations.end(), [](const Annotation& x) { return x.origin == Origin::automatic; });
+    app_open_document(a, std::move(r.set.document), std::move(r.set.labels), std::move(r.set.annotations), !has_auto);
+    a.file_stem = stem;
   }
+  set_status(a, "Opened " + name + " (" + std::to_string(n) + (n == 1 ? " annotation)" : " annotations)"));
+}
 
-  // Mouse: click, drag, double-click (word), triple-click (paragraph), shift+click (extend).
-  const bool over_text = ImGui::IsWindowHovered() && io.MousePos.x < ImGui::GetWindowPos().x + view_w;
-  if (over_text) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
-  auto hit = [&]() {
-    return L.byte_at(a.doc.text, io.MousePos.x - a.page_left, io.MousePos.y - a.page_top);
-  };
-  if (over_text && ImGui::IsMouseClicked(0) && !L.lines.empty()) {
-    double t = ImGui::GetTime();
-    bool near = std::fabs(io.MousePos.x - a.last_click_x) < 6 && std::fabs(io.MousePos.y - a.last_click_y) < 6;
-    a.click_count = (t - a.last_click_time < io.MouseDoubleClickTime && near) ? a.click_count + 1 : 1;
-    a.last_click_time = t;
-    a.last_click_x = io.MousePos.x;
-    a.last_click_y = io.MousePos.y;
-    size_t p = hit();
-    const std::string& tx = a.doc.text;
-    if (a.click_count == 2) {
-      size_t b = p, e = p;
-      while (b > 0 && is_word_byte(tx, prev_cp(tx, b))) b = prev_cp(tx, b);
-      while (e < tx.size() && is_word_byte(tx, e)) e = next_cp(tx, e);
-      while (e > b && (tx[e - 1] == '\'' || tx[e - 1] == '-')) --e;  // "Korea's" keeps the 's, "word-" drops the dash
-      a.sel_anchor = b;
-      a.sel_caret = e;
-      a.dragging = false;
-    } else if (a.click_count >= 3) {
-      size_t b = tx.rfind('\n', p == 0 ? 0 : p - 1);
-      b = (b == std::string::npos || p == 0) ? 0 : b + 1;
-      size_t e = tx.find('\n', p);
-      a.sel_anchor = b;
-      a.sel_caret = e == std::string::npos ? tx.size() : e;
-      a.dragging = false;
+// ---- find ----------------------------------------------------------------------------------------
+
+void update_find(App& a) {
+  a.find_hits.clear();
+  a.find_current = -1;
+  const std::string& q = a.find_query;
+  if (q.empty()) return;
+  const std::string& t = a.doc.text;
+  auto lower = [](unsigned char c) { return c < 0x80 ? char(std::tolower(c)) : char(c); };
+  for (size_t i = 0; i + q.size() <= t.size();) {
+    size_t k = 0;
+    while (k < q.size() && lower(t[i + k]) == lower(q[k])) ++k;
+    if (k == q.size()) {
+      a.find_hits.push_back({i, i + q.size()});
+      i += q.size();
+      if (a.find_hits.size() >= 100000) break;
     } else {
-      if (!io.KeyShift) a.sel_anchor = p;
-      a.sel_caret = p;
-      a.dragging = true;
+      ++i;
     }
   }
-  if (a.dragging) {
-    if (ImGui::IsMouseDown(0)) {
-      a.sel_caret = hit();
-      // Auto-scroll when dragging past the top or bottom edge.
-      float edge = L.line_height;
-      if (io.MousePos.y < win_top + edge) ImGui::SetScrollY(ImGui::GetScrollY() - (win_top + edge - io.MousePos.y) * 0.5f);
-      if (io.MousePos.y > win_bottom - edge) ImGui::SetScrollY(ImGui::GetScrollY() + (io.MousePos.y - win_bottom + edge) * 0.5f);
-    } else {
-      a.dragging = false;
-    }
-  }
+  if (a.find_hits.empty()) return;
+  // The first match at or after the top of the view.
+  size_t top = a.layout.lines.empty() ? 0 : a.layout.lines[std::max(0, a.layout.line_at(a.view_top - a.page_top))].begin;
+  a.find_current = 0;
+  for (size_t i = 0; i < a.find_hits.size(); ++i)
+    if (a.find_hits[i].first >= top) { a.find_current = int(i); break; }
+  scroll_to_byte(a, a.find_hits[size_t(a.find_current)].first);
+}
 
-  // Keyboard scrolling, when no text field has the keyboard.
-  if (!io.WantTextInput && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup)) {
-    float page = ImGui::GetWindowHeight() - L.line_height * 2;
-    float y = ImGui::GetScrollY();
-    if (!io.KeyShift && !io.KeyCtrl) {
-      if (pressed(kDown)) y += L.line_height * 2;
-      if (pressed(kUp)) y -= L.line_height * 2;
-    }
-    if (pressed(kPageDown) || (pressed(kSpace) && !io.KeyShift)) y += page;
-    if (pressed(kPageUp) || (pressed(kSpace) && io.KeyShift)) y -= page;
-    if (pressed(kHome, false) && !io.KeyShift) y = 0;
-    if (pressed(kEnd, false) && !io.KeyShift) y = ImGui::GetScrollMaxY();
-    if (y != ImGui::GetScrollY()) ImGui::SetScrollY(std::clamp(y, 0.0f, ImGui::GetScrollMaxY()));
+void find_step(App& a, int dir) {
+  if (a.find_hits.empty()) return;
+  int n = int(a.find_hits.size());
+  a.find_current = ((a.find_current + dir) % n + n) % n;
+  scroll_to_byte(a, a.find_hits[size_t(a.find_current)].first);
+}
+
+void draw_find_bar(App& a, float x, float y, float w) {
+  ImGui::SetNextWindowPos(ImVec2(x, y));
+  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  ImGui::Begin("##find", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::TextUnformatted("Find");
+  ImGui::SameLine();
+  if (a.find_focus) { ImGui::SetKeyboardFocusHere(); a.find_focus = false; }
+  ImGui::SetNextItemWidth(w - 260);
+  bool enter = ImGui::InputText("##q", a.find_buf, sizeof a.find_buf, ImGuiInputTextFlags_EnterReturnsTrue);
+  bool active = ImGui::IsItemActive() || enter;
+  if (a.find_query != a.find_buf) {
+    a.find_query = a.find_buf;
+    update_find(a);
+  }
+  if (enter) {
+    find_step(a, ImGui::GetIO().KeyShift ? -1 : 1);
+    ImGui::SetKeyboardFocusHere(-1);
+  }
+  ImGui::SameLine();
+  if (a.find_hits.empty()) ImGui::TextDisabled(a.find_query.empty() ? "" : "no matches");
+  else ImGui::Text("%d of %zu", a.find_current + 1, a.find_hits.size());
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("##prev", ImGuiDir_Up)) find_step(a, -1);
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("##next", ImGuiDir_Down)) find_step(a, 1);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Close") || (active && pressed(kEscape, false)) || (!ImGui::GetIO().WantTextInput && pressed(kEscape, false))) {
+    a.find_open = false;
+    a.find_hits.clear();
+    a.find_query.clear();
+    a.find_buf[0] = 0;
   }
   ImGui::End();
 }
 
-void draw_status_bar(App& a) {
+// ---- zoom ----------------------------------------------------------------------------------------
+
+void zoom(App& a, float to) {
+  to = std::clamp(std::round(to), 12.0f, 40.0f);
+  if (to == a.view.body_size) return;
+  // Keep the line at the top of the view at the top.
+  int li = a.layout.line_at(a.view_top - a.page_top);
+  a.keep_byte_at_top = li >= 0 ? a.layout.lines[li].begin : SIZE_MAX;
+  a.view.body_size = to;
+  a.fonts.dirty = true;
+  set_status(a, "Text size " + std::to_string(int(to)) + " px");
+}
+
+// ---- chrome --------------------------------------------------------------------------------------
+
+void draw_status_bar(App& a, float y, float h) {
   ImGuiIO& io = ImGui::GetIO();
-  const float h = ImGui::GetFrameHeight() + 6;
-  ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - h));
+  ImGui::SetNextWindowPos(ImVec2(0, y));
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, h));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 5));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.94f, 0.93f, 0.91f, 1));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
   ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  size_t n = 0;
-  for (const Annotation& an : a.annotations) n += an.status != Status::rejected;
-  ImGui::TextDisabled("%s \u00B7 %zu characters \u00B7 %zu annotations", a.doc.title.c_str(), a.index.length(), n);
+  size_t mine = 0, suggested = 0;
+  for (const Annotation& an : a.annotations) {
+    if (an.status == Status::suggested) ++suggested;
+    else if (an.status == Status::accepted) ++mine;
+  }
+  bool in_browser = a.autosave_confirmed == a.changes;
+  ImGui::TextDisabled("%zu characters \u00B7 %zu annotations \u00B7 %zu suggestions", a.index.length(), mine, suggested);
+  ImGui::SameLine();
+  ImGui::TextDisabled("\u00B7");
+  ImGui::SameLine();
+  if (in_browser) ImGui::TextDisabled("Saved in this browser");
+  else ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.05f, 1), "Saving in this browser\u2026");
+  ImGui::SameLine();
+  ImGui::TextDisabled("\u00B7 %s", a.saved_to_file_at.empty() ? "not saved to a file yet" :
+                                    ("saved to a file at " + a.saved_to_file_at + (a.saved_to_file_changes == a.changes ? "" : " (changed since)")).c_str());
   if (!a.status.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("\u00B7");
@@ -434,7 +329,7 @@ void draw_notice(App& a) {
   ImGui::SetNextWindowSizeConstraints(ImVec2(360, 0), ImVec2(std::min(560.0f, io.DisplaySize.x - 20), io.DisplaySize.y - 40));
   if (ImGui::BeginPopupModal("##notice", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
     ImGui::PushFont(a.fonts.title);
-    ImGui::TextColored(a.notice.error ? ImVec4(0.7f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.1f, 0.1f, 1), "%s", a.notice.title.c_str());
+    ImGui::TextColored(a.notice.error ? ImVec4(0.75f, 0.15f, 0.15f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s", a.notice.title.c_str());
     ImGui::PopFont();
     ImGui::Spacing();
     ImGui::PushTextWrapPos(std::min(540.0f, io.DisplaySize.x - 40));
@@ -445,9 +340,137 @@ void draw_notice(App& a) {
       a.notice.title.clear();
       ImGui::CloseCurrentPopup();
     }
-    ImGui::SetItemDefaultFocus();
     ImGui::EndPopup();
   }
+}
+
+void draw_toast(App& a, float y) {
+  if (a.toast.empty()) return;
+  double now = ImGui::GetTime();
+  if (a.toast_until < 0) a.toast_until = now + 6;
+  if (now > a.toast_until) { a.toast.clear(); return; }
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, y + 10), ImGuiCond_Always, ImVec2(0.5f, 0));
+  ImGui::SetNextWindowBgAlpha(0.95f);
+  ImGui::Begin("##toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+  ImGui::TextUnformatted(a.toast.c_str());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Dismiss")) a.toast.clear();
+  ImGui::End();
+}
+
+const char* kShortcuts[][2] = {
+    {"Ctrl+O", "Open an article (.txt, .md) or a .lede.json file"},
+    {"Ctrl+Shift+O", "Open annotations for this article"},
+    {"Ctrl+V", "Paste text as a new article"},
+    {"Ctrl+S", "Save annotations as <article>.lede.json"},
+    {"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "Undo / redo"},
+    {"Ctrl+F, Enter / Shift+Enter, F3", "Find, next / previous match"},
+    {"Ctrl+= / Ctrl+- / Ctrl+0", "Larger / smaller / default text"},
+    {"Ctrl+A, Ctrl+C, Esc", "Select all, copy, clear the selection"},
+    {"Shift+arrows, Ctrl+Shift+\u2190/\u2192", "Extend the selection by character, line or word"},
+    {"1 \u2026 9", "Mark the selection with label 1 \u2026 9"},
+    {"Tab / Shift+Tab", "Next / previous highlight (opens its card)"},
+    {"A / R / Delete", "Accept / reject the suggestion, delete the annotation"},
+    {"Shift+\u2190/\u2192, Alt+Shift+\u2190/\u2192", "Move the end / start of the open annotation"},
+    {"Arrows, PgUp/PgDn, Space, Home/End", "Scroll"},
+    {"Ctrl+\\", "Show or hide the side panels"},
+    {"F1", "This help"},
+};
+
+void draw_help(App& a) {
+  if (!a.show_help) return;
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(620, 0), ImGuiCond_Appearing);
+  if (ImGui::Begin("Keyboard shortcuts", &a.show_help, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg)) {
+      for (auto& k : kShortcuts) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(k[0]);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(k[1]);
+      }
+      ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    ImGui::TextDisabled("Drop a .txt, .md or .lede.json file anywhere on the page to open it.");
+    ImGui::TextDisabled("Everything stays on this computer: Lede makes no network requests.");
+    if (pressed(kEscape, false)) a.show_help = false;
+  }
+  ImGui::End();
+}
+
+void draw_labels_window(App& a) {
+  if (!a.show_labels_window) return;
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(460, 0), ImGuiCond_Appearing);
+  if (ImGui::Begin("Labels", &a.show_labels_window, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    std::vector<Label> edited = a.labels;
+    bool changed = false;
+    std::string remove;
+    for (size_t i = 0; i < edited.size(); ++i) {
+      Label& l = edited[i];
+      ImGui::PushID(int(i));
+      unsigned v = 0x888888;
+      std::sscanf(l.color.c_str() + 1, "%x", &v);
+      float col[3] = {((v >> 16) & 255) / 255.0f, ((v >> 8) & 255) / 255.0f, (v & 255) / 255.0f};
+      ImGui::Text("%zu", i + 1);
+      ImGui::SameLine();
+      if (ImGui::ColorEdit3("##c", col, ImGuiColorEditFlags_NoInputs)) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "#%02X%02X%02X", int(col[0] * 255 + 0.5f), int(col[1] * 255 + 0.5f), int(col[2] * 255 + 0.5f));
+        l.color = hex;
+        changed = true;
+      }
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(220);
+      std::string name = l.name;
+      if (ImGui::InputText("##n", &name, ImGuiInputTextFlags_EnterReturnsTrue) || (ImGui::IsItemDeactivatedAfterEdit())) {
+        if (!name.empty() && name != l.name) { l.name = name; changed = true; }
+      }
+      ImGui::SameLine();
+      size_t used = 0;
+      for (const Annotation& an : a.annotations) used += an.label == l.id;
+      if (ImGui::SmallButton("Delete")) remove = l.id;
+      if (ImGui::IsItemHovered() && used) ImGui::SetTooltip("Also deletes its %zu annotations (undo brings them back)", used);
+      ImGui::PopID();
+    }
+    if (edited.size() < 9 && ImGui::Button("New label")) {
+      int n = 1;
+      auto taken = [&](const std::string& id) { return std::any_of(edited.begin(), edited.end(), [&](const Label& l) { return l.id == id; }); };
+      while (taken("label" + std::to_string(n))) ++n;
+      static const char* palette[] = {"#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB", "#EE7733", "#0077BB"};
+      edited.push_back({"label" + std::to_string(n), "Label " + std::to_string(n), palette[(n - 1) % 6]});
+      changed = true;
+    }
+    ImGui::TextDisabled("Keys 1-9 mark the selection with the label in that row.");
+    Change c;
+    if (!remove.empty()) {
+      edited.erase(std::remove_if(edited.begin(), edited.end(), [&](const Label& l) { return l.id == remove; }), edited.end());
+      for (const Annotation& an : a.annotations)
+        if (an.label == remove) c.edits.push_back({an, std::nullopt});
+      changed = true;
+    }
+    if (changed) {
+      c.what = remove.empty() ? "Changed the labels" : "Deleted a label";
+      c.labels_changed = true;
+      c.labels_before = a.labels;
+      c.labels_after = edited;
+      commit(a, std::move(c));
+    }
+  }
+  ImGui::End();
+}
+
+void bulk_suggestions(App& a, const char* label, Status to, const char* what) {
+  std::vector<std::string> ids;
+  for (const Annotation& an : a.annotations)
+    if (an.status == Status::suggested && (!label || an.label == label)) ids.push_back(an.id);
+  if (!ids.empty()) set_status_of(a, ids, to, std::string(what) + " " + std::to_string(ids.size()) + " suggestions");
 }
 
 void draw_menu(App& a) {
@@ -461,65 +484,121 @@ void draw_menu(App& a) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
-    if (ImGui::MenuItem("Copy", "Ctrl+C", false, has_selection(a)) && a.host.write_clipboard)
-      a.host.write_clipboard(app_selection_text(a).c_str());
-    if (ImGui::MenuItem("Select all", "Ctrl+A")) {
-      a.sel_anchor = 0;
-      a.sel_caret = a.doc.text.size();
-    }
+    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, !a.undo.empty())) undo(a);
+    if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, !a.redo.empty())) redo(a);
+    ImGui::Separator();
+    bool sel = a.sel_anchor != a.sel_caret;
+    if (ImGui::MenuItem("Copy", "Ctrl+C", false, sel) && a.host.write_clipboard) a.host.write_clipboard(app_selection_text(a).c_str());
+    if (ImGui::MenuItem("Select all", "Ctrl+A")) { a.sel_anchor = 0; a.sel_caret = a.doc.text.size(); }
+    if (ImGui::MenuItem("Find\u2026", "Ctrl+F")) { a.find_open = true; a.find_focus = true; }
     ImGui::Separator();
     for (size_t i = 0; i < a.labels.size() && i < 9; ++i) {
       char key[8];
       std::snprintf(key, sizeof key, "%zu", i + 1);
-      if (ImGui::MenuItem(("Mark as " + a.labels[i].name).c_str(), key, false, has_selection(a))) label_selection(a, a.labels[i]);
+      if (ImGui::MenuItem(("Mark as " + a.labels[i].name).c_str(), key, false, sel)) {
+        size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
+        add_annotation(a, a.labels[i].id, a.index.to_cp(b), a.index.to_cp(e));
+      }
     }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Labels\u2026")) a.show_labels_window = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Suggestions")) {
+    ImGui::MenuItem("Show suggestions", nullptr, &a.view.show_suggestions);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Accept all")) bulk_suggestions(a, nullptr, Status::accepted, "Accepted");
+    if (ImGui::MenuItem("Accept all actors")) bulk_suggestions(a, "actor", Status::accepted, "Accepted");
+    if (ImGui::MenuItem("Accept all claims")) bulk_suggestions(a, "claim", Status::accepted, "Accepted");
+    if (ImGui::MenuItem("Accept all numbers")) bulk_suggestions(a, "number", Status::accepted, "Accepted");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Reject all")) bulk_suggestions(a, nullptr, Status::rejected, "Rejected");
+    if (ImGui::MenuItem("Reject all actors")) bulk_suggestions(a, "actor", Status::rejected, "Rejected");
+    if (ImGui::MenuItem("Reject all claims")) bulk_suggestions(a, "claim", Status::rejected, "Rejected");
+    if (ImGui::MenuItem("Reject all numbers")) bulk_suggestions(a, "number", Status::rejected, "Rejected");
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    ImGui::MenuItem("Side panels", "Ctrl+\\", &a.view.panel);
+    ImGui::Separator();
+    ImGui::MenuItem("Actors", nullptr, &a.view.show_actor);
+    ImGui::MenuItem("Claims", nullptr, &a.view.show_claim);
+    ImGui::MenuItem("Numbers", nullptr, &a.view.show_number);
+    ImGui::MenuItem("Other labels", nullptr, &a.view.show_other);
+    ImGui::MenuItem("Suggestions", nullptr, &a.view.show_suggestions);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Dark theme", nullptr, a.view.dark)) { a.view.dark = !a.view.dark; apply_theme(a.view.dark); }
+    if (ImGui::MenuItem("Larger text", "Ctrl+=")) zoom(a, a.view.body_size + 2);
+    if (ImGui::MenuItem("Smaller text", "Ctrl+-")) zoom(a, a.view.body_size - 2);
+    if (ImGui::MenuItem("Default text size", "Ctrl+0")) zoom(a, 19);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
-    ImGui::TextDisabled("Keyboard");
-    ImGui::Text("Ctrl+O  open an article (.txt, .md, .lede.json)");
-    ImGui::Text("Ctrl+Shift+O  open annotations for this article");
-    ImGui::Text("Ctrl+V  paste text as a new article");
-    ImGui::Text("Ctrl+S  save annotations as <article>.lede.json");
-    ImGui::Text("1 / 2 / 3  mark the selection as actor / claim / number");
-    ImGui::Text("Arrows, PgUp/PgDn, Space, Home/End  scroll");
+    if (ImGui::MenuItem("Keyboard shortcuts", "F1")) a.show_help = true;
     ImGui::Separator();
-    ImGui::TextDisabled("Drop a .txt, .md or .lede.json file anywhere on the page to open it.");
-    ImGui::TextDisabled("Everything stays on this computer: Lede makes no network requests.");
+    ImGui::TextDisabled("Lede 0.1: an offline reader for news articles.");
+    ImGui::TextDisabled("Fonts: Charis SIL and Inter (SIL Open Font License).");
+    ImGui::TextDisabled("Built with Dear ImGui, nlohmann/json and Emscripten.");
     ImGui::EndMenu();
+  }
+  // Legend, on the right of the menu bar.
+  float x = ImGui::GetWindowWidth();
+  for (auto it = a.labels.rbegin(); it != a.labels.rend(); ++it) x -= ImGui::CalcTextSize(it->name.c_str()).x + 30;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX() + 20, x));
+  for (const Label& l : a.labels) {
+    unsigned v = 0x888888;
+    std::sscanf(l.color.c_str() + 1, "%x", &v);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + 10, p.y + h * 0.9f), IM_COL32((v >> 16) & 255, (v >> 8) & 255, v & 255, 255), 2);
+    ImGui::Dummy(ImVec2(12, h));
+    ImGui::SameLine(0, 4);
+    ImGui::TextUnformatted(l.name.c_str());
+    ImGui::SameLine(0, 12);
   }
   ImGui::EndMainMenuBar();
 }
 
 void handle_shortcuts(App& a) {
   ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup)) return;
-  if (io.KeyCtrl) {
-    if (pressed(kS, false)) save_annotations(a);
-    if (pressed(kO, false) && a.host.open_picker) a.host.open_picker(io.KeyShift ? FileKind::annotations : FileKind::article);
-    if (pressed(kA, false)) {
-      a.sel_anchor = 0;
-      a.sel_caret = a.doc.text.size();
-    }
-    return;
-  }
-  if (pressed(kEscape, false)) a.sel_anchor = a.sel_caret;
-  if (has_selection(a)) {
-    for (int i = 0; i < 9 && i < int(a.labels.size()); ++i)
-      if (pressed(k1 + i, false) || pressed(kNumpad1 + i, false)) {
-        label_selection(a, a.labels[i]);
-        break;
-      }
-  }
+  if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup)) return;
+  if (pressed(kF1, false)) a.show_help = !a.show_help;
+  if (pressed(kF3)) find_step(a, io.KeyShift ? -1 : 1);
+  if (!io.KeyCtrl) return;
+  if (pressed(kS, false)) save_annotations(a);
+  if (pressed(kO, false) && a.host.open_picker) a.host.open_picker(io.KeyShift ? FileKind::annotations : FileKind::article);
+  if (pressed(kF, false)) { a.find_open = true; a.find_focus = true; }
+  if (pressed(kPlus) || pressed(kPlusFx) || pressed(kNumPlus)) zoom(a, a.view.body_size + 2);
+  if (pressed(kMinus) || pressed(kMinusFx) || pressed(kNumMinus)) zoom(a, a.view.body_size - 2);
+  if (pressed(k0, false)) zoom(a, 19);
+  if (pressed(kBackslash, false)) a.view.panel = !a.view.panel;
+  if (io.WantTextInput) return;  // a text field has its own undo and select-all
+  if (pressed(kA, false)) { a.sel_anchor = 0; a.sel_caret = a.doc.text.size(); }
+  if (pressed(kZ)) { if (io.KeyShift) redo(a); else undo(a); }
+  if (pressed(kY)) redo(a);
 }
 
 }  // namespace
 
 void app_init(App& a, const Host& host) {
   a.host = host;
-  setup_style();
+  apply_theme(false);
   ImGui::GetIO().IniFilename = nullptr;
   a.labels = builtin_labels();
+}
+
+void app_set_settings(App& a, const std::string& text) {
+  json j = json::parse(text, nullptr, false);
+  if (!j.is_object()) return;
+  ViewSettings v = a.view;
+  from_json(j, v);
+  a.view = v;
+  apply_theme(a.view.dark);
+  a.fonts.dirty = true;
+}
+
+bool app_fonts_stale(const App& a, float dpr) {
+  return a.fonts.dirty || a.fonts.dpr != dpr || a.fonts.body_size != a.view.body_size;
 }
 
 void app_build_fonts(App& a, float dpr) {
@@ -535,7 +614,6 @@ void app_build_fonts(App& a, float dpr) {
   ImFontConfig cfg;
   cfg.OversampleH = dpr >= 2 ? 1 : 2;  // enough horizontal precision once pixels are small
   cfg.OversampleV = 1;
-  cfg.PixelSnapH = false;
   // Sizes are em sizes, as in CSS; ImGui sizes fonts by ascent - descent, which differs per font.
   auto load = [&](const char* file, float em) -> ImFont* {
     std::string path = a.font_dir + "/" + file;
@@ -547,38 +625,51 @@ void app_build_fonts(App& a, float dpr) {
     return f ? f : io.Fonts->AddFontDefault();
   };
   a.fonts.ui = load("Inter-Regular.otf", a.fonts.ui_size);
-  a.fonts.body = load("CharisSIL-Regular.ttf", a.fonts.body_size);
-  a.fonts.title = load("CharisSIL-Bold.ttf", std::round(a.fonts.body_size * 1.6f));
+  a.fonts.body = load("CharisSIL-Regular.ttf", a.view.body_size);
+  a.fonts.title = load("CharisSIL-Bold.ttf", std::round(a.view.body_size * 1.6f));
   io.FontDefault = a.fonts.ui;
   io.FontGlobalScale = 1.0f / dpr;
   io.Fonts->Build();
   a.fonts.dpr = dpr;
+  a.fonts.body_size = a.view.body_size;
   a.fonts.dirty = false;
   a.layout_dirty = true;
 }
 
-void app_open_document(App& a, Document doc, std::vector<Label> labels, std::vector<Annotation> anns) {
+void app_open_document(App& a, Document doc, std::vector<Label> labels, std::vector<Annotation> anns, bool suggest) {
   a.doc = std::move(doc);
   a.index = TextIndex(a.doc.text);
   a.labels = labels.empty() ? builtin_labels() : std::move(labels);
   a.annotations = std::move(anns);
+  if (suggest) {
+    std::vector<Annotation> s = suggestions_for(a, a.doc.text);
+    a.annotations.insert(a.annotations.end(), s.begin(), s.end());
+  }
+  sort_annotations(a);
   a.next_id = 1;
-  bump_next_id(a);
+  for (const Annotation& an : a.annotations)
+    if (an.id.size() > 1 && an.id[0] == 'u') a.next_id = std::max<uint64_t>(a.next_id, std::strtoull(an.id.c_str() + 1, nullptr, 10) + 1);
+  a.undo.clear();
+  a.redo.clear();
   ++a.changes;
   a.sel_anchor = a.sel_caret = 0;
   a.dragging = false;
+  a.active_id.clear();
+  a.focus_entity.clear();
   a.layout_dirty = true;
   a.set_scroll_y = 0;
   a.file_stem = file_stem(a.doc.title);
+  a.saved_to_file_at.clear();
+  a.saved_to_file_changes = ~0ull;
+  if (a.find_open) update_find(a);
   collect_extra_glyphs(a);
   if (a.host.set_title) a.host.set_title(("Lede \u2014 " + a.doc.title).c_str());
 }
 
 void app_open_bytes(App& a, FileKind kind, const std::string& name, const std::string& bytes) {
-  bool json_name = ends_with(name, ".json");
   if (kind == FileKind::annotations) {
     open_annotation_file(a, name, bytes, false);
-  } else if (json_name) {
+  } else if (ends_with(name, ".json")) {
     // A .lede.json holds its article: opened as an article it brings its text along; dropped,
     // it applies to the open article when the texts match and opens its own otherwise.
     open_annotation_file(a, name, bytes, true);
@@ -588,15 +679,34 @@ void app_open_bytes(App& a, FileKind kind, const std::string& name, const std::s
       show_notice(a, true, "Could not open " + name, r.error + "\n\nThe open article was not changed.");
       return;
     }
-    app_open_document(a, std::move(r.document), {}, {});
+    app_open_document(a, std::move(r.document), {}, {}, true);
     a.file_stem = file_stem(name);
     set_status(a, "Opened " + name);
   }
 }
 
+void app_restore(App& a, const std::string& stored) {
+  json j = json::parse(stored, nullptr, false);
+  if (!j.is_object() || !j.contains("file") || !j["file"].is_string()) return;
+  LoadResult r = read_lede_file(j["file"].get<std::string>());
+  if (!r.ok) {
+    show_toast(a, "Work kept in this browser could not be restored: " + r.summary(1));
+    return;
+  }
+  app_open_document(a, std::move(r.set.document), std::move(r.set.labels), std::move(r.set.annotations), false);
+  a.file_stem = j.value("stem", a.file_stem);
+  a.saved_to_file_at = j.value("savedToFileAt", std::string());
+  if (j.value("savedToFile", false)) a.saved_to_file_changes = a.changes;
+  a.autosaved_changes = a.autosave_confirmed = a.changes;
+  std::string when = j.value("time", std::string());
+  show_toast(a, "Restored your work on \u201C" + a.doc.title + "\u201D from this browser" + (when.empty() ? "" : " (saved " + when + ")") + ".");
+  set_status(a, "Restored from this browser");
+}
+
+void app_autosaved(App& a, uint64_t changes) { a.autosave_confirmed = changes; }
+
 std::string app_selection_text(const App& a) {
-  size_t b, e;
-  selection_range(a, &b, &e);
+  size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
   return a.doc.text.substr(b, e - b);
 }
 
@@ -609,29 +719,28 @@ std::string app_state_json(const App& a) {
   json anns = json::array();
   for (const Annotation& an : a.annotations) {
     json j = an;
-    j["text"] = cp_substr(a.doc.text, a.index, size_t(an.start), size_t(an.end));
+    j["text"] = annotation_text(a, an);
     anns.push_back(std::move(j));
   }
-  size_t b, e;
-  selection_range(a, &b, &e);
-  json sel = json{{"start", a.index.to_cp(b)}, {"end", a.index.to_cp(e)}, {"text", app_selection_text(a)}};
-  json s = {{"article", {{"title", a.doc.title}, {"length", a.index.length()}, {"fileName", a.file_stem}, {"text", a.doc.text}}},
-            {"annotations", anns},
-            {"labels", a.labels},
-            {"selection", sel},
-            {"scroll", {{"y", a.scroll_y}, {"max", a.scroll_max}}},
-            {"status", a.status},
-            {"notice", a.notice.title.empty() ? json(nullptr) : json{{"error", a.notice.error}, {"title", a.notice.title}, {"text", a.notice.text}}}};
+  size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
+  json s = {
+      {"article", {{"title", a.doc.title}, {"length", a.index.length()}, {"fileName", a.file_stem}, {"text", a.doc.text}}},
+      {"annotations", anns},
+      {"labels", a.labels},
+      {"selection", {{"start", a.index.to_cp(b)}, {"end", a.index.to_cp(e)}, {"text", app_selection_text(a)}}},
+      {"active", a.active_id.empty() ? json(nullptr) : json(a.active_id)},
+      {"hover", a.hover_id.empty() ? json(nullptr) : json(a.hover_id)},
+      {"scroll", {{"y", a.scroll_y}, {"max", a.scroll_max}, {"viewHeight", a.view_height}}},
+      {"page", {{"x", a.page_rect[0]}, {"y", a.page_rect[1]}, {"w", a.page_rect[2]}, {"h", a.page_rect[3]}}},
+      {"view", a.view},
+      {"find", {{"open", a.find_open}, {"query", a.find_query}, {"count", a.find_hits.size()}, {"current", a.find_current}}},
+      {"undo", a.undo.size()},
+      {"redo", a.redo.size()},
+      {"autosave", {{"saved", a.autosave_confirmed == a.changes}, {"savedToFile", a.saved_to_file_changes == a.changes}}},
+      {"status", a.status},
+      {"toast", a.toast.empty() ? json(nullptr) : json(a.toast)},
+      {"notice", a.notice.title.empty() ? json(nullptr) : json{{"error", a.notice.error}, {"title", a.notice.title}, {"text", a.notice.text}}}};
   return s.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-void app_frame(App& a) {
-  handle_shortcuts(a);
-  draw_menu(a);
-  draw_page(a);
-  draw_status_bar(a);
-  draw_notice(a);
-  a.first_frame = false;
 }
 
 std::string app_rects_json(const App& a, size_t start, size_t end) {
@@ -640,10 +749,55 @@ std::string app_rects_json(const App& a, size_t start, size_t end) {
   if (L.lines.empty()) return out.dump();
   size_t b = a.index.to_byte(start), e = a.index.to_byte(end);
   int first = L.line_of(b), last = L.line_of(e > b ? e - 1 : e);
-  for_each_span_rect(a, b, e, first, last, [&](float x0, float x1, const PageLine& line) {
+  for (int li = first; li <= last && li >= 0; ++li) {
+    const PageLine& line = L.lines[li];
+    if (e <= line.begin && !(b == e && b == line.begin)) continue;
+    size_t sb = std::max<size_t>(b, line.begin), se = std::min<size_t>(e, line.end);
+    float x0 = L.x_of(a.doc.text, line, sb), x1 = L.x_of(a.doc.text, line, se);
     out.push_back({{"x", a.page_left + x0}, {"y", a.page_top + line.y}, {"w", x1 - x0}, {"h", L.line_height}});
-  });
+  }
   return out.dump();
+}
+
+void app_frame(App& a) {
+  ImGuiIO& io = ImGui::GetIO();
+  handle_shortcuts(a);
+  draw_menu(a);
+  const float menu_h = ImGui::GetFrameHeight();
+  const float status_h = ImGui::GetFrameHeight() + 6;
+  float top = menu_h;
+  if (a.find_open) {
+    draw_find_bar(a, 0, top, io.DisplaySize.x);
+    top += ImGui::GetFrameHeight() + 24;
+  }
+  const float body_h = io.DisplaySize.y - top - status_h;
+  bool panel = a.view.panel && io.DisplaySize.x > 700;
+  float panel_w = panel ? std::min(a.view.panel_width, io.DisplaySize.x * 0.5f) : 0;
+  a.page_rect[0] = 0;
+  a.page_rect[1] = top;
+  a.page_rect[2] = io.DisplaySize.x - panel_w;
+  a.page_rect[3] = body_h;
+  draw_page(a, 0, top, io.DisplaySize.x - panel_w, body_h);
+  if (panel) {
+    draw_panels(a, io.DisplaySize.x - panel_w + 6, top, panel_w - 6, body_h);
+    // Splitter between page and panels.
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - panel_w, top));
+    ImGui::SetNextWindowSize(ImVec2(6, body_h));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##splitter", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
+    ImGui::InvisibleButton("##split", ImVec2(6, body_h));
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    if (ImGui::IsItemActive()) a.view.panel_width = std::clamp(a.view.panel_width - io.MouseDelta.x, 240.0f, io.DisplaySize.x * 0.6f);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(io.DisplaySize.x - panel_w + 3, top), ImVec2(io.DisplaySize.x - panel_w + 3, top + body_h),
+                                        ImGui::GetColorU32(ImGuiCol_Separator));
+    ImGui::End();
+    ImGui::PopStyleVar();
+  }
+  draw_status_bar(a, io.DisplaySize.y - status_h, status_h);
+  draw_toast(a, top);
+  draw_labels_window(a);
+  draw_help(a);
+  draw_notice(a);
 }
 
 }  // namespace lede

@@ -2,6 +2,7 @@
 // State lives in plain structs; app_frame() draws one frame and applies what the user did in it.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,15 +15,41 @@ struct ImFont;
 
 namespace lede {
 
+class Analyzer;
+
 struct Fonts {
   ImFont* ui = nullptr;
   ImFont* body = nullptr;
   ImFont* title = nullptr;
-  float dpr = 1;            // devicePixelRatio the atlas was rasterized for
-  float body_size = 19;     // em, CSS px
+  float dpr = 1;                // devicePixelRatio the atlas was rasterized for
+  float body_size = 0;          // em the atlas was built for
   float ui_size = 14;
   std::vector<uint32_t> extra;  // code points of the open article outside the base ranges
   bool dirty = true;
+};
+
+// What the reader chose about the view; kept in the browser between visits.
+struct ViewSettings {
+  bool dark = false;
+  float body_size = 19;  // em in CSS px (text zoom)
+  bool panel = true;
+  float panel_width = 400;
+  int panel_tab = 0;     // 0 actors, 1 claims, 2 numbers, 3 notes
+  bool show_actor = true, show_claim = true, show_number = true, show_other = true, show_suggestions = true;
+};
+void to_json(json& j, const ViewSettings& v);
+void from_json(const json& j, ViewSettings& v);
+
+// One undoable change: each edit replaces `before` by `after` (an absent side means the
+// annotation is added or removed).
+struct AnnotationEdit {
+  std::optional<Annotation> before, after;
+};
+struct Change {
+  std::string what;
+  std::vector<AnnotationEdit> edits;
+  bool labels_changed = false;
+  std::vector<Label> labels_before, labels_after;
 };
 
 struct Notice {
@@ -34,52 +61,114 @@ struct Notice {
 struct App {
   Host host;
   Fonts fonts;
+  ViewSettings view;
   std::string font_dir = "/assets/fonts";
+  const Analyzer* analyzer = nullptr;  // suggestions come from it when set
 
   // The open article. text is the single source of truth; index converts its offsets.
   std::string file_stem;
   Document doc;
   TextIndex index;
   std::vector<Label> labels;
-  std::vector<Annotation> annotations;
+  std::vector<Annotation> annotations;  // sorted by (start, end, id)
+  int64_t max_span = 0;                 // longest annotation, bounds the visible-range search
   uint64_t next_id = 1;
-  uint64_t changes = 0;  // bumps on every change to the annotations
+  uint64_t changes = 0;                 // bumps on every change
+  std::vector<Change> undo, redo;
+
+  // Saving.
+  uint64_t autosaved_changes = ~0ull;   // `changes` last handed to the browser store
+  uint64_t autosave_confirmed = ~0ull;  // `changes` the store confirmed
+  std::string saved_to_file_at;         // local time of the last Ctrl+S, empty if never
+  uint64_t saved_to_file_changes = ~0ull;
+  bool restoring = false;
 
   // View.
   PageLayout layout;
   bool layout_dirty = true;
-  float page_top = 0;        // page content origin in screen space, this frame
-  float page_left = 0;
-  float view_height = 0;
-  float scroll_y = 0;
-  float scroll_max = 0;
-  float set_scroll_y = -1;   // applied on the next frame
+  float page_rect[4] = {0, 0, 0, 0};  // the page window: x, y, w, h
+  float page_top = 0, page_left = 0;  // page text origin in screen space, this frame
+  float view_top = 0, view_height = 0;
+  float scroll_y = 0, scroll_max = 0;
+  float set_scroll_y = -1;            // applied on the next frame
+  size_t keep_byte_at_top = SIZE_MAX; // zoom keeps this byte at the top of the view
   size_t sel_anchor = 0, sel_caret = 0;  // bytes; equal when nothing is selected
   bool dragging = false;
+  int drag_edge = 0;                  // 1 start, 2 end of the active annotation while dragging it
   int click_count = 0;
   double last_click_time = -10;
   float last_click_x = 0, last_click_y = 0;
+  std::string active_id;              // the annotation whose card is open
+  bool card_just_opened = false;
+  std::string hover_id;               // annotation under the mouse in the text
+  std::string panel_hover_id;         // annotation under the mouse in a panel
+  std::string focus_entity;           // entity picked in the Actors panel
+  int focus_step = -1;
+  std::string claim_speaker_filter;
+  bool show_labels_window = false;
+  bool show_help = false;
+
+  // Find.
+  bool find_open = false;
+  bool find_focus = false;
+  char find_buf[256] = {};
+  std::string find_query;
+  std::vector<std::pair<size_t, size_t>> find_hits;  // bytes
+  int find_current = -1;
 
   // Messages.
-  Notice notice;           // modal, shown while !notice.title.empty()
+  Notice notice;        // modal, shown while !notice.title.empty()
   bool notice_open = false;
-  std::string status;      // last action, in the status bar
-  bool first_frame = true;
+  std::string status;   // last action, in the status bar
+  std::string toast;    // short notice at the top of the page
+  double toast_until = 0;
 };
 
 void app_init(App& app, const Host& host);
-// Font atlas: call app_build_fonts (outside a frame) whenever app.fonts.dirty or the DPR changed.
+// Font atlas: call app_build_fonts (outside a frame) when app_fonts_stale() says so.
+bool app_fonts_stale(const App& app, float dpr);
 void app_build_fonts(App& app, float dpr);
 void app_frame(App& app);
 
 // Opening a file (picker, drop, paste). kind any: decided by the name and content.
 void app_open_bytes(App& app, FileKind kind, const std::string& name, const std::string& bytes);
-void app_open_document(App& app, Document doc, std::vector<Label> labels, std::vector<Annotation> anns);
+void app_open_document(App& app, Document doc, std::vector<Label> labels, std::vector<Annotation> anns,
+                       bool suggest);
+// Work kept in the browser (autosave): restore it at start-up; confirm a store completed.
+void app_restore(App& app, const std::string& stored_json);
+void app_autosaved(App& app, uint64_t changes);
+void app_set_settings(App& app, const std::string& json_text);
 
 std::string app_selection_text(const App& app);
 std::string app_state_json(const App& app);
 // Screen rectangles (CSS px, as of the last frame) covering code points [start, end).
 std::string app_rects_json(const App& app, size_t start, size_t end);
 std::string app_save_json(const App& app);
+
+// ---- editing (edits.cpp) ----------------------------------------------------------------------
+Annotation* find_annotation(App& app, const std::string& id);
+const Label* find_label(const App& app, const std::string& id);
+void commit(App& app, Change change);  // applies it and makes it undoable
+bool undo(App& app);
+bool redo(App& app);
+void sort_annotations(App& app);
+std::string new_annotation_id(App& app);
+std::string now_iso(const App& app);
+void set_status(App& app, std::string text);
+void show_notice(App& app, bool error, std::string title, std::string text);
+void show_toast(App& app, std::string text);
+// Common changes.
+void add_annotation(App& app, const std::string& label, size_t cp_start, size_t cp_end);
+void set_status_of(App& app, const std::vector<std::string>& ids, Status status, const std::string& what);
+void delete_annotations(App& app, const std::vector<std::string>& ids, const std::string& what);
+
+// ---- page (page_view.cpp) and panels (panels.cpp) -----------------------------------------------
+void draw_page(App& app, float x, float y, float w, float h);
+void draw_panels(App& app, float x, float y, float w, float h);
+void scroll_to_annotation(App& app, const Annotation& an);
+void scroll_to_byte(App& app, size_t byte);
+bool layer_visible(const App& app, const Annotation& an);
+std::string annotation_summary(const App& app, const Annotation& an);  // one line for tooltips/lists
+std::string annotation_text(const App& app, const Annotation& an);
 
 }  // namespace lede

@@ -12,6 +12,9 @@
 #include <string>
 
 #include "app/reader.hpp"
+#ifdef LEDE_WITH_ANALYSIS
+#include "core/analysis/analyze.hpp"
+#endif
 #include "backends/imgui_impl_opengl3.h"
 #include "imgui.h"
 
@@ -27,6 +30,8 @@ EM_JS(void, js_set_cursor, (const char* css), { Module.ledeHost.setCursor(UTF8To
 EM_JS(void, js_first_frame, (), { Module.ledeHost.firstFrame(); });
 EM_JS(void, js_start, (), { Module.ledeHost.start(); });
 EM_JS(double, js_now_ms, (), { return Date.now(); });
+EM_JS(void, js_autosave, (const char* json, double changes), { Module.ledeHost.autosave(UTF8ToString(json), changes); });
+EM_JS(void, js_store_settings, (const char* json), { Module.ledeHost.storeSettings(UTF8ToString(json)); });
 
 namespace {
 
@@ -47,6 +52,7 @@ struct Platform {
   double last_time = 0;
   std::string clipboard;  // what ImGui text fields paste (filled by the paste event)
   std::string state;      // buffer returned by lede_state()
+  std::string settings;   // view settings last stored
   ImGuiMouseCursor cursor = -2;
   bool first_frame_sent = false;
 };
@@ -108,10 +114,29 @@ const char* css_cursor(ImGuiMouseCursor c) {
   }
 }
 
+// Hands changed work and view settings to the browser's storage, once per change.
+void persist() {
+  lede::App& a = P->app;
+  if (a.changes != a.autosaved_changes) {
+    a.autosaved_changes = a.changes;
+    lede::json j = {{"stem", a.file_stem},
+                    {"file", lede::app_save_json(a)},
+                    {"time", lede::now_iso(a)},
+                    {"savedToFile", a.saved_to_file_changes == a.changes},
+                    {"savedToFileAt", a.saved_to_file_at}};
+    js_autosave(j.dump(-1, ' ', false, lede::json::error_handler_t::replace).c_str(), double(a.changes));
+  }
+  std::string settings = lede::json(a.view).dump();
+  if (settings != P->settings) {
+    P->settings = settings;
+    js_store_settings(settings.c_str());
+  }
+}
+
 void frame() {
   if (P->events.empty() && P->redraw <= 0) return;
   ImGuiIO& io = ImGui::GetIO();
-  if (P->app.fonts.dirty || P->app.fonts.dpr != P->dpr) {
+  if (lede::app_fonts_stale(P->app, P->dpr)) {
     lede::app_build_fonts(P->app, P->dpr);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -134,6 +159,8 @@ void frame() {
   glClearColor(0.988f, 0.984f, 0.973f, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  persist();
 
   ImGuiMouseCursor c = ImGui::GetMouseCursor();
   if (c != P->cursor) {
@@ -189,8 +216,9 @@ EMSCRIPTEN_KEEPALIVE void lede_open(int kind, const char* name, const char* data
 EMSCRIPTEN_KEEPALIVE void lede_open_too_large(const char* name, double bytes) {
   lede::App& a = P->app;
   a.notice = {true, std::string("Could not open ") + name,
-              "The file is too large (" + std::to_string(int(bytes / (1 << 20))) +
-                  " MB); Lede opens files up to 32 MB. The open article was not changed."};
+              bytes < 0 ? std::string("The browser could not read the file. The open article was not changed.")
+                        : "The file is too large (" + std::to_string(int(bytes / (1 << 20))) +
+                              " MB); Lede opens files up to 32 MB. The open article was not changed."};
   a.notice_open = true;
   P->redraw = 3;
 }
@@ -208,6 +236,19 @@ EMSCRIPTEN_KEEPALIVE const char* lede_copy_text() {
 }
 EMSCRIPTEN_KEEPALIVE int lede_wants_text_input() { return ImGui::GetIO().WantTextInput; }
 EMSCRIPTEN_KEEPALIVE void lede_set_clipboard(const char* text) { P->clipboard = text; }
+EMSCRIPTEN_KEEPALIVE void lede_restore(const char* stored) {
+  lede::app_restore(P->app, stored);
+  P->redraw = 3;
+}
+EMSCRIPTEN_KEEPALIVE void lede_autosaved(double changes) {
+  lede::app_autosaved(P->app, uint64_t(changes));
+  P->redraw = 3;
+}
+EMSCRIPTEN_KEEPALIVE void lede_set_settings(const char* json) {
+  lede::app_set_settings(P->app, json);
+  P->settings = lede::json(P->app.view).dump();
+  P->redraw = 3;
+}
 
 int main() {
   P = new Platform();
@@ -248,10 +289,18 @@ int main() {
   host.write_clipboard = js_write_clipboard;
   host.set_title = js_set_title;
   host.now_ms = js_now_ms;
+  host.autosave = js_autosave;
+  host.store_settings = js_store_settings;
   lede::app_init(P->app, host);
+#ifdef LEDE_WITH_ANALYSIS
+  static lede::Analyzer analyzer;
+  P->app.analyzer = &analyzer;
+#endif
   lede::app_open_bytes(P->app, lede::FileKind::article, "dprk-missiles-un.txt",
                        read_file("/assets/articles/dprk-missiles-un.txt"));
   P->app.status.clear();
+  // The default article needs no saving until the reader changes something.
+  P->app.autosaved_changes = P->app.autosave_confirmed = P->app.changes;
 
   ImGui_ImplOpenGL3_Init("#version 300 es");
   P->last_time = emscripten_get_now() / 1000.0;

@@ -33,7 +33,7 @@ test('select, mark as claim, save, reload and open the saved annotations', async
     await until(page, (s) => s.selection.text === 'Kim', 'double-click selects the word');
     await page.keyboard.press('1');
     s = await until(page, (s) => s.annotations.length === 2, 'two annotations');
-    assert.equal(s.annotations[1].label, 'actor');
+    assert.deepEqual(s.annotations.map((a) => [a.label, a.text]), [['actor', 'Kim'], ['claim', quote]]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
     assert.equal(download.suggestedFilename(), 'dprk-missiles-un.lede.json');
@@ -50,12 +50,20 @@ test('select, mark as claim, save, reload and open the saved annotations', async
     assert.equal(claim.quote.exact, quote);
     assert.equal([...file.document.text].slice(claim.start, claim.end).join(''), quote);
 
+    // A reload brings the work back from the browser's storage, with a visible notice.
+    await until(page, (s) => s.autosave.saved, 'work stored in the browser');
     await page.reload();
     await waitReady(page);
-    assert.equal((await state(page)).annotations.length, 0);
-    const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+Shift+O')]);
+    s = await until(page, (s) => s.annotations.length === 2, 'annotations restored after the reload');
+    assert.match(s.toast, /Restored your work/);
+
+    // A fresh browser profile has nothing stored: opening the saved file brings the annotations.
+    const fresh = await openReader(browser, server.url);
+    pages.push(fresh.page);
+    assert.equal((await state(fresh.page)).annotations.length, 0);
+    const [fc] = await Promise.all([fresh.page.waitForEvent('filechooser'), fresh.page.keyboard.press('Control+Shift+O')]);
     await fc.setFiles(path);
-    s = await until(page, (s) => s.annotations.length === 2, 'annotations back after opening the file');
+    s = await until(fresh.page, (s) => s.annotations.length === 2, 'annotations back after opening the file');
     const back = s.annotations.find((a) => a.label === 'claim');
     assert.equal(back.start, at.start);
     assert.equal(back.end, at.end);

@@ -73,12 +73,13 @@ test('wheel, keyboard and scrollbar scroll the article', async () => {
     const s3 = await until(page, (s) => s.scroll.y >= s.scroll.max - 1 && s.scroll.max > 0, 'End');
     await page.keyboard.press('PageUp');
     await until(page, (s) => s.scroll.y < s3.scroll.y, 'PageUp');
-    // Drag the scrollbar thumb (right edge) back to the top.
+    // Drag the scrollbar thumb (right edge of the page) back to the top.
     await page.keyboard.press('End');
-    await until(page, (s) => s.scroll.y >= s.scroll.max - 1, 'End again');
-    await page.mouse.move(993, 440);
+    const s4 = await until(page, (s) => s.scroll.y >= s.scroll.max - 1, 'End again');
+    const bar = s4.page.x + s4.page.w - 7;
+    await page.mouse.move(bar, s4.page.y + s4.page.h - 30);
     await page.mouse.down();
-    await page.mouse.move(993, 20, { steps: 8 });
+    await page.mouse.move(bar, s4.page.y + 5, { steps: 8 });
     await page.mouse.up();
     await until(page, (s) => s.scroll.y < s1.scroll.y, 'scrollbar drag');
   });

@@ -1,0 +1,170 @@
+// Every change to the annotations and labels goes through commit(), so it can be undone, is
+// autosaved, and keeps the annotation list sorted.
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "app/reader.hpp"
+
+namespace lede {
+
+namespace {
+constexpr size_t kMaxUndo = 500;
+
+void apply(App& a, const Change& c, bool forward) {
+  std::unordered_map<std::string, size_t> at;
+  at.reserve(a.annotations.size() * 2);
+  for (size_t i = 0; i < a.annotations.size(); ++i) at.emplace(a.annotations[i].id, i);
+  std::vector<bool> erase(a.annotations.size(), false);
+  bool any_erase = false;
+  for (const AnnotationEdit& e : c.edits) {
+    const std::optional<Annotation>& from = forward ? e.before : e.after;
+    const std::optional<Annotation>& to = forward ? e.after : e.before;
+    const std::string& id = from ? from->id : to->id;
+    auto it = at.find(id);
+    if (to) {
+      if (it != at.end()) a.annotations[it->second] = *to;
+      else a.annotations.push_back(*to);
+    } else if (it != at.end()) {
+      erase[it->second] = true;
+      any_erase = true;
+    }
+  }
+  if (any_erase) {
+    size_t w = 0;
+    for (size_t i = 0; i < a.annotations.size(); ++i)
+      if (i >= erase.size() || !erase[i]) {
+        if (w != i) a.annotations[w] = std::move(a.annotations[i]);
+        ++w;
+      }
+    a.annotations.resize(w);
+  }
+  if (c.labels_changed) a.labels = forward ? c.labels_after : c.labels_before;
+  sort_annotations(a);
+  if (!a.active_id.empty() && !find_annotation(a, a.active_id)) a.active_id.clear();
+  ++a.changes;
+}
+}  // namespace
+
+void sort_annotations(App& a) {
+  std::sort(a.annotations.begin(), a.annotations.end(), [](const Annotation& x, const Annotation& y) {
+    if (x.start != y.start) return x.start < y.start;
+    if (x.end != y.end) return x.end > y.end;  // outer spans first
+    return x.id < y.id;
+  });
+  a.max_span = 0;
+  for (const Annotation& an : a.annotations) a.max_span = std::max(a.max_span, an.end - an.start);
+}
+
+Annotation* find_annotation(App& a, const std::string& id) {
+  if (id.empty()) return nullptr;
+  for (Annotation& an : a.annotations)
+    if (an.id == id) return &an;
+  return nullptr;
+}
+
+const Label* find_label(const App& a, const std::string& id) {
+  for (const Label& l : a.labels)
+    if (l.id == id) return &l;
+  return nullptr;
+}
+
+void commit(App& a, Change c) {
+  if (c.edits.empty() && !c.labels_changed) return;
+  apply(a, c, true);
+  if (!c.what.empty()) set_status(a, c.what);
+  a.undo.push_back(std::move(c));
+  if (a.undo.size() > kMaxUndo) a.undo.erase(a.undo.begin());
+  a.redo.clear();
+}
+
+bool undo(App& a) {
+  if (a.undo.empty()) return false;
+  Change c = std::move(a.undo.back());
+  a.undo.pop_back();
+  apply(a, c, false);
+  set_status(a, "Undid: " + c.what);
+  a.redo.push_back(std::move(c));
+  return true;
+}
+
+bool redo(App& a) {
+  if (a.redo.empty()) return false;
+  Change c = std::move(a.redo.back());
+  a.redo.pop_back();
+  apply(a, c, true);
+  set_status(a, "Redid: " + c.what);
+  a.undo.push_back(std::move(c));
+  return true;
+}
+
+std::string new_annotation_id(App& a) { return "u" + std::to_string(a.next_id++); }
+
+std::string now_iso(const App& a) {
+  if (!a.host.now_ms) return "";
+  std::time_t t = static_cast<std::time_t>(a.host.now_ms() / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+void set_status(App& a, std::string s) { a.status = std::move(s); }
+
+void show_notice(App& a, bool error, std::string title, std::string text) {
+  a.notice = {error, std::move(title), std::move(text)};
+  a.notice_open = true;
+}
+
+void show_toast(App& a, std::string text) {
+  a.toast = std::move(text);
+  a.toast_until = -1;  // set to now + a few seconds on the next frame
+}
+
+void add_annotation(App& a, const std::string& label, size_t cs, size_t ce) {
+  if (ce <= cs) return;
+  Annotation an;
+  an.id = new_annotation_id(a);
+  an.label = label;
+  an.origin = Origin::user;
+  an.status = Status::accepted;
+  an.start = int64_t(cs);
+  an.end = int64_t(ce);
+  an.created = an.modified = now_iso(a);
+  const Label* l = find_label(a, label);
+  Change c;
+  c.what = "Marked as " + (l ? l->name : label) + ": \u201C" + cp_substr(a.doc.text, a.index, cs, ce) + "\u201D";
+  if (c.what.size() > 120) c.what = c.what.substr(0, 117) + "\u2026\u201D";
+  c.edits.push_back({std::nullopt, an});
+  a.active_id = an.id;
+  commit(a, std::move(c));
+}
+
+void set_status_of(App& a, const std::vector<std::string>& ids, Status status, const std::string& what) {
+  Change c;
+  c.what = what;
+  std::string now = now_iso(a);
+  std::unordered_set<std::string> want(ids.begin(), ids.end());
+  for (const Annotation& an : a.annotations) {
+    if (!want.count(an.id) || an.status == status) continue;
+    Annotation after = an;
+    after.status = status;
+    after.modified = now;
+    c.edits.push_back({an, std::move(after)});
+  }
+  commit(a, std::move(c));
+}
+
+void delete_annotations(App& a, const std::vector<std::string>& ids, const std::string& what) {
+  Change c;
+  c.what = what;
+  std::unordered_set<std::string> want(ids.begin(), ids.end());
+  for (const Annotation& an : a.annotations)
+    if (want.count(an.id)) c.edits.push_back({an, std::nullopt});
+  commit(a, std::move(c));
+}
+
+}  // namespace lede

@@ -1,0 +1,637 @@
+// The article page: text, highlights, selection, the label bar and the annotation card, and the
+// mouse and keyboard work done on the text.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/reader.hpp"
+#include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+
+namespace lede {
+
+namespace {
+
+enum Key {
+  kEnter = 13, kEscape = 27, kSpace = 32, kPageUp = 33, kPageDown = 34, kEnd = 35, kHome = 36,
+  kLeft = 37, kUp = 38, kRight = 39, kDown = 40, kDelete = 46, kBackspace = 8, kTab = 9,
+  k1 = 49, kA = 65, kN = 78, kR = 82, kNumpad1 = 97,
+};
+bool pressed(int key, bool repeat = true) { return ImGui::IsKeyPressed(key, repeat); }
+
+ImU32 hex_color(const std::string& hex, float alpha) {
+  unsigned v = 0x888888;
+  if (hex.size() == 7) std::sscanf(hex.c_str() + 1, "%x", &v);
+  return IM_COL32((v >> 16) & 255, (v >> 8) & 255, v & 255, int(alpha * 255));
+}
+
+struct Theme {
+  ImU32 ink, muted, selection, find, find_current, focus;
+  float fill, suggestion_fill;
+};
+Theme theme(bool dark) {
+  if (dark)
+    return {IM_COL32(226, 224, 218, 255), IM_COL32(150, 150, 156, 255), IM_COL32(70, 110, 170, 150),
+            IM_COL32(200, 170, 40, 90), IM_COL32(240, 190, 40, 170), IM_COL32(255, 255, 255, 200), 0.34f, 0.12f};
+  return {IM_COL32(28, 28, 30, 255), IM_COL32(110, 110, 118, 255), IM_COL32(160, 200, 255, 150),
+          IM_COL32(255, 220, 80, 110), IM_COL32(255, 170, 0, 190), IM_COL32(20, 20, 20, 220), 0.26f, 0.10f};
+}
+
+bool is_word_byte(const std::string& t, size_t i) {
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c >= 0x80) return !(c == 0xE2);  // letters outside ASCII are word parts; E2.. is punctuation (quotes, dashes)
+  return std::isalnum(c) || c == '\'' || c == '-' || c == '_';
+}
+
+size_t prev_cp(const std::string& t, size_t i) {
+  if (i == 0) return 0;
+  --i;
+  while (i > 0 && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+size_t next_cp(const std::string& t, size_t i) {
+  if (i >= t.size()) return t.size();
+  ++i;
+  while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) ++i;
+  return i;
+}
+
+size_t word_left(const std::string& t, size_t i) {
+  while (i > 0 && !is_word_byte(t, prev_cp(t, i))) i = prev_cp(t, i);
+  while (i > 0 && is_word_byte(t, prev_cp(t, i))) i = prev_cp(t, i);
+  return i;
+}
+
+size_t word_right(const std::string& t, size_t i) {
+  while (i < t.size() && !is_word_byte(t, i)) i = next_cp(t, i);
+  while (i < t.size() && is_word_byte(t, i)) i = next_cp(t, i);
+  return i;
+}
+
+bool has_selection(const App& a) { return a.sel_anchor != a.sel_caret; }
+
+// Rectangles covering bytes [b, e) on lines [first, last].
+template <class F>
+void for_each_rect(const App& a, size_t b, size_t e, int first, int last, F&& f) {
+  const PageLayout& L = a.layout;
+  for (int li = std::max(first, 0); li <= last && li < int(L.lines.size()); ++li) {
+    const PageLine& line = L.lines[li];
+    if (e <= line.begin || b >= line.end) continue;
+    size_t sb = std::max<size_t>(b, line.begin), se = std::min<size_t>(e, line.end);
+    f(L.x_of(a.doc.text, line, sb), L.x_of(a.doc.text, line, se), line);
+  }
+}
+
+struct Visible {
+  const Annotation* an;
+  size_t b, e;  // bytes
+  int level;
+};
+
+// Annotations overlapping code points [cb, ce), with stacking levels so nested ones stay apart.
+std::vector<Visible> visible_annotations(const App& a, size_t cb, size_t ce) {
+  std::vector<Visible> out;
+  int64_t lo = int64_t(cb) - a.max_span;
+  auto it = std::lower_bound(a.annotations.begin(), a.annotations.end(), lo,
+                             [](const Annotation& x, int64_t v) { return x.start < v; });
+  std::vector<int64_t> level_end;  // per level, the end of the last annotation placed there
+  for (; it != a.annotations.end() && it->start < int64_t(ce); ++it) {
+    if (it->end <= int64_t(cb) && !(it->start == it->end)) continue;
+    if (!layer_visible(a, *it)) continue;
+    int level = 0;
+    while (level < int(level_end.size()) && level_end[level] > it->start) ++level;
+    if (level == int(level_end.size())) level_end.push_back(0);
+    level_end[level] = it->end;
+    out.push_back({&*it, a.index.to_byte(size_t(it->start)), a.index.to_byte(size_t(it->end)), level});
+  }
+  return out;
+}
+
+void select_word_at(App& a, size_t p) {
+  const std::string& t = a.doc.text;
+  size_t b = p, e = p;
+  while (b > 0 && is_word_byte(t, prev_cp(t, b))) b = prev_cp(t, b);
+  while (e < t.size() && is_word_byte(t, e)) e = next_cp(t, e);
+  while (e > b && (t[e - 1] == '\'' || t[e - 1] == '-')) --e;
+  a.sel_anchor = b;
+  a.sel_caret = e;
+}
+
+void select_paragraph_at(App& a, size_t p) {
+  const std::string& t = a.doc.text;
+  size_t b = p == 0 ? std::string::npos : t.rfind('\n', p - 1);
+  b = b == std::string::npos ? 0 : b + 1;
+  size_t e = t.find('\n', p);
+  a.sel_anchor = b;
+  a.sel_caret = e == std::string::npos ? t.size() : e;
+}
+
+// Moves the active annotation's start (edge 1) or end (edge 2) to byte p, keeping it non-empty.
+void move_edge(App& a, int edge, size_t p, const char* what) {
+  Annotation* an = find_annotation(a, a.active_id);
+  if (!an) return;
+  size_t cp = a.index.to_cp(p);
+  Annotation after = *an;
+  if (edge == 1) after.start = std::min<int64_t>(int64_t(cp), an->end - 1);
+  else after.end = std::max<int64_t>(int64_t(cp), an->start + 1);
+  if (after.start == an->start && after.end == an->end) return;
+  after.modified = now_iso(a);
+  Change c;
+  c.what = what;
+  c.edits.push_back({*an, after});
+  commit(a, std::move(c));
+}
+
+void draw_label_bar(App& a, float x, float y) {
+  ImGui::SetNextWindowPos(ImVec2(x, y));
+  ImGui::SetNextWindowBgAlpha(0.97f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 5));
+  ImGui::Begin("##labelbar", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+  size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
+  for (size_t i = 0; i < a.labels.size() && i < 9; ++i) {
+    const Label& l = a.labels[i];
+    if (i) ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, hex_color(l.color, 0.22f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hex_color(l.color, 0.45f));
+    char text[96];
+    std::snprintf(text, sizeof text, "%zu %s", i + 1, l.name.c_str());
+    if (ImGui::Button(text)) {
+      const std::string& t = a.doc.text;
+      while (b < e && (t[b] == ' ' || t[b] == '\n')) ++b;
+      while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\n')) --e;
+      add_annotation(a, l.id, a.index.to_cp(b), a.index.to_cp(e));
+      a.sel_anchor = a.sel_caret = e;
+    }
+    ImGui::PopStyleColor(2);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
+std::string number_value_text(const json& v) {
+  if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
+  if (v.is_number()) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.15g", v.get<double>());
+    return buf;
+  }
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
+void draw_card(App& a, float x, float y) {
+  Annotation* an = find_annotation(a, a.active_id);
+  if (!an) return;
+  ImGuiIO& io = ImGui::GetIO();
+  const float w = 340;
+  x = std::clamp(x, 8.0f, io.DisplaySize.x - w - 8);
+  ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  if (a.card_just_opened) ImGui::SetNextWindowFocus();
+  a.card_just_opened = false;
+  ImGui::Begin("##card", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  const Label* lab = find_label(a, an->label);
+  ImGui::TextColored(ImColor(hex_color(lab ? lab->color : "#888888", 1)), "%s", lab ? lab->name.c_str() : an->label.c_str());
+  ImGui::SameLine();
+  const char* status = an->status == Status::suggested ? "suggestion" : an->origin == Origin::automatic ? "accepted suggestion" : "yours";
+  ImGui::TextDisabled("\u00B7 %s", status);
+  std::string quote = annotation_text(a, *an);
+  if (quote.size() > 160) quote = quote.substr(0, 157) + "\u2026";
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 24);
+  ImGui::TextUnformatted(("\u201C" + quote + "\u201D").c_str());
+  std::string details = annotation_summary(a, *an);
+  if (!details.empty()) ImGui::TextDisabled("%s", details.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::Separator();
+
+  // Label.
+  for (size_t i = 0; i < a.labels.size(); ++i) {
+    const Label& l = a.labels[i];
+    if (i) ImGui::SameLine();
+    bool on = l.id == an->label;
+    ImGui::PushStyleColor(ImGuiCol_Button, hex_color(l.color, on ? 0.55f : 0.15f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hex_color(l.color, 0.4f));
+    if (ImGui::SmallButton(l.name.c_str()) && !on) {
+      Annotation after = *an;
+      after.label = l.id;
+      after.modified = now_iso(a);
+      Change c;
+      c.what = "Changed label to " + l.name;
+      c.edits.push_back({*an, after});
+      commit(a, std::move(c));
+      an = find_annotation(a, a.active_id);
+    }
+    ImGui::PopStyleColor(2);
+  }
+  if (!an) { ImGui::End(); return; }
+
+  // Note: edited in place, committed as one change when the field loses focus.
+  static std::string note_edit;
+  static std::string note_for;
+  if (note_for != an->id) { note_for = an->id; note_edit = an->note; }
+  ImGui::TextDisabled("Note");
+  ImGui::InputTextMultiline("##note", &note_edit, ImVec2(w - 28, ImGui::GetTextLineHeight() * 4));
+  if (ImGui::IsItemDeactivated() && note_edit != an->note) {
+    Annotation after = *an;
+    after.note = note_edit;
+    after.modified = now_iso(a);
+    Change c;
+    c.what = "Edited a note";
+    c.edits.push_back({*an, after});
+    commit(a, std::move(c));
+    an = find_annotation(a, a.active_id);
+    if (!an) { ImGui::End(); return; }
+  }
+
+  if (an->status == Status::suggested) {
+    if (ImGui::Button("Accept (A)")) set_status_of(a, {an->id}, Status::accepted, "Accepted a suggestion");
+    ImGui::SameLine();
+    if (ImGui::Button("Reject (R)")) { set_status_of(a, {an->id}, Status::rejected, "Rejected a suggestion"); a.active_id.clear(); }
+    ImGui::SameLine();
+  }
+  if (ImGui::Button("Delete (Del)")) {
+    delete_annotations(a, {a.active_id}, "Deleted an annotation");
+    a.active_id.clear();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Close (Esc)")) a.active_id.clear();
+  ImGui::TextDisabled("Shift+\u2190/\u2192 moves the end, Alt+Shift+\u2190/\u2192 the start");
+  ImGui::End();
+}
+
+}  // namespace
+
+bool layer_visible(const App& a, const Annotation& an) {
+  if (an.status == Status::rejected) return false;
+  if (an.status == Status::suggested && !a.view.show_suggestions) return false;
+  if (an.label == "actor") return a.view.show_actor;
+  if (an.label == "claim") return a.view.show_claim;
+  if (an.label == "number") return a.view.show_number;
+  return a.view.show_other;
+}
+
+std::string annotation_text(const App& a, const Annotation& an) {
+  return cp_substr(a.doc.text, a.index, size_t(an.start), size_t(an.end));
+}
+
+std::string annotation_summary(const App& a, const Annotation& an) {
+  const json& t = an.attrs;
+  auto str = [&](const char* k) { return t.contains(k) && t[k].is_string() ? t[k].get<std::string>() : std::string(); };
+  std::string s;
+  if (an.label == "actor") {
+    s = str("kind");
+    if (!str("entity").empty()) s += (s.empty() ? "" : " \u00B7 ") + str("entity");
+    if (!str("role").empty()) s += " \u00B7 " + str("role");
+  } else if (an.label == "claim") {
+    if (t.contains("speaker") && t["speaker"].is_object()) {
+      const json& sp = t["speaker"];
+      std::string who = sp.value("entity", sp.value("text", ""));
+      s = "speaker: " + who;
+    } else if (t.contains("speaker")) {
+      s = "speaker: not named";
+    }
+    if (t.contains("cue") && t["cue"].is_object()) s += (s.empty() ? "" : " \u00B7 ") + std::string("cue: ") + t["cue"].value("text", "");
+  } else if (an.label == "number") {
+    s = str("kind");
+    if (t.contains("value")) s += (s.empty() ? "" : " \u00B7 ") + number_value_text(t["value"]);
+    if (!str("currency").empty()) s += " " + str("currency");
+    if (!str("unit").empty()) s += " " + str("unit");
+    if (!str("counted").empty()) s += " \u00B7 counts " + str("counted");
+    if (t.value("approx", false)) s += " \u00B7 approximate";
+    if (str("bound") == "min") s += " \u00B7 at least";
+    if (str("bound") == "max") s += " \u00B7 at most";
+  }
+  if (!an.note.empty()) s += (s.empty() ? "" : "\n") + std::string("Note: ") + an.note;
+  return s;
+}
+
+void scroll_to_byte(App& a, size_t byte) {
+  int li = a.layout.line_of(byte);
+  if (li < 0) return;
+  float y = a.page_top - a.view_top + a.scroll_y + a.layout.lines[li].y;  // content y of the line
+  a.set_scroll_y = std::max(0.0f, y - a.view_height * 0.3f);
+}
+
+void scroll_to_annotation(App& a, const Annotation& an) { scroll_to_byte(a, a.index.to_byte(size_t(an.start))); }
+
+void draw_page(App& a, float px, float py, float pw, float ph) {
+  ImGuiIO& io = ImGui::GetIO();
+  const Theme th = theme(a.view.dark);
+  ImGui::SetNextWindowPos(ImVec2(px, py));
+  ImGui::SetNextWindowSize(ImVec2(pw, ph));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("##page", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_AlwaysVerticalScrollbar |
+                   ImGuiWindowFlags_NoNavInputs);
+  ImGui::PopStyleVar();
+
+  const float view_w = ImGui::GetContentRegionAvail().x;
+  const float em = a.view.body_size;
+  const float body_px = a.fonts.body->FontSize / a.fonts.dpr;  // ImGui's size for this em
+  const float column = std::max(120.0f, std::min(view_w - 48.0f, std::round(em * 34.0f)));
+  const float left = std::round((view_w - column) * 0.5f);
+  if (a.layout_dirty || a.layout.font != a.fonts.body || std::fabs(a.layout.width - column) > 0.5f || a.layout.em != em) {
+    a.layout.build(a.doc.text, a.fonts.body, body_px, em, column);
+    a.layout_dirty = false;
+  }
+  const PageLayout& L = a.layout;
+  const float title_px = a.fonts.title->FontSize / a.fonts.dpr;
+  const float top_pad = std::round(em * 2.2f);
+  ImVec2 title_sz = a.fonts.title->CalcTextSizeA(title_px, FLT_MAX, column, a.doc.title.c_str());
+  const float text_top = top_pad + title_sz.y + std::round(em * 1.4f);
+  if (a.keep_byte_at_top != SIZE_MAX) {
+    int li = L.line_of(a.keep_byte_at_top);
+    if (li >= 0) a.set_scroll_y = text_top + L.lines[li].y;
+    a.keep_byte_at_top = SIZE_MAX;
+  }
+  if (a.set_scroll_y >= 0) {
+    ImGui::SetScrollY(a.set_scroll_y);
+    a.set_scroll_y = -1;
+  }
+
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  a.page_left = origin.x + left;
+  a.page_top = origin.y + text_top;
+  a.view_top = ImGui::GetWindowPos().y;
+  a.view_height = ImGui::GetWindowHeight();
+  a.scroll_y = ImGui::GetScrollY();
+  a.scroll_max = ImGui::GetScrollMaxY();
+  dl->AddText(a.fonts.title, title_px, ImVec2(a.page_left, origin.y + top_pad), th.ink, a.doc.title.c_str(), nullptr, column);
+  ImGui::Dummy(ImVec2(view_w, text_top + L.height + em * 4));
+
+  const float win_top = a.view_top, win_bottom = win_top + a.view_height;
+  const int first = L.line_at(win_top - a.page_top - L.line_height);
+  const int last = L.line_at(win_bottom - a.page_top + L.line_height);
+  const float pad_y = std::round((L.line_height - body_px) * 0.5f);
+  auto X = [&](float x) { return a.page_left + x; };
+  auto Y = [&](const PageLine& l) { return a.page_top + l.y; };
+
+  const bool over_page = ImGui::IsWindowHovered() && io.MousePos.x < ImGui::GetWindowPos().x + view_w;
+  const size_t mouse_byte = L.lines.empty() ? 0 : L.byte_at(a.doc.text, io.MousePos.x - a.page_left, io.MousePos.y - a.page_top);
+  const int mouse_line = L.line_at(io.MousePos.y - a.page_top);
+  const bool mouse_on_text = over_page && mouse_line >= 0 && io.MousePos.y >= a.page_top &&
+                             io.MousePos.y < a.page_top + L.height && io.MousePos.x >= a.page_left - 4 &&
+                             io.MousePos.x <= a.page_left + column + 4;
+
+  std::string hovered;
+  const Annotation* active = find_annotation(a, a.active_id);
+  float active_start_x = 0, active_end_x = 0, active_start_y = -1, active_end_y = -1;
+
+  if (first >= 0) {
+    size_t vis_b = L.lines[first].begin, vis_e = L.lines[last].end;
+    // Find matches.
+    if (!a.find_hits.empty()) {
+      auto it = std::lower_bound(a.find_hits.begin(), a.find_hits.end(), std::make_pair(vis_b, size_t(0)));
+      if (it != a.find_hits.begin()) --it;
+      for (; it != a.find_hits.end() && it->first < vis_e; ++it) {
+        bool cur = a.find_current >= 0 && it - a.find_hits.begin() == a.find_current;
+        for_each_rect(a, it->first, it->second, first, last, [&](float x0, float x1, const PageLine& l) {
+          dl->AddRectFilled(ImVec2(X(x0) - 1, Y(l) + pad_y - 1), ImVec2(X(x1) + 1, Y(l) + pad_y + body_px + 1), cur ? th.find_current : th.find, 2);
+        });
+      }
+    }
+    // Annotations: the reader's as filled marks, suggestions as a light tint with a dotted underline.
+    std::vector<Visible> vis = visible_annotations(a, a.index.to_cp(vis_b), a.index.to_cp(vis_e) + 1);
+    size_t hovered_len = SIZE_MAX;
+    for (const Visible& v : vis) {
+      const Annotation& an = *v.an;
+      const Label* lab = find_label(a, an.label);
+      const std::string& color = lab ? lab->color : std::string("#888888");
+      bool suggestion = an.status == Status::suggested;
+      bool linked = an.id == a.panel_hover_id || an.id == a.hover_id ||
+                    (!a.focus_entity.empty() && an.attrs.value("entity", std::string()) == a.focus_entity && an.label == "actor");
+      ImU32 fill = hex_color(color, suggestion ? th.suggestion_fill : th.fill);
+      ImU32 line_col = hex_color(color, suggestion ? 0.75f : 0.95f);
+      float under = std::min(pad_y + body_px + 1 + v.level * 3.0f, L.line_height - 1);
+      for_each_rect(a, v.b, v.e, first, last, [&](float x0, float x1, const PageLine& l) {
+        float y0 = Y(l) + pad_y - 1 + v.level * 1.5f, y1 = Y(l) + under;
+        dl->AddRectFilled(ImVec2(X(x0) - 1, y0), ImVec2(X(x1) + 1, y1), fill, 2);
+        if (suggestion) {
+          for (float x = X(x0); x < X(x1); x += 4) dl->AddLine(ImVec2(x, y1), ImVec2(std::min(x + 2, X(x1)), y1), line_col, 1.5f);
+        } else {
+          dl->AddLine(ImVec2(X(x0), y1), ImVec2(X(x1), y1), line_col, 2);
+        }
+        if (linked) dl->AddRect(ImVec2(X(x0) - 2, y0 - 1), ImVec2(X(x1) + 2, y1 + 1), th.focus, 2, 0, 1.5f);
+      });
+      if (mouse_on_text && mouse_byte >= v.b && mouse_byte < v.e && size_t(an.end - an.start) < hovered_len) {
+        hovered = an.id;
+        hovered_len = size_t(an.end - an.start);
+      }
+    }
+    // Selection.
+    if (has_selection(a)) {
+      size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
+      for_each_rect(a, b, e, first, last, [&](float x0, float x1, const PageLine& l) {
+        dl->AddRectFilled(ImVec2(X(x0), Y(l)), ImVec2(X(std::max(x1, x0 + 4)), Y(l) + L.line_height), th.selection);
+      });
+    }
+    // Text.
+    for (int li = first; li <= last; ++li) {
+      const PageLine& l = L.lines[li];
+      if (l.end > l.begin)
+        dl->AddText(a.fonts.body, body_px, ImVec2(a.page_left, Y(l) + pad_y), th.ink, a.doc.text.data() + l.begin, a.doc.text.data() + l.end);
+    }
+    // The active annotation: an outline and handles on both ends.
+    if (active) {
+      size_t b = a.index.to_byte(size_t(active->start)), e = a.index.to_byte(size_t(active->end));
+      for_each_rect(a, b, e, first, last, [&](float x0, float x1, const PageLine& l) {
+        dl->AddRect(ImVec2(X(x0) - 2, Y(l) + pad_y - 3), ImVec2(X(x1) + 2, Y(l) + pad_y + body_px + 3), th.focus, 2, 0, 2);
+        if (l.begin <= b && b < l.end + 1 && active_start_y < 0) { active_start_x = X(x0); active_start_y = Y(l); }
+        if (e > l.begin && e <= l.end) { active_end_x = X(x1); active_end_y = Y(l); }
+      });
+      for (auto [hx, hy] : {std::pair{active_start_x, active_start_y}, std::pair{active_end_x, active_end_y}})
+        if (hy >= 0) dl->AddRectFilled(ImVec2(hx - 2, hy + pad_y - 5), ImVec2(hx + 2, hy + pad_y + body_px + 5), th.focus, 1);
+    }
+  }
+  a.hover_id = hovered;
+
+  // Mouse on the text.
+  auto near_edge = [&](float ex, float ey) {
+    return ey >= 0 && std::fabs(io.MousePos.x - ex) < 5 && io.MousePos.y >= ey && io.MousePos.y < ey + L.line_height;
+  };
+  int edge_under_mouse = 0;
+  if (over_page && active) {
+    if (near_edge(active_start_x, active_start_y)) edge_under_mouse = 1;
+    else if (near_edge(active_end_x, active_end_y)) edge_under_mouse = 2;
+  }
+  if (over_page) ImGui::SetMouseCursor(edge_under_mouse || a.drag_edge ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_TextInput);
+  if (over_page && ImGui::IsMouseClicked(0) && !L.lines.empty()) {
+    double t = ImGui::GetTime();
+    bool near = std::fabs(io.MousePos.x - a.last_click_x) < 6 && std::fabs(io.MousePos.y - a.last_click_y) < 6;
+    a.click_count = (t - a.last_click_time < io.MouseDoubleClickTime && near) ? a.click_count + 1 : 1;
+    a.last_click_time = t;
+    a.last_click_x = io.MousePos.x;
+    a.last_click_y = io.MousePos.y;
+    if (edge_under_mouse) {
+      a.drag_edge = edge_under_mouse;
+    } else if (a.click_count == 2) {
+      select_word_at(a, mouse_byte);
+      a.dragging = false;
+    } else if (a.click_count >= 3) {
+      select_paragraph_at(a, mouse_byte);
+      a.dragging = false;
+    } else {
+      if (!io.KeyShift) a.sel_anchor = mouse_byte;
+      a.sel_caret = mouse_byte;
+      a.dragging = true;
+    }
+  }
+  if (a.drag_edge) {
+    if (!ImGui::IsMouseDown(0)) {
+      move_edge(a, a.drag_edge, mouse_byte, a.drag_edge == 1 ? "Moved the start of an annotation" : "Moved the end of an annotation");
+      a.drag_edge = 0;
+    } else if (Annotation* an = find_annotation(a, a.active_id)) {
+      // Live preview: show the boundary under the mouse as a selection.
+      size_t other = a.index.to_byte(size_t(a.drag_edge == 1 ? an->end : an->start));
+      a.sel_anchor = other;
+      a.sel_caret = mouse_byte;
+    }
+    if (!a.drag_edge) a.sel_anchor = a.sel_caret;
+  }
+  if (a.dragging) {
+    if (ImGui::IsMouseDown(0)) {
+      a.sel_caret = mouse_byte;
+      float edge = L.line_height;
+      if (io.MousePos.y < win_top + edge) ImGui::SetScrollY(ImGui::GetScrollY() - (win_top + edge - io.MousePos.y) * 0.5f);
+      if (io.MousePos.y > win_bottom - edge) ImGui::SetScrollY(ImGui::GetScrollY() + (io.MousePos.y - win_bottom + edge) * 0.5f);
+    } else {
+      a.dragging = false;
+      // A click without a drag on a highlight opens it.
+      if (!has_selection(a) && a.click_count == 1) {
+        a.active_id = hovered;
+        a.card_just_opened = !hovered.empty();
+      } else if (has_selection(a)) {
+        a.active_id.clear();
+      }
+    }
+  }
+
+  // Tooltip for the highlight under the mouse.
+  if (!hovered.empty() && !a.dragging && !a.drag_edge && hovered != a.active_id) {
+    if (const Annotation* an = find_annotation(a, hovered)) {
+      const Label* lab = find_label(a, an->label);
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(360);
+      ImGui::Text("%s%s", lab ? lab->name.c_str() : an->label.c_str(), an->status == Status::suggested ? " (suggestion)" : "");
+      std::string s = annotation_summary(a, *an);
+      if (!s.empty()) ImGui::TextDisabled("%s", s.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+  }
+
+  // Keyboard on the text (when no field has the keyboard).
+  const bool keys = !io.WantTextInput && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup);
+  if (keys && !io.KeyCtrl) {
+    Annotation* an = find_annotation(a, a.active_id);
+    if (an && io.KeyShift && (pressed(kLeft) || pressed(kRight))) {
+      const std::string& t = a.doc.text;
+      int edge = io.KeyAlt ? 1 : 2;
+      size_t p = a.index.to_byte(size_t(edge == 1 ? an->start : an->end));
+      p = pressed(kLeft) ? prev_cp(t, p) : next_cp(t, p);
+      move_edge(a, edge, p, edge == 1 ? "Moved the start of an annotation" : "Moved the end of an annotation");
+    } else if (io.KeyShift && !io.KeyAlt) {
+      const std::string& t = a.doc.text;
+      size_t c = a.sel_caret;
+      if (!has_selection(a) && (pressed(kLeft) || pressed(kRight) || pressed(kUp) || pressed(kDown)) ) {
+        // Start from the top of the view when nothing is selected yet.
+        if (a.sel_caret == 0 && first >= 0) a.sel_anchor = a.sel_caret = c = L.lines[std::max(first + 1, 0)].begin;
+      }
+      if (pressed(kLeft)) c = prev_cp(t, c);
+      if (pressed(kRight)) c = next_cp(t, c);
+      if (pressed(kUp) || pressed(kDown)) {
+        int li = L.line_of(c);
+        if (li >= 0) {
+          float x = L.x_of(t, L.lines[li], c);
+          int to = std::clamp(li + (pressed(kUp) ? -1 : 1), 0, int(L.lines.size()) - 1);
+          c = L.byte_at(t, x, L.lines[to].y + 1);
+        }
+      }
+      if (c != a.sel_caret) { a.sel_caret = c; scroll_to_byte(a, c); a.active_id.clear(); }
+    } else if (!io.KeyShift && !io.KeyAlt) {
+      if (pressed(kEscape, false)) {
+        if (!a.active_id.empty()) a.active_id.clear();
+        else a.sel_anchor = a.sel_caret;
+      }
+      if (has_selection(a)) {
+        size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
+        for (int i = 0; i < 9 && i < int(a.labels.size()); ++i)
+          if (pressed(k1 + i, false) || pressed(kNumpad1 + i, false)) {
+            const std::string& t = a.doc.text;
+            while (b < e && (t[b] == ' ' || t[b] == '\n' || t[b] == '\t')) ++b;
+            while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t')) --e;
+            add_annotation(a, a.labels[i].id, a.index.to_cp(b), a.index.to_cp(e));
+            a.sel_anchor = a.sel_caret = e;
+            break;
+          }
+      } else if (an) {
+        if (pressed(kA, false) && an->status == Status::suggested) set_status_of(a, {an->id}, Status::accepted, "Accepted a suggestion");
+        else if (pressed(kR, false) && an->status == Status::suggested) { set_status_of(a, {an->id}, Status::rejected, "Rejected a suggestion"); a.active_id.clear(); }
+        else if (pressed(kDelete, false) || pressed(kBackspace, false)) { delete_annotations(a, {an->id}, "Deleted an annotation"); a.active_id.clear(); }
+      }
+      // Tab / Shift+Tab step through the visible annotations.
+      if (pressed(kTab)) {
+        const Annotation* cur = find_annotation(a, a.active_id);
+        int64_t from = cur ? cur->start : int64_t(a.index.to_cp(first >= 0 ? L.lines[first].begin : 0)) - 1;
+        const Annotation* next = nullptr;
+        if (!io.KeyShift) {
+          for (const Annotation& x : a.annotations)
+            if (layer_visible(a, x) && (x.start > from || (cur && x.start == from && x.id > cur->id))) { next = &x; break; }
+        }
+        if (next) { a.active_id = next->id; scroll_to_annotation(a, *next); }
+      }
+    }
+    if (io.KeyShift && pressed(kTab) && !io.KeyAlt) {
+      const Annotation* cur = find_annotation(a, a.active_id);
+      const Annotation* prev = nullptr;
+      for (const Annotation& x : a.annotations) {
+        if (cur && (x.start > cur->start || (x.start == cur->start && x.id >= cur->id))) break;
+        if (layer_visible(a, x)) prev = &x;
+      }
+      if (prev) { a.active_id = prev->id; scroll_to_annotation(a, *prev); }
+    }
+  }
+  // Reading keys scroll.
+  if (keys && !io.KeyCtrl && !io.KeyAlt) {
+    float page = a.view_height - L.line_height * 2;
+    float y = ImGui::GetScrollY();
+    if (!io.KeyShift) {
+      if (pressed(kDown)) y += L.line_height * 2;
+      if (pressed(kUp)) y -= L.line_height * 2;
+      if (pressed(kPageDown) || pressed(kSpace)) y += page;
+      if (pressed(kPageUp)) y -= page;
+      if (pressed(kHome, false)) y = 0;
+      if (pressed(kEnd, false)) y = ImGui::GetScrollMaxY();
+    } else if (pressed(kSpace)) {
+      y -= page;
+    }
+    if (y != ImGui::GetScrollY()) ImGui::SetScrollY(std::clamp(y, 0.0f, ImGui::GetScrollMaxY()));
+  }
+
+  // Where the label bar and the card go: just below the selection / the active annotation.
+  float bar_x = -1, bar_y = -1;
+  if (has_selection(a) && !a.dragging && !a.drag_edge && !L.lines.empty()) {
+    size_t e = std::max(a.sel_anchor, a.sel_caret), b = std::min(a.sel_anchor, a.sel_caret);
+    int li = L.line_of(e > b ? e - 1 : e);
+    if (li >= 0) {
+      bar_x = X(L.x_of(a.doc.text, L.lines[li], e)) - 40;
+      bar_y = Y(L.lines[li]) + L.line_height + 2;
+    }
+  }
+  float card_x = -1, card_y = -1;
+  if (active && !a.drag_edge && active_end_y >= 0) {
+    card_x = active_start_x - 10;
+    card_y = active_end_y + L.line_height + 4;
+  }
+  ImGui::End();
+
+  if (bar_y >= win_top && bar_y < win_bottom - 10) draw_label_bar(a, bar_x, bar_y);
+  if (card_y >= 0) draw_card(a, card_x, std::min(card_y, win_bottom - 60));
+}
+
+}  // namespace lede
