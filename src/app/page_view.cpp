@@ -6,6 +6,7 @@
 
 #include "app/reader.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 
 namespace lede {
@@ -143,6 +144,32 @@ void move_edge(App& a, int edge, size_t p, const char* what) {
   commit(a, std::move(c));
 }
 
+// Shift+arrows: by character (or word with Ctrl) and by line.
+void extend_selection(App& a, int first_visible, bool words) {
+  const std::string& t = a.doc.text;
+  const PageLayout& L = a.layout;
+  bool any = pressed(kLeft) || pressed(kRight) || pressed(kUp) || pressed(kDown);
+  if (!any || L.lines.empty()) return;
+  // With nothing selected, start from the top of the view.
+  if (!has_selection(a) && a.sel_caret == 0 && first_visible >= 0)
+    a.sel_anchor = a.sel_caret = L.lines[std::min(first_visible + 1, int(L.lines.size()) - 1)].begin;
+  size_t c = a.sel_caret;
+  if (pressed(kLeft)) c = words ? word_left(t, c) : prev_cp(t, c);
+  if (pressed(kRight)) c = words ? word_right(t, c) : next_cp(t, c);
+  if (pressed(kUp) || pressed(kDown)) {
+    int li = L.line_of(c);
+    if (li >= 0) {
+      float x = L.x_of(t, L.lines[li], c);
+      int to = std::clamp(li + (pressed(kUp) ? -1 : 1), 0, int(L.lines.size()) - 1);
+      c = L.byte_at(t, x, L.lines[to].y + 1);
+    }
+  }
+  if (c != a.sel_caret) {
+    a.sel_caret = c;
+    a.active_id.clear();
+  }
+}
+
 void draw_label_bar(App& a, float x, float y) {
   ImGui::SetNextWindowPos(ImVec2(x, y));
   ImGui::SetNextWindowBgAlpha(0.97f);
@@ -167,6 +194,10 @@ void draw_label_bar(App& a, float x, float y) {
     }
     ImGui::PopStyleColor(2);
   }
+  a.label_bar_rect[0] = ImGui::GetWindowPos().x;
+  a.label_bar_rect[1] = ImGui::GetWindowPos().y;
+  a.label_bar_rect[2] = ImGui::GetWindowSize().x;
+  a.label_bar_rect[3] = ImGui::GetWindowSize().y;
   ImGui::End();
   ImGui::PopStyleVar();
 }
@@ -189,8 +220,8 @@ void draw_card(App& a, float x, float y) {
   const float w = 340;
   x = std::clamp(x, 8.0f, io.DisplaySize.x - w - 8);
   ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(w, 0));
-  if (a.card_just_opened) ImGui::SetNextWindowFocus();
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));
+  if (a.card_just_opened || a.note_focus == 2) ImGui::SetNextWindowFocus();
   a.card_just_opened = false;
   ImGui::Begin("##card", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
   const Label* lab = find_label(a, an->label);
@@ -232,8 +263,19 @@ void draw_card(App& a, float x, float y) {
   static std::string note_edit;
   static std::string note_for;
   if (note_for != an->id) { note_for = an->id; note_edit = an->note; }
-  ImGui::TextDisabled("Note");
+  ImGui::TextDisabled("Note (N to write, Ctrl+Enter to keep)");
+  // N gives the note the keyboard. ImGui 1.86 focuses through its navigation system, which takes a
+  // frame or two; typed characters wait in the platform queue until the field is active.
+  // N gives the note the keyboard, as keyboard navigation would activate it (ImGui 1.86's
+  // SetKeyboardFocusHere needs navigation turned on). Typed characters wait in the platform queue
+  // until the field is active.
+  if (a.note_focus == 2) {
+    a.note_focus = 1;
+    a.note_focus_frames = 0;
+  }
+  if (a.note_focus == 1) GImGui->NavActivateInputId = ImGui::GetID("##note");
   ImGui::InputTextMultiline("##note", &note_edit, ImVec2(w - 28, ImGui::GetTextLineHeight() * 4));
+  if (a.note_focus == 1 && (ImGui::IsItemActive() || ++a.note_focus_frames > 30)) a.note_focus = 0;
   if (ImGui::IsItemDeactivated() && note_edit != an->note) {
     Annotation after = *an;
     after.note = note_edit;
@@ -259,6 +301,10 @@ void draw_card(App& a, float x, float y) {
   ImGui::SameLine();
   if (ImGui::Button("Close (Esc)")) a.active_id.clear();
   ImGui::TextDisabled("Shift+\u2190/\u2192 moves the end, Alt+Shift+\u2190/\u2192 the start");
+  a.card_rect[0] = ImGui::GetWindowPos().x;
+  a.card_rect[1] = ImGui::GetWindowPos().y;
+  a.card_rect[2] = ImGui::GetWindowSize().x;
+  a.card_rect[3] = ImGui::GetWindowSize().y;
   ImGui::End();
 }
 
@@ -330,7 +376,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
   ImGui::PopStyleVar();
 
   const float view_w = ImGui::GetContentRegionAvail().x;
-  const float em = a.view.body_size;
+  const float em = a.fonts.body_size;  // the size the atlas holds; a zoom applies once it is rebuilt
   const float body_px = a.fonts.body->FontSize / a.fonts.dpr;  // ImGui's size for this em
   const float column = std::max(120.0f, std::min(view_w - 48.0f, std::round(em * 34.0f)));
   const float left = std::round((view_w - column) * 0.5f);
@@ -343,7 +389,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
   const float top_pad = std::round(em * 2.2f);
   ImVec2 title_sz = a.fonts.title->CalcTextSizeA(title_px, FLT_MAX, column, a.doc.title.c_str());
   const float text_top = top_pad + title_sz.y + std::round(em * 1.4f);
-  if (a.keep_byte_at_top != SIZE_MAX) {
+  if (a.keep_byte_at_top != SIZE_MAX && a.fonts.body_size == a.view.body_size) {
     int li = L.line_of(a.keep_byte_at_top);
     if (li >= 0) a.set_scroll_y = text_top + L.lines[li].y;
     a.keep_byte_at_top = SIZE_MAX;
@@ -536,23 +582,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       p = pressed(kLeft) ? prev_cp(t, p) : next_cp(t, p);
       move_edge(a, edge, p, edge == 1 ? "Moved the start of an annotation" : "Moved the end of an annotation");
     } else if (io.KeyShift && !io.KeyAlt) {
-      const std::string& t = a.doc.text;
-      size_t c = a.sel_caret;
-      if (!has_selection(a) && (pressed(kLeft) || pressed(kRight) || pressed(kUp) || pressed(kDown)) ) {
-        // Start from the top of the view when nothing is selected yet.
-        if (a.sel_caret == 0 && first >= 0) a.sel_anchor = a.sel_caret = c = L.lines[std::max(first + 1, 0)].begin;
-      }
-      if (pressed(kLeft)) c = prev_cp(t, c);
-      if (pressed(kRight)) c = next_cp(t, c);
-      if (pressed(kUp) || pressed(kDown)) {
-        int li = L.line_of(c);
-        if (li >= 0) {
-          float x = L.x_of(t, L.lines[li], c);
-          int to = std::clamp(li + (pressed(kUp) ? -1 : 1), 0, int(L.lines.size()) - 1);
-          c = L.byte_at(t, x, L.lines[to].y + 1);
-        }
-      }
-      if (c != a.sel_caret) { a.sel_caret = c; scroll_to_byte(a, c); a.active_id.clear(); }
+      extend_selection(a, first, false);
     } else if (!io.KeyShift && !io.KeyAlt) {
       if (pressed(kEscape, false)) {
         if (!a.active_id.empty()) a.active_id.clear();
@@ -573,6 +603,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
         if (pressed(kA, false) && an->status == Status::suggested) set_status_of(a, {an->id}, Status::accepted, "Accepted a suggestion");
         else if (pressed(kR, false) && an->status == Status::suggested) { set_status_of(a, {an->id}, Status::rejected, "Rejected a suggestion"); a.active_id.clear(); }
         else if (pressed(kDelete, false) || pressed(kBackspace, false)) { delete_annotations(a, {an->id}, "Deleted an annotation"); a.active_id.clear(); }
+        else if (pressed(kN, false)) a.note_focus = 2;
       }
       // Tab / Shift+Tab step through the visible annotations.
       if (pressed(kTab)) {
@@ -596,6 +627,9 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       if (prev) { a.active_id = prev->id; scroll_to_annotation(a, *prev); }
     }
   }
+  // Ctrl+Shift+arrows extend the selection by words.
+  if (keys && io.KeyCtrl && io.KeyShift && !io.KeyAlt) extend_selection(a, first, true);
+
   // Reading keys scroll.
   if (keys && !io.KeyCtrl && !io.KeyAlt) {
     float page = a.view_height - L.line_height * 2;
@@ -630,8 +664,15 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
   }
   ImGui::End();
 
+  a.label_bar_rect[2] = 0;
   if (bar_y >= win_top && bar_y < win_bottom - 10) draw_label_bar(a, bar_x, bar_y);
-  if (card_y >= 0) draw_card(a, card_x, std::min(card_y, win_bottom - 60));
+  if (card_y < 0) a.card_rect[2] = a.card_rect[3] = 0;
+  if (card_y >= 0) {
+    // Below the annotation if it fits, else above it; always inside the page.
+    float ch = a.card_rect[3] > 0 ? a.card_rect[3] : 300;
+    if (card_y + ch > win_bottom) card_y = active_start_y - ch - 6;
+    draw_card(a, card_x, std::clamp(card_y, win_top + 4, std::max(win_top + 4, win_bottom - ch)));
+  }
 }
 
 }  // namespace lede

@@ -244,8 +244,9 @@ void draw_find_bar(App& a, float x, float y, float w) {
   ImGui::SameLine();
   if (a.find_focus) { ImGui::SetKeyboardFocusHere(); a.find_focus = false; }
   ImGui::SetNextItemWidth(w - 260);
+  bool escape = pressed(kEscape, false) && a.find_input_active;  // Esc in the field closes the bar
   bool enter = ImGui::InputText("##q", a.find_buf, sizeof a.find_buf, ImGuiInputTextFlags_EnterReturnsTrue);
-  bool active = ImGui::IsItemActive() || enter;
+  a.find_input_active = ImGui::IsItemActive() || enter;
   if (a.find_query != a.find_buf) {
     a.find_query = a.find_buf;
     update_find(a);
@@ -262,7 +263,7 @@ void draw_find_bar(App& a, float x, float y, float w) {
   ImGui::SameLine();
   if (ImGui::ArrowButton("##next", ImGuiDir_Down)) find_step(a, 1);
   ImGui::SameLine();
-  if (ImGui::SmallButton("Close") || (active && pressed(kEscape, false)) || (!ImGui::GetIO().WantTextInput && pressed(kEscape, false))) {
+  if (ImGui::SmallButton("Close") || escape) {
     a.find_open = false;
     a.find_hits.clear();
     a.find_query.clear();
@@ -723,6 +724,8 @@ std::string app_state_json(const App& a) {
     anns.push_back(std::move(j));
   }
   size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
+  int top_line = a.layout.line_at(a.view_top - a.page_top);  // the line at the top edge of the view
+  size_t top_cp = top_line >= 0 ? a.index.to_cp(a.layout.lines[size_t(top_line)].begin) : 0;
   json s = {
       {"article", {{"title", a.doc.title}, {"length", a.index.length()}, {"fileName", a.file_stem}, {"text", a.doc.text}}},
       {"annotations", anns},
@@ -730,8 +733,10 @@ std::string app_state_json(const App& a) {
       {"selection", {{"start", a.index.to_cp(b)}, {"end", a.index.to_cp(e)}, {"text", app_selection_text(a)}}},
       {"active", a.active_id.empty() ? json(nullptr) : json(a.active_id)},
       {"hover", a.hover_id.empty() ? json(nullptr) : json(a.hover_id)},
-      {"scroll", {{"y", a.scroll_y}, {"max", a.scroll_max}, {"viewHeight", a.view_height}}},
+      {"scroll", {{"y", a.scroll_y}, {"max", a.scroll_max}, {"viewHeight", a.view_height}, {"top", top_cp}}},
       {"page", {{"x", a.page_rect[0]}, {"y", a.page_rect[1]}, {"w", a.page_rect[2]}, {"h", a.page_rect[3]}}},
+      {"labelBar", a.label_bar_rect[2] > 0 ? json{{"x", a.label_bar_rect[0]}, {"y", a.label_bar_rect[1]}, {"w", a.label_bar_rect[2]}, {"h", a.label_bar_rect[3]}} : json(nullptr)},
+      {"card", a.card_rect[2] > 0 ? json{{"x", a.card_rect[0]}, {"y", a.card_rect[1]}, {"w", a.card_rect[2]}, {"h", a.card_rect[3]}} : json(nullptr)},
       {"view", a.view},
       {"find", {{"open", a.find_open}, {"query", a.find_query}, {"count", a.find_hits.size()}, {"current", a.find_current}}},
       {"undo", a.undo.size()},

@@ -100,6 +100,10 @@ struct App {
   float last_click_x = 0, last_click_y = 0;
   std::string active_id;              // the annotation whose card is open
   bool card_just_opened = false;
+  int note_focus = 0;                 // N: 2 requested, 1 waiting for the note field to take the keyboard
+  int note_focus_frames = 0;
+  float label_bar_rect[4] = {0, 0, 0, 0};  // last frame, for scripts; w = 0 when hidden
+  float card_rect[4] = {0, 0, 0, 0};
   std::string hover_id;               // annotation under the mouse in the text
   std::string panel_hover_id;         // annotation under the mouse in a panel
   std::string focus_entity;           // entity picked in the Actors panel
@@ -111,6 +115,7 @@ struct App {
   // Find.
   bool find_open = false;
   bool find_focus = false;
+  bool find_input_active = false;
   char find_buf[256] = {};
   std::string find_query;
   std::vector<std::pair<size_t, size_t>> find_hits;  // bytes

@@ -93,6 +93,7 @@ void apply_events(ImGuiIO& io) {
       io.KeysDown[e.code] = e.down;
       apply_mods(io, e.mods);
     } else if (e.type == InputEvent::character) {
+      if (P->app.note_focus) break;  // typed right after N: wait until the note has the keyboard
       io.AddInputCharacter(unsigned(e.code));
     }
     P->events.pop_front();

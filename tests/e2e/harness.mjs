@@ -74,15 +74,24 @@ export async function find(page, needle, n = 0) {
   }, [needle, n]);
 }
 
-// Selects [start, end) by dragging with the mouse, scrolling it into view first with the wheel.
-export async function dragSelect(page, start, end) {
+// Scrolls code points [start, end) into view with the mouse wheel; returns their rectangles.
+export async function reveal(page, start, end) {
   let rects = await page.evaluate(([a, b]) => window.lede.rects(a, b), [start, end]);
-  for (let i = 0; i < 40 && (rects[0].y < 60 || rects[rects.length - 1].y > 700); i++) {
-    await page.mouse.move(640, 400);
-    await page.mouse.wheel(0, rects[0].y < 60 ? -200 : 200);
-    await page.waitForTimeout(60);
+  for (let i = 0; i < 60; i++) {
+    const s = await state(page);
+    const top = s.page.y + 20, bottom = s.page.y + s.page.h - 60;
+    if (rects[0].y >= top && rects[rects.length - 1].y + rects[rects.length - 1].h <= bottom) break;
+    await page.mouse.move(s.page.x + s.page.w / 2, s.page.y + s.page.h / 2);
+    await page.mouse.wheel(0, rects[0].y < top ? -120 : 120);
+    await page.waitForTimeout(50);
     rects = await page.evaluate(([a, b]) => window.lede.rects(a, b), [start, end]);
   }
+  return rects;
+}
+
+// Selects [start, end) by dragging with the mouse, scrolling it into view first with the wheel.
+export async function dragSelect(page, start, end) {
+  const rects = await reveal(page, start, end);
   const first = rects[0], last = rects[rects.length - 1];
   await page.mouse.move(first.x + 1, first.y + first.h / 2);
   await page.mouse.down();
