@@ -13,34 +13,40 @@ namespace lede {
 namespace {
 constexpr size_t kMaxUndo = 500;
 
+// Removals first, then additions and replacements, so a change may remove an annotation and add
+// another with the same id (opening a file over suggestions with the same ids does).
 void apply(App& a, const Change& c, bool forward) {
   std::unordered_map<std::string, size_t> at;
   at.reserve(a.annotations.size() * 2);
   for (size_t i = 0; i < a.annotations.size(); ++i) at.emplace(a.annotations[i].id, i);
   std::vector<bool> erase(a.annotations.size(), false);
-  bool any_erase = false;
   for (const AnnotationEdit& e : c.edits) {
     const std::optional<Annotation>& from = forward ? e.before : e.after;
     const std::optional<Annotation>& to = forward ? e.after : e.before;
-    const std::string& id = from ? from->id : to->id;
-    auto it = at.find(id);
-    if (to) {
-      if (it != at.end()) a.annotations[it->second] = *to;
-      else a.annotations.push_back(*to);
-    } else if (it != at.end()) {
-      erase[it->second] = true;
-      any_erase = true;
+    if (to || !from) continue;
+    auto it = at.find(from->id);
+    if (it != at.end()) erase[it->second] = true;
+  }
+  for (const AnnotationEdit& e : c.edits) {
+    const std::optional<Annotation>& to = forward ? e.after : e.before;
+    if (!to) continue;
+    auto it = at.find(to->id);
+    if (it != at.end()) {
+      a.annotations[it->second] = *to;
+      erase[it->second] = false;
+    } else {
+      at.emplace(to->id, a.annotations.size());
+      a.annotations.push_back(*to);
+      erase.push_back(false);
     }
   }
-  if (any_erase) {
-    size_t w = 0;
-    for (size_t i = 0; i < a.annotations.size(); ++i)
-      if (i >= erase.size() || !erase[i]) {
-        if (w != i) a.annotations[w] = std::move(a.annotations[i]);
-        ++w;
-      }
-    a.annotations.resize(w);
-  }
+  size_t w = 0;
+  for (size_t i = 0; i < a.annotations.size(); ++i)
+    if (!erase[i]) {
+      if (w != i) a.annotations[w] = std::move(a.annotations[i]);
+      ++w;
+    }
+  a.annotations.resize(w);
   if (c.labels_changed) a.labels = forward ? c.labels_after : c.labels_before;
   sort_annotations(a);
   if (!a.active_id.empty() && !find_annotation(a, a.active_id)) a.active_id.clear();

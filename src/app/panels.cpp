@@ -31,6 +31,7 @@ bool shown(const Annotation& an) { return an.status != Status::rejected; }
 
 // Row behaviour shared by every list: hover links to the text, click jumps there and opens it.
 void row_interaction(App& a, const Annotation& an) {
+  mark_ui(a, "row:" + an.id);
   if (ImGui::IsItemHovered()) a.panel_hover_id = an.id;
   if (ImGui::IsItemClicked()) {
     a.active_id = an.id;
@@ -42,10 +43,14 @@ void suggestion_buttons(App& a, const std::vector<std::string>& ids, const char*
   if (ids.empty()) return;
   char label[64];
   std::snprintf(label, sizeof label, "Accept %zu##acc%s", ids.size(), id_suffix);
-  if (ImGui::SmallButton(label)) set_status_of(a, ids, Status::accepted, std::string("Accepted ") + std::to_string(ids.size()) + " " + what);
+  bool accept = ImGui::SmallButton(label);
+  mark_ui(a, std::string("accept:") + id_suffix);
   ImGui::SameLine();
   std::snprintf(label, sizeof label, "Reject %zu##rej%s", ids.size(), id_suffix);
-  if (ImGui::SmallButton(label)) set_status_of(a, ids, Status::rejected, std::string("Rejected ") + std::to_string(ids.size()) + " " + what);
+  bool reject = ImGui::SmallButton(label);
+  mark_ui(a, std::string("reject:") + id_suffix);
+  if (accept) set_status_of(a, ids, Status::accepted, std::string("Accepted ") + std::to_string(ids.size()) + " " + what);
+  if (reject) set_status_of(a, ids, Status::rejected, std::string("Rejected ") + std::to_string(ids.size()) + " " + what);
 }
 
 std::vector<std::string> suggested_ids(const App& a, const char* label) {
@@ -76,7 +81,7 @@ void actors_tab(App& a) {
   if (!all.empty()) {
     ImGui::TextDisabled("All actor suggestions:");
     ImGui::SameLine();
-    suggestion_buttons(a, all, "actor suggestions", "all");
+    suggestion_buttons(a, all, "actor suggestions", "actors");
   }
   if (entities.empty()) ImGui::TextDisabled("No actors yet. Select a name and press 1.");
   if (!ImGui::BeginTable("##actors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY)) return;
@@ -97,11 +102,12 @@ void actors_tab(App& a) {
       const Annotation* m = e.mentions[size_t(a.focus_step)];
       scroll_to_annotation(a, *m);
     }
+    mark_ui(a, "entity:" + name);
     if (ImGui::IsItemHovered() && !e.mentions.empty()) a.panel_hover_id = e.mentions.front()->id;
     if (!e.role.empty()) ImGui::TextDisabled("  %s", e.role.c_str());
     if (focused && !e.suggested.empty()) {
       ImGui::Indent();
-      suggestion_buttons(a, e.suggested, ("mentions of " + name).c_str(), "e");
+      suggestion_buttons(a, e.suggested, ("mentions of " + name).c_str(), "entity");
       ImGui::Unindent();
     }
     ImGui::TableNextColumn();
@@ -126,7 +132,7 @@ void claims_tab(App& a) {
   if (!all.empty()) {
     ImGui::TextDisabled("All claim suggestions:");
     ImGui::SameLine();
-    suggestion_buttons(a, all, "claim suggestions", "all");
+    suggestion_buttons(a, all, "claim suggestions", "claims");
   }
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##speaker", a.claim_speaker_filter.empty() ? "All speakers" : a.claim_speaker_filter.c_str())) {
@@ -167,7 +173,7 @@ void numbers_tab(App& a) {
   if (!all.empty()) {
     ImGui::TextDisabled("All number suggestions:");
     ImGui::SameLine();
-    suggestion_buttons(a, all, "number suggestions", "all");
+    suggestion_buttons(a, all, "number suggestions", "numbers");
   }
   if (rows.empty()) { ImGui::TextDisabled("No numbers. Select one and press 3."); return; }
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY |
@@ -276,7 +282,9 @@ void draw_panels(App& a, float x, float y, float w, float h) {
     for (int i = 0; i < 4; ++i) {
       ImGuiTabItemFlags f = 0;
       if (a.view.panel_tab == i && ImGui::GetFrameCount() < 3) f |= ImGuiTabItemFlags_SetSelected;
-      if (ImGui::BeginTabItem(kTabs[i], nullptr, f)) {
+      bool open = ImGui::BeginTabItem(kTabs[i], nullptr, f);
+      mark_ui(a, std::string("tab:") + kTabs[i]);
+      if (open) {
         a.view.panel_tab = i;
         if (i == 0) actors_tab(a);
         if (i == 1) claims_tab(a);

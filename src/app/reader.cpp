@@ -505,18 +505,20 @@ void draw_menu(App& a) {
     if (ImGui::MenuItem("Labels\u2026")) a.show_labels_window = true;
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Suggestions")) {
+  bool suggestions_menu = ImGui::BeginMenu("Suggestions");
+  mark_ui(a, "menu:Suggestions");
+  if (suggestions_menu) {
     ImGui::MenuItem("Show suggestions", nullptr, &a.view.show_suggestions);
     ImGui::Separator();
-    if (ImGui::MenuItem("Accept all")) bulk_suggestions(a, nullptr, Status::accepted, "Accepted");
-    if (ImGui::MenuItem("Accept all actors")) bulk_suggestions(a, "actor", Status::accepted, "Accepted");
-    if (ImGui::MenuItem("Accept all claims")) bulk_suggestions(a, "claim", Status::accepted, "Accepted");
-    if (ImGui::MenuItem("Accept all numbers")) bulk_suggestions(a, "number", Status::accepted, "Accepted");
-    ImGui::Separator();
-    if (ImGui::MenuItem("Reject all")) bulk_suggestions(a, nullptr, Status::rejected, "Rejected");
-    if (ImGui::MenuItem("Reject all actors")) bulk_suggestions(a, "actor", Status::rejected, "Rejected");
-    if (ImGui::MenuItem("Reject all claims")) bulk_suggestions(a, "claim", Status::rejected, "Rejected");
-    if (ImGui::MenuItem("Reject all numbers")) bulk_suggestions(a, "number", Status::rejected, "Rejected");
+    static const char* kKinds[][2] = {{nullptr, "all"}, {"actor", "all actors"}, {"claim", "all claims"}, {"number", "all numbers"}};
+    for (int accept = 1; accept >= 0; --accept) {
+      for (auto& k : kKinds) {
+        std::string item = std::string(accept ? "Accept " : "Reject ") + k[1];
+        if (ImGui::MenuItem(item.c_str())) bulk_suggestions(a, k[0], accept ? Status::accepted : Status::rejected, accept ? "Accepted" : "Rejected");
+        mark_ui(a, "menu:" + item);
+      }
+      if (accept) ImGui::Separator();
+    }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -726,6 +728,8 @@ std::string app_state_json(const App& a) {
   size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
   int top_line = a.layout.line_at(a.view_top - a.page_top);  // the line at the top edge of the view
   size_t top_cp = top_line >= 0 ? a.index.to_cp(a.layout.lines[size_t(top_line)].begin) : 0;
+  json ui = json::object();
+  for (const auto& [name, r] : a.ui_rects) ui[name] = {{"x", r[0]}, {"y", r[1]}, {"w", r[2]}, {"h", r[3]}};
   json s = {
       {"article", {{"title", a.doc.title}, {"length", a.index.length()}, {"fileName", a.file_stem}, {"text", a.doc.text}}},
       {"annotations", anns},
@@ -742,6 +746,7 @@ std::string app_state_json(const App& a) {
       {"undo", a.undo.size()},
       {"redo", a.redo.size()},
       {"autosave", {{"saved", a.autosave_confirmed == a.changes}, {"savedToFile", a.saved_to_file_changes == a.changes}}},
+      {"ui", ui},
       {"status", a.status},
       {"toast", a.toast.empty() ? json(nullptr) : json(a.toast)},
       {"notice", a.notice.title.empty() ? json(nullptr) : json{{"error", a.notice.error}, {"title", a.notice.title}, {"text", a.notice.text}}}};
@@ -764,8 +769,14 @@ std::string app_rects_json(const App& a, size_t start, size_t end) {
   return out.dump();
 }
 
+void mark_ui(App& a, std::string name) {
+  ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+  a.ui_rects.push_back({std::move(name), {mn.x, mn.y, mx.x - mn.x, mx.y - mn.y}});
+}
+
 void app_frame(App& a) {
   ImGuiIO& io = ImGui::GetIO();
+  a.ui_rects.clear();
   handle_shortcuts(a);
   draw_menu(a);
   const float menu_h = ImGui::GetFrameHeight();

@@ -2,6 +2,7 @@
 // State lives in plain structs; app_frame() draws one frame and applies what the user did in it.
 #pragma once
 #include <cstdint>
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -121,6 +122,9 @@ struct App {
   std::vector<std::pair<size_t, size_t>> find_hits;  // bytes
   int find_current = -1;
 
+  // Where named controls were drawn last frame (for scripts and tests): name -> x, y, w, h.
+  std::vector<std::pair<std::string, std::array<float, 4>>> ui_rects;
+
   // Messages.
   Notice notice;        // modal, shown while !notice.title.empty()
   bool notice_open = false;
@@ -175,5 +179,6 @@ void scroll_to_byte(App& app, size_t byte);
 bool layer_visible(const App& app, const Annotation& an);
 std::string annotation_summary(const App& app, const Annotation& an);  // one line for tooltips/lists
 std::string annotation_text(const App& app, const Annotation& an);
+void mark_ui(App& app, std::string name);  // records the last ImGui item's rectangle under name
 
 }  // namespace lede

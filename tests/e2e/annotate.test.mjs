@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { dragSelect, find, launch, openReader, startServer, state, until, waitReady, withScreenshots } from './harness.mjs';
+import { dragSelect, find, launch, mine, openReader, startServer, state, until, waitReady, withScreenshots } from './harness.mjs';
 
 let server, browser;
 const pages = [];
@@ -19,12 +19,13 @@ test('select, mark as claim, save, reload and open the saved annotations', async
     assert.ok(at.start > 400);
     await dragSelect(page, at.start, at.end);
     await page.keyboard.press('2');
-    let s = await until(page, (s) => s.annotations.length === 1, 'an annotation');
-    assert.equal(s.annotations[0].label, 'claim');
-    assert.equal(s.annotations[0].origin, 'user');
-    assert.equal(s.annotations[0].start, at.start);
-    assert.equal(s.annotations[0].end, at.end);
-    assert.equal(s.annotations[0].text, quote);
+    let s = await until(page, (s) => mine(s).length === 1, 'an annotation');
+    const made = mine(s)[0];
+    assert.equal(made.label, 'claim');
+    assert.equal(made.status, 'accepted');
+    assert.equal(made.start, at.start);
+    assert.equal(made.end, at.end);
+    assert.equal(made.text, quote);
 
     // A second one by keyboard-only selection of a word: double-click, then 1.
     const kim = await find(page, 'Kim');
@@ -32,8 +33,8 @@ test('select, mark as claim, save, reload and open the saved annotations', async
     await page.mouse.dblclick(r.x + r.w / 2, r.y + r.h / 2);
     await until(page, (s) => s.selection.text === 'Kim', 'double-click selects the word');
     await page.keyboard.press('1');
-    s = await until(page, (s) => s.annotations.length === 2, 'two annotations');
-    assert.deepEqual(s.annotations.map((a) => [a.label, a.text]), [['actor', 'Kim'], ['claim', quote]]);
+    s = await until(page, (s) => mine(s).length === 2, 'two annotations');
+    assert.deepEqual(mine(s).map((a) => [a.label, a.text]), [['actor', 'Kim'], ['claim', quote]]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
     assert.equal(download.suggestedFilename(), 'dprk-missiles-un.lede.json');
@@ -44,7 +45,7 @@ test('select, mark as claim, save, reload and open the saved annotations', async
     assert.equal(file.document.length, 3057);
     assert.match(file.document.sha256, /^[0-9a-f]{64}$/);
     assert.ok(file.document.text.startsWith('North Korea has rejected'));
-    const claim = file.annotations.find((a) => a.label === 'claim');
+    const claim = file.annotations.find((a) => a.label === 'claim' && a.origin === 'user');
     assert.equal(claim.start, at.start);
     assert.equal(claim.end, at.end);
     assert.equal(claim.quote.exact, quote);
@@ -54,17 +55,18 @@ test('select, mark as claim, save, reload and open the saved annotations', async
     await until(page, (s) => s.autosave.saved, 'work stored in the browser');
     await page.reload();
     await waitReady(page);
-    s = await until(page, (s) => s.annotations.length === 2, 'annotations restored after the reload');
+    s = await until(page, (s) => mine(s).length === 2, 'annotations restored after the reload');
     assert.match(s.toast, /Restored your work/);
 
     // A fresh browser profile has nothing stored: opening the saved file brings the annotations.
     const fresh = await openReader(browser, server.url);
     pages.push(fresh.page);
-    assert.equal((await state(fresh.page)).annotations.length, 0);
+    assert.equal(mine(await state(fresh.page)).length, 0);
     const [fc] = await Promise.all([fresh.page.waitForEvent('filechooser'), fresh.page.keyboard.press('Control+Shift+O')]);
     await fc.setFiles(path);
-    s = await until(fresh.page, (s) => s.annotations.length === 2, 'annotations back after opening the file');
-    const back = s.annotations.find((a) => a.label === 'claim');
+    s = await until(fresh.page, (s) => mine(s).length === 2, 'annotations back after opening the file');
+    assert.equal(s.annotations.length, file.annotations.length, 'suggestions come back with their status');
+    const back = mine(s).find((a) => a.label === 'claim');
     assert.equal(back.start, at.start);
     assert.equal(back.end, at.end);
     assert.equal(back.text, quote);
@@ -82,6 +84,6 @@ test('Escape clears the selection and keys do nothing without one', async () => 
     await until(page, (s) => s.selection.start === s.selection.end, 'selection cleared');
     await page.keyboard.press('1');
     await page.waitForTimeout(200);
-    assert.equal((await state(page)).annotations.length, 0);
+    assert.equal(mine(await state(page)).length, 0);
   });
 });

@@ -1,14 +1,13 @@
 // Annotating like in a good editor: label bar, notes, boundaries, undo/redo, find, zoom, autosave.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { dragSelect, find, launch, openReader, reveal, startServer, state, until, waitReady, withScreenshots } from './harness.mjs';
+import { dragSelect, find, launch, mine, openReader, reveal, startServer, state, until, waitReady, withScreenshots } from './harness.mjs';
 
 let server, browser;
 const pages = [];
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const mine = (s) => s.annotations.filter((a) => a.origin === 'user');
 const rectsOf = (page, at) => page.evaluate(([a, b]) => window.lede.rects(a, b), [at.start, at.end]);
 
 test('select, label from the label bar, write a note, change a boundary, undo and redo', async () => {

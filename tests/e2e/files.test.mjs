@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { cleanup, dragSelect, find, launch, openReader, startServer, state, tempFile, until, withScreenshots } from './harness.mjs';
+import { cleanup, dragSelect, find, launch, mine, openReader, startServer, state, tempFile, until, withScreenshots } from './harness.mjs';
 
 let server, browser;
 const pages = [];
@@ -66,7 +66,7 @@ test('bad files get a specific message and change nothing', async () => {
     const at = await find(page, 'Kharkiv');
     await dragSelect(page, at.start, at.end);
     await page.keyboard.press('1');
-    const before = await until(page, (s) => s.annotations.length === 1, 'one annotation');
+    const before = await until(page, (s) => mine(s).length === 1, 'one annotation');
 
     const cases = [
       ['photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'Control+o', /binary data/],

@@ -49,6 +49,8 @@ export async function waitReady(page) {
 }
 
 export const state = (page) => page.evaluate(() => window.lede.state());
+// The reader's own annotations (the analysis adds suggestions beside them).
+export const mine = (s) => s.annotations.filter((a) => a.origin === 'user');
 
 // Waits until fn(state) is truthy; returns that state.
 export async function until(page, fn, what = 'condition', timeout = 5000) {

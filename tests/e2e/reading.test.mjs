@@ -1,7 +1,7 @@
 // Reading the default article: it is drawn, sized for the screen, and scrolls by wheel and keys.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { distinctColours, launch, openReader, startServer, state, until, withScreenshots } from './harness.mjs';
+import { distinctColours, launch, mine, openReader, startServer, state, until, withScreenshots } from './harness.mjs';
 
 let server, browser;
 const pages = [];
@@ -16,16 +16,18 @@ test('the default article opens and is drawn', async () => {
     assert.equal(s.article.title, 'dprk-missiles-un');
     assert.equal(s.article.length, 3057);  // code points, not the file's 3077 bytes
     assert.ok(s.article.text.startsWith('North Korea has rejected the allegations'));
-    assert.deepEqual(s.annotations, []);
+    assert.deepEqual(mine(s), []);
+    assert.ok(s.annotations.every((a) => a.origin === 'auto' && a.status === 'suggested'));
     assert.equal(await page.isVisible('#overlay'), false, 'the loading indicator is gone');
 
     const colours = await distinctColours(browser, await page.screenshot());
     assert.ok(colours > 20, `the screenshot is not blank (${colours} colours)`);
 
     // state() is read-only: changing what it returns changes nothing.
+    const count = s.annotations.length;
     await page.evaluate(() => { const s = window.lede.state(); s.article.title = 'x'; s.annotations.push({}); });
     assert.equal((await state(page)).article.title, 'dprk-missiles-un');
-    assert.equal((await state(page)).annotations.length, 0);
+    assert.equal((await state(page)).annotations.length, count);
 
     const origin = new URL(server.url).origin;
     assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')), []);
