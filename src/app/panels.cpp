@@ -27,7 +27,53 @@ std::string clip(std::string s, size_t n) {
   return s;
 }
 
-bool shown(const Annotation& an) { return an.status != Status::rejected; }
+std::string speaker_of(const Annotation& an) {
+  auto it = an.attrs.find("speaker");
+  if (it == an.attrs.end() || !it->is_object()) return "";
+  return it->value("entity", it->value("text", ""));
+}
+
+double number_key(const Annotation& x) {
+  auto it = x.attrs.find("value");
+  if (it != x.attrs.end() && it->is_number()) return it->get<double>();
+  if (it != x.attrs.end() && it->is_array() && !it->empty() && (*it)[0].is_number()) return (*it)[0].get<double>();
+  return 1e300;
+}
+
+void rebuild(App& a) {
+  PanelCache& p = a.panel;
+  p = PanelCache{};
+  p.changes = a.changes;
+  std::map<std::string, size_t> entity_at;
+  for (size_t i = 0; i < a.annotations.size(); ++i) {
+    const Annotation& an = a.annotations[i];
+    if (an.status == Status::rejected) continue;
+    int kind = an.label == "actor" ? 0 : an.label == "claim" ? 1 : an.label == "number" ? 2 : -1;
+    if (kind >= 0 && an.status == Status::suggested) p.suggested[kind].push_back(an.id);
+    if (kind == 0) {
+      std::string name = attr(an, "entity");
+      if (name.empty()) name = annotation_text(a, an);
+      auto [it, fresh] = entity_at.emplace(name, p.entities.size());
+      if (fresh) p.entities.push_back({name, attr(an, "kind"), "", {}, {}});
+      PanelCache::Entity& e = p.entities[it->second];
+      if (e.kind.empty()) e.kind = attr(an, "kind");
+      if (e.role.empty()) e.role = attr(an, "role");
+      e.mentions.push_back(i);
+      if (an.status == Status::suggested) e.suggested.push_back(an.id);
+    } else if (kind == 1) {
+      p.claims.push_back(i);
+      p.claim_speaker.push_back(speaker_of(an));
+    } else if (kind == 2) {
+      p.numbers.push_back(i);
+    }
+    if (an.origin == Origin::user || !an.note.empty()) p.notes.push_back(i);
+  }
+  std::sort(p.entities.begin(), p.entities.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
+  p.speakers = p.claim_speaker;
+  std::sort(p.speakers.begin(), p.speakers.end());
+  p.speakers.erase(std::unique(p.speakers.begin(), p.speakers.end()), p.speakers.end());
+  if (!p.speakers.empty() && p.speakers.front().empty()) p.speakers.erase(p.speakers.begin());
+}
 
 // Row behaviour shared by every list: hover links to the text, click jumps there and opens it.
 void row_interaction(App& a, const Annotation& an) {
@@ -39,143 +85,119 @@ void row_interaction(App& a, const Annotation& an) {
   }
 }
 
-void suggestion_buttons(App& a, const std::vector<std::string>& ids, const char* what, const char* id_suffix) {
-  if (ids.empty()) return;
+// Accept / Reject buttons for a group of suggestions. Returns true when it changed them.
+bool suggestion_buttons(App& a, const std::vector<std::string>& ids, const std::string& what, const char* key) {
+  if (ids.empty()) return false;
   char label[64];
-  std::snprintf(label, sizeof label, "Accept %zu##acc%s", ids.size(), id_suffix);
+  std::snprintf(label, sizeof label, "Accept %zu##acc%s", ids.size(), key);
   bool accept = ImGui::SmallButton(label);
-  mark_ui(a, std::string("accept:") + id_suffix);
+  mark_ui(a, std::string("accept:") + key);
   ImGui::SameLine();
-  std::snprintf(label, sizeof label, "Reject %zu##rej%s", ids.size(), id_suffix);
+  std::snprintf(label, sizeof label, "Reject %zu##rej%s", ids.size(), key);
   bool reject = ImGui::SmallButton(label);
-  mark_ui(a, std::string("reject:") + id_suffix);
-  if (accept) set_status_of(a, ids, Status::accepted, std::string("Accepted ") + std::to_string(ids.size()) + " " + what);
-  if (reject) set_status_of(a, ids, Status::rejected, std::string("Rejected ") + std::to_string(ids.size()) + " " + what);
-}
-
-std::vector<std::string> suggested_ids(const App& a, const char* label) {
-  std::vector<std::string> ids;
-  for (const Annotation& an : a.annotations)
-    if (an.status == Status::suggested && an.label == label) ids.push_back(an.id);
-  return ids;
+  mark_ui(a, std::string("reject:") + key);
+  std::vector<std::string> copy = ids;  // the cache is rebuilt by the change
+  if (accept) set_status_of(a, copy, Status::accepted, "Accepted " + std::to_string(copy.size()) + " " + what);
+  if (reject) set_status_of(a, copy, Status::rejected, "Rejected " + std::to_string(copy.size()) + " " + what);
+  return accept || reject;
 }
 
 void actors_tab(App& a) {
-  struct Entity {
-    std::string kind, role;
-    std::vector<const Annotation*> mentions;
-    std::vector<std::string> suggested;
-  };
-  std::map<std::string, Entity> entities;
-  for (const Annotation& an : a.annotations) {
-    if (an.label != "actor" || !shown(an)) continue;
-    std::string name = attr(an, "entity");
-    if (name.empty()) name = annotation_text(a, an);
-    Entity& e = entities[name];
-    if (e.kind.empty()) e.kind = attr(an, "kind");
-    if (e.role.empty()) e.role = attr(an, "role");
-    e.mentions.push_back(&an);
-    if (an.status == Status::suggested) e.suggested.push_back(an.id);
-  }
-  std::vector<std::string> all = suggested_ids(a, "actor");
-  if (!all.empty()) {
+  PanelCache& p = a.panel;
+  if (!p.suggested[0].empty()) {
     ImGui::TextDisabled("All actor suggestions:");
     ImGui::SameLine();
-    suggestion_buttons(a, all, "actor suggestions", "actors");
+    if (suggestion_buttons(a, p.suggested[0], "actor suggestions", "actors")) return;
   }
-  if (entities.empty()) ImGui::TextDisabled("No actors yet. Select a name and press 1.");
+  // The entity picked last: its mentions as a group.
+  for (const PanelCache::Entity& e : p.entities) {
+    if (e.name != a.focus_entity || e.suggested.empty()) continue;
+    ImGui::TextDisabled("%s:", clip(e.name, 28).c_str());
+    ImGui::SameLine();
+    if (suggestion_buttons(a, e.suggested, "mentions of " + e.name, "entity")) return;
+  }
+  if (p.entities.empty()) { ImGui::TextDisabled("No actors yet. Select a name and press 1."); return; }
   if (!ImGui::BeginTable("##actors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Actor", ImGuiTableColumnFlags_WidthStretch, 3);
-  ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-  ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 28);
+  ImGui::TableSetupColumn("Actor (role)", ImGuiTableColumnFlags_WidthStretch, 3);
+  ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 34);
   ImGui::TableHeadersRow();
-  for (auto& [name, e] : entities) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    bool focused = a.focus_entity == name;
-    ImGui::PushID(name.c_str());
-    if (ImGui::Selectable(name.c_str(), focused, ImGuiSelectableFlags_SpanAllColumns)) {
-      // Each click steps to the next mention.
-      if (!focused) { a.focus_entity = name; a.focus_step = 0; }
-      else a.focus_step = (a.focus_step + 1) % int(e.mentions.size());
-      const Annotation* m = e.mentions[size_t(a.focus_step)];
-      scroll_to_annotation(a, *m);
+  ImGuiListClipper clip_rows;
+  clip_rows.Begin(int(p.entities.size()));
+  while (clip_rows.Step()) {
+    for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
+      const PanelCache::Entity& e = p.entities[size_t(r)];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      bool focused = a.focus_entity == e.name;
+      ImGui::PushID(r);
+      std::string shown = e.role.empty() ? e.name : e.name + "  \u00B7 " + e.role;
+      if (ImGui::Selectable(shown.c_str(), focused, ImGuiSelectableFlags_SpanAllColumns)) {
+        // Each click steps to the next mention.
+        if (!focused) { a.focus_entity = e.name; a.focus_step = 0; }
+        else a.focus_step = (a.focus_step + 1) % int(e.mentions.size());
+        scroll_to_annotation(a, a.annotations[e.mentions[size_t(a.focus_step)]]);
+      }
+      mark_ui(a, "entity:" + e.name);
+      if (ImGui::IsItemHovered()) a.panel_hover_id = a.annotations[e.mentions.front()].id;
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(e.kind.empty() ? "\u2014" : e.kind.c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu", e.mentions.size());
+      ImGui::PopID();
     }
-    mark_ui(a, "entity:" + name);
-    if (ImGui::IsItemHovered() && !e.mentions.empty()) a.panel_hover_id = e.mentions.front()->id;
-    if (!e.role.empty()) ImGui::TextDisabled("  %s", e.role.c_str());
-    if (focused && !e.suggested.empty()) {
-      ImGui::Indent();
-      suggestion_buttons(a, e.suggested, ("mentions of " + name).c_str(), "entity");
-      ImGui::Unindent();
-    }
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(e.kind.empty() ? "\u2014" : e.kind.c_str());
-    ImGui::TableNextColumn();
-    ImGui::Text("%zu", e.mentions.size());
-    ImGui::PopID();
   }
   ImGui::EndTable();
 }
 
 void claims_tab(App& a) {
-  std::vector<std::string> speakers;
-  for (const Annotation& an : a.annotations) {
-    if (an.label != "claim" || !shown(an)) continue;
-    const json& sp = an.attrs.contains("speaker") ? an.attrs["speaker"] : json();
-    std::string who = sp.is_object() ? sp.value("entity", sp.value("text", "")) : "";
-    if (!who.empty() && std::find(speakers.begin(), speakers.end(), who) == speakers.end()) speakers.push_back(who);
-  }
-  std::sort(speakers.begin(), speakers.end());
-  std::vector<std::string> all = suggested_ids(a, "claim");
-  if (!all.empty()) {
+  PanelCache& p = a.panel;
+  if (!p.suggested[1].empty()) {
     ImGui::TextDisabled("All claim suggestions:");
     ImGui::SameLine();
-    suggestion_buttons(a, all, "claim suggestions", "claims");
+    if (suggestion_buttons(a, p.suggested[1], "claim suggestions", "claims")) return;
   }
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##speaker", a.claim_speaker_filter.empty() ? "All speakers" : a.claim_speaker_filter.c_str())) {
     if (ImGui::Selectable("All speakers", a.claim_speaker_filter.empty())) a.claim_speaker_filter.clear();
-    for (const std::string& s : speakers)
+    for (const std::string& s : p.speakers)
       if (ImGui::Selectable(s.c_str(), a.claim_speaker_filter == s)) a.claim_speaker_filter = s;
     ImGui::EndCombo();
   }
-  int n = 0;
+  std::vector<size_t> rows;
+  for (size_t k = 0; k < p.claims.size(); ++k)
+    if (a.claim_speaker_filter.empty() || p.claim_speaker[k] == a.claim_speaker_filter) rows.push_back(k);
+  if (rows.empty()) { ImGui::TextDisabled("No claims. Select a statement and press 2."); return; }
   ImGui::BeginChild("##claims");
-  for (const Annotation& an : a.annotations) {
-    if (an.label != "claim" || !shown(an)) continue;
-    const json& sp = an.attrs.contains("speaker") ? an.attrs["speaker"] : json();
-    std::string who = sp.is_object() ? sp.value("entity", sp.value("text", "")) : "";
-    if (!a.claim_speaker_filter.empty() && who != a.claim_speaker_filter) continue;
-    std::string cue = an.attrs.contains("cue") && an.attrs["cue"].is_object() ? an.attrs["cue"].value("text", "") : "";
-    ImGui::PushID(an.id.c_str());
-    std::string head = (who.empty() ? std::string("(speaker not named)") : who) + (cue.empty() ? "" : " \u2014 " + cue);
-    if (an.status == Status::suggested) head += "  \u00B7 suggestion";
-    ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id);
-    row_interaction(a, an);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", clip(annotation_text(a, an), 240).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::Separator();
-    ImGui::PopID();
-    ++n;
+  ImGuiListClipper clip_rows;
+  clip_rows.Begin(int(rows.size()), ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y);
+  while (clip_rows.Step()) {
+    for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
+      size_t k = rows[size_t(r)];
+      const Annotation& an = a.annotations[p.claims[k]];
+      std::string cue = an.attrs.contains("cue") && an.attrs["cue"].is_object() ? an.attrs["cue"].value("text", "") : "";
+      const std::string& who = p.claim_speaker[k];
+      ImGui::PushID(r);
+      std::string head = (who.empty() ? std::string("(speaker not named)") : who) + (cue.empty() ? "" : " \u2014 " + cue);
+      if (an.status == Status::suggested) head += "  \u00B7 suggestion";
+      ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id);
+      row_interaction(a, an);
+      ImGui::TextDisabled("  %s", clip(annotation_text(a, an), 70).c_str());
+      ImGui::PopID();
+    }
   }
-  if (n == 0) ImGui::TextDisabled("No claims. Select a statement and press 2.");
   ImGui::EndChild();
 }
 
 void numbers_tab(App& a) {
-  std::vector<const Annotation*> rows;
-  for (const Annotation& an : a.annotations)
-    if (an.label == "number" && shown(an)) rows.push_back(&an);
-  std::vector<std::string> all = suggested_ids(a, "number");
-  if (!all.empty()) {
+  PanelCache& p = a.panel;
+  if (!p.suggested[2].empty()) {
     ImGui::TextDisabled("All number suggestions:");
     ImGui::SameLine();
-    suggestion_buttons(a, all, "number suggestions", "numbers");
+    if (suggestion_buttons(a, p.suggested[2], "number suggestions", "numbers")) return;
   }
-  if (rows.empty()) { ImGui::TextDisabled("No numbers. Select one and press 3."); return; }
+  if (p.numbers.empty()) { ImGui::TextDisabled("No numbers. Select one and press 3."); return; }
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
   if (!ImGui::BeginTable("##numbers", 4, flags)) return;
@@ -188,85 +210,83 @@ void numbers_tab(App& a) {
   if (ImGuiTableSortSpecs* spec = ImGui::TableGetSortSpecs(); spec && spec->SpecsCount > 0) {
     int col = spec->Specs[0].ColumnIndex;
     bool asc = spec->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-    auto key_num = [](const Annotation* x) {
-      auto it = x->attrs.find("value");
-      if (it != x->attrs.end() && it->is_number()) return it->get<double>();
-      if (it != x->attrs.end() && it->is_array() && !it->empty() && (*it)[0].is_number()) return (*it)[0].get<double>();
-      return 1e300;
-    };
-    std::stable_sort(rows.begin(), rows.end(), [&](const Annotation* x, const Annotation* y) {
-      bool less;
-      if (col == 0) less = x->start < y->start;
-      else if (col == 1) less = key_num(x) < key_num(y);
-      else if (col == 2) less = attr(*x, "kind") < attr(*y, "kind");
-      else less = attr(*x, "counted") < attr(*y, "counted");
-      bool greater;
-      if (col == 0) greater = y->start < x->start;
-      else if (col == 1) greater = key_num(y) < key_num(x);
-      else if (col == 2) greater = attr(*y, "kind") < attr(*x, "kind");
-      else greater = attr(*y, "counted") < attr(*x, "counted");
-      return asc ? less : greater;
-    });
+    if (spec->SpecsDirty || col != p.number_sort_col || asc != p.number_sort_asc) {
+      auto key_less = [&](size_t i, size_t j) {
+        const Annotation &x = a.annotations[i], &y = a.annotations[j];
+        if (col == 1) return number_key(x) < number_key(y);
+        if (col == 2) return attr(x, "kind") < attr(y, "kind");
+        if (col == 3) return attr(x, "counted") < attr(y, "counted");
+        return x.start < y.start;
+      };
+      std::stable_sort(p.numbers.begin(), p.numbers.end(), [&](size_t i, size_t j) { return asc ? key_less(i, j) : key_less(j, i); });
+      p.number_sort_col = col;
+      p.number_sort_asc = asc;
+      spec->SpecsDirty = false;
+    }
   }
-  for (const Annotation* an : rows) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::PushID(an->id.c_str());
-    std::string t = clip(annotation_text(a, *an), 40);
-    if (an->status == Status::suggested) t += " \u00B7";
-    ImGui::Selectable(t.c_str(), a.active_id == an->id || a.hover_id == an->id, ImGuiSelectableFlags_SpanAllColumns);
-    row_interaction(a, *an);
-    if (ImGui::IsItemHovered()) {
-      // Context: the sentence around the number.
-      size_t b = a.index.to_byte(size_t(an->start)), e = a.index.to_byte(size_t(an->end));
-      size_t cb = b > 80 ? b - 80 : 0, ce = std::min(a.doc.text.size(), e + 80);
-      while (cb > 0 && (static_cast<unsigned char>(a.doc.text[cb]) & 0xC0) == 0x80) --cb;
-      while (ce < a.doc.text.size() && (static_cast<unsigned char>(a.doc.text[ce]) & 0xC0) == 0x80) ++ce;
-      ImGui::BeginTooltip();
-      ImGui::PushTextWrapPos(340);
-      ImGui::TextUnformatted(("\u2026" + clip(a.doc.text.substr(cb, ce - cb), 400) + "\u2026").c_str());
-      ImGui::PopTextWrapPos();
-      ImGui::EndTooltip();
+  ImGuiListClipper clip_rows;
+  clip_rows.Begin(int(p.numbers.size()));
+  while (clip_rows.Step()) {
+    for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
+      const Annotation& an = a.annotations[p.numbers[size_t(r)]];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::PushID(r);
+      std::string t = clip(annotation_text(a, an), 40);
+      if (an.status == Status::suggested) t += " \u00B7";
+      ImGui::Selectable(t.c_str(), a.active_id == an.id || a.hover_id == an.id, ImGuiSelectableFlags_SpanAllColumns);
+      row_interaction(a, an);
+      if (ImGui::IsItemHovered()) {
+        // Context: the text around the number.
+        size_t b = a.index.to_byte(size_t(an.start)), e = a.index.to_byte(size_t(an.end));
+        size_t cb = b > 80 ? b - 80 : 0, ce = std::min(a.doc.text.size(), e + 80);
+        while (cb > 0 && (static_cast<unsigned char>(a.doc.text[cb]) & 0xC0) == 0x80) --cb;
+        while (ce < a.doc.text.size() && (static_cast<unsigned char>(a.doc.text[ce]) & 0xC0) == 0x80) ++ce;
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(340);
+        ImGui::TextUnformatted(("\u2026" + clip(a.doc.text.substr(cb, ce - cb), 400) + "\u2026").c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+      }
+      ImGui::TableNextColumn();
+      std::string v;
+      if (an.attrs.contains("value")) {
+        const json& val = an.attrs["value"];
+        v = val.is_string() ? val.get<std::string>() : val.dump();
+      }
+      if (an.attrs.value("approx", false)) v = "~" + v;
+      if (attr(an, "bound") == "min") v = "\u2265 " + v;
+      if (attr(an, "bound") == "max") v = "\u2264 " + v;
+      ImGui::TextUnformatted(v.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(attr(an, "kind").c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(attr(an, "counted").c_str());
+      ImGui::PopID();
     }
-    ImGui::TableNextColumn();
-    std::string v;
-    if (an->attrs.contains("value")) {
-      const json& val = an->attrs["value"];
-      v = val.is_string() ? val.get<std::string>() : val.dump();
-    }
-    if (an->attrs.value("approx", false)) v = "~" + v;
-    if (attr(*an, "bound") == "min") v = "\u2265 " + v;
-    if (attr(*an, "bound") == "max") v = "\u2264 " + v;
-    ImGui::TextUnformatted(v.c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(attr(*an, "kind").c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(attr(*an, "counted").c_str());
-    ImGui::PopID();
   }
   ImGui::EndTable();
 }
 
 void notes_tab(App& a) {
-  int n = 0;
+  PanelCache& p = a.panel;
+  if (p.notes.empty()) { ImGui::TextDisabled("Your annotations and notes appear here."); return; }
   ImGui::BeginChild("##notes");
-  for (const Annotation& an : a.annotations) {
-    if (an.origin != Origin::user && an.note.empty()) continue;
-    if (!shown(an)) continue;
-    const Label* lab = find_label(a, an.label);
-    ImGui::PushID(an.id.c_str());
-    std::string head = (lab ? lab->name : an.label) + ": \u201C" + clip(annotation_text(a, an), 60) + "\u201D";
-    ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id);
-    row_interaction(a, an);
-    ImGui::PushTextWrapPos(0);
-    if (!an.note.empty()) ImGui::TextUnformatted(an.note.c_str());
-    else ImGui::TextDisabled("(no note)");
-    ImGui::PopTextWrapPos();
-    ImGui::Separator();
-    ImGui::PopID();
-    ++n;
+  ImGuiListClipper clip_rows;
+  clip_rows.Begin(int(p.notes.size()), ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y);
+  while (clip_rows.Step()) {
+    for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
+      const Annotation& an = a.annotations[p.notes[size_t(r)]];
+      const Label* lab = find_label(a, an.label);
+      ImGui::PushID(r);
+      std::string head = (lab ? lab->name : an.label) + ": \u201C" + clip(annotation_text(a, an), 60) + "\u201D";
+      ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id);
+      row_interaction(a, an);
+      if (!an.note.empty()) ImGui::TextUnformatted(("  " + clip(an.note, 70)).c_str());
+      else ImGui::TextDisabled("  (no note)");
+      ImGui::PopID();
+    }
   }
-  if (n == 0) ImGui::TextDisabled("Your annotations and notes appear here.");
   ImGui::EndChild();
 }
 
@@ -274,6 +294,7 @@ void notes_tab(App& a) {
 
 void draw_panels(App& a, float x, float y, float w, float h) {
   a.panel_hover_id.clear();
+  if (a.panel.changes != a.changes) rebuild(a);
   ImGui::SetNextWindowPos(ImVec2(x, y));
   ImGui::SetNextWindowSize(ImVec2(w, h));
   ImGui::Begin("##panels", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);

@@ -777,6 +777,9 @@ void mark_ui(App& a, std::string name) {
 void app_frame(App& a) {
   ImGuiIO& io = ImGui::GetIO();
   a.ui_rects.clear();
+  // The page, panels and bars tile the screen: square corners. Popups and cards keep theirs.
+  const float rounding = ImGui::GetStyle().WindowRounding;
+  ImGui::GetStyle().WindowRounding = 0;
   handle_shortcuts(a);
   draw_menu(a);
   const float menu_h = ImGui::GetFrameHeight();
@@ -788,7 +791,7 @@ void app_frame(App& a) {
   }
   const float body_h = io.DisplaySize.y - top - status_h;
   bool panel = a.view.panel && io.DisplaySize.x > 700;
-  float panel_w = panel ? std::min(a.view.panel_width, io.DisplaySize.x * 0.5f) : 0;
+  float panel_w = panel ? std::min(a.view.panel_width, std::round(io.DisplaySize.x * 0.42f)) : 0;
   a.page_rect[0] = 0;
   a.page_rect[1] = top;
   a.page_rect[2] = io.DisplaySize.x - panel_w;
@@ -810,6 +813,7 @@ void app_frame(App& a) {
     ImGui::PopStyleVar();
   }
   draw_status_bar(a, io.DisplaySize.y - status_h, status_h);
+  ImGui::GetStyle().WindowRounding = rounding;
   draw_toast(a, top);
   draw_labels_window(a);
   draw_help(a);

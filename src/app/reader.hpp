@@ -53,6 +53,24 @@ struct Change {
   std::vector<Label> labels_before, labels_after;
 };
 
+// What the side panels list, rebuilt only when the annotations change (articles can hold tens of
+// thousands of highlights; the panels draw only the rows on screen).
+struct PanelCache {
+  uint64_t changes = ~0ull;
+  struct Entity {
+    std::string name, kind, role;
+    std::vector<size_t> mentions;  // indices into App::annotations
+    std::vector<std::string> suggested;
+  };
+  std::vector<Entity> entities;
+  std::vector<std::string> suggested[3];  // actor, claim, number suggestion ids
+  std::vector<size_t> claims, numbers, notes;
+  std::vector<std::string> claim_speaker;  // parallel to claims
+  std::vector<std::string> speakers;
+  int number_sort_col = -1;
+  bool number_sort_asc = true;
+};
+
 struct Notice {
   bool error = false;
   std::string title;
@@ -110,6 +128,7 @@ struct App {
   std::string focus_entity;           // entity picked in the Actors panel
   int focus_step = -1;
   std::string claim_speaker_filter;
+  PanelCache panel;
   bool show_labels_window = false;
   bool show_help = false;
 

@@ -19,7 +19,9 @@ int validate(int argc, char** argv) {
   }
   LoadResult r = read_lede_file(bytes);
   if (r.ok) {
-    std::printf("%s: valid (%zu annotations, %zu labels)\n", path.c_str(), r.set.annotations.size(), r.set.labels.size());
+    std::printf("%s: valid (%zu annotations, %zu labels", path.c_str(), r.set.annotations.size(), r.set.labels.size());
+    if (!r.set.orphans.empty()) std::printf(", %zu orphans", r.set.orphans.size());
+    std::printf(")\n");
     return 0;
   }
   for (const Problem& p : r.problems)

@@ -8,4 +8,5 @@ namespace lede::cli {
 bool read_input(const std::string& path, std::string* out);
 
 int validate(int argc, char** argv);  // cli_validate.cpp
+int convert(int argc, char** argv);   // cli_convert.cpp
 }  // namespace lede::cli

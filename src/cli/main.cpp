@@ -34,6 +34,7 @@ struct Command {
 
 const Command kCommands[] = {
     {"validate", lede::cli::validate, "validate FILE          check an annotation file (.lede.json); exit 1 if it has problems"},
+    {"convert", lede::cli::convert, "convert --to w3c|lede FILE [--text ARTICLE]   Lede file <-> W3C Web Annotation (JSON-LD), to stdout"},
 };
 
 int usage(FILE* out) {

@@ -39,6 +39,7 @@ void to_json(json& j, const Annotation& a) {
   j["attrs"] = a.attrs;
   if (!a.created.empty()) j["created"] = a.created;
   if (!a.modified.empty()) j["modified"] = a.modified;
+  if (!a.author.empty()) j["author"] = a.author;
 }
 
 }  // namespace lede

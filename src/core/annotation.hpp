@@ -26,6 +26,15 @@ struct Label {
 };
 std::vector<Label> builtin_labels();
 
+// Where a span was, told by its text: enough to find it again after the document changes
+// (the W3C TextQuoteSelector). The file writer fills it from the text; the reader keeps what the
+// file says, which is what re-anchoring and orphans rely on.
+struct TextQuote {
+  std::string exact;
+  std::string prefix;
+  std::string suffix;
+};
+
 struct Annotation {
   std::string id;
   std::string label;  // a Label::id
@@ -37,6 +46,9 @@ struct Annotation {
   json attrs = json::object();  // analysis details (kind, entity, speaker, value, ...)
   std::string created;          // ISO 8601 UTC, empty if unknown
   std::string modified;
+  // Added for issue 5 (files): optional, default empty.
+  std::string author;  // who made it, for merging two readers' files; empty = the file's author
+  TextQuote quote;     // as read from the file (or last written); see lede_file.hpp
 };
 
 struct Document {
@@ -49,6 +61,11 @@ struct AnnotationSet {
   Document document;
   std::vector<Label> labels;
   std::vector<Annotation> annotations;
+  // Annotations that could not be placed in this document's text (after re-anchoring to a
+  // corrected version). Their start/end refer to the text they were made on; quote says what
+  // they covered. Never dropped: written back on save, shown in the Orphans list.
+  std::vector<Annotation> orphans;
+  std::string author;  // optional: the reader who made the file
 };
 
 void to_json(json& j, const Label& l);

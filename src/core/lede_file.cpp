@@ -127,12 +127,126 @@ struct Checker {
   }
 };
 
+
+
+// Shortens s to at most max bytes without cutting a UTF-8 sequence, and quotes it.
 std::string in_quotes(const std::string& s, size_t max = 40) {
-  std::string t = s.size() > max ? s.substr(0, max) + "..." : s;
-  return "\"" + t + "\"";
+  if (s.size() <= max) return "\"" + s + "\"";
+  size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return "\"" + s.substr(0, n) + "...\"";
 }
 
+// A JSON value in a message, kept short.
+std::string shown(const json& v) {
+  std::string d = v.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (d.size() > 60) {
+    size_t n = 60;
+    while (n > 0 && (static_cast<unsigned char>(d[n]) & 0xC0) == 0x80) --n;
+    d = d.substr(0, n) + "...";
+  }
+  return d;
+}
+
+// Accepts ISO 8601 dates and times starting "YYYY-MM-DD" (e.g. "2026-03-01T12:00:00Z").
+bool looks_like_date(const std::string& s) {
+  if (s.size() < 10) return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  return s[4] == '-' && s[7] == '-';
+}
+
+bool is_sha256_hex(const std::string& s) {
+  return s.size() == 64 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+bool ends_with(std::string_view s, std::string_view t) {
+  return s.size() >= t.size() && s.substr(s.size() - t.size()) == t;
+}
+
+// What both annotations and orphans hold; `text_length` < 0 means "offsets refer to another text".
+void check_annotation(Checker& c, const json& a, const std::string& p, const std::set<std::string>& label_ids,
+                      std::unordered_set<std::string>& ids, const std::string& text, const TextIndex& index,
+                      bool orphan, Annotation* out) {
+  Annotation& an = *out;
+  size_t before = c.problems.size();
+  if (const json* v = c.str(a, p, "id", true)) {
+    an.id = v->get<std::string>();
+    if (an.id.empty()) c.add(p + ".id", "must not be empty");
+    else if (!ids.insert(an.id).second) c.add(p + ".id", "duplicates the id " + in_quotes(an.id) + " of an earlier annotation");
+  }
+  if (const json* v = c.str(a, p, "label", true)) {
+    an.label = v->get<std::string>();
+    if (!label_ids.count(an.label)) c.add(p + ".label", in_quotes(an.label) + " is not one of the file's labels");
+  }
+  if (const json* v = c.str(a, p, "origin", false))
+    if (!parse_origin(v->get<std::string>(), &an.origin))
+      c.add(p + ".origin", "must be \"user\" or \"auto\", found " + in_quotes(v->get<std::string>()));
+  if (const json* v = c.str(a, p, "status", false))
+    if (!parse_status(v->get<std::string>(), &an.status))
+      c.add(p + ".status", "must be \"suggested\", \"accepted\" or \"rejected\", found " + in_quotes(v->get<std::string>()));
+  bool have_start = c.count(a, p, "start", &an.start);
+  bool have_end = c.count(a, p, "end", &an.end);
+  int64_t length = int64_t(index.length());
+  if (have_start && have_end) {
+    if (an.start > an.end)
+      c.add(p, "start (" + std::to_string(an.start) + ") is after end (" + std::to_string(an.end) + ")");
+    else if (!orphan && an.end > length)
+      c.add(p + ".end", "(" + std::to_string(an.end) + ") is past the end of the text (" + std::to_string(length) + ")");
+  }
+  if (const json* v = c.str(a, p, "note", false)) an.note = v->get<std::string>();
+  if (const json* v = c.obj(a, p, "attrs", false)) an.attrs = *v;
+  for (const char* key : {"created", "modified"}) {
+    if (const json* v = c.str(a, p, key, false)) {
+      std::string t = v->get<std::string>();
+      if (!t.empty() && !looks_like_date(t))
+        c.add(p + "." + key, "must be an ISO 8601 date and time such as \"2026-03-01T12:00:00Z\", found " + in_quotes(t));
+      (key[0] == 'c' ? an.created : an.modified) = t;
+    }
+  }
+  if (const json* v = c.str(a, p, "author", false)) an.author = v->get<std::string>();
+  const json* q = c.obj(a, p, "quote", orphan);
+  if (q) {
+    std::string qp = p + ".quote";
+    const json* ex = c.str(*q, qp, "exact", true);
+    const json* pre = c.str(*q, qp, "prefix", false);
+    const json* suf = c.str(*q, qp, "suffix", false);
+    if (ex) an.quote.exact = ex->get<std::string>();
+    if (pre) an.quote.prefix = pre->get<std::string>();
+    if (suf) an.quote.suffix = suf->get<std::string>();
+    if (!orphan && c.problems.size() == before) {
+      size_t s = size_t(an.start), e = size_t(an.end);
+      std::string at = cp_substr(text, index, s, e);
+      size_t bs = index.to_byte(s), be = index.to_byte(e);
+      if (ex && at != an.quote.exact)
+        c.add(qp + ".exact", in_quotes(an.quote.exact) + " does not match the text at " + std::to_string(an.start) +
+                                 ".." + std::to_string(an.end) + " (" + in_quotes(at) + ")");
+      else if (pre && !ends_with(std::string_view(text).substr(0, bs), an.quote.prefix))
+        c.add(qp + ".prefix", in_quotes(an.quote.prefix) + " is not the text just before " + std::to_string(an.start));
+      else if (suf && std::string_view(text).substr(be).substr(0, an.quote.suffix.size()) != an.quote.suffix)
+        c.add(qp + ".suffix", in_quotes(an.quote.suffix) + " is not the text just after " + std::to_string(an.end));
+    }
+  }
+  // A placed annotation's quote is always the standard one of its text (what a save writes).
+  if (!orphan && c.problems.size() == before) an.quote = quote_at(text, index, size_t(an.start), size_t(an.end));
+}
+
+// Rejects objects that repeat a key: JSON parsers disagree on which one wins, so such a file
+// would not mean the same thing in every tool.
+struct DuplicateKeys {
+  std::vector<std::set<std::string>> stack;
+  std::string found;
+};
+
 }  // namespace
+
+int json_nesting_depth(std::string_view s, int limit) { return json_depth(s, limit); }
+
+TextQuote quote_at(std::string_view text, const TextIndex& index, size_t s, size_t e) {
+  size_t ps = s > kQuoteContext ? s - kQuoteContext : 0;
+  return TextQuote{cp_substr(text, index, s, e), cp_substr(text, index, ps, s), cp_substr(text, index, e, e + kQuoteContext)};
+}
 
 LoadResult read_lede_file(std::string_view bytes) {
   LoadResult r;
@@ -146,24 +260,44 @@ LoadResult read_lede_file(std::string_view bytes) {
                 std::to_string(kMaxFileBytes >> 20) + " MB.");
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF")
     return fail("The file starts with a byte-order mark (BOM). Lede files are UTF-8 JSON without a BOM.");
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
+    return fail("The file is in UTF-16, not UTF-8. Lede files are UTF-8 JSON.");
   size_t bad = 0;
   if (!utf8_valid(bytes, &bad))
     return fail("The file is not valid UTF-8 (invalid byte at offset " + std::to_string(bad) + ").");
+  if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    return fail("The file is empty (it holds only white space).");
   if (json_depth(bytes, kMaxJsonDepth) > kMaxJsonDepth)
     return fail("The JSON is nested more than " + std::to_string(kMaxJsonDepth) +
                 " levels deep; a Lede file never is.");
 
   json root;
+  DuplicateKeys dup;
   try {
-    root = json::parse(bytes.begin(), bytes.end());
+    json::parser_callback_t cb = [&dup](int, json::parse_event_t ev, json& parsed) {
+      if (ev == json::parse_event_t::object_start) dup.stack.emplace_back();
+      else if (ev == json::parse_event_t::object_end) { if (!dup.stack.empty()) dup.stack.pop_back(); }
+      else if (ev == json::parse_event_t::key && !dup.stack.empty() && parsed.is_string()) {
+        if (!dup.stack.back().insert(parsed.get<std::string>()).second && dup.found.empty())
+          dup.found = parsed.get<std::string>();
+      }
+      return true;
+    };
+    root = json::parse(bytes.begin(), bytes.end(), cb);
   } catch (const json::parse_error& e) {
     size_t line, col;
     line_col(bytes, e.byte > 0 ? e.byte - 1 : 0, &line, &col);
     std::string where = " (line " + std::to_string(line) + ", column " + std::to_string(col) + ")";
-    if (e.byte >= bytes.size())
+    if (std::string(e.what()).find("unexpected end of input") != std::string::npos)
       return fail("This is not complete JSON: the file ends unexpectedly" + where + ". It may be truncated.");
     return fail("This is not a JSON file: it has a syntax error" + where + ".");
+  } catch (const json::exception&) {
+    return fail("This is not a JSON file Lede can read: it holds a number too large to represent.");
+  } catch (const std::exception&) {
+    return fail("The file could not be read (out of memory).");
   }
+  if (!dup.found.empty())
+    return fail("The key " + in_quotes(dup.found) + " appears twice in one JSON object; every key must appear once.");
 
   Checker c;
   if (!root.is_object())
@@ -172,63 +306,76 @@ LoadResult read_lede_file(std::string_view bytes) {
 
   // format and version first: for a file of another kind, nothing else is worth reporting.
   auto fmt = root.find("format");
-  if (fmt == root.end())
+  if (fmt == root.end()) {
+    if (root.contains("@context") || root.contains("type"))
+      return fail("\"format\" is missing: this looks like a W3C Web Annotation file; convert it with `lede convert --to lede`.");
     return fail("\"format\" is missing: this JSON file is not a Lede annotation file.");
+  }
   if (!fmt->is_string() || fmt->get<std::string>() != kFormatName)
-    return fail("format is " + fmt->dump() + ", expected \"" + kFormatName + "\": this is not a Lede annotation file.");
+    return fail("format is " + shown(*fmt) + ", expected \"" + kFormatName + "\": this is not a Lede annotation file.");
   auto ver = root.find("version");
   if (ver == root.end()) return fail("version is missing (expected " + std::to_string(kFormatVersion) + ").");
   if (!ver->is_number_integer())
-    return fail("version must be a whole number, found " + ver->dump() + ".");
-  if (ver->get<int64_t>() != kFormatVersion) {
-    int64_t v = ver->get<int64_t>();
-    return fail("version " + std::to_string(v) + " is not supported: this Lede reads version " +
-                std::to_string(kFormatVersion) + (v > kFormatVersion ? " (the file was made by a newer Lede)." : "."));
+    return fail("version must be a whole number, found " + shown(*ver) + ".");
+  if (ver->is_number_unsigned() ? ver->get<uint64_t>() != uint64_t(kFormatVersion) : ver->get<int64_t>() != kFormatVersion) {
+    bool newer = ver->is_number_unsigned() ? ver->get<uint64_t>() > uint64_t(kFormatVersion) : ver->get<int64_t>() > kFormatVersion;
+    return fail("version " + shown(*ver) + " is not supported: this Lede reads version " +
+                std::to_string(kFormatVersion) + (newer ? " (the file was made by a newer Lede)." : "."));
   }
-
+  if (const json* g = c.str(root, "", "generator", false)) r.generator = g->get<std::string>();
   AnnotationSet& set = r.set;
-  int64_t length = -1;
+  if (const json* a = c.str(root, "", "author", false)) set.author = a->get<std::string>();
+
+  bool have_text = false;
   if (const json* doc = c.obj(root, "", "document", true)) {
-    if (const json* t = c.str(*doc, "document", "text", true)) set.document.text = t->get<std::string>();
+    if (const json* t = c.str(*doc, "document", "text", true)) {
+      set.document.text = t->get<std::string>();
+      have_text = true;
+      size_t nul = set.document.text.find('\0');
+      if (nul != std::string::npos)
+        c.add("document.text", "contains a zero character (\\u0000) at byte " + std::to_string(nul) + "; article text never does");
+    }
     if (const json* t = c.str(*doc, "document", "title", false)) set.document.title = t->get<std::string>();
     size_t actual = utf8_length(set.document.text);
     int64_t declared;
-    if (doc->contains("length") && c.count(*doc, "document", "length", &declared) && declared != int64_t(actual))
+    if (have_text && doc->contains("length") && c.count(*doc, "document", "length", &declared) && declared != int64_t(actual))
       c.add("document.length", "is " + std::to_string(declared) + " but the text has " + std::to_string(actual) +
                                    " code points");
     if (const json* h = c.str(*doc, "document", "sha256", false)) {
-      std::string want = sha256_hex(set.document.text);
-      if (h->get<std::string>() != want)
+      std::string got = h->get<std::string>();
+      if (!is_sha256_hex(got))
+        c.add("document.sha256", "must be 64 lowercase hexadecimal digits, found " + in_quotes(got));
+      else if (have_text && got != sha256_hex(set.document.text))
         c.add("document.sha256", "does not match the text (the text was changed after the file was saved)");
     }
-    length = int64_t(actual);
   }
 
   std::set<std::string> label_ids;
-  if (root.contains("labels")) {
-    if (const json* labels = c.arr(root, "", "labels", false)) {
-      for (size_t i = 0; i < labels->size() && !c.full(); ++i) {
-        const json& l = (*labels)[i];
-        std::string p = "labels[" + std::to_string(i) + "]";
-        if (!l.is_object()) { c.add(p, std::string("must be an object, found ") + type_name(l)); continue; }
-        Label lab;
-        if (const json* v = c.str(l, p, "id", true)) lab.id = v->get<std::string>();
-        if (const json* v = c.str(l, p, "name", true)) lab.name = v->get<std::string>();
-        if (const json* v = c.str(l, p, "color", true)) {
-          lab.color = v->get<std::string>();
-          if (!is_hex_color(lab.color)) c.add(p + ".color", "must look like \"#RRGGBB\", found " + in_quotes(lab.color));
-        }
-        if (l.contains("id") && l["id"].is_string()) {
-          if (lab.id.empty()) c.add(p + ".id", "must not be empty");
-          else if (!label_ids.insert(lab.id).second) c.add(p + ".id", "duplicates the label id " + in_quotes(lab.id));
-        }
-        set.labels.push_back(std::move(lab));
+  if (const json* labels = c.arr(root, "", "labels", false)) {
+    for (size_t i = 0; i < labels->size() && !c.full(); ++i) {
+      const json& l = (*labels)[i];
+      std::string p = "labels[" + std::to_string(i) + "]";
+      if (!l.is_object()) { c.add(p, std::string("must be an object, found ") + type_name(l)); continue; }
+      Label lab;
+      if (const json* v = c.str(l, p, "id", true)) lab.id = v->get<std::string>();
+      if (const json* v = c.str(l, p, "name", true)) lab.name = v->get<std::string>();
+      if (const json* v = c.str(l, p, "color", true)) {
+        lab.color = v->get<std::string>();
+        if (!is_hex_color(lab.color)) c.add(p + ".color", "must look like \"#RRGGBB\", found " + in_quotes(lab.color));
       }
+      if (l.contains("id") && l["id"].is_string()) {
+        if (lab.id.empty()) c.add(p + ".id", "must not be empty");
+        else if (!label_ids.insert(lab.id).second) c.add(p + ".id", "duplicates the label id " + in_quotes(lab.id));
+      }
+      set.labels.push_back(std::move(lab));
     }
   }
-  if (set.labels.empty()) {
+  if (set.labels.empty() && !root.contains("labels")) {
     set.labels = builtin_labels();
     for (auto& l : set.labels) label_ids.insert(l.id);
+  } else if (set.labels.empty()) {
+    for (auto& l : builtin_labels()) label_ids.insert(l.id);  // "labels": [] means the built-in ones
+    set.labels = builtin_labels();
   }
 
   TextIndex index(set.document.text);
@@ -240,45 +387,18 @@ LoadResult read_lede_file(std::string_view bytes) {
       std::string p = "annotations[" + std::to_string(i) + "]";
       if (!a.is_object()) { c.add(p, std::string("must be an object, found ") + type_name(a)); continue; }
       Annotation an;
-      size_t before = c.problems.size();
-      if (const json* v = c.str(a, p, "id", true)) {
-        an.id = v->get<std::string>();
-        if (an.id.empty()) c.add(p + ".id", "must not be empty");
-        else if (!ids.insert(an.id).second) c.add(p + ".id", "duplicates the id " + in_quotes(an.id) + " of an earlier annotation");
-      }
-      if (const json* v = c.str(a, p, "label", true)) {
-        an.label = v->get<std::string>();
-        if (!label_ids.count(an.label)) c.add(p + ".label", in_quotes(an.label) + " is not one of the file's labels");
-      }
-      if (const json* v = c.str(a, p, "origin", false))
-        if (!parse_origin(v->get<std::string>(), &an.origin))
-          c.add(p + ".origin", "must be \"user\" or \"auto\", found " + in_quotes(v->get<std::string>()));
-      if (const json* v = c.str(a, p, "status", false))
-        if (!parse_status(v->get<std::string>(), &an.status))
-          c.add(p + ".status", "must be \"suggested\", \"accepted\" or \"rejected\", found " + in_quotes(v->get<std::string>()));
-      bool have_start = c.count(a, p, "start", &an.start);
-      bool have_end = c.count(a, p, "end", &an.end);
-      if (have_start && have_end && length >= 0) {
-        if (an.start > an.end)
-          c.add(p, "start (" + std::to_string(an.start) + ") is after end (" + std::to_string(an.end) + ")");
-        else if (an.end > length)
-          c.add(p + ".end", "(" + std::to_string(an.end) + ") is past the end of the text (" + std::to_string(length) + ")");
-      }
-      if (const json* v = c.str(a, p, "note", false)) an.note = v->get<std::string>();
-      if (const json* v = c.obj(a, p, "attrs", false)) an.attrs = *v;
-      if (const json* v = c.str(a, p, "created", false)) an.created = v->get<std::string>();
-      if (const json* v = c.str(a, p, "modified", false)) an.modified = v->get<std::string>();
-      if (const json* q = c.obj(a, p, "quote", false)) {
-        if (const json* ex = c.str(*q, p + ".quote", "exact", true)) {
-          if (c.problems.size() == before) {
-            std::string at = cp_substr(set.document.text, index, size_t(an.start), size_t(an.end));
-            if (at != ex->get<std::string>())
-              c.add(p + ".quote.exact", in_quotes(ex->get<std::string>()) + " does not match the text at " +
-                                            std::to_string(an.start) + ".." + std::to_string(an.end) + " (" + in_quotes(at) + ")");
-          }
-        }
-      }
+      check_annotation(c, a, p, label_ids, ids, set.document.text, index, false, &an);
       set.annotations.push_back(std::move(an));
+    }
+  }
+  if (const json* orphans = c.arr(root, "", "orphans", false)) {
+    for (size_t i = 0; i < orphans->size() && !c.full(); ++i) {
+      const json& a = (*orphans)[i];
+      std::string p = "orphans[" + std::to_string(i) + "]";
+      if (!a.is_object()) { c.add(p, std::string("must be an object, found ") + type_name(a)); continue; }
+      Annotation an;
+      check_annotation(c, a, p, label_ids, ids, set.document.text, index, true, &an);
+      set.orphans.push_back(std::move(an));
     }
   }
   r.problems = std::move(c.problems);
@@ -293,21 +413,29 @@ json lede_file_json(const AnnotationSet& set, const std::string& generator) {
   json anns = json::array();
   for (const Annotation& a : set.annotations) {
     json j = a;
-    size_t s = size_t(a.start), e = size_t(a.end);
-    size_t ps = s > kQuoteContext ? s - kQuoteContext : 0;
-    j["quote"] = json{{"exact", cp_substr(text, index, s, e)},
-                      {"prefix", cp_substr(text, index, ps, s)},
-                      {"suffix", cp_substr(text, index, e, e + kQuoteContext)}};
+    TextQuote q = quote_at(text, index, size_t(a.start), size_t(a.end));
+    j["quote"] = json{{"exact", q.exact}, {"prefix", q.prefix}, {"suffix", q.suffix}};
     anns.push_back(std::move(j));
   }
   json labels = set.labels;
-  return json{{"format", kFormatName},
-              {"version", kFormatVersion},
-              {"generator", generator},
-              {"document",
-               {{"title", set.document.title}, {"sha256", sha256_hex(text)}, {"length", index.length()}, {"text", text}}},
-              {"labels", labels},
-              {"annotations", anns}};
+  json out = json{{"format", kFormatName},
+                  {"version", kFormatVersion},
+                  {"generator", generator},
+                  {"document",
+                   {{"title", set.document.title}, {"sha256", sha256_hex(text)}, {"length", index.length()}, {"text", text}}},
+                  {"labels", labels},
+                  {"annotations", anns}};
+  if (!set.author.empty()) out["author"] = set.author;
+  if (!set.orphans.empty()) {
+    json orphans = json::array();
+    for (const Annotation& a : set.orphans) {
+      json j = a;
+      j["quote"] = json{{"exact", a.quote.exact}, {"prefix", a.quote.prefix}, {"suffix", a.quote.suffix}};
+      orphans.push_back(std::move(j));
+    }
+    out["orphans"] = std::move(orphans);
+  }
+  return out;
 }
 
 std::string write_lede_file(const AnnotationSet& set, const std::string& generator) {

@@ -157,7 +157,8 @@ void frame() {
 
   int fb_w = int(std::lround(P->css_w * P->dpr)), fb_h = int(std::lround(P->css_h * P->dpr));
   glViewport(0, 0, fb_w, fb_h);
-  glClearColor(0.988f, 0.984f, 0.973f, 1);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // follows the theme
+  glClearColor(bg.x, bg.y, bg.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 

@@ -1,0 +1,79 @@
+// lede convert --to w3c|lede FILE [--text ARTICLE]: Lede's file format <-> W3C Web Annotation
+// (JSON-LD), printed to stdout. Problems go to stderr, in the loader's words; exit 1 on a bad file.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "core/lede_file.hpp"
+#include "core/text.hpp"
+#include "core/w3c.hpp"
+
+namespace lede::cli {
+
+namespace {
+int convert_usage() {
+  std::fprintf(stderr,
+               "usage: lede convert --to w3c FILE.lede.json\n"
+               "       lede convert --to lede FILE.jsonld [--text ARTICLE.txt]\n"
+               "Prints the converted file to stdout. --text gives the article when the W3C file does not include it.\n");
+  return 2;
+}
+void print_problems(const std::string& path, const std::vector<Problem>& problems) {
+  for (const Problem& p : problems)
+    std::fprintf(stderr, "%s: %s%s%s\n", path.c_str(), p.path.c_str(), p.path.empty() ? "" : ": ", p.message.c_str());
+}
+}  // namespace
+
+int convert(int argc, char** argv) {
+  std::string to, path, text_path;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--to") && i + 1 < argc) to = argv[++i];
+    else if (!std::strcmp(argv[i], "--text") && i + 1 < argc) text_path = argv[++i];
+    else if (path.empty()) path = argv[i];
+    else return convert_usage();
+  }
+  if ((to != "w3c" && to != "lede") || path.empty()) return convert_usage();
+  std::string bytes;
+  if (!read_input(path, &bytes)) {
+    std::fprintf(stderr, "lede: cannot read %s\n", path.c_str());
+    return 2;
+  }
+  if (to == "w3c") {
+    LoadResult r = read_lede_file(bytes);
+    if (!r.ok) {
+      print_problems(path, r.problems);
+      return 1;
+    }
+    std::string out = write_w3c(r.set, "lede convert");
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+  }
+  std::string text;
+  const std::string* text_arg = nullptr;
+  if (!text_path.empty()) {
+    std::string raw;
+    if (!read_input(text_path, &raw)) {
+      std::fprintf(stderr, "lede: cannot read %s\n", text_path.c_str());
+      return 2;
+    }
+    DecodedText d = decode_article_bytes(raw);
+    if (!d.ok) {
+      std::fprintf(stderr, "%s: %s\n", text_path.c_str(), d.error.c_str());
+      return 1;
+    }
+    text = std::move(d.text);
+    text_arg = &text;
+  }
+  W3CImport r = read_w3c(bytes, text_arg);
+  if (!r.ok) {
+    print_problems(path, r.problems);
+    return 1;
+  }
+  for (const std::string& n : r.notes) std::fprintf(stderr, "%s: note: %s\n", path.c_str(), n.c_str());
+  std::string out = write_lede_file(r.set, "lede convert");
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
+}  // namespace lede::cli

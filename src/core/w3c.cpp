@@ -1,0 +1,400 @@
+#include "core/w3c.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+
+#include "core/reanchor.hpp"
+#include "core/sha256.hpp"
+#include "core/text.hpp"
+
+namespace lede {
+
+namespace {
+
+constexpr int kW3CMaxDepth = 2048;  // pages nest through "next"; everything else is shallow
+constexpr const char* kImportedLabel = "imported";
+
+std::string lede_key(const char* k) { return std::string("lede:") + k; }
+
+json selector_list(const TextQuote& q, int64_t start, int64_t end) {
+  return json::array({json{{"type", "TextQuoteSelector"}, {"exact", q.exact}, {"prefix", q.prefix}, {"suffix", q.suffix}},
+                      json{{"type", "TextPositionSelector"}, {"start", start}, {"end", end}}});
+}
+
+json annotation_w3c(const Annotation& a, const TextQuote& q, const std::string& source, const std::string& id_base,
+                    bool orphan) {
+  json bodies = json::array();
+  bodies.push_back(json{{"type", "TextualBody"}, {"purpose", "tagging"}, {"value", a.label}});
+  if (!a.note.empty())
+    bodies.push_back(json{{"type", "TextualBody"}, {"purpose", "commenting"}, {"format", "text/plain"}, {"value", a.note}});
+  if (a.attrs.is_object() && !a.attrs.empty())
+    bodies.push_back(json{{"type", "TextualBody"},
+                          {"purpose", "describing"},
+                          {"format", "application/json"},
+                          {"value", a.attrs.dump(-1, ' ', false, json::error_handler_t::replace)}});
+  json j = {{"id", id_base + a.id},
+            {"type", "Annotation"},
+            {"motivation", "tagging"},
+            {"body", bodies},
+            {"target", {{"source", source}, {"selector", selector_list(q, a.start, a.end)}}},
+            {lede_key("id"), a.id},
+            {lede_key("origin"), to_string(a.origin)},
+            {lede_key("status"), to_string(a.status)}};
+  if (!a.created.empty()) j["created"] = a.created;
+  if (!a.modified.empty()) j["modified"] = a.modified;
+  if (!a.author.empty()) j["creator"] = json{{"type", "Person"}, {"name", a.author}};
+  if (a.origin == Origin::automatic) j["generator"] = json{{"type", "Software"}, {"name", "Lede analysis"}};
+  if (orphan) j[lede_key("orphan")] = true;
+  return j;
+}
+
+}  // namespace
+
+std::string source_iri(std::string_view text) { return "urn:sha256:" + sha256_hex(text); }
+
+json w3c_json(const AnnotationSet& set, const std::string& generator) {
+  const std::string& text = set.document.text;
+  TextIndex index(text);
+  std::string source = source_iri(text);
+  std::string coll_id = source + ":annotations";
+  std::string id_base = source + ":annotation:";
+
+  std::vector<json> items;
+  items.reserve(set.annotations.size() + set.orphans.size());
+  for (const Annotation& a : set.annotations)
+    items.push_back(annotation_w3c(a, quote_at(text, index, size_t(a.start), size_t(a.end)), source, id_base, false));
+  for (const Annotation& a : set.orphans) items.push_back(annotation_w3c(a, a.quote, source, id_base, true));
+
+  size_t pages = std::max<size_t>(1, (items.size() + kW3CPageSize - 1) / kW3CPageSize);
+  auto page_id = [&](size_t k) { return coll_id + ":page:" + std::to_string(k); };
+  // Build from the last page back, embedding each in the previous one's "next".
+  json next;
+  for (size_t k = pages; k-- > 0;) {
+    json page = {{"id", page_id(k)}, {"type", "AnnotationPage"}, {"partOf", coll_id}, {"startIndex", k * kW3CPageSize}};
+    json its = json::array();
+    for (size_t i = k * kW3CPageSize; i < std::min(items.size(), (k + 1) * kW3CPageSize); ++i) its.push_back(std::move(items[i]));
+    page["items"] = std::move(its);
+    if (k > 0) page["prev"] = page_id(k - 1);
+    if (!next.is_null()) page["next"] = std::move(next);
+    next = std::move(page);
+  }
+  json labels = set.labels;
+  json out = {{"@context", json::array({kW3CContext, json{{"lede", kLedeNamespace}}})},
+              {"id", coll_id},
+              {"type", "AnnotationCollection"},
+              {"label", set.document.title.empty() ? std::string("Lede annotations") : set.document.title},
+              {"total", set.annotations.size() + set.orphans.size()},
+              {"generator", {{"type", "Software"}, {"name", generator}}},
+              {lede_key("format"), kFormatName},
+              {lede_key("version"), kFormatVersion},
+              {lede_key("labels"), labels},
+              {lede_key("document"),
+               {{"id", source},
+                {"type", "Text"},
+                {"format", "text/plain"},
+                {"title", set.document.title},
+                {lede_key("sha256"), sha256_hex(text)},
+                {lede_key("length"), index.length()},
+                {lede_key("text"), text}}},
+              {"first", std::move(next)},
+              {"last", page_id(pages - 1)}};
+  if (!set.author.empty()) out["creator"] = json{{"type", "Person"}, {"name", set.author}};
+  return out;
+}
+
+std::string write_w3c(const AnnotationSet& set, const std::string& generator) {
+  return w3c_json(set, generator).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string W3CImport::summary(size_t max_items) const {
+  LoadResult r;
+  r.problems = problems;
+  return r.summary(max_items);
+}
+
+namespace {
+
+const json* get(const json& o, const char* key) {
+  if (!o.is_object()) return nullptr;
+  auto it = o.find(key);
+  return it == o.end() ? nullptr : &*it;
+}
+std::string get_str(const json& o, const char* key) {
+  const json* v = get(o, key);
+  return v && v->is_string() ? v->get<std::string>() : std::string();
+}
+bool has_type(const json& o, const char* type) {
+  const json* t = get(o, "type");
+  if (!t) t = get(o, "@type");
+  if (!t) return false;
+  if (t->is_string()) return t->get<std::string>() == type;
+  if (t->is_array())
+    for (const json& v : *t)
+      if (v.is_string() && v.get<std::string>() == type) return true;
+  return false;
+}
+// A property that may hold one value or an array of them.
+std::vector<const json*> each(const json* v) {
+  std::vector<const json*> out;
+  if (!v) return out;
+  if (v->is_array()) for (const json& x : *v) out.push_back(&x);
+  else out.push_back(v);
+  return out;
+}
+std::string person_name(const json* v) {
+  if (!v) return {};
+  if (v->is_string()) return v->get<std::string>();
+  for (const json* p : each(v)) {
+    std::string n = get_str(*p, "name");
+    if (n.empty()) n = get_str(*p, "nickname");
+    if (!n.empty()) return n;
+  }
+  return {};
+}
+bool get_offset(const json& o, const char* key, int64_t* out) {
+  const json* v = get(o, key);
+  if (!v || !v->is_number_integer()) return false;
+  if (v->is_number_unsigned()) {
+    if (v->get<uint64_t>() > (uint64_t(1) << 53)) return false;
+    *out = int64_t(v->get<uint64_t>());
+    return true;
+  }
+  *out = v->get<int64_t>();
+  return *out >= 0;
+}
+
+struct Importer {
+  W3CImport& r;
+  std::set<std::string> label_ids;
+  std::unordered_set<std::string> ids;
+  std::vector<std::pair<Annotation, bool>> anns;  // bool: was an orphan in the source file
+
+  void problem(std::string path, std::string msg) {
+    if (r.problems.size() < 20) r.problems.push_back({std::move(path), std::move(msg)});
+  }
+
+  std::string unique_id(std::string id) {
+    if (id.empty()) id = "w" + std::to_string(anns.size() + 1);
+    std::string base = id;
+    for (int k = 2; !ids.insert(id).second; ++k) id = base + "-" + std::to_string(k);
+    return id;
+  }
+
+  void annotation(const json& a, const std::string& p) {
+    if (!a.is_object()) { problem(p, "must be an Annotation object"); return; }
+    if (!has_type(a, "Annotation")) { problem(p + ".type", "must be \"Annotation\""); return; }
+    Annotation an;
+    std::string w3c_id = get_str(a, "id");
+    std::string lid = get_str(a, "lede:id");
+    if (lid.empty() && !w3c_id.empty()) {
+      size_t cut = w3c_id.find_last_of("#/:");
+      lid = cut == std::string::npos ? w3c_id : w3c_id.substr(cut + 1);
+    }
+    an.id = unique_id(lid);
+    if (!parse_origin(get_str(a, "lede:origin"), &an.origin))
+      an.origin = get(a, "generator") && !get(a, "creator") ? Origin::automatic : Origin::user;
+    if (!parse_status(get_str(a, "lede:status"), &an.status)) an.status = Status::accepted;
+    an.created = get_str(a, "created");
+    an.modified = get_str(a, "modified");
+    an.author = person_name(get(a, "creator"));
+    const json* orphan = get(a, "lede:orphan");
+    bool was_orphan = orphan && orphan->is_boolean() && orphan->get<bool>();
+
+    std::vector<const json*> bodies = each(get(a, "body"));
+    for (size_t i = 0; i < bodies.size(); ++i) {
+      const json& b = *bodies[i];
+      std::string bp = p + ".body" + (get(a, "body")->is_array() ? "[" + std::to_string(i) + "]" : "");
+      if (b.is_string()) continue;  // an IRI body: nothing Lede can keep
+      std::string purpose = get_str(b, "purpose");
+      const json* value = get(b, "value");
+      if (!value || !value->is_string()) continue;
+      std::string v = value->get<std::string>();
+      if (purpose == "tagging" || purpose == "classifying") {
+        if (an.label.empty()) an.label = v;
+      } else if (purpose == "describing" && get_str(b, "format") == "application/json") {
+        if (json_nesting_depth(v, 64) > 64) { problem(bp + ".value", "is nested too deeply"); continue; }
+        json attrs = json::parse(v, nullptr, false);
+        if (!attrs.is_object()) { problem(bp + ".value", "must be a JSON object (the annotation's attributes)"); continue; }
+        an.attrs = std::move(attrs);
+      } else if (purpose == "commenting" || purpose.empty() || purpose == "describing") {
+        an.note += (an.note.empty() ? "" : "\n\n") + v;
+      }
+    }
+    if (an.label.empty()) an.label = kImportedLabel;
+
+    // Target: the first one with text selectors.
+    bool have_position = false, have_quote = false;
+    for (const json* t : each(get(a, "target"))) {
+      for (const json* s : each(get(*t, "selector"))) {
+        if (has_type(*s, "TextQuoteSelector") && !have_quote) {
+          const json* ex = get(*s, "exact");
+          if (!ex || !ex->is_string()) continue;
+          an.quote = {ex->get<std::string>(), get_str(*s, "prefix"), get_str(*s, "suffix")};
+          have_quote = true;
+        } else if (has_type(*s, "TextPositionSelector") && !have_position) {
+          int64_t st, en;
+          if (get_offset(*s, "start", &st) && get_offset(*s, "end", &en) && st <= en) {
+            an.start = st;
+            an.end = en;
+            have_position = true;
+          }
+        }
+      }
+      if (have_quote || have_position) break;
+    }
+    if (!have_quote && !have_position) {
+      problem(p + ".target", "has no TextQuoteSelector or TextPositionSelector: Lede cannot tell what it annotates");
+      return;
+    }
+    if (!have_position) an.start = an.end = -1;  // no hint: reanchor searches the quote
+    anns.emplace_back(std::move(an), was_orphan);
+  }
+
+  void page(const json& pg, const std::string& p) {
+    const json* items = get(pg, "items");
+    if (!items || !items->is_array()) { problem(p + ".items", "must be an array of Annotations"); return; }
+    for (size_t i = 0; i < items->size() && r.problems.size() < 20; ++i)
+      annotation((*items)[i], p + ".items[" + std::to_string(i) + "]");
+  }
+};
+
+}  // namespace
+
+W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
+  W3CImport r;
+  auto fail = [&](std::string path, std::string msg) {
+    r.problems.push_back({std::move(path), std::move(msg)});
+    return r;
+  };
+  if (bytes.empty()) return fail("", "The file is empty.");
+  if (bytes.size() > kMaxFileBytes)
+    return fail("", "The file is too large (" + std::to_string(bytes.size() >> 20) + " MB); the limit is " +
+                        std::to_string(kMaxFileBytes >> 20) + " MB.");
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);  // tolerated here
+  size_t bad = 0;
+  if (!utf8_valid(bytes, &bad))
+    return fail("", "The file is not valid UTF-8 (invalid byte at offset " + std::to_string(bad) + ").");
+  if (json_nesting_depth(bytes, kW3CMaxDepth) > kW3CMaxDepth)
+    return fail("", "The JSON is nested more than " + std::to_string(kW3CMaxDepth) + " levels deep.");
+  json root = json::parse(bytes.begin(), bytes.end(), nullptr, false);
+  if (root.is_discarded()) return fail("", "This is not a JSON file (or it is truncated).");
+
+  Importer im{r, {}, {}, {}};
+  std::string title, author;
+  std::string text;
+  bool have_text = false;
+  std::vector<Label> labels;
+
+  auto context_ok = [](const json& o) {
+    const json* c = get(o, "@context");
+    if (!c) return false;
+    for (const json* v : each(c))
+      if (v->is_string() && (v->get<std::string>() == kW3CContext || v->get<std::string>() == "https://www.w3.org/ns/anno.jsonld"))
+        return true;
+    return false;
+  };
+
+  if (root.is_array()) {
+    for (size_t i = 0; i < root.size() && r.problems.size() < 20; ++i) im.annotation(root[i], "[" + std::to_string(i) + "]");
+  } else if (!root.is_object()) {
+    return fail("", "The top level must be a JSON object or array of Web Annotations.");
+  } else if (!context_ok(root)) {
+    if (root.contains("format") && root["format"] == kFormatName)
+      return fail("@context", "is missing: this is a Lede file, not a W3C Web Annotation file.");
+    return fail("@context", std::string("must be (or include) \"") + kW3CContext + "\": this is not a W3C Web Annotation file.");
+  } else if (has_type(root, "AnnotationCollection")) {
+    title = get_str(root, "label");
+    author = person_name(get(root, "creator"));
+    if (const json* d = get(root, "lede:document")) {
+      if (const json* t = get(*d, "lede:text"); t && t->is_string()) { text = t->get<std::string>(); have_text = true; }
+      if (d->contains("title") && (*d)["title"].is_string()) title = (*d)["title"].get<std::string>();
+    }
+    if (const json* ls = get(root, "lede:labels"); ls && ls->is_array()) {
+      for (size_t i = 0; i < ls->size(); ++i) {
+        const json& l = (*ls)[i];
+        Label lab{get_str(l, "id"), get_str(l, "name"), get_str(l, "color")};
+        if (lab.id.empty() || !im.label_ids.insert(lab.id).second) {
+          im.problem("lede:labels[" + std::to_string(i) + "]", "needs a unique, non-empty id");
+          continue;
+        }
+        labels.push_back(lab);
+      }
+    }
+    // Pages: "first" embedded, then each "next" embedded in turn.
+    const json* pg = get(root, "first");
+    std::string p = "first";
+    size_t n = 0;
+    if (pg && pg->is_string()) return fail("first", "is a link; Lede imports collections with their pages embedded");
+    while (pg && pg->is_object() && r.problems.size() < 20 && n < 100000) {
+      im.page(*pg, p);
+      pg = get(*pg, "next");
+      p += ".next";
+      ++n;
+    }
+  } else if (has_type(root, "AnnotationPage")) {
+    im.page(root, "");
+  } else if (has_type(root, "Annotation")) {
+    im.annotation(root, "");
+  } else {
+    return fail("type", "must be \"AnnotationCollection\", \"AnnotationPage\" or \"Annotation\"");
+  }
+  if (!r.problems.empty()) return r;
+
+  // With the file's own text, orphans stay orphans (a round trip changes nothing); with another
+  // text, they get a chance to be placed like every other annotation.
+  bool keep_orphans = !article_text;
+  if (article_text) { text = *article_text; have_text = true; }
+  if (!have_text)
+    return fail("", "The file does not include the annotated text (no lede:document): give the article with --text ARTICLE.");
+  if (!utf8_valid(text)) return fail("lede:document.lede:text", "is not valid UTF-8");
+
+  // Labels: the file's, plus one per tag that names no label.
+  static const char* palette[] = {"#66CCEE", "#AA3377", "#CCBB44", "#BBBBBB", "#4477AA", "#EE6677", "#228833"};
+  if (labels.empty() && !im.anns.empty()) {
+    for (const Label& l : builtin_labels()) { labels.push_back(l); im.label_ids.insert(l.id); }
+  }
+  for (auto& [an, orphan] : im.anns) {
+    if (im.label_ids.insert(an.label).second) {
+      std::string name = an.label == kImportedLabel ? std::string("Imported") : an.label;
+      labels.push_back({an.label, name, palette[labels.size() % 7]});
+      r.notes.push_back("added the label \"" + an.label + "\" (a tag with no Lede label)");
+    }
+  }
+
+  AnnotationSet placed_from;
+  placed_from.document.title = title;
+  placed_from.labels = labels;
+  placed_from.author = author;
+  std::vector<Annotation> kept_orphans;
+  for (auto& [an, orphan] : im.anns)
+    (orphan ? (keep_orphans ? kept_orphans : placed_from.orphans) : placed_from.annotations).push_back(an);
+  // Annotations without a position: an impossible one, so reanchor searches for the quote.
+  for (auto& a : placed_from.annotations)
+    if (a.start < 0) a.start = a.end = int64_t(1) << 53;
+  for (auto& a : placed_from.orphans)
+    if (a.start < 0) a.start = a.end = int64_t(1) << 53;
+  ReanchorResult ra = reanchor(placed_from, text);
+  // Orphans the source file already had keep their old offsets, as in Lede's own files.
+  for (auto& a : kept_orphans) ra.set.orphans.push_back(std::move(a));
+  for (auto& a : ra.set.orphans)
+    if (a.start == int64_t(1) << 53) a.start = a.end = 0;
+  r.by_position = ra.by_position;
+  r.reanchored = ra.by_exact + ra.by_fuzzy;
+  r.orphaned = ra.orphaned;
+  if (r.reanchored) r.notes.push_back(std::to_string(r.reanchored) + " annotations were placed by their quote");
+  if (r.orphaned) r.notes.push_back(std::to_string(r.orphaned) + " annotations could not be placed in the text and are kept as orphans");
+
+  // The result must be a valid Lede file: write it and read it back.
+  std::string out = write_lede_file(ra.set, "lede convert");
+  LoadResult check = read_lede_file(out);
+  if (!check.ok) {
+    r.problems = check.problems;
+    return r;
+  }
+  r.set = std::move(check.set);
+  r.ok = true;
+  return r;
+}
+
+}  // namespace lede

@@ -1,0 +1,42 @@
+// W3C Web Annotation (https://www.w3.org/TR/annotation-model/) export and import; see docs/w3c.md.
+// Export writes a JSON-LD AnnotationCollection whose pages (AnnotationPage, 1000 items each)
+// are embedded, each linked to the next by "next". Every annotation carries a TextQuoteSelector
+// and a TextPositionSelector (code points) on the document, a TextualBody per label ("tagging"),
+// note ("commenting") and attrs ("describing", application/json), and lede: properties for
+// what the model has no term for (origin, status, the label set, the document text).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/annotation.hpp"
+#include "core/lede_file.hpp"
+
+namespace lede {
+
+inline constexpr const char* kW3CContext = "http://www.w3.org/ns/anno.jsonld";
+inline constexpr const char* kLedeNamespace = "https://lede.example/ns/annotations#";
+inline constexpr size_t kW3CPageSize = 1000;
+
+// The source IRI of a text: "urn:sha256:<hex of its UTF-8 bytes>".
+std::string source_iri(std::string_view text);
+
+json w3c_json(const AnnotationSet& set, const std::string& generator);
+std::string write_w3c(const AnnotationSet& set, const std::string& generator);
+
+struct W3CImport {
+  bool ok = false;
+  AnnotationSet set;  // valid as a Lede file (checked by writing and re-reading it)
+  std::vector<Problem> problems;  // why it failed (JSON path + message), like LoadResult
+  std::vector<std::string> notes;  // what was adapted (labels made up, orphans, ...)
+  size_t by_position = 0, reanchored = 0, orphaned = 0;
+  std::string summary(size_t max_items = 3) const;
+};
+
+// Accepts an AnnotationCollection (pages embedded, linked by "next"), an AnnotationPage, a single
+// Annotation, or a JSON array of Annotations. The text comes from the collection's
+// lede:document, or from `article_text` when given (which wins). Annotations whose position no
+// longer matches the text are re-anchored by their quote; those that cannot be placed become orphans.
+W3CImport read_w3c(std::string_view bytes, const std::string* article_text = nullptr);
+
+}  // namespace lede

@@ -1,0 +1,96 @@
+# Issue 5 (annotation files): command-line tests of `lede validate` / `lede convert`, the re-anchoring
+# benchmark, and the libFuzzer target for the loader and the W3C converter. Native builds only.
+# Included from the top-level CMakeLists.txt.
+if(NOT EMSCRIPTEN)
+  set(LEDE_FILES_DIR ${CMAKE_SOURCE_DIR}/tests/data)
+  set(LEDE_RUN_CLI ${CMAKE_SOURCE_DIR}/tests/fuzz/run_cli.cmake)
+
+  # ---- lede validate: exit code 1 and the same message as the loader ----------------------------------
+  function(lede_validate_test name file rc expect)
+    add_test(NAME files.validate.${name}
+      COMMAND ${CMAKE_COMMAND} -DLEDE=$<TARGET_FILE:lede> "-DARGS=validate;${file}" -DEXPECT_RC=${rc}
+              "-DEXPECT=${expect}" -P ${LEDE_RUN_CLI})
+  endfunction()
+  lede_validate_test(good_full ${LEDE_FILES_DIR}/good/full.lede.json 0 "valid (3 annotations, 3 labels, 1 orphans)")
+  lede_validate_test(example ${CMAKE_SOURCE_DIR}/docs/example.lede.json 0 "valid")
+  lede_validate_test(empty ${LEDE_FILES_DIR}/bad/empty.json 1 "empty.json: The file is empty.")
+  lede_validate_test(truncated ${LEDE_FILES_DIR}/bad/truncated.json 1 "It may be truncated")
+  lede_validate_test(not_json ${LEDE_FILES_DIR}/bad/not_json.json 1 "This is not a JSON file: it has a syntax error (line 1, column 1)")
+  lede_validate_test(bom ${LEDE_FILES_DIR}/bad/bom.json 1 "byte-order mark")
+  lede_validate_test(version ${LEDE_FILES_DIR}/bad/version_2.json 1 "version 2 is not supported")
+  lede_validate_test(end_past ${LEDE_FILES_DIR}/bad/end_past_text.json 1
+                     "annotations[1].end: (5120) is past the end of the text (25)")
+  lede_validate_test(quote ${LEDE_FILES_DIR}/bad/quote_mismatch.json 1
+                     "annotations[0].quote.exact: \"Zoe\" does not match the text at 0..3")
+  lede_validate_test(duplicate_id ${LEDE_FILES_DIR}/bad/id_duplicate.json 1 "duplicates the id \"u1\"")
+  lede_validate_test(missing_file ${LEDE_FILES_DIR}/bad/no-such-file.json 2 "cannot read")
+
+  # ---- lede convert: both directions; each output is checked by converting/validating it again --------
+  set(LEDE_CONVERT_TMP ${CMAKE_BINARY_DIR}/files-convert)
+  file(MAKE_DIRECTORY ${LEDE_CONVERT_TMP})
+  add_test(NAME files.convert.to_w3c
+    COMMAND ${CMAKE_COMMAND} -DLEDE=$<TARGET_FILE:lede> "-DARGS=convert;--to;w3c;${LEDE_FILES_DIR}/good/full.lede.json"
+            -DEXPECT_RC=0 "-DEXPECT=\"@context\"" "-DEXPECT2=TextPositionSelector" -DOUT=${LEDE_CONVERT_TMP}/full.jsonld
+            "-DTHEN=convert;--to;lede;%OUT%" -DTHEN_RC=0 "-DTHEN_EXPECT=\"format\": \"lede-annotations\"" -P ${LEDE_RUN_CLI})
+  add_test(NAME files.convert.to_lede
+    COMMAND ${CMAKE_COMMAND} -DLEDE=$<TARGET_FILE:lede> "-DARGS=convert;--to;lede;${LEDE_FILES_DIR}/w3c/hypothesis-like.jsonld;--text;${LEDE_FILES_DIR}/w3c/article.txt"
+            -DEXPECT_RC=0 "-DEXPECT=\"exact\": \"The mayor\"" "-DEXPECT2=orphans" -DOUT=${LEDE_CONVERT_TMP}/imported.lede.json
+            "-DTHEN=validate;%OUT%" -DTHEN_RC=0 "-DTHEN_EXPECT=valid (1 annotations" -P ${LEDE_RUN_CLI})
+  add_test(NAME files.convert.bad_input
+    COMMAND ${CMAKE_COMMAND} -DLEDE=$<TARGET_FILE:lede> "-DARGS=convert;--to;w3c;${LEDE_FILES_DIR}/bad/end_past_text.json"
+            -DEXPECT_RC=1 "-DEXPECT=annotations[1].end: (5120) is past the end of the text (25)" -P ${LEDE_RUN_CLI})
+  add_test(NAME files.convert.needs_text
+    COMMAND ${CMAKE_COMMAND} -DLEDE=$<TARGET_FILE:lede> "-DARGS=convert;--to;lede;${LEDE_FILES_DIR}/w3c/hypothesis-like.jsonld"
+            -DEXPECT_RC=1 "-DEXPECT=--text ARTICLE" -P ${LEDE_RUN_CLI})
+
+  # ---- the JSON Schema (docs/lede-annotations.schema.json) against good and bad files -----------------
+  find_package(Python3 COMPONENTS Interpreter QUIET)
+  if(Python3_Interpreter_FOUND)
+    execute_process(COMMAND ${Python3_EXECUTABLE} -c "import jsonschema" RESULT_VARIABLE LEDE_NO_JSONSCHEMA
+                    OUTPUT_QUIET ERROR_QUIET)
+    if(LEDE_NO_JSONSCHEMA EQUAL 0)
+      add_test(NAME files.schema COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/fuzz/check_schema.py ${CMAKE_SOURCE_DIR})
+    endif()
+  endif()
+
+  # ---- re-anchoring benchmark (bench/reanchor; not a test) ------------------------------------------------
+  include(${CMAKE_SOURCE_DIR}/bench/reanchor/reanchor.cmake OPTIONAL)
+
+  # ---- libFuzzer target: loader + W3C converter + re-anchoring (clang++, ASan + UBSan) -------------------
+  # Built with clang++ directly (the main build may use g++); not part of `all`: the test
+  # files.fuzz.build builds it, files.fuzz.short runs it for 20 s from the seed corpus.
+  # Long run: cmake --build build --target lede_fuzz_loader && build/fuzz/fuzz_loader -max_total_time=600 \
+  #   -rss_limit_mb=2048 -malloc_limit_mb=1024 -max_len=65536 -dict=tests/fuzz/lede.dict build/fuzz/corpus tests/data/good tests/data/bad tests/data/w3c
+  find_program(LEDE_CLANGXX NAMES clang++ clang++-14 PATHS /usr/bin NO_DEFAULT_PATH)
+  file(GLOB LEDE_LIBFUZZER /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a)  # libclang-rt-NN-dev
+  if(LEDE_CLANGXX AND LEDE_LIBFUZZER)
+    set(LEDE_FUZZ_DIR ${CMAKE_BINARY_DIR}/fuzz)
+    set(LEDE_FUZZ_SOURCES
+      ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_loader.cpp
+      ${CMAKE_SOURCE_DIR}/src/core/lede_file.cpp ${CMAKE_SOURCE_DIR}/src/core/annotation.cpp
+      ${CMAKE_SOURCE_DIR}/src/core/text.cpp ${CMAKE_SOURCE_DIR}/src/core/sha256.cpp
+      ${CMAKE_SOURCE_DIR}/src/core/w3c.cpp ${CMAKE_SOURCE_DIR}/src/core/reanchor.cpp
+      ${CMAKE_SOURCE_DIR}/src/core/agreement.cpp)
+    file(GLOB LEDE_FUZZ_HEADERS ${CMAKE_SOURCE_DIR}/src/core/*.hpp)
+    add_custom_command(OUTPUT ${LEDE_FUZZ_DIR}/fuzz_loader
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${LEDE_FUZZ_DIR}/corpus
+      COMMAND ${LEDE_CLANGXX} -std=c++17 -O1 -g -fno-omit-frame-pointer
+              -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+              -I${CMAKE_SOURCE_DIR}/src ${LEDE_FUZZ_SOURCES} -o ${LEDE_FUZZ_DIR}/fuzz_loader
+      DEPENDS ${LEDE_FUZZ_SOURCES} ${LEDE_FUZZ_HEADERS}
+      COMMENT "Building the libFuzzer target (clang++, ASan + UBSan)" VERBATIM)
+    add_custom_target(lede_fuzz_loader DEPENDS ${LEDE_FUZZ_DIR}/fuzz_loader)
+
+    add_test(NAME files.fuzz.build COMMAND ${CMAKE_COMMAND} --build ${CMAKE_BINARY_DIR} --target lede_fuzz_loader)
+    set_tests_properties(files.fuzz.build PROPERTIES FIXTURES_SETUP lede_fuzz TIMEOUT 900)
+    add_test(NAME files.fuzz.short
+      COMMAND ${LEDE_FUZZ_DIR}/fuzz_loader -max_total_time=20 -rss_limit_mb=2048 -malloc_limit_mb=1024
+              -max_len=65536 -timeout=10 -print_final_stats=1 -dict=${CMAKE_SOURCE_DIR}/tests/fuzz/lede.dict
+              ${LEDE_FUZZ_DIR}/corpus ${LEDE_FILES_DIR}/good ${LEDE_FILES_DIR}/bad ${LEDE_FILES_DIR}/w3c
+      WORKING_DIRECTORY ${LEDE_FUZZ_DIR})
+    set_tests_properties(files.fuzz.short PROPERTIES FIXTURES_REQUIRED lede_fuzz TIMEOUT 120
+      ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+  else()
+    message(STATUS "clang++ or libFuzzer (libclang-rt-14-dev) not found: tests/fuzz/fuzz_loader.cpp is not built")
+  endif()
+endif()
