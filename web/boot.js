@@ -264,6 +264,9 @@
     state() { return M ? JSON.parse(M.UTF8ToString(M._lede_state())) : null; },
     rects(start, end) { return M ? JSON.parse(M.UTF8ToString(M._lede_rects(start, end))) : []; },
     timing() { return Object.assign({}, timing); },
+    // CPU time (ms) of each drawn frame since frame `from` (see frameCount), for benchmarks.
+    frameTimes(from = 0) { return M ? JSON.parse(M.UTF8ToString(M._lede_frame_times(from))) : []; },
+    frameCount() { return M ? M._lede_frame_count() : 0; },
     ready() { return timing.firstFrame !== null; },
   });
 

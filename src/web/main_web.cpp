@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "app/reader.hpp"
 #ifdef LEDE_WITH_ANALYSIS
@@ -55,6 +56,7 @@ struct Platform {
   std::string settings;   // view settings last stored
   ImGuiMouseCursor cursor = -2;
   bool first_frame_sent = false;
+  std::vector<float> frame_ms;  // CPU time of each drawn frame, for bench/reader (last 100,000)
 };
 
 Platform* P = nullptr;
@@ -136,6 +138,7 @@ void persist() {
 
 void frame() {
   if (P->events.empty() && P->redraw <= 0) return;
+  const double t0 = emscripten_get_now();
   ImGuiIO& io = ImGui::GetIO();
   if (lede::app_fonts_stale(P->app, P->dpr)) {
     lede::app_build_fonts(P->app, P->dpr);
@@ -174,6 +177,8 @@ void frame() {
     js_first_frame();
   }
   // Keep drawing while something moves: input, a held button (drag, auto-scroll), fonts to rebuild.
+  if (P->frame_ms.size() >= 100000) P->frame_ms.erase(P->frame_ms.begin(), P->frame_ms.begin() + 50000);
+  P->frame_ms.push_back(float(emscripten_get_now() - t0));
   bool busy = had_events || io.MouseDown[0] || io.MouseDown[1] || !P->events.empty() || P->app.fonts.dirty;
   P->redraw = busy ? 3 : P->redraw - 1;
 }
@@ -236,6 +241,17 @@ EMSCRIPTEN_KEEPALIVE const char* lede_copy_text() {
   P->state = lede::app_selection_text(P->app);
   return P->state.c_str();
 }
+// Frame CPU times in ms as JSON, from the index-th recorded frame on.
+EMSCRIPTEN_KEEPALIVE const char* lede_frame_times(int from) {
+  std::string s = "[";
+  for (size_t i = size_t(std::max(from, 0)); i < P->frame_ms.size(); ++i) {
+    if (s.size() > 1) s += ',';
+    s += std::to_string(P->frame_ms[i]);
+  }
+  P->state = s + "]";
+  return P->state.c_str();
+}
+EMSCRIPTEN_KEEPALIVE int lede_frame_count() { return int(P->frame_ms.size()); }
 EMSCRIPTEN_KEEPALIVE int lede_wants_text_input() { return ImGui::GetIO().WantTextInput; }
 EMSCRIPTEN_KEEPALIVE void lede_set_clipboard(const char* text) { P->clipboard = text; }
 EMSCRIPTEN_KEEPALIVE void lede_restore(const char* stored) {
