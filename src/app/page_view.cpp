@@ -582,7 +582,21 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       p = pressed(kLeft) ? prev_cp(t, p) : next_cp(t, p);
       move_edge(a, edge, p, edge == 1 ? "Moved the start of an annotation" : "Moved the end of an annotation");
     } else if (io.KeyShift && !io.KeyAlt) {
-      extend_selection(a, first, false);
+      if (an && an->status == Status::suggested && (pressed(kA, false) || pressed(kR, false))) {
+        // Shift+A / Shift+R: every suggestion of the same entity (actors) or label.
+        std::string entity = an->label == "actor" ? an->attrs.value("entity", std::string()) : std::string();
+        std::vector<std::string> ids;
+        for (const Annotation& x : a.annotations)
+          if (x.status == Status::suggested && x.label == an->label && (entity.empty() || x.attrs.value("entity", std::string()) == entity))
+            ids.push_back(x.id);
+        bool acc = pressed(kA, false);
+        std::string what = std::string(acc ? "Accepted " : "Rejected ") + std::to_string(ids.size()) + " suggestions" +
+                           (entity.empty() ? " (" + an->label + ")" : " of " + entity);
+        set_status_of(a, ids, acc ? Status::accepted : Status::rejected, what);
+        if (!acc) a.active_id.clear();
+      } else {
+        extend_selection(a, first, false);
+      }
     } else if (!io.KeyShift && !io.KeyAlt) {
       if (pressed(kEscape, false)) {
         if (!a.active_id.empty()) a.active_id.clear();

@@ -374,6 +374,8 @@ const char* kShortcuts[][2] = {
     {"1 \u2026 9", "Mark the selection with label 1 \u2026 9"},
     {"Tab / Shift+Tab", "Next / previous highlight (opens its card)"},
     {"A / R / Delete", "Accept / reject the suggestion, delete the annotation"},
+    {"Shift+A / Shift+R", "Accept / reject every suggestion of that entity (or label)"},
+    {"N, then Ctrl+Enter", "Write the open annotation's note, keep it"},
     {"Shift+\u2190/\u2192, Alt+Shift+\u2190/\u2192", "Move the end / start of the open annotation"},
     {"Arrows, PgUp/PgDn, Space, Home/End", "Scroll"},
     {"Ctrl+\\", "Show or hide the side panels"},

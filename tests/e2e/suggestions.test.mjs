@@ -118,6 +118,15 @@ test('accept, reject and bulk-review suggestions from the text, the panels and t
     const cr = await page.evaluate(([a, b]) => window.lede.rects(a, b), [claim.start, claim.end]);
     assert.ok(cr[0].y >= s.page.y && cr[0].y < s.page.y + s.page.h);
 
+    // Keyboard only: Tab to the first highlight (North Korea), Shift+R rejects the whole entity.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Home');
+    await until(page, (s) => s.active === null && s.scroll.y === 0, 'nothing open, at the top');
+    await page.keyboard.press('Tab');
+    s = await until(page, (s) => s.active === 's1', 'first highlight open');
+    await page.keyboard.press('Shift+r');
+    s = await until(page, (s) => s.annotations.filter((a) => a.attrs.entity === 'North Korea').every((a) => a.status === 'rejected'), 'North Korea rejected');
+
     // Saved files keep the review: rejected suggestions are remembered.
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
     const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
