@@ -228,7 +228,7 @@
     openPicker(kind) {
       const input = document.createElement('input');
       input.type = 'file';
-      input.accept = kind === 2 ? '.json,application/json' : '.txt,.md,.markdown,.text,.json,text/plain,text/markdown';
+      input.accept = kind >= 2 ? '.json,.jsonld,application/json,application/ld+json' : '.txt,.md,.markdown,.text,.json,.jsonld,text/plain,text/markdown';
       input.addEventListener('change', () => { if (input.files[0]) openFile(input.files[0], kind); });
       input.click();
     },

@@ -5,7 +5,7 @@
 
 namespace lede {
 
-enum class FileKind { any = 0, article = 1, annotations = 2 };
+enum class FileKind { any = 0, article = 1, annotations = 2, merge = 3 };  // merge: another reader's file
 
 struct Host {
   void (*download)(const char* file_name, const char* data, size_t size, const char* mime) = nullptr;

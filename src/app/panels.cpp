@@ -290,6 +290,24 @@ void notes_tab(App& a) {
   ImGui::EndChild();
 }
 
+// Annotations whose text is gone from this version of the article: never dropped, saved again.
+void orphans_tab(App& a) {
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("These annotations were made on another version of the article and their text is not in this one. They stay in the file when you save.");
+  ImGui::PopTextWrapPos();
+  ImGui::BeginChild("##orphans");
+  for (size_t i = 0; i < a.orphans.size(); ++i) {
+    const Annotation& o = a.orphans[i];
+    const Label* lab = find_label(a, o.label);
+    ImGui::PushID(int(i));
+    ImGui::TextUnformatted(((lab ? lab->name : o.label) + ": \u201C" + clip(o.quote.exact, 80) + "\u201D").c_str());
+    mark_ui(a, "orphan:" + o.id);
+    if (!o.note.empty()) ImGui::TextDisabled("  %s", clip(o.note, 80).c_str());
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+}
+
 }  // namespace
 
 void draw_panels(App& a, float x, float y, float w, float h) {
@@ -298,9 +316,9 @@ void draw_panels(App& a, float x, float y, float w, float h) {
   ImGui::SetNextWindowPos(ImVec2(x, y));
   ImGui::SetNextWindowSize(ImVec2(w, h));
   ImGui::Begin("##panels", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  static const char* kTabs[] = {"Actors", "Claims", "Numbers", "Notes"};
+  static const char* kTabs[] = {"Actors", "Claims", "Numbers", "Notes", "Orphans"};
   if (ImGui::BeginTabBar("##tabs")) {
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < (a.orphans.empty() ? 4 : 5); ++i) {
       ImGuiTabItemFlags f = 0;
       if (a.view.panel_tab == i && ImGui::GetFrameCount() < 3) f |= ImGuiTabItemFlags_SetSelected;
       bool open = ImGui::BeginTabItem(kTabs[i], nullptr, f);
@@ -311,6 +329,7 @@ void draw_panels(App& a, float x, float y, float w, float h) {
         if (i == 1) claims_tab(a);
         if (i == 2) numbers_tab(a);
         if (i == 3) notes_tab(a);
+        if (i == 4) orphans_tab(a);
         ImGui::EndTabItem();
       }
     }

@@ -10,7 +10,10 @@
 #ifdef LEDE_WITH_ANALYSIS
 #include "core/analysis/analyze.hpp"
 #endif
+#include "core/agreement.hpp"
 #include "core/article.hpp"
+#include "core/reanchor.hpp"
+#include "core/w3c.hpp"
 #include "core/lede_file.hpp"
 #include "core/sha256.hpp"
 #include "imgui.h"
@@ -30,7 +33,7 @@ void from_json(const json& j, ViewSettings& v) {
   v.body_size = std::clamp(j.value("bodySize", v.body_size), 12.0f, 40.0f);
   v.panel = j.value("panel", v.panel);
   v.panel_width = std::clamp(j.value("panelWidth", v.panel_width), 240.0f, 900.0f);
-  v.panel_tab = std::clamp(j.value("panelTab", v.panel_tab), 0, 3);
+  v.panel_tab = std::clamp(j.value("panelTab", v.panel_tab), 0, 4);
   v.show_actor = j.value("showActor", v.show_actor);
   v.show_claim = j.value("showClaim", v.show_claim);
   v.show_number = j.value("showNumber", v.show_number);
@@ -164,40 +167,245 @@ std::vector<Annotation> suggestions_for(const App& a, const std::string& text) {
   return {};
 }
 
-void open_annotation_file(App& a, const std::string& name, const std::string& bytes, bool as_article) {
+// A Lede file, or a W3C Web Annotation file (recognised by its JSON-LD context), as one set.
+bool load_any(App& a, const std::string& name, const std::string& bytes, AnnotationSet* out, std::string* error) {
+  bool w3c = ends_with(name, ".jsonld") || (bytes.find("www.w3.org/ns/anno.jsonld") != std::string::npos &&
+                                            bytes.find("\"lede-annotations\"") == std::string::npos);
+  if (w3c) {
+    W3CImport r = read_w3c(bytes, nullptr);
+    if (!r.ok) { *error = "This is not a W3C Web Annotation file Lede can read. Nothing was changed.\n\n" + r.summary(); return false; }
+    *out = std::move(r.set);
+    return true;
+  }
   LoadResult r = read_lede_file(bytes);
-  if (!r.ok) {
-    show_notice(a, true, "Could not open " + name, "This is not a valid Lede annotation file. Nothing was changed.\n\n" + r.summary());
+  if (!r.ok) { *error = "This is not a valid Lede annotation file. Nothing was changed.\n\n" + r.summary(); return false; }
+  *out = std::move(r.set);
+  return true;
+}
+
+std::string placed_summary(const ReanchorResult& ra) {
+  std::string s = std::to_string(ra.by_position) + " in place, " + std::to_string(ra.by_exact) + " found by their quote, " +
+                  std::to_string(ra.by_fuzzy) + " by a close match";
+  if (ra.orphaned) s += "; " + std::to_string(ra.orphaned) + " could not be placed and are listed under Orphans";
+  return s;
+}
+
+// The file's annotations on the open article's text: as they are when the texts are the same,
+// re-anchored when the file was made for an earlier or later version of it. False when the file
+// belongs to another article.
+bool fit_to_open_article(App& a, AnnotationSet& set, std::string* summary) {
+  if (set.document.text == a.doc.text) return true;
+  TextComparison cmp = compare_texts(set.document.text, a.doc.text);
+  if (cmp.relation != TextRelation::revised) return false;
+  ReanchorResult ra = reanchor(set, a.doc.text);
+  *summary = "The file was made for another version of this article: " + placed_summary(ra) + ".";
+  set = std::move(ra.set);
+  return true;
+}
+
+void open_annotation_file(App& a, const std::string& name, const std::string& bytes, bool as_article) {
+  AnnotationSet set;
+  std::string error, summary;
+  if (!load_any(a, name, bytes, &set, &error)) {
+    show_notice(a, true, "Could not open " + name, error);
     return;
   }
-  bool same = r.set.document.text == a.doc.text;
-  if (!same && !as_article) {
-    std::string title = r.set.document.title.empty() ? std::string("another article") : "\u201C" + r.set.document.title + "\u201D";
+  std::string stem = file_stem(name);
+  size_t n = set.annotations.size();
+  if (as_article && set.document.text != a.doc.text) {
+    // The file brings its own article.
+    if (set.document.title.empty()) set.document.title = stem;
+    bool has_auto = std::any_of(set.annotations.begin(), set.annotations.end(), [](const Annotation& x) { return x.origin == Origin::automatic; });
+    std::vector<Annotation> orphans = std::move(set.orphans);
+    std::string author = set.author;
+    app_open_document(a, std::move(set.document), std::move(set.labels), std::move(set.annotations), !has_auto);
+    a.orphans = std::move(orphans);
+    a.author = author;
+    a.file_stem = stem;
+    set_status(a, "Opened " + name + " (" + std::to_string(n) + (n == 1 ? " annotation)" : " annotations)"));
+    return;
+  }
+  std::string file_title = set.document.title;
+  if (!fit_to_open_article(a, set, &summary)) {
+    std::string title = file_title.empty() ? std::string("another article") : "\u201C" + file_title + "\u201D";
     show_notice(a, true, "Annotations for another article",
                 name + " was made for " + title + ", not for the open article \u201C" + a.doc.title +
                     "\u201D (the texts differ). Nothing was changed.\n\nTo read that article with its annotations, use File > Open article\u2026 and choose the same file.");
     return;
   }
-  std::string stem = file_stem(name);
-  size_t n = r.set.annotations.size();
-  if (same) {
-    Change c;
-    c.what = "Opened " + name;
-    for (const Annotation& an : a.annotations) c.edits.push_back({an, std::nullopt});
-    for (const Annotation& an : r.set.annotations) c.edits.push_back({std::nullopt, an});
-    c.labels_changed = true;
-    c.labels_before = a.labels;
-    c.labels_after = r.set.labels;
-    commit(a, std::move(c));
-    for (const Annotation& an : a.annotations)
-      if (an.id.size() > 1 && an.id[0] == 'u') a.next_id = std::max<uint64_t>(a.next_id, std::strtoull(an.id.c_str() + 1, nullptr, 10) + 1);
-  } else {
-    if (r.set.document.title.empty()) r.set.document.title = stem;
-    bool has_auto = std::any_of(r.set.annotations.begin(), r.set.annotations.end(), [](const Annotation& x) { return x.origin == Origin::automatic; });
-    app_open_document(a, std::move(r.set.document), std::move(r.set.labels), std::move(r.set.annotations), !has_auto);
-    a.file_stem = stem;
-  }
+  Change c;
+  c.what = "Opened " + name;
+  for (const Annotation& an : a.annotations) c.edits.push_back({an, std::nullopt});
+  for (const Annotation& an : set.annotations) c.edits.push_back({std::nullopt, an});
+  c.labels_changed = true;
+  c.labels_before = a.labels;
+  c.labels_after = set.labels;
+  commit(a, std::move(c));
+  a.orphans = std::move(set.orphans);
+  a.author = set.author;
+  for (const Annotation& an : a.annotations)
+    if (an.id.size() > 1 && an.id[0] == 'u') a.next_id = std::max<uint64_t>(a.next_id, std::strtoull(an.id.c_str() + 1, nullptr, 10) + 1);
   set_status(a, "Opened " + name + " (" + std::to_string(n) + (n == 1 ? " annotation)" : " annotations)"));
+  if (!summary.empty()) show_toast(a, summary);
+}
+
+// Another reader's file for the same article, shown beside ours in the Merge window.
+void open_merge_file(App& a, const std::string& name, const std::string& bytes) {
+  AnnotationSet set;
+  std::string error, summary;
+  if (!load_any(a, name, bytes, &set, &error)) {
+    show_notice(a, true, "Could not merge " + name, error);
+    return;
+  }
+  if (!fit_to_open_article(a, set, &summary)) {
+    show_notice(a, true, "Not the same article", name + " was made for another article, so it cannot be merged with \u201C" +
+                                                       a.doc.title + "\u201D. Nothing was changed.");
+    return;
+  }
+  a.merge.open = true;
+  a.merge.name = name;
+  a.merge.author = set.author.empty() ? file_stem(name) : set.author;
+  a.merge.theirs = std::move(set.annotations);
+  for (const Annotation& o : set.orphans) a.orphans.push_back(o);
+  if (!summary.empty()) show_toast(a, summary);
+}
+
+// A reader's work, for comparing two readers: what they accepted or made, not open suggestions.
+std::vector<Annotation> reviewed(const std::vector<Annotation>& anns) {
+  std::vector<Annotation> out;
+  for (const Annotation& an : anns)
+    if (an.status == Status::accepted) out.push_back(an);
+  return out;
+}
+
+void adopt(App& a, const std::vector<const Annotation*>& items, const std::string& what) {
+  Change c;
+  c.what = what;
+  std::string now = now_iso(a);
+  for (const Annotation* t : items) {
+    Annotation an = *t;
+    an.id = new_annotation_id(a);
+    if (an.author.empty()) an.author = a.merge.author;
+    if (an.status == Status::suggested) an.status = Status::accepted;
+    an.modified = now;
+    c.edits.push_back({std::nullopt, an});
+  }
+  commit(a, std::move(c));
+}
+
+void draw_merge_window(App& a) {
+  if (!a.merge.open) return;
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(860.0f, io.DisplaySize.x - 40), std::min(620.0f, io.DisplaySize.y - 60)), ImGuiCond_Appearing);
+  bool open = true;
+  if (!ImGui::Begin(("Merge with " + a.merge.name + "###merge").c_str(), &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    ImGui::End();
+    a.merge.open = open;
+    return;
+  }
+  mark_ui(a, "window:merge");
+  std::vector<Annotation> mine = reviewed(a.annotations);
+  std::vector<Annotation> theirs = reviewed(a.merge.theirs);
+
+  // Agreement per label.
+  if (ImGui::BeginTable("##agree", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("Label");
+    ImGui::TableSetupColumn("Yours / theirs");
+    ImGui::TableSetupColumn("Span F1 (exact)");
+    ImGui::TableSetupColumn("Span F1 (overlap)");
+    ImGui::TableSetupColumn("Cohen\u2019s kappa");
+    ImGui::TableHeadersRow();
+    for (const Label& l : a.labels) {
+      Agreement g = agreement(mine, theirs, l.id, a.doc.text);
+      if (g.count_a == 0 && g.count_b == 0) continue;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(l.name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu / %zu", g.count_a, g.count_b);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.2f", g.exact.f1);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.2f", g.overlap.f1);
+      ImGui::TableNextColumn();
+      if (g.kappa_defined) ImGui::Text("%.2f", g.kappa);
+      else ImGui::TextDisabled("n/a");
+    }
+    ImGui::EndTable();
+  }
+  std::vector<MergeItem> rows = pair_for_merge(mine, theirs);
+  std::vector<const Annotation*> only_theirs, differing;
+  for (const MergeItem& m : rows) {
+    if (m.b < 0) continue;
+    if (m.a < 0) only_theirs.push_back(&theirs[size_t(m.b)]);
+    else if (!m.same_span || !m.same_label) differing.push_back(&theirs[size_t(m.b)]);
+  }
+  ImGui::Text("%zu of their annotations are not in yours; %zu differ in span or label.", only_theirs.size(), differing.size());
+  std::vector<const Annotation*> adopt_now;
+  std::string adopt_what;
+  bool discard_all = false;
+  if (ImGui::Button("Adopt all that are only theirs") && !only_theirs.empty()) { adopt_now = only_theirs; adopt_what = "Adopted " + std::to_string(only_theirs.size()) + " annotations from " + a.merge.author; }
+  mark_ui(a, "merge:adopt-all");
+  ImGui::SameLine();
+  if (ImGui::Button("Discard the rest and close")) discard_all = true;
+  mark_ui(a, "merge:close");
+  std::vector<size_t> discard;
+  if (ImGui::BeginTable("##rows", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerV)) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Yours", 0, 3);
+    ImGui::TableSetupColumn(("Theirs (" + a.merge.author + ")").c_str(), 0, 3);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 130);
+    ImGui::TableHeadersRow();
+    auto cell = [&](const Annotation& an) {
+      const Label* l = find_label(a, an.label);
+      std::string t = annotation_text(a, an);
+      if (t.size() > 60) t = t.substr(0, 57) + "\u2026";
+      ImGui::TextWrapped("%s: %s", l ? l->name.c_str() : an.label.c_str(), t.c_str());
+    };
+    ImGuiListClipper clip;
+    clip.Begin(int(rows.size()));
+    while (clip.Step()) {
+      for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) {
+        const MergeItem& m = rows[size_t(r)];
+        ImGui::TableNextRow();
+        ImGui::PushID(r);
+        ImGui::TableNextColumn();
+        if (m.a >= 0) cell(mine[size_t(m.a)]);
+        ImGui::TableNextColumn();
+        if (m.b >= 0) cell(theirs[size_t(m.b)]);
+        ImGui::TableNextColumn();
+        if (m.b >= 0 && !(m.same_span && m.same_label)) {
+          if (ImGui::SmallButton("Adopt")) { adopt_now = {&theirs[size_t(m.b)]}; adopt_what = "Adopted an annotation from " + a.merge.author; discard.push_back(size_t(m.b)); }
+          mark_ui(a, "merge:adopt:" + theirs[size_t(m.b)].id);
+          ImGui::SameLine();
+          if (ImGui::SmallButton("Discard")) discard.push_back(size_t(m.b));
+          mark_ui(a, "merge:discard:" + theirs[size_t(m.b)].id);
+        } else if (m.b >= 0) {
+          ImGui::TextDisabled("same");
+        }
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndTable();
+  }
+  ImGui::End();
+  if (!adopt_now.empty()) {
+    std::vector<Annotation> copies;  // adopt() changes a.annotations, not theirs; copy to be safe
+    for (const Annotation* t : adopt_now) copies.push_back(*t);
+    std::vector<const Annotation*> ptrs;
+    for (const Annotation& c : copies) ptrs.push_back(&c);
+    adopt(a, ptrs, adopt_what);
+  }
+  if (!discard.empty()) {
+    // Rows index the reviewed copy: remove those ids from the merge list.
+    for (size_t i : discard) {
+      const std::string id = theirs[i].id;
+      a.merge.theirs.erase(std::remove_if(a.merge.theirs.begin(), a.merge.theirs.end(), [&](const Annotation& x) { return x.id == id; }),
+                           a.merge.theirs.end());
+    }
+  }
+  if (!open || discard_all) a.merge = App::Merge{};
 }
 
 // ---- find ----------------------------------------------------------------------------------------
@@ -478,12 +686,26 @@ void bulk_suggestions(App& a, const char* label, Status to, const char* what) {
 
 void draw_menu(App& a) {
   if (!ImGui::BeginMainMenuBar()) return;
-  if (ImGui::BeginMenu("File")) {
+  bool file_menu = ImGui::BeginMenu("File");
+  mark_ui(a, "menu:File");
+  if (file_menu) {
     if (ImGui::MenuItem("Open article\u2026", "Ctrl+O") && a.host.open_picker) a.host.open_picker(FileKind::article);
     if (ImGui::MenuItem("Open annotations\u2026", "Ctrl+Shift+O") && a.host.open_picker) a.host.open_picker(FileKind::annotations);
     if (ImGui::MenuItem("New from clipboard", "Ctrl+V") && a.host.request_clipboard_text) a.host.request_clipboard_text();
+    if (ImGui::MenuItem("Merge another reader\u2019s file\u2026") && a.host.open_picker) a.host.open_picker(FileKind::merge);
+    mark_ui(a, "menu:Merge");
     ImGui::Separator();
     if (ImGui::MenuItem("Save annotations", "Ctrl+S")) save_annotations(a);
+    if (ImGui::MenuItem("Export as W3C Web Annotation")) {
+      AnnotationSet set{a.doc, a.labels, a.annotations};
+      set.orphans = a.orphans;
+      set.author = a.author;
+      std::string data = write_w3c(set, kGenerator);
+      std::string name = (a.file_stem.empty() ? std::string("article") : a.file_stem) + ".w3c.jsonld";
+      if (a.host.download) a.host.download(name.c_str(), data.data(), data.size(), "application/ld+json");
+      set_status(a, "Exported " + name);
+    }
+    mark_ui(a, "menu:Export W3C");
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
@@ -646,6 +868,9 @@ void app_open_document(App& a, Document doc, std::vector<Label> labels, std::vec
   a.index = TextIndex(a.doc.text);
   a.labels = labels.empty() ? builtin_labels() : std::move(labels);
   a.annotations = std::move(anns);
+  a.orphans.clear();
+  a.author.clear();
+  a.merge = App::Merge{};
   if (suggest) {
     std::vector<Annotation> s = suggestions_for(a, a.doc.text);
     a.annotations.insert(a.annotations.end(), s.begin(), s.end());
@@ -672,9 +897,11 @@ void app_open_document(App& a, Document doc, std::vector<Label> labels, std::vec
 }
 
 void app_open_bytes(App& a, FileKind kind, const std::string& name, const std::string& bytes) {
-  if (kind == FileKind::annotations) {
+  if (kind == FileKind::merge) {
+    open_merge_file(a, name, bytes);
+  } else if (kind == FileKind::annotations) {
     open_annotation_file(a, name, bytes, false);
-  } else if (ends_with(name, ".json")) {
+  } else if (ends_with(name, ".json") || ends_with(name, ".jsonld")) {
     // A .lede.json holds its article: opened as an article it brings its text along; dropped,
     // it applies to the open article when the texts match and opens its own otherwise.
     open_annotation_file(a, name, bytes, true);
@@ -698,7 +925,11 @@ void app_restore(App& a, const std::string& stored) {
     show_toast(a, "Work kept in this browser could not be restored: " + r.summary(1));
     return;
   }
+  std::vector<Annotation> orphans = std::move(r.set.orphans);
+  std::string author = r.set.author;
   app_open_document(a, std::move(r.set.document), std::move(r.set.labels), std::move(r.set.annotations), false);
+  a.orphans = std::move(orphans);
+  a.author = author;
   a.file_stem = j.value("stem", a.file_stem);
   a.saved_to_file_at = j.value("savedToFileAt", std::string());
   if (j.value("savedToFile", false)) a.saved_to_file_changes = a.changes;
@@ -717,6 +948,8 @@ std::string app_selection_text(const App& a) {
 
 std::string app_save_json(const App& a) {
   AnnotationSet set{a.doc, a.labels, a.annotations};
+  set.orphans = a.orphans;
+  set.author = a.author;
   return write_lede_file(set, kGenerator);
 }
 
@@ -730,6 +963,18 @@ std::string app_state_json(const App& a) {
   size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
   int top_line = a.layout.line_at(a.view_top - a.page_top);  // the line at the top edge of the view
   size_t top_cp = top_line >= 0 ? a.index.to_cp(a.layout.lines[size_t(top_line)].begin) : 0;
+  json orphans = json::array();
+  for (const Annotation& o : a.orphans) orphans.push_back(json{{"id", o.id}, {"label", o.label}, {"quote", o.quote.exact}});
+  json agreements = json::object();
+  if (a.merge.open) {
+    std::vector<Annotation> mine = reviewed(a.annotations), theirs = reviewed(a.merge.theirs);
+    for (const Label& l : a.labels) {
+      Agreement g = agreement(mine, theirs, l.id, a.doc.text);
+      if (g.count_a || g.count_b)
+        agreements[l.id] = {{"mine", g.count_a}, {"theirs", g.count_b}, {"f1", g.exact.f1}, {"overlapF1", g.overlap.f1},
+                            {"kappa", g.kappa_defined ? json(g.kappa) : json(nullptr)}};
+    }
+  }
   json ui = json::object();
   for (const auto& [name, r] : a.ui_rects) ui[name] = {{"x", r[0]}, {"y", r[1]}, {"w", r[2]}, {"h", r[3]}};
   json s = {
@@ -749,6 +994,8 @@ std::string app_state_json(const App& a) {
       {"redo", a.redo.size()},
       {"autosave", {{"saved", a.autosave_confirmed == a.changes}, {"savedToFile", a.saved_to_file_changes == a.changes}}},
       {"ui", ui},
+      {"orphans", orphans},
+      {"merge", a.merge.open ? json{{"name", a.merge.name}, {"author", a.merge.author}, {"theirs", a.merge.theirs.size()}, {"agreement", agreements}} : json(nullptr)},
       {"status", a.status},
       {"toast", a.toast.empty() ? json(nullptr) : json(a.toast)},
       {"notice", a.notice.title.empty() ? json(nullptr) : json{{"error", a.notice.error}, {"title", a.notice.title}, {"text", a.notice.text}}}};
@@ -818,6 +1065,7 @@ void app_frame(App& a) {
   ImGui::GetStyle().WindowRounding = rounding;
   draw_toast(a, top);
   draw_labels_window(a);
+  draw_merge_window(a);
   draw_help(a);
   draw_notice(a);
 }

@@ -90,6 +90,8 @@ struct App {
   TextIndex index;
   std::vector<Label> labels;
   std::vector<Annotation> annotations;  // sorted by (start, end, id)
+  std::vector<Annotation> orphans;      // from files whose article changed: kept, shown, saved
+  std::string author;                   // the file's author, kept on save
   int64_t max_span = 0;                 // longest annotation, bounds the visible-range search
   uint64_t next_id = 1;
   uint64_t changes = 0;                 // bumps on every change
@@ -143,6 +145,13 @@ struct App {
 
   // Where named controls were drawn last frame (for scripts and tests): name -> x, y, w, h.
   std::vector<std::pair<std::string, std::array<float, 4>>> ui_rects;
+
+  // Merging another reader's file: their annotations beside ours.
+  struct Merge {
+    bool open = false;
+    std::string name, author;
+    std::vector<Annotation> theirs;
+  } merge;
 
   // Messages.
   Notice notice;        // modal, shown while !notice.title.empty()
