@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <numeric>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/lede_file.hpp"
@@ -381,6 +382,32 @@ ReanchorResult reanchor(const AnnotationSet& file, std::string_view new_text) {
   // The file's order is kept (annotations first, then recovered orphans).
   TextIndex ni(r.set.document.text);
   for (Annotation& a : r.set.annotations) a.quote = quote_at(r.set.document.text, ni, size_t(a.start), size_t(a.end));
+  // Spans inside attrs (a claim's speaker and cue) move with their annotation; one whose text is
+  // not there any more keeps its text and loses its offsets rather than point at other words.
+  std::unordered_map<std::string, int64_t> moved;
+  for (size_t i = 0; i < anchors.size(); ++i) {
+    if (anchors[i].method == AnchorMethod::orphan) continue;
+    const Annotation& src = i < na ? file.annotations[i] : file.orphans[i - na];
+    moved[src.id] = anchors[i].start - src.start;
+  }
+  for (Annotation& a : r.set.annotations) {
+    auto d = moved.find(a.id);
+    if (d == moved.end() || !a.attrs.is_object()) continue;
+    for (auto& [key, v] : a.attrs.items()) {
+      if (!v.is_object() || !v.contains("start") || !v.contains("end") || !v["start"].is_number_integer() || !v["end"].is_number_integer()) continue;
+      int64_t s0 = v["start"].get<int64_t>() + d->second, e0 = v["end"].get<int64_t>() + d->second;
+      bool fits = s0 >= 0 && s0 <= e0 && size_t(e0) <= ni.length() &&
+                  (!v.contains("text") || !v["text"].is_string() ||
+                   cp_substr(r.set.document.text, ni, size_t(s0), size_t(e0)) == v["text"].get<std::string>());
+      if (fits) {
+        v["start"] = s0;
+        v["end"] = e0;
+      } else {
+        v.erase("start");
+        v.erase("end");
+      }
+    }
+  }
   return r;
 }
 

@@ -175,3 +175,28 @@ TEST_CASE("files: telling a corrected version from another article") {
   CHECK(compare_texts(kText, other).relation == TextRelation::different);
   CHECK(compare_texts(kText, "").relation == TextRelation::different);
 }
+
+TEST_CASE("files: a claim's speaker and cue move with it") {
+  lede::AnnotationSet f;
+  f.document.text = "Blinken argued that the plan works.";
+  f.labels = lede::builtin_labels();
+  lede::Annotation c;
+  c.id = "c1";
+  c.label = "claim";
+  c.start = 20;
+  c.end = 34;
+  c.attrs = {{"speaker", {{"start", 0}, {"end", 7}, {"text", "Blinken"}}}, {"cue", {{"start", 8}, {"end", 14}, {"text", "argued"}}}};
+  f.annotations.push_back(c);
+  lede::ReanchorResult r = lede::reanchor(f, "Update. Blinken argued that the plan works.");
+  REQUIRE(r.set.annotations.size() == 1);
+  const auto& a = r.set.annotations[0];
+  CHECK(a.start == 28);
+  CHECK(a.attrs["speaker"]["start"] == 8);
+  CHECK(a.attrs["speaker"]["end"] == 15);
+  CHECK(a.attrs["cue"]["start"] == 16);
+  // A speaker whose words changed keeps its text and loses its offsets.
+  r = lede::reanchor(f, "Update. The minister argued that the plan works.");
+  REQUIRE(r.set.annotations.size() == 1);
+  CHECK_FALSE(r.set.annotations[0].attrs["speaker"].contains("start"));
+  CHECK(r.set.annotations[0].attrs["speaker"]["text"] == "Blinken");
+}
