@@ -218,7 +218,7 @@ void draw_card(App& a, float x, float y) {
   if (!an) return;
   ImGuiIO& io = ImGui::GetIO();
   const float w = 340;
-  x = std::clamp(x, 8.0f, io.DisplaySize.x - w - 8);
+  x = std::clamp(x, a.page_rect[0] + 8, std::max(a.page_rect[0] + 8, a.page_rect[0] + a.page_rect[2] - w - 22));  // inside the page
   ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
   ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));
   if (a.card_just_opened || a.note_focus == 2) ImGui::SetNextWindowFocus();
@@ -679,6 +679,9 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
   ImGui::End();
 
   a.label_bar_rect[2] = 0;
+  // Floating above the page: rounded, with a border (the tiled windows around have neither).
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1);
   if (bar_y >= win_top && bar_y < win_bottom - 10) draw_label_bar(a, bar_x, bar_y);
   if (card_y < 0) a.card_rect[2] = a.card_rect[3] = 0;
   if (card_y >= 0) {
@@ -687,6 +690,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
     if (card_y + ch > win_bottom) card_y = active_start_y - ch - 6;
     draw_card(a, card_x, std::clamp(card_y, win_top + 4, std::max(win_top + 4, win_bottom - ch)));
   }
+  ImGui::PopStyleVar(2);
 }
 
 }  // namespace lede

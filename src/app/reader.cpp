@@ -112,7 +112,7 @@ void apply_theme(bool dark) {
   s.WindowPadding = ImVec2(14, 12);
   s.FramePadding = ImVec2(8, 5);
   s.ItemSpacing = ImVec2(10, 7);
-  s.WindowBorderSize = 0;
+  s.WindowBorderSize = 1;  // floating windows; the tiled page and panels draw none
   s.PopupBorderSize = 1;
   s.ChildBorderSize = 0;
   if (dark) {
@@ -614,6 +614,37 @@ void draw_help(App& a) {
   ImGui::End();
 }
 
+void draw_about(App& a) {
+  if (!a.show_about) return;
+  static std::string notice;  // the attribution part of NOTICE (before its document list)
+  if (notice.empty()) {
+    size_t size = 0;
+    if (char* d = static_cast<char*>(ImFileLoadToMemory("/assets/NOTICE", "rb", &size))) {
+      notice.assign(d, size);
+      IM_FREE(d);
+      size_t cut = notice.find("\nGUM documents included");
+      if (cut != std::string::npos) notice.resize(cut);
+    }
+  }
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, io.DisplaySize.x - 40), std::min(560.0f, io.DisplaySize.y - 60)), ImGuiCond_Appearing);
+  if (ImGui::Begin("About Lede", &a.show_about, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted("Lede 0.1: an offline reader that marks the actors, claims and numbers in news articles. "
+                           "Everything stays on this computer: Lede makes no network requests.");
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Built with Dear ImGui (MIT), nlohmann/json (MIT) and Emscripten. Fonts: Charis SIL and Inter "
+                           "(SIL Open Font License 1.1).");
+    ImGui::Separator();
+    ImGui::TextUnformatted(notice.empty() ? "The NOTICE file is missing from this build." : notice.c_str());
+    ImGui::TextDisabled("The full notice, with the list of GUM documents, is in NOTICE.txt next to this page.");
+    ImGui::PopTextWrapPos();
+    if (pressed(kEscape, false)) a.show_about = false;
+  }
+  ImGui::End();
+}
+
 void draw_labels_window(App& a) {
   if (!a.show_labels_window) return;
   ImGuiIO& io = ImGui::GetIO();
@@ -760,12 +791,12 @@ void draw_menu(App& a) {
     if (ImGui::MenuItem("Default text size", "Ctrl+0")) zoom(a, 19);
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Help")) {
+  bool help_menu = ImGui::BeginMenu("Help");
+  mark_ui(a, "menu:Help");
+  if (help_menu) {
     if (ImGui::MenuItem("Keyboard shortcuts", "F1")) a.show_help = true;
-    ImGui::Separator();
-    ImGui::TextDisabled("Lede 0.1: an offline reader for news articles.");
-    ImGui::TextDisabled("Fonts: Charis SIL and Inter (SIL Open Font License).");
-    ImGui::TextDisabled("Built with Dear ImGui, nlohmann/json and Emscripten.");
+    if (ImGui::MenuItem("About Lede and credits")) a.show_about = true;
+    mark_ui(a, "menu:About");
     ImGui::EndMenu();
   }
   // Legend, on the right of the menu bar.
@@ -1029,6 +1060,7 @@ void app_frame(App& a) {
   // The page, panels and bars tile the screen: square corners. Popups and cards keep theirs.
   const float rounding = ImGui::GetStyle().WindowRounding;
   ImGui::GetStyle().WindowRounding = 0;
+  ImGui::GetStyle().WindowBorderSize = 0;
   handle_shortcuts(a);
   draw_menu(a);
   const float menu_h = ImGui::GetFrameHeight();
@@ -1063,10 +1095,12 @@ void app_frame(App& a) {
   }
   draw_status_bar(a, io.DisplaySize.y - status_h, status_h);
   ImGui::GetStyle().WindowRounding = rounding;
+  ImGui::GetStyle().WindowBorderSize = 1;
   draw_toast(a, top);
   draw_labels_window(a);
   draw_merge_window(a);
   draw_help(a);
+  draw_about(a);
   draw_notice(a);
 }
 

@@ -133,6 +133,7 @@ struct App {
   PanelCache panel;
   bool show_labels_window = false;
   bool show_help = false;
+  bool show_about = false;
 
   // Find.
   bool find_open = false;
