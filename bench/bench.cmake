@@ -1,0 +1,11 @@
+# Benchmarks for the analysis core (see bench/README.md; run everything with bench/run.sh).
+if(LEDE_WITH_ANALYSIS)
+  add_executable(lede_bench ${CMAKE_SOURCE_DIR}/bench/bench.cpp)
+  target_link_libraries(lede_bench PRIVATE lede_core)
+  set_target_properties(lede_bench PROPERTIES EXCLUDE_FROM_ALL TRUE)
+  if(EMSCRIPTEN)
+    target_include_directories(lede_bench SYSTEM PRIVATE ${LEDE_THIRD_PARTY_INCLUDE})
+    target_compile_options(lede_bench PRIVATE -O3)
+    target_link_options(lede_bench PRIVATE -O3 -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sMAXIMUM_MEMORY=4GB)
+  endif()
+endif()

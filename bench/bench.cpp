@@ -1,0 +1,61 @@
+// Throughput benchmark for lede::Analyzer (native and WebAssembly under node).
+// usage: lede_bench CORPUS.txt [repeats]   -- prints one JSON line with MB/s and peak memory.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/analysis/analyze.hpp"
+
+#if defined(__EMSCRIPTEN__)
+#include <emscripten/heap.h>
+static double peak_mb() { return emscripten_get_heap_size() / 1048576.0; }  // the Wasm memory only grows
+#else
+#include <sys/resource.h>
+static double peak_mb() {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024.0;  // KiB on Linux
+}
+#endif
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: lede_bench CORPUS.txt [repeats]\n");
+    return 2;
+  }
+  std::ifstream f(argv[1], std::ios::binary);
+  if (!f) { std::fprintf(stderr, "cannot read %s\n", argv[1]); return 1; }
+  std::stringstream ss;
+  ss << f.rdbuf();
+  std::string text = ss.str();
+  int repeats = argc > 2 ? std::atoi(argv[2]) : 3;
+  if (argc > 3 && std::string(argv[3]) == "--dump") {  // cross-platform determinism check
+    lede::Analyzer analyzer;
+    for (const auto& a : analyzer.analyze(text))
+      std::printf("%s %lld %lld %s\n", a.label.c_str(), (long long)a.start, (long long)a.end, a.attrs.dump().c_str());
+    return 0;
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  lede::Analyzer analyzer;
+  auto t1 = std::chrono::steady_clock::now();
+  double best = 1e30;
+  size_t count = 0, actors = 0, claims = 0, numbers = 0;
+  for (int r = 0; r < repeats; ++r) {
+    auto a = std::chrono::steady_clock::now();
+    auto anns = analyzer.analyze(text);
+    auto b = std::chrono::steady_clock::now();
+    double s = std::chrono::duration<double>(b - a).count();
+    if (s < best) best = s;
+    count = anns.size();
+    actors = claims = numbers = 0;
+    for (const auto& x : anns) (x.label == "actor" ? actors : x.label == "claim" ? claims : numbers)++;
+  }
+  double mb = text.size() / 1e6;
+  std::printf("{\"bytes\": %zu, \"seconds\": %.4f, \"mb_per_s\": %.1f, \"load_seconds\": %.4f, \"annotations\": %zu, \"actors\": %zu, "
+              "\"claims\": %zu, \"numbers\": %zu, \"peak_mb\": %.1f}\n",
+              text.size(), best, mb / best, std::chrono::duration<double>(t1 - t0).count(), count, actors, claims, numbers, peak_mb());
+  return 0;
+}

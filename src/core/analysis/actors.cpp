@@ -1,0 +1,632 @@
+// Actors: people, organizations and places. Gazetteer matches first, then capitalised sequences
+// shaped by title, honorific, organization-word and name lexicons, then the statistical model for
+// what the lexicons cannot decide. Mentions are then linked into entities and given roles.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/analysis/doc.hpp"
+#include "core/analysis/model.hpp"
+
+namespace lede::analysis {
+namespace {
+
+struct ActorPass {
+  Doc& d;
+  const Lexicon& L;
+  const Words& W;
+  FlatSet lower_words;  // lower-case hashes of words written in lower case somewhere
+  bool lower_built = false;
+
+  explicit ActorPass(Doc& doc) : d(doc), L(doc.lex), W(words()) {}
+
+  bool title(size_t i) const {
+    return d.word(i) && L.title_words.count(d.toks[i].hl) && !L.given_names.count(d.toks[i].hs) && !L.numbers.count(d.toks[i].hl);
+  }
+  bool honorific(size_t i) const { return d.cap(i) && L.honorifics.count(d.toks[i].hs); }
+  bool name_connector(size_t i) const {
+    if (!d.word(i) || d.cap(i)) return false;
+    uint64_t h = d.toks[i].hl;
+    return h == W.de || h == W.del || h == W.van || h == W.von || h == W.der || h == W.al || h == W.bin || h == W.ibn ||
+           h == W.la || h == W.le || h == W.da || h == W.dos;
+  }
+  bool connector(size_t i) const {
+    if (i >= d.n()) return false;
+    if (d.punct(i, '&')) return true;
+    if (!d.word(i) || d.cap(i)) return false;
+    uint64_t h = d.toks[i].hl;
+    return h == W.of || h == W.for_ || h == W.and_ || name_connector(i) || (h == W.the && i > 0 && d.is(i - 1, W.of));
+  }
+  bool capword(size_t i) const {
+    if (d.cap(i)) return true;
+    // "al-Rashid", "bin-Salman": a lower-case particle hyphened to a capitalised name
+    if (!d.word(i) || !(d.toks[i].flags & F_HYPHEN)) return false;
+    std::string_view w = d.tok(i);
+    size_t h = w.find('-');
+    return h != std::string_view::npos && h <= 3 && h + 1 < w.size() && (w[h + 1] >= 'A' && w[h + 1] <= 'Z');
+  }
+  HeadKind head(size_t i) const {
+    if (!d.word(i)) return HeadKind::none;
+    auto it = L.org_words.find(d.toks[i].hs);
+    if (it != L.org_words.end() && it->second != HeadKind::org_first) return it->second;
+    auto pw = L.place_words.find(d.toks[i].hs);
+    if (pw != L.place_words.end() && pw->second == HeadKind::place_last) return HeadKind::place_last;
+    return HeadKind::none;
+  }
+  HeadKind special(size_t i) const {
+    if (!d.word(i)) return HeadKind::none;
+    auto pw = L.place_words.find(d.toks[i].hs);
+    return pw == L.place_words.end() ? HeadKind::none : pw->second;
+  }
+  bool org_first(size_t i) const {
+    auto it = L.org_words.find(d.toks[i].hs);
+    return it != L.org_words.end() && it->second == HeadKind::org_first;
+  }
+  // Longest gazetteer phrase starting at p; returns its token count.
+  int gaz_match(size_t p, const GazEntry** e) const {
+    uint64_t h = hash_seed();
+    int best = 0;
+    size_t n = d.n();
+    for (int k = 0; k < L.gaz_max_tokens && p + k < n; ++k) {
+      if (k > 0 && (d.toks[p + k].flags & F_NEWLINE)) break;
+      h = hash_combine(h, d.toks[p + k].hs);
+      auto it = L.gaz.find(h);
+      if (it != L.gaz.end()) { best = k + 1; *e = &L.gaz_entries[it->second]; }
+      if (!L.gaz_prefix.count(h)) break;
+    }
+    // a gazetteer phrase must end on a word
+    return best;
+  }
+  int demonym_match(size_t p) const {
+    uint64_t h = hash_seed();
+    int best = 0;
+    for (int k = 0; k < L.demonym_max_tokens && p + k < d.n(); ++k) {
+      h = hash_combine(h, d.toks[p + k].hs);
+      if (L.demonyms.count(h)) best = k + 1;
+    }
+    return best;
+  }
+  bool common_word(size_t i) {
+    if (!lower_built) {
+      lower_built = true;
+      for (const Token& t : d.toks)
+        if (t.type == T_WORD && !(t.flags & F_CAP)) lower_words.insert(t.hl);
+    }
+    return lower_words.count(d.toks[i].hl) > 0 || L.function_class(d.toks[i].hl) != 0;
+  }
+
+  void add(uint32_t t0, uint32_t t1, ActorKind kind, std::string entity, bool known, const GazEntry* g, bool title_before) {
+    Mention m;
+    m.t0 = t0;
+    m.t1 = t1;
+    m.kind = kind;
+    m.entity = std::move(entity);
+    m.known = known;
+    m.title_before = title_before;
+    if (g && g->capital) { m.capital = true; m.government = g->government; }
+    if (!known && t1 - t0 >= 2) {
+      if (kind == ActorKind::person) seen_surname.emplace(d.toks[t1 - 1].hs, m.entity);
+      else if (kind == ActorKind::organization && head(t0) == HeadKind::none && !L.title_words.count(d.toks[t0].hl) &&
+               !L.function_class(d.toks[t0].hl) && !L.gaz.count(hash_combine(hash_seed(), d.toks[t0].hs)))
+        seen_org_prefix.emplace(d.toks[t0].hs, m.entity);
+    }
+    d.mentions.push_back(std::move(m));
+  }
+
+  // Decides an unknown capitalised sequence; returns false when it is not a name.
+  std::unordered_map<uint64_t, std::string> seen_surname, seen_org_prefix;
+
+  bool unknown(uint32_t p, uint32_t q, bool title_ctx, bool hon) {
+    uint32_t len = q - p;
+    const Token& t = d.toks[p];
+    std::string text(d.span(p, q));
+    if (len == 1 && !hon && !title_ctx) {
+      auto s = seen_surname.find(t.hs);
+      if (s != seen_surname.end()) { add(p, q, ActorKind::person, s->second, false, nullptr, false); return true; }
+      auto o = seen_org_prefix.find(t.hs);
+      if (o != seen_org_prefix.end()) { add(p, q, ActorKind::organization, o->second, false, nullptr, false); return true; }
+    }
+    if (hon || title_ctx) { add(p, q, ActorKind::person, text, false, nullptr, title_ctx); return true; }
+    HeadKind h = head(q - 1);
+    if (len >= 2 && h != HeadKind::none) {
+      add(p, q, h == HeadKind::place_last ? ActorKind::place : ActorKind::organization, text, false, nullptr, false);
+      return true;
+    }
+    bool sent_start = (t.flags & F_SENT) || (p > 0 && d.toks[p - 1].type == T_PUNCT && (d.toks[p - 1].flags & F_OPENQ) &&
+                                             (d.toks[p - 1].flags & F_SENT));
+    if (len == 1) {
+      if (L.stop_caps.count(t.hs)) return false;
+      if (d.adjacent(p) && p > 0 && d.toks[p - 1].type == T_PUNCT && d.toks[p - 1].cp == '-') return false;
+      if (L.demonyms.count(hash_combine(hash_seed(), t.hs))) return false;
+      if (L.function_class(t.hl) && !(t.flags & F_ALLCAPS)) return false;
+      if (L.title_words.count(t.hl)) return false;
+      if (L.calendar.count(t.hs) || L.numbers.count(t.hl)) return false;
+    }
+    bool given = L.given_names.count(t.hs) && !(len == 1 && L.ambiguous_given.count(t.hs));
+    if (d.candidates) d.candidates->emplace_back(p, q);
+    int cls = -1;
+    float margin = 0;
+    if (d.model && !d.model->empty()) cls = d.model->classify(d, p, q, &margin);
+    if (len == 1 && sent_start) {
+      // a capitalised first word is a name only with evidence
+      bool evidence = (t.flags & F_ALLCAPS) || L.surnames.count(t.hs) || given || !common_word(p);
+      if (!evidence) return false;
+      if (cls == C_NONE || (cls < 0 && !(t.flags & F_ALLCAPS) && !L.surnames.count(t.hs))) return false;
+    }
+    if (len == 1 && common_word(p) && !(t.flags & F_ALLCAPS) && cls != C_PER && cls != C_ORG && cls != C_LOC) return false;
+    ActorKind kind;
+    if (len >= 2 && given) kind = ActorKind::person;
+    else if (cls == C_PER) kind = ActorKind::person;
+    else if (cls == C_ORG) kind = ActorKind::organization;
+    else if (cls == C_LOC) kind = ActorKind::place;
+    else if (cls == C_NONE && len == 1 && !(t.flags & F_ALLCAPS)) return false;
+    else if (t.flags & F_ALLCAPS) kind = ActorKind::organization;
+    else if (len >= 2 && L.surnames.count(d.toks[q - 1].hs)) kind = ActorKind::person;
+    else if (len >= 2 && len <= 3) kind = ActorKind::person;
+    else if (len == 1 && L.surnames.count(t.hs)) kind = ActorKind::person;
+    else kind = ActorKind::organization;
+    add(p, q, kind, text, false, nullptr, false);
+    return true;
+  }
+
+  // Splits the capitalised run starting at i; returns the first token after it.
+  size_t run(size_t i) {
+    size_t n = d.n();
+    size_t j = i + 1;
+    while (j < n && !(d.toks[j].flags & F_NEWLINE)) {
+      if (capword(j)) { ++j; continue; }
+      if (d.punct(j, '.') && d.adjacent(j) && d.tok(j - 1).size() == 1 && d.cap(j - 1) && capword(j + 1) && !(j + 1 < n && (d.toks[j + 1].flags & F_NEWLINE))) { ++j; continue; }
+      if (connector(j) && j + 1 < n && (capword(j + 1) || (d.is(j, W.of) && d.is(j + 1, W.the) && capword(j + 2)))) { ++j; continue; }
+      break;
+    }
+    // laws, prizes and events are not actors: "CHIPS and Science Act", "Harrow Prize"
+    if (special(j - 1) == HeadKind::not_actor) return j;
+    size_t p = i;
+    bool title_ctx = false, hon = false;
+    while (p < j) {
+      // "Route 6", "Interstate 90"
+      if (special(p) == HeadKind::place_numbered && p + 1 < d.n() && d.toks[p + 1].type == T_NUM && (d.toks[p + 1].flags & F_SPACE) &&
+          !(d.toks[p + 1].flags & F_NEWLINE)) {
+        add(p, p + 2, ActorKind::place, std::string(d.span(p, p + 2)), false, nullptr, false);
+        return p + 2 > j ? p + 2 : j;
+      }
+      if (honorific(p)) {
+        hon = true;
+        ++p;
+        if (d.punct(p, '.') && d.adjacent(p)) ++p;
+        continue;
+      }
+      if (!d.word(p) || (!d.cap(p) && !(p + 1 < j && d.cap(p + 1) && name_connector(p)))) { ++p; continue; }
+      const GazEntry* g = nullptr;
+      int gl = gaz_match(p, &g);
+      if (gl > 0 && !(gl == 1 && (d.toks[p].flags & F_SENT) && g->generic)) {
+        size_t q = p + gl;
+        // "Manchester City Council", "Texas House of Representatives": a place name that begins a
+        // longer organization name (the last head word in the run decides)
+        if (!g->country && g->kind == ActorKind::place) {
+          size_t last = 0;
+          for (size_t r = q; r < j && r < q + 10; ++r) {
+            if (d.is(r, W.and_) || d.punct(r, '&')) break;
+            if (head(r) != HeadKind::none) last = r + 1;
+          }
+          if (last > q) {
+            add(p, last, head(last - 1) == HeadKind::place_last ? ActorKind::place : ActorKind::organization, std::string(d.span(p, last)), false, nullptr, false);
+            p = last;
+            continue;
+          }
+        }
+        // "U.S. Federal Reserve": a country prefix before a known body is a place of its own;
+        // "U.S. Trade Representative Laura Whitcomb": an office before a name is a title
+        if (g->kind == ActorKind::organization && gl >= 2) {
+          const GazEntry* c = nullptr;
+          int cl = 0;
+          for (int k = gl - 1; k >= 1 && !cl; --k) {
+            uint64_t h = hash_seed();
+            for (int x = 0; x < k; ++x) h = hash_combine(h, d.toks[p + x].hs);
+            auto it = L.gaz.find(h);
+            if (it != L.gaz.end() && L.gaz_entries[it->second].country) { cl = k; c = &L.gaz_entries[it->second]; }
+          }
+          bool office = title(q - 1) && q < j && capword(q);
+          if (cl && (office || [&] { const GazEntry* r2 = nullptr; return gaz_match(p + cl, &r2) == gl - cl; }())) {
+            add(p, p + cl, c->kind, L.str(c->entity), true, c, false);
+            if (office) { title_ctx = true; p = q; continue; }
+            const GazEntry* r2 = nullptr;
+            gaz_match(p + cl, &r2);
+            add(p + cl, q, g->kind, L.str(g->entity), true, g, false);
+            p = q;
+            continue;
+          }
+          if (office) { title_ctx = true; p = q; continue; }
+        }
+        add(p, q, g->kind, L.str(g->entity), true, g, false);
+        if (q > j) j = q;
+        p = q;
+        continue;
+      }
+      if (int dl = demonym_match(p)) { p += dl; title_ctx = title_ctx || (p < j && title(p)); continue; }
+      if ((d.toks[p].flags & F_HYPHEN) && split_hyphenated(p)) { ++p; continue; }
+      if (L.stop_caps.count(d.toks[p].hs)) {
+        bool org_follows = false;
+        for (size_t r = p + 1; r < j && r < p + 12 && !d.is(r, W.and_); ++r) if (head(r) != HeadKind::none) org_follows = true;
+        if (!org_follows || (d.toks[p].flags & F_SENT)) { ++p; continue; }
+      }
+      // sub-run up to "and"
+      size_t r = p;
+      while (r < j && r < p + 12 && !(d.is(r, W.and_) || d.punct(r, '&'))) ++r;  // names are short: bounded scans
+      // an organization or place name ending in a head word: "Foreign Ministry", "Greater Manchester Police"
+      {
+        size_t h = p + 1;
+        while (h < r && head(h) == HeadKind::none) ++h;
+        if (h < r && !(title(p) && head(h) == HeadKind::place_last)) {
+          size_t e = h + 1;
+          while (e < r && head(e) != HeadKind::none) ++e;
+          // "Ministry of Defence": org-first word followed by of
+          if (e < r && d.is(e, W.of)) { e = r; }
+          if (!d.is(e - 1, W.of) && !d.is(e - 1, W.the)) {
+            add(p, e, head(e - 1) == HeadKind::place_last ? ActorKind::place : ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
+            p = e;
+            title_ctx = false;
+            continue;
+          }
+        }
+        if (org_first(p) && p + 2 < r && d.is(p + 1, W.of)) {
+          add(p, r, ActorKind::organization, std::string(d.span(p, r)), false, nullptr, false);
+          p = r;
+          continue;
+        }
+      }
+      if (title(p) && (!L.surnames.count(d.toks[p].hs) || (p + 1 < j && capword(p + 1)))) {
+        title_ctx = true;
+        ++p;
+        // "Secretary of State", "Chancellor of the Exchequer", "Minister for Foreign Affairs"
+        if (p < j && (d.is(p, W.of) || d.is(p, W.for_))) {
+          size_t k = p + 1;
+          if (d.is(k, W.the)) ++k;
+          if (k < j && capword(k)) {
+            const GazEntry* g2 = nullptr;
+            int l2 = gaz_match(k, &g2);
+            if (l2 > 0) { add(k, k + l2, g2->kind, L.str(g2->entity), true, g2, false); p = k + l2; }
+            else {
+              p = k + 1;
+              while (p < j && capword(p) && title(p)) ++p;
+            }
+          }
+        }
+        continue;
+      }
+      if (int dl = demonym_match(p)) { p += dl; title_ctx = title_ctx || (p < j && title(p)); continue; }
+      if (d.is(p, W.of) || d.is(p, W.for_) || d.is(p, W.the) || d.is(p, W.and_) || d.punct(p, '&')) { ++p; continue; }
+      // unknown name
+      size_t q = p + 1;
+      while (q < r && q < p + 6) {
+        if (capword(q) && !(title(q) && q + 1 < r && capword(q + 1)) && !honorific(q)) { ++q; continue; }
+        if (name_connector(q) && q + 1 < r && capword(q + 1)) { ++q; continue; }
+        if (d.punct(q, '.') && q + 1 < r && capword(q + 1)) { ++q; continue; }
+        break;
+      }
+      if (!title_ctx && p > 0 && title(p - 1) && !d.cap(p - 1)) title_ctx = true;  // "spokesman Dmitry Peskov"
+      if (!title_ctx && p > 1 && d.punct(p - 1, '.') && d.adjacent(p - 1) && honorific(p - 2)) hon = true;
+      unknown(static_cast<uint32_t>(p), static_cast<uint32_t>(q), title_ctx, hon);
+      title_ctx = false;
+      hon = false;
+      p = q;
+    }
+    return j;
+  }
+
+  // "Russia-Ukraine": every part a known name
+  bool split_hyphenated(size_t p) {
+    std::string_view w = d.tok(p);
+    std::vector<std::pair<uint32_t, uint32_t>> parts;
+    size_t a = 0;
+    while (a <= w.size()) {
+      size_t h = w.find('-', a);
+      if (h == std::string_view::npos) h = w.size();
+      parts.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(h));
+      a = h + 1;
+    }
+    if (parts.size() < 2) return false;
+    std::vector<const GazEntry*> es;
+    for (auto& pr : parts) {
+      auto it = L.gaz.find(hash_combine(hash_seed(), hash_bytes(w.substr(pr.first, pr.second - pr.first))));
+      if (it == L.gaz.end()) return false;
+      es.push_back(&L.gaz_entries[it->second]);
+    }
+    for (size_t k = 0; k < parts.size(); ++k) {
+      add(static_cast<uint32_t>(p), static_cast<uint32_t>(p + 1), es[k]->kind, L.str(es[k]->entity), true, nullptr, false);
+      d.mentions.back().bo = d.toks[p].b + parts[k].first;
+      d.mentions.back().eo = d.toks[p].b + parts[k].second;
+    }
+    return true;
+  }
+
+  // A capital stands for its government when it acts: possessor, subject of a verb, "between X
+  // and Y", or the object of "accused X of" / "urged X to".
+  bool acts(const Mention& m) const {
+    size_t e = m.eo ? m.t0 + 1 : m.t1;
+    if (d.poss(e)) return true;
+    if (m.t0 > 0 && d.is(m.t0 - 1, W.between)) return true;
+    if (m.t0 > 1 && d.is(m.t0 - 1, W.and_) && d.mention_at[m.t0 - 2] >= 0) {
+      const Mention& o = d.mentions[d.mention_at[m.t0 - 2]];
+      if (o.t0 > 0 && d.is(o.t0 - 1, W.between)) return true;
+    }
+    if (locative(m)) return false;
+    size_t k = e;
+    if (d.is(k, W.and_) && d.mention_at.size() > k + 1 && d.mention_at[k + 1] >= 0) k = d.mentions[d.mention_at[k + 1]].t1;  // "Washington and Beijing agreed"
+    if (k < d.n() && d.word(k) && !d.cap(k)) {
+      uint64_t h = d.toks[k].hl;
+      std::string_view w = d.tok(k);
+      if (L.function_class(h) & Lexicon::fw_aux) return true;
+      if (L.cues.count(hash_combine(hash_seed(), h))) return true;
+      if (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) return true;
+      if (d.is(k, W.also) || d.is(k, W.has) || d.is(k, W.have)) return true;
+      if ((h == W.of || h == W.to) && m.t0 > 0 && d.word(m.t0 - 1) && !d.cap(m.t0 - 1) && !L.function_class(d.toks[m.t0 - 1].hl)) return true;
+    }
+    return false;
+  }
+
+  bool sports_verb(size_t i) const {
+    if (!d.word(i) || d.cap(i)) return false;
+    static const uint64_t kVerbs[] = {hash_lower("beat"), hash_lower("beats"), hash_lower("defeated"), hash_lower("edged"),
+                                      hash_lower("routed"), hash_lower("thrashed"), hash_lower("downed"), hash_lower("overcame"),
+                                      hash_lower("outplayed"), hash_lower("drew"), hash_lower("trounced"), hash_lower("hammered")};
+    for (uint64_t h : kVerbs) if (d.toks[i].hl == h) return true;
+    return false;
+  }
+  bool sports_context(const Mention& m) const {
+    if (sports_verb(m.t1)) return true;
+    if (m.t0 > 0 && sports_verb(m.t0 - 1)) return true;
+    return false;
+  }
+
+  bool locative(const Mention& m) const {
+    size_t k = m.t0;
+    int steps = 0;
+    while (k > 0 && steps < 12) {
+      --k;
+      ++steps;
+      if (d.word(k)) {
+        uint64_t h = d.toks[k].hl;
+        if (h == W.both || h == W.nearby || h == W.the || h == W.and_ || h == W.or_) continue;
+        int32_t mi = d.mention_at[k];
+        if (mi >= 0 && d.mentions[mi].kind == ActorKind::place) { k = d.mentions[mi].t0; continue; }
+        if (h == W.between) return false;
+        static const uint64_t kLoc[] = {hash_lower("in"), hash_lower("on"), hash_lower("at"), hash_lower("near"), hash_lower("from"),
+                                        hash_lower("to"), hash_lower("into"), hash_lower("across"), hash_lower("outside"),
+                                        hash_lower("around"), hash_lower("inside"), hash_lower("over"), hash_lower("of"), hash_lower("via"),
+                                        hash_lower("toward"), hash_lower("towards"), hash_lower("through"), hash_lower("throughout"),
+                                        hash_lower("within"), hash_lower("visited"), hash_lower("visit"), hash_lower("above"),
+                                        hash_lower("off"), hash_lower("downtown"), hash_lower("central"), hash_lower("northern"),
+                                        hash_lower("southern"), hash_lower("eastern"), hash_lower("western"), hash_lower("for")};
+        for (uint64_t x : kLoc) if (h == x) return true;
+        return false;
+      }
+      if (d.toks[k].type == T_PUNCT && d.toks[k].cp == ',') continue;
+      return false;
+    }
+    return false;
+  }
+
+  bool role_modifier(size_t i) const {
+    if (!d.word(i) || d.cap(i)) return false;
+    if (L.function_class(d.toks[i].hl)) return false;
+    if (L.cues.count(hash_combine(hash_seed(), d.toks[i].hl))) return false;
+    std::string_view w = d.tok(i);
+    if (w.size() < 3) return false;
+    auto ends = [&](const char* s) { size_t l = std::char_traits<char>::length(s); return w.size() > l && w.substr(w.size() - l) == s; };
+    return !(ends("ed") || ends("ing") || ends("ly"));
+  }
+
+  std::string title_role(const Mention& m) {
+    size_t t0 = m.t0;
+    size_t k = t0;
+    if (k > 0 && d.punct(k - 1, '.') && k > 1 && honorific(k - 2)) k -= 2;
+    else if (k > 0 && honorific(k - 1)) k -= 1;
+    size_t end = k;  // role is [start, end)
+    size_t start = end;
+    size_t sb = d.sent_begin[d.sent[t0]];
+    int modifiers = 0;
+    bool seen_title = false;
+    while (k > sb) {
+      size_t i = k - 1;
+      if (d.word(i) && d.poss(i)) break;
+      int32_t mi = d.mention_at[i];
+      if (mi >= 0) {
+        const Mention& o = d.mentions[mi];
+        if (o.kind == ActorKind::person) break;
+        k = o.t0; start = k; modifiers = 0; continue;
+      }
+      if (!d.word(i)) break;
+      if (title(i)) { k = i; start = k; seen_title = true; modifiers = 0; continue; }
+      if (d.cap(i) && (L.demonyms.count(hash_combine(hash_seed(), d.toks[i].hs)) || !L.function_class(d.toks[i].hl))) {
+        if (d.toks[i].flags & F_SENT) {
+          if (!L.stop_caps.count(d.toks[i].hs)) { k = i; start = k; }
+          break;
+        }
+        if (L.stop_caps.count(d.toks[i].hs)) break;
+        k = i; start = k; continue;
+      }
+      if (d.cap(i) && i > 0 && L.demonyms.count(hash_combine(hash_combine(hash_seed(), d.toks[i - 1].hs), d.toks[i].hs))) {
+        k = i - 1; start = k; continue;
+      }
+      uint64_t h = d.toks[i].hl;
+      if (h == W.of || h == W.to || h == W.for_ || (h == W.the && i > 0 && (d.is(i - 1, W.of) || d.is(i - 1, W.to) || d.is(i - 1, W.for_)))) {
+        k = i; continue;
+      }
+      if (seen_title && start == i + 1 && modifiers < 2 && role_modifier(i) && title(i + 1)) { k = i; start = k; ++modifiers; continue; }
+      if (seen_title && start == i + 1 && (d.toks[i].flags & F_SENT) && d.cap(i) && !L.stop_caps.count(d.toks[i].hs) && !L.function_class(d.toks[i].hl)) { k = i; start = k; break; }
+      break;
+    }
+    if (!seen_title || start >= end) return {};
+    // the word right before the name must belong to the title phrase
+    size_t last = end - 1;
+    if (!(title(last) || d.mention_at[last] >= 0 || d.cap(last))) return {};
+    return std::string(d.span(start, end));
+  }
+
+  bool np_start_token(size_t i) const {
+    if (!d.word(i)) return false;
+    uint64_t h = d.toks[i].hl;
+    return h == W.the || h == W.a || h == W.an || h == W.its || h == W.his || h == W.her || h == W.their;
+  }
+
+  // "Kim Song, North Korea’s ambassador to the United Nations," -> "ambassador to the United Nations"
+  std::string apposition_role(const Mention& m) {
+    size_t n = d.n();
+    size_t i = m.t1;
+    if (!d.punct(i, ',')) return {};
+    ++i;
+    size_t sent_end = d.sent_begin[d.sent[m.t0] + 1];
+    size_t k = i;
+    bool has_title = false;
+    size_t title_pos = 0;
+    while (k < n && k < sent_end && k - i < 16) {
+      if (d.toks[k].type == T_PUNCT) {
+        uint32_t c = d.toks[k].cp;
+        if (c == ',' || c == '.' || c == ';' || c == ')' || c == 0x2014 || c == 0x2013) break;
+        if (c != '-' && c != '&') return {};
+      }
+      if (k > i && (d.is(k, W.who) || d.is(k, W.which) || d.is(k, W.that) || d.is(k, W.whose))) break;
+      if (d.word(k) && !has_title && title(k)) { has_title = true; title_pos = k; }
+      if (d.word(k) && !d.cap(k) && L.cues.count(hash_combine(hash_seed(), d.toks[k].hl)) && !title(k)) return {};
+      ++k;
+    }
+    if (!has_title || k == i) return {};
+    if (!(k >= n || k >= sent_end || d.toks[k].type == T_PUNCT || d.is(k, W.who) || d.is(k, W.which) || d.is(k, W.that) || d.is(k, W.whose))) return {};
+    if (d.is(i, W.who) || d.is(i, W.which) || d.is(i, W.whose) || d.toks[i].type == T_NUM) return {};
+    // strip a leading article or possessor
+    size_t s = i;
+    for (size_t x = i; x < title_pos; ++x) if (d.poss(x)) s = x + 1;
+    if (s == i && np_start_token(s)) ++s;
+    if (s >= k) return {};
+    if (title_pos < s) return {};
+    // the first content word should be the title or its modifiers (not a verb phrase)
+    return std::string(d.span(s, k));
+  }
+
+  // "Its energy spokesman, David Hale, said": the NP before the comma
+  std::string preposed_role(const Mention& m) {
+    if (m.t0 < 2 || !d.punct(m.t0 - 1, ',')) return {};
+    size_t e = m.t0 - 1;
+    size_t sb = d.sent_begin[d.sent[m.t0]];
+    size_t k = e;
+    bool has_title = false;
+    while (k > sb && e - k < 12) {
+      size_t i = k - 1;
+      if (d.toks[i].type == T_PUNCT && !d.poss(i)) { if (d.toks[i].cp == 0x201C || d.toks[i].cp == '"') break; return {}; }
+      if (title(i)) has_title = true;
+      k = i;
+    }
+    if (k != sb || !has_title) return {};
+    size_t s = k;
+    for (size_t x = k; x < e; ++x) if (d.poss(x)) s = x + 1;
+    if (s == k && np_start_token(s)) ++s;
+    if (s >= e) return {};
+    return std::string(d.span(s, e));
+  }
+
+  void link() {
+    std::unordered_map<uint64_t, std::string> surname, org_prefix, acronym;
+    for (const Mention& m : d.mentions) {
+      uint32_t len = m.t1 - m.t0;
+      if (m.kind == ActorKind::person && len >= 2) surname.emplace(d.toks[m.t1 - 1].hs, m.entity);
+      if (m.kind == ActorKind::organization && len >= 2 && !m.known) {
+        const Token& f = d.toks[m.t0];
+        if (!L.gaz.count(hash_combine(hash_seed(), f.hs)) && !L.title_words.count(f.hl) && !L.function_class(f.hl) &&
+            head(m.t0) == HeadKind::none && !org_first(m.t0) && !L.demonyms.count(hash_combine(hash_seed(), f.hs)))
+          org_prefix.emplace(f.hs, m.entity);
+        // initials: Rapid Support Forces -> RSF
+        std::string ini;
+        for (uint32_t t = m.t0; t < m.t1; ++t) if (d.cap(t)) ini += d.text[d.toks[t].b];
+        if (ini.size() >= 2) acronym.emplace(hash_bytes(ini), m.entity);
+      }
+      if (len >= 2 && m.known) {
+        std::string ini;
+        for (uint32_t t = m.t0; t < m.t1; ++t) if (d.cap(t)) ini += d.text[d.toks[t].b];
+        if (ini.size() >= 2) acronym.emplace(hash_bytes(ini), m.entity);
+      }
+    }
+    for (Mention& m : d.mentions) {
+      if (m.t1 - m.t0 != 1) continue;
+      uint64_t h = d.toks[m.t0].hs;
+      if (!m.known) {
+        auto s = surname.find(h);
+        if (s != surname.end()) { m.kind = ActorKind::person; m.entity = s->second; continue; }
+        auto o = org_prefix.find(h);
+        if (o != org_prefix.end()) { m.kind = ActorKind::organization; m.entity = o->second; continue; }
+      }
+      if (d.toks[m.t0].flags & F_ALLCAPS) {
+        auto a = acronym.find(h);
+        if (a != acronym.end() && !m.known) { m.kind = ActorKind::organization; m.entity = a->second; }
+      }
+    }
+    for (Mention& m : d.mentions) {
+      if (m.kind == ActorKind::place && m.known && !m.eo && sports_context(m)) {
+        // "Boston beat Chicago 112-104": teams named by their city
+        uint64_t h = hash_seed();
+        for (uint32_t t = m.t0; t < m.t1; ++t) h = hash_combine(h, d.toks[t].hs);
+        auto team = L.team_of_city.find(h);
+        m.kind = ActorKind::organization;
+        m.entity = team != L.team_of_city.end() ? L.str(team->second) : std::string(d.span(m.t0, m.t1));
+        m.capital = false;
+        continue;
+      }
+      if (m.capital && acts(m)) m.entity = L.str(m.government);
+    }
+  }
+
+  void roles() {
+    for (Mention& m : d.mentions) {
+      if (m.kind != ActorKind::person) continue;
+      std::string r = title_role(m);
+      if (r.empty()) r = apposition_role(m);
+      if (r.empty()) r = preposed_role(m);
+      m.role = std::move(r);
+    }
+  }
+
+  void run_all() {
+    size_t n = d.n();
+    size_t i = 0;
+    while (i < n) {
+      if (d.cap(i)) { i = run(i); continue; }
+      ++i;
+    }
+    std::sort(d.mentions.begin(), d.mentions.end(), [](const Mention& a, const Mention& b) { return a.t0 < b.t0; });
+    // drop overlaps (keep the first)
+    std::vector<Mention> kept;
+    kept.reserve(d.mentions.size());
+    uint32_t last_end = 0;
+    for (Mention& m : d.mentions) {
+      if (!kept.empty() && m.t0 < last_end && !(m.eo && kept.back().eo && m.t0 == kept.back().t0)) continue;
+      last_end = m.t1;
+      kept.push_back(std::move(m));
+    }
+    d.mentions.swap(kept);
+    d.mention_at.assign(n, -1);
+    for (size_t k = 0; k < d.mentions.size(); ++k)
+      for (uint32_t t = d.mentions[k].t0; t < d.mentions[k].t1; ++t) d.mention_at[t] = static_cast<int32_t>(k);
+    link();
+    roles();
+    for (const Mention& m : d.mentions) {
+      RawAnn a;
+      a.label = 0;
+      a.b = m.eo ? m.bo : d.toks[m.t0].b;
+      a.e = m.eo ? m.eo : d.toks[m.t1 - 1].e;
+      a.attrs = json::object();
+      a.attrs["kind"] = actor_kind_name(m.kind);
+      a.attrs["entity"] = m.entity;
+      if (!m.role.empty()) a.attrs["role"] = m.role;
+      d.out.push_back(std::move(a));
+    }
+  }
+};
+
+}  // namespace
+
+void find_actors(Doc& d) {
+  ActorPass p(d);
+  p.run_all();
+}
+
+}  // namespace lede::analysis

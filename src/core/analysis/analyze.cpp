@@ -1,0 +1,167 @@
+#include "core/analysis/analyze.hpp"
+
+#include <algorithm>
+
+#include "core/analysis/doc.hpp"
+#include "core/analysis/lexicon.hpp"
+#include "core/analysis/model.hpp"
+
+namespace lede {
+namespace analysis {
+
+Words::Words() {
+  auto h = [](const char* s) { return hash_lower(s); };
+  of = h("of"); the = h("the"); a = h("a"); an = h("an"); and_ = h("and"); or_ = h("or"); to = h("to"); for_ = h("for");
+  in = h("in"); on = h("on"); at = h("at"); from = h("from"); near = h("near"); by = h("by"); with = h("with"); that = h("that");
+  as = h("as"); between = h("between"); both = h("both"); nearby = h("nearby"); de = h("de"); del = h("del"); van = h("van");
+  von = h("von"); der = h("der"); al = h("al"); bin = h("bin"); ibn = h("ibn"); la = h("la"); le = h("le"); da = h("da");
+  dos = h("dos"); who = h("who"); which = h("which"); said = h("said"); says = h("says"); says_ = h("say"); saying = h("saying");
+  according = h("according"); is = h("is"); was = h("was"); were = h("were"); are = h("are"); it = h("it"); he = h("he");
+  she = h("she"); they = h("they"); its = h("its"); his = h("his"); her = h("her"); their = h("their"); there = h("there");
+  this_ = h("this"); these = h("these"); those = h("those"); into = h("into"); across = h("across"); outside = h("outside");
+  over = h("over"); around = h("around"); inside = h("inside"); of_the = h("of the"); per = h("per"); cent = h("cent");
+  percent = h("percent"); pm = h("p.m."); am = h("a.m."); pm2 = h("pm"); am2 = h("am"); st = h("st"); nd = h("nd"); rd = h("rd");
+  th = h("th"); some = h("some"); whose = h("whose"); reporters = h("reporters"); not_ = h("not"); also = h("also");
+  has = h("has"); have = h("have"); had = h("had"); but = h("but"); than = h("than"); more = h("more"); just = h("just");
+  being = h("being"); quoted = h("quoted"); aged = h("aged");
+}
+
+const Words& words() {
+  static const Words w;
+  return w;
+}
+
+namespace {
+
+bool is_abbrev_before_period(const Doc& d, size_t i) {
+  // token i is the word before a '.'
+  if (!d.word(i)) return false;
+  std::string_view w = d.tok(i);
+  if (d.toks[i].flags & F_DOT) return true;
+  if (w.size() == 1 && (d.toks[i].flags & F_CAP)) return true;  // initials: S. Venkataraman
+  static const char* kAbbr[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt",
+                                "Prof", "Inc", "Corp", "Ltd", "Co", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                                "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "e.g", "i.e", "etc"};
+  for (const char* a : kAbbr) if (w == a) return true;
+  return false;
+}
+
+}  // namespace
+
+void split_sentences(Doc& d) {
+  size_t n = d.n();
+  d.sent.assign(n, 0);
+  d.sent_begin.clear();
+  uint32_t s = 0;
+  bool start = true;
+  for (size_t i = 0; i < n; ++i) {
+    Token& t = d.toks[i];
+    if (i > 0 && (t.flags & F_NEWLINE)) start = true;
+    if (start) {
+      if (!d.sent_begin.empty() || i > 0) ++s;
+      if (d.sent_begin.empty()) s = 0;
+      d.sent_begin.push_back(static_cast<uint32_t>(i));
+      s = static_cast<uint32_t>(d.sent_begin.size() - 1);
+      t.flags |= F_SENT;
+      start = false;
+    }
+    d.sent[i] = s;
+    if (t.type == T_PUNCT && (t.cp == '.' || t.cp == '!' || t.cp == '?' || t.cp == 0x2026)) {
+      if (t.cp == '.' && i > 0 && d.adjacent(i) && is_abbrev_before_period(d, i - 1)) {
+        // "Jan. 2", "Mr. Smith": not an end unless a new paragraph follows
+        continue;
+      }
+      // closing quotes and brackets stay with this sentence
+      size_t j = i + 1;
+      while (j < n && d.toks[j].type == T_PUNCT && !(d.toks[j].flags & F_SPACE) &&
+             (d.toks[j].cp == '"' || d.toks[j].cp == 0x201D || d.toks[j].cp == 0x2019 || d.toks[j].cp == ')')) {
+        d.sent[j] = s;
+        ++j;
+      }
+      if (j < n && (d.toks[j].flags & F_SPACE)) {
+        const Token& nx = d.toks[j];
+        bool next_starts = (nx.flags & F_CAP) || nx.type == T_NUM || nx.type == T_PUNCT;
+        if (next_starts) {
+          for (size_t k = i + 1; k < j; ++k) d.sent[k] = s;
+          i = j - 1;
+          start = true;
+        }
+      }
+    } else if (t.type == T_WORD && (t.flags & F_DOT) && i + 1 < n && (d.toks[i + 1].flags & F_SPACE) && d.toks[i + 1].type == T_WORD &&
+               (d.toks[i + 1].flags & F_CAP)) {
+      // "in the U.S. The ..." : a sentence-initial function word after an abbreviation
+      if (d.lex.stop_caps.count(d.toks[i + 1].hs) && (d.lex.function_class(d.toks[i + 1].hl) & (Lexicon::fw_det | Lexicon::fw_pron)))
+        start = true;
+    }
+  }
+  d.sent_begin.push_back(static_cast<uint32_t>(n));
+}
+
+namespace {
+
+void sanitize_json(json& j) {
+  if (j.is_string()) {
+    const std::string& s = j.get_ref<const std::string&>();
+    if (!utf8_valid(s)) j = utf8_sanitize(s);
+  } else if (j.is_object() || j.is_array()) {
+    for (auto& v : j) sanitize_json(v);
+  }
+}
+
+}  // namespace
+}  // namespace analysis
+
+Analyzer::Analyzer() : lex_(std::make_unique<analysis::Lexicon>()), model_(std::make_unique<analysis::Model>(analysis::Model::embedded())) {}
+Analyzer::~Analyzer() = default;
+
+std::vector<Annotation> Analyzer::analyze(std::string_view utf8) const {
+  using namespace analysis;
+  std::vector<Annotation> result;
+  if (utf8.empty()) return result;
+  Doc d(utf8, *lex_);
+  d.model = model_.get();
+  tokenize(utf8, d.toks);
+  split_sentences(d);
+  find_actors(d);
+  find_numbers(d);
+  find_claims(d);
+  // the working state is no longer needed: release it before the output is built (peak memory)
+  std::vector<Token>().swap(d.toks);
+  std::vector<uint32_t>().swap(d.sent);
+  std::vector<int32_t>().swap(d.mention_at);
+  std::vector<Mention>().swap(d.mentions);
+
+  static const char* kLabels[] = {"actor", "claim", "number"};
+  std::vector<uint32_t> order(d.out.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  // byte order equals code-point order; ties: end, then label name (actor < claim < number)
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const RawAnn& a = d.out[x];
+    const RawAnn& b = d.out[y];
+    if (a.b != b.b) return a.b < b.b;
+    if (a.e != b.e) return a.e < b.e;
+    return a.label < b.label;
+  });
+  std::vector<Annotation> uniq;
+  uniq.reserve(order.size());
+  const RawAnn* prev = nullptr;
+  for (uint32_t k : order) {
+    RawAnn& r = d.out[k];
+    if (r.e <= r.b) continue;
+    if (prev && prev->b == r.b && prev->e == r.e && prev->label == r.label) continue;
+    prev = &r;
+    uniq.emplace_back();
+    Annotation& a = uniq.back();
+    a.label = kLabels[r.label];
+    a.origin = Origin::automatic;
+    a.status = Status::suggested;
+    a.start = d.cp(r.b);
+    a.end = d.cp(r.e);
+    sanitize_json(r.attrs);
+    a.attrs = std::move(r.attrs);
+  }
+  for (size_t i = 0; i < uniq.size(); ++i) uniq[i].id = "s" + std::to_string(i + 1);
+  return uniq;
+}
+
+}  // namespace lede

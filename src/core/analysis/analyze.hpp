@@ -1,0 +1,32 @@
+// The analysis core: finds actors, claims and numbers in English news text.
+#pragma once
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/annotation.hpp"
+
+namespace lede {
+
+namespace analysis { class Lexicon; class Model; }
+
+class Analyzer {  // loads the embedded lexicons/model once; immutable afterwards; analyze() is const and thread-safe
+ public:
+  Analyzer();  // from embedded assets
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // Annotations (origin automatic, status suggested, ids s1, s2, ...) with code-point offsets into
+  // utf8 (an invalid byte counts as one code point, as TextIndex counts it), sorted by start, end.
+  std::vector<Annotation> analyze(std::string_view utf8) const;
+
+  const analysis::Lexicon& lexicon() const { return *lex_; }
+  const analysis::Model& model() const { return *model_; }
+
+ private:
+  std::unique_ptr<analysis::Lexicon> lex_;
+  std::unique_ptr<analysis::Model> model_;
+};
+
+}  // namespace lede

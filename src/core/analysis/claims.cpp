@@ -1,0 +1,707 @@
+// Claims: direct quotes with their attribution, indirect speech after reporting verbs, object
+// verbs (denied X), accusations, "according to", "quoted Y as saying", participial cues.
+#include <algorithm>
+
+#include "core/analysis/doc.hpp"
+
+namespace lede::analysis {
+namespace {
+
+struct Speaker {
+  bool present = false;
+  uint32_t b = 0, e = 0;
+  std::string entity;
+};
+
+struct ClaimPass {
+  Doc& d;
+  const Lexicon& L;
+  const Words& W;
+  std::vector<uint8_t> in_quote;  // token is inside a standalone quote claim
+  std::vector<uint8_t> cue_used;
+  Speaker last_sp;
+  uint32_t last_claim_sent = UINT32_MAX;
+  uint64_t h_it, h_is, h_be, h_been, h_reportedly, h_later, h_earlier, h_previously, h_repeatedly, h_will, h_would, h_may,
+      h_could, h_told, h_tell, h_tells, h_telling, h_calling, h_called, h_them, h_him, h_including, h_while, h_when, h_after,
+      h_because, h_if, h_whether, h_how, h_what, h_why, h_however, h_spokesman;
+
+  explicit ClaimPass(Doc& doc) : d(doc), L(doc.lex), W(words()) {
+    in_quote.assign(d.n(), 0);
+    cue_used.assign(d.n(), 0);
+    h_it = hash_lower("it"); h_is = hash_lower("is"); h_be = hash_lower("be"); h_been = hash_lower("been");
+    h_reportedly = hash_lower("reportedly"); h_later = hash_lower("later"); h_earlier = hash_lower("earlier");
+    h_previously = hash_lower("previously"); h_repeatedly = hash_lower("repeatedly"); h_will = hash_lower("will");
+    h_would = hash_lower("would"); h_may = hash_lower("may"); h_could = hash_lower("could"); h_told = hash_lower("told");
+    h_tell = hash_lower("tell"); h_tells = hash_lower("tells"); h_telling = hash_lower("telling"); h_calling = hash_lower("calling");
+    h_called = hash_lower("called"); h_them = hash_lower("them"); h_him = hash_lower("him"); h_including = hash_lower("including");
+    h_while = hash_lower("while"); h_when = hash_lower("when"); h_after = hash_lower("after"); h_because = hash_lower("because");
+    h_if = hash_lower("if"); h_whether = hash_lower("whether"); h_how = hash_lower("how"); h_what = hash_lower("what");
+    h_why = hash_lower("why"); h_however = hash_lower("however"); h_spokesman = hash_lower("spokesman");
+  }
+
+  size_t sent_begin(size_t i) const { return d.sent_begin[d.sent[i]]; }
+  size_t sent_end(size_t i) const { return d.sent_begin[d.sent[i] + 1]; }
+
+  const Cue* cue_at(size_t i, int* len) const {
+    *len = 0;
+    if (!d.word(i) || (d.toks[i].flags & F_CAP && !(d.toks[i].flags & F_SENT))) return nullptr;
+    if (!L.cue_first.count(d.toks[i].hl)) return nullptr;
+    // two-word cues first ("according to", "point out")
+    if (i + 1 < d.n() && d.is(i, W.according)) {
+      auto it = L.cues.find(hash_combine(hash_combine(hash_seed(), d.toks[i].hl), d.toks[i + 1].hl));
+      if (it != L.cues.end()) { *len = 2; return &it->second; }
+    }
+    auto it = L.cues.find(hash_combine(hash_seed(), d.toks[i].hl));
+    if (it == L.cues.end()) return nullptr;
+    if (i > 0 && (d.poss(i - 1) || d.is(i - 1, W.the) || d.is(i - 1, W.a) || d.is(i - 1, W.an) || d.is(i - 1, W.its) ||
+                  d.is(i - 1, W.his) || d.is(i - 1, W.her) || d.is(i - 1, W.their) || d.is(i - 1, W.with) || d.is(i - 1, W.of) ||
+                  d.is(i - 1, W.to) || d.is(i - 1, W.for_) || d.is(i - 1, W.these) || d.is(i - 1, W.those) || d.is(i - 1, W.this_)))
+      return nullptr;
+    if (i + 1 < d.n() && d.word(i + 1) && (L.function_class(d.toks[i + 1].hl) & Lexicon::fw_aux) && !d.is(i + 1, W.that)) return nullptr;
+    if (i > 0 && d.cap(i - 1) && L.demonyms.count(hash_combine(hash_seed(), d.toks[i - 1].hs))) return nullptr;
+    *len = 1;
+    return &it->second;
+  }
+  bool is_open_quote(size_t i) const {
+    if (i >= d.n() || d.toks[i].type != T_PUNCT) return false;
+    uint32_t c = d.toks[i].cp;
+    if (c == 0x201C) return true;
+    if (c != '"') return false;
+    bool before_ok = i == 0 || (d.toks[i].flags & F_SPACE) || (d.toks[i - 1].type == T_PUNCT && d.toks[i - 1].cp != '.' && d.toks[i - 1].cp != ',');
+    bool after_ok = i + 1 < d.n() && !(d.toks[i + 1].flags & F_SPACE);
+    return before_ok && after_ok;
+  }
+  bool is_close_quote(size_t i) const {
+    if (i >= d.n() || d.toks[i].type != T_PUNCT) return false;
+    uint32_t c = d.toks[i].cp;
+    if (c == 0x201D) return true;
+    return c == '"' && !is_open_quote(i);
+  }
+  bool ing(size_t i) const {
+    std::string_view w = d.tok(i);
+    return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+  }
+  bool verbish(size_t i) const {
+    if (!d.word(i) || d.cap(i)) return false;
+    uint64_t h = d.toks[i].hl;
+    if (L.function_class(h) & Lexicon::fw_aux) return true;
+    int l;
+    if (cue_at(i, &l)) return true;
+    return false;
+  }
+
+  std::string pronoun_entity(size_t before, ActorKind want) const {
+    // nearest preceding mention of the wanted kind
+    for (size_t k = before; k-- > 0;) {
+      int32_t mi = d.mention_at[k];
+      if (mi >= 0 && d.mentions[mi].kind == want) return d.mentions[mi].entity;
+      if (before - k > 400) break;
+    }
+    return {};
+  }
+
+  // Refines an NP [s, e) into a speaker.
+  Speaker make_speaker(size_t s, size_t e) const {
+    Speaker sp;
+    while (s < e && (d.toks[s].type == T_PUNCT && !d.poss(s))) ++s;
+    while (e > s && d.toks[e - 1].type == T_PUNCT) --e;
+    if (s >= e) return sp;
+    // a named actor at the head
+    int32_t mi = d.mention_at[e - 1];
+    bool prep_before_name = false;
+    if (mi >= 0)
+      for (size_t k = s; k < d.mentions[mi].t0; ++k)
+        if (d.word(k) && !d.cap(k) && (L.function_class(d.toks[k].hl) & Lexicon::fw_prep)) prep_before_name = true;
+    if (mi >= 0 && !prep_before_name) {
+      const Mention& m = d.mentions[mi];
+      sp.present = true;
+      sp.b = d.toks[m.t0].b;
+      sp.e = d.toks[m.t1 - 1].e;
+      sp.entity = m.entity;
+      return sp;
+    }
+    sp.present = true;
+    sp.b = d.toks[s].b;
+    sp.e = d.toks[e - 1].e;
+    if (e - s == 1 && d.word(s)) {
+      uint64_t h = d.toks[s].hl;
+      if (h == W.he || h == W.she) sp.entity = pronoun_entity(s, ActorKind::person);
+      if (h == h_it) sp.entity = pronoun_entity(s, ActorKind::organization);
+      return sp;
+    }
+    // a description that refers to a named actor: "the ambassador", "the company"
+    size_t head = e - 1;
+    for (size_t k = s; k < e; ++k) if (d.is(k, W.of) || d.is(k, W.from) || d.is(k, W.at) || d.is(k, W.in)) { head = k - 1; break; }
+    if ((d.is(s, W.the) || d.is(s, W.its) || d.is(s, W.his) || d.is(s, W.her)) && head > s && head == e - 1) {
+      std::string_view hw = d.tok(head);
+      static const char* kOrgHeads[] = {"company", "firm", "group", "bank", "ministry", "agency", "government", "club", "team",
+                                        "union", "court", "council", "newspaper", "publisher", "carrier", "airline", "retailer",
+                                        "manufacturer", "lender", "insurer", "broadcaster", "regulator", "university", "party"};
+      for (const char* oh : kOrgHeads) if (hw == oh) { sp.entity = pronoun_entity(s, ActorKind::organization); return sp; }
+      if (L.title_words.count(d.toks[head].hl)) {
+        // the latest person whose role mentions this title word
+        for (size_t k = s; k-- > 0;) {
+          int32_t pm = d.mention_at[k];
+          if (pm >= 0 && d.mentions[pm].kind == ActorKind::person && !d.mentions[pm].role.empty()) {
+            const std::string& r = d.mentions[pm].role;
+            std::string lw(hw);
+            std::string lr = r;
+            for (char& c : lr) if (c >= 'A' && c <= 'Z') c += 32;
+            for (char& c : lw) if (c >= 'A' && c <= 'Z') c += 32;
+            if (lr.find(lw) != std::string::npos) { sp.entity = d.mentions[pm].entity; break; }
+          }
+          if (s - k > 600) break;
+        }
+      }
+    }
+    return sp;
+  }
+
+  // NP ending right before token c (a cue); returns its start, or c when none.
+  size_t np_before(size_t c, size_t limit, size_t* np_end = nullptr) const {
+    // "X, <apposition>, said": the name before the apposition, or the apposition when it is a name
+    if (c > limit + 2 && d.punct(c - 1, ',')) {
+      size_t k = c - 1;
+      size_t steps = 0;
+      while (k > limit && steps < 20 && !d.punct(k - 1, ',')) { --k; ++steps; }
+      if (k > limit && d.punct(k - 1, ',')) {
+        int32_t inner = d.mention_at[k];
+        if (inner >= 0 && d.mentions[inner].t0 == k && d.mentions[inner].t1 == c - 1 && d.mentions[inner].kind == ActorKind::person) {
+          if (np_end) *np_end = c - 1;
+          return k;
+        }
+        int32_t outer = k >= 2 ? d.mention_at[k - 2] : -1;
+        if (outer >= 0 && d.mentions[outer].t1 == k - 1) {
+          if (np_end) *np_end = k - 1;
+          return d.mentions[outer].t0;
+        }
+        size_t e2 = k - 1;
+        size_t s2 = np_before(e2, limit, np_end);
+        if (s2 < e2) return s2;
+      }
+      return c;
+    }
+    size_t e = c;
+    // skip adverbs and auxiliaries between subject and cue: "has repeatedly denied", "also said"
+    while (e > limit) {
+      size_t k = e - 1;
+      if (!d.word(k) || d.cap(k)) break;
+      uint64_t h = d.toks[k].hl;
+      std::string_view w = d.tok(k);
+      bool adv = (w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0) || h == W.also || h == W.has || h == W.have || h == W.had ||
+                 h == h_is || h == W.was || h == W.were || h == W.are || h == h_later || h == h_earlier || h == h_previously ||
+                 h == h_will || h == h_would || h == h_may || h == h_could || h == W.not_ || h == h_reportedly;
+      if (!adv) break;
+      e = k;
+    }
+    size_t s = e;
+    int guard = 0;
+    while (s > limit && guard < 14) {
+      size_t k = s - 1;
+      ++guard;
+      const Token& t = d.toks[k];
+      if (t.type == T_PUNCT && !d.poss(k)) {
+        if (t.cp == '-' || t.cp == '&' || t.cp == '.') { s = k; continue; }
+        break;
+      }
+      if (t.type == T_NUM) { s = k; continue; }
+      if (d.poss(k)) { s = k; continue; }
+      uint64_t h = t.hl;
+      if (h == W.and_ || h == W.or_ || h == W.but || h == W.that || h == W.which || h == W.who || h == h_while || h == h_when ||
+          h == h_because || h == h_if || h == h_after || h == h_however || h == W.as)
+        break;
+      int l;
+      if (!d.cap(k) && cue_at(k, &l)) break;
+      if (!d.cap(k) && (L.function_class(h) & Lexicon::fw_aux)) break;
+      if (!d.cap(k) && (L.function_class(h) & Lexicon::fw_prep) && !(h == W.of || h == W.from || h == W.at || h == W.in || h == W.for_ || h == W.with)) break;
+      // a lower-case past-tense verb ends the NP
+      std::string_view w = d.tok(k);
+      if (!d.cap(k) && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !L.title_words.count(h)) break;
+      s = k;
+      if ((h == W.the || h == W.a || h == W.an) && !(k > limit && (d.is(k - 1, W.of) || d.is(k - 1, W.from) || d.is(k - 1, W.at) || d.is(k - 1, W.in)))) break;
+    }
+    // a PP cannot start the NP
+    while (s < e && d.word(s) && !d.cap(s) && (d.is(s, W.of) || d.is(s, W.from) || d.is(s, W.at) || d.is(s, W.in) || d.is(s, W.for_) || d.is(s, W.with))) ++s;
+    if (np_end) *np_end = e;
+    return s < e ? s : c;
+  }
+
+  // NP starting at s (after a cue: "said captain Rohan Iyer", "quoted the ambassador as saying")
+  size_t np_after(size_t s, size_t limit) const {
+    size_t k = s;
+    while (k < limit && k - s < 12) {
+      const Token& t = d.toks[k];
+      if (t.type == T_PUNCT && !d.poss(k) && t.cp != '-' && t.cp != '&') break;
+      if (d.is(k, W.as) || d.is(k, W.that) || d.is(k, W.who) || d.is(k, W.which) || d.is(k, W.and_)) break;
+      if (d.word(k) && !d.cap(k) && k > s && (L.function_class(t.hl) & Lexicon::fw_prep) && !(d.is(k, W.of) || d.is(k, W.from) || d.is(k, W.at) || d.is(k, W.in) || d.is(k, W.for_)))
+        break;
+      if (d.word(k) && !d.cap(k) && (d.is(k, W.on) || d.is(k, W.in)) && k + 1 < limit && (d.cap(k + 1) && L.calendar.count(d.toks[k + 1].hs))) break;
+      ++k;
+    }
+    return k;
+  }
+
+  json speaker_json(const Speaker& sp) const {
+    if (!sp.present) return json(nullptr);
+    json j = d.span_json(sp.b, sp.e);
+    if (!sp.entity.empty()) j["entity"] = sp.entity;
+    return j;
+  }
+
+  void emit(uint32_t b, uint32_t e, const Speaker& sp, size_t c0, size_t c1) {
+    // trim spaces and a final period / comma outside quotes
+    while (e > b && (d.text[e - 1] == ' ' || d.text[e - 1] == '\n')) --e;
+    if (e <= b) return;
+    RawAnn a;
+    a.label = 1;
+    a.b = b;
+    a.e = e;
+    a.attrs = json::object();
+    a.attrs["speaker"] = speaker_json(sp);
+    if (c1 > c0) a.attrs["cue"] = d.span_json(d.toks[c0].b, d.toks[c1 - 1].e);
+    else a.attrs["cue"] = json(nullptr);
+    for (size_t k = c0; k < c1; ++k) cue_used[k] = 1;
+    d.out.push_back(std::move(a));
+    if (sp.present && c1 > c0) { last_sp = sp; last_claim_sent = d.sent[c0]; }
+  }
+
+  // ------------------------------------------------------------------ direct quotes
+  struct Quote { size_t open, close; Speaker sp; size_t c0 = 0, c1 = 0; bool attributed = false; };
+
+  void quotes() {
+    size_t n = d.n();
+    std::vector<Quote> qs;
+    // next close quote and next paragraph start at or after each token (one backward pass), so
+    // finding a quote's end costs O(1) per paragraph it spans
+    std::vector<uint32_t> next_close(n + 1, static_cast<uint32_t>(n)), next_para(n + 1, static_cast<uint32_t>(n));
+    for (size_t k = n; k-- > 0;) {
+      next_close[k] = is_close_quote(k) ? static_cast<uint32_t>(k) : next_close[k + 1];
+      next_para[k] = (d.toks[k].flags & F_NEWLINE) ? static_cast<uint32_t>(k) : next_para[k + 1];
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (!is_open_quote(i)) continue;
+      // find the close quote; a paragraph may end without one when the next opens again
+      size_t pos = i + 1;
+      size_t found = SIZE_MAX;
+      for (int steps = 0; steps < 20 && pos < n; ++steps) {
+        size_t c = next_close[pos], para = next_para[pos];
+        if (c < para) { found = c; break; }
+        if (para < n && is_open_quote(para)) { pos = para + 1; continue; }
+        break;
+      }
+      if (found != SIZE_MAX && found - i > 3000) found = SIZE_MAX;
+      if (found == SIZE_MAX) continue;
+      size_t words = 0;
+      for (size_t k = i + 1; k < found; ++k) if (d.word(k)) ++words;
+      bool end_punct = found > i + 1 && d.toks[found - 1].type == T_PUNCT &&
+                       (d.toks[found - 1].cp == '.' || d.toks[found - 1].cp == ',' || d.toks[found - 1].cp == '!' || d.toks[found - 1].cp == '?' || d.toks[found - 1].cp == 0x2026);
+      bool starts = (d.toks[i].flags & F_SENT) || (i > 0 && (d.punct(i - 1, ':') || d.punct(i - 1, ','))) ||
+                    (i > 0 && d.word(i - 1) && [&] { int l; const Cue* c = cue_at(i - 1, &l); return c && c->type == CueType::say; }());
+      bool all_caps_words = true;
+      for (size_t k = i + 1; k < found; ++k)
+        if (d.word(k) && !d.cap(k) && !(L.function_class(d.toks[k].hl) & (Lexicon::fw_det | Lexicon::fw_prep | Lexicon::fw_conj))) all_caps_words = false;
+      bool standalone = starts && (words >= 3 || end_punct) && !(all_caps_words && !end_punct);
+      if (!standalone) { i = found; continue; }
+      Quote q{i, found, {}, 0, 0, false};
+      attribute_quote(q);
+      qs.push_back(q);
+      for (size_t k = i; k <= found; ++k) in_quote[k] = 1;
+      i = found;
+    }
+    // unattributed quotes inherit from a nearby attributed one (same paragraph, or the previous
+    // paragraph's last quote): “A,” he said. “B.”
+    for (size_t k = 0; k < qs.size(); ++k) {
+      Quote& q = qs[k];
+      if (!q.attributed && k > 0 && qs[k - 1].attributed) {
+        const Quote& p = qs[k - 1];
+        size_t gap_sents = d.sent[q.open] - d.sent[p.close];
+        if (gap_sents <= 2) { q.sp = p.sp; q.c0 = p.c0; q.c1 = p.c1; q.attributed = true; }
+      }
+    }
+    for (size_t k = qs.size(); k-- > 1;) {
+      Quote& q = qs[k - 1];
+      if (!q.attributed && qs[k].attributed && d.sent[qs[k].open] - d.sent[q.close] <= 1) {
+        q.sp = qs[k].sp; q.c0 = qs[k].c0; q.c1 = qs[k].c1; q.attributed = true;
+      }
+    }
+    for (const Quote& q : qs) emit(d.toks[q.open].e, d.toks[q.close].b, q.sp, q.c0, q.c1);
+  }
+
+  void attribute_quote(Quote& q) {
+    size_t n = d.n();
+    size_t i = q.close + 1;
+    size_t end = std::min(n, i + 16);
+    if (i < n && (d.toks[i].flags & F_NEWLINE)) end = i;
+    // after: ,” X said / ,” said X / ,” X quoted Y as saying
+    for (size_t c = i; c < end; ++c) {
+      if (d.toks[c].flags & F_NEWLINE) break;
+      if (is_open_quote(c)) break;
+      if (d.toks[c].type == T_PUNCT && (d.toks[c].cp == '.' || d.toks[c].cp == ';' || d.toks[c].cp == '!' || d.toks[c].cp == '?')) break;
+      int l;
+      const Cue* cue = cue_at(c, &l);
+      if (!cue || cue->type == CueType::according) continue;
+      if (cue->type == CueType::quote) {
+        size_t s = c + l;
+        size_t e = np_after(s, n);
+        if (e > s) { q.sp = make_speaker(s, e); q.c0 = c; q.c1 = c + l; q.attributed = true; mark_as_saying(e); return; }
+      }
+      size_t npe = c;
+      size_t s = np_before(c, i, &npe);
+      if (s < c) { q.sp = make_speaker(s, npe); q.c0 = c; q.c1 = c + l; q.attributed = true; return; }
+      if (c == i || (c == i + 1 && d.punct(i, ','))) {
+        size_t e = np_after(c + l, n);
+        if (e > c + l) { q.sp = make_speaker(c + l, e); q.c0 = c; q.c1 = c + l; q.attributed = true; return; }
+      }
+      break;
+    }
+    // before: X said: “...” / X told reporters, “...”
+    if (q.open > 0 && (d.punct(q.open - 1, ':') || d.punct(q.open - 1, ',') || d.word(q.open - 1))) {
+      size_t lim = sent_begin(q.open);
+      size_t k = q.open - (d.word(q.open - 1) ? 0 : 1);
+      for (size_t c = k; c-- > lim && k - c <= 4;) {
+        int l;
+        const Cue* cue = cue_at(c, &l);
+        if (!cue || cue->type == CueType::according || cue->type == CueType::object) continue;
+        size_t npe = c;
+        size_t s = np_before(c, lim, &npe);
+        if (s < c) { q.sp = make_speaker(s, npe); q.c0 = c; q.c1 = c + l; q.attributed = true; return; }
+        // participle "..., saying: “...”": main-clause subject
+        if (c > lim && d.punct(c - 1, ',')) {
+          Speaker sp = main_subject(c);
+          if (sp.present) { q.sp = sp; q.c0 = c; q.c1 = c + l; q.attributed = true; return; }
+        }
+        break;
+      }
+    }
+  }
+
+  bool bare_noun(size_t k) const {
+    if (!d.word(k) || d.cap(k) || L.function_class(d.toks[k].hl)) return false;
+    std::string_view w = d.tok(k);
+    if (w.size() < 3) return false;
+    if (w.compare(w.size() - 2, 2, "ly") == 0 || w.compare(w.size() - 2, 2, "ed") == 0) return false;
+    int l;
+    if (cue_at(k, &l)) return false;
+    return true;
+  }
+
+  bool data_subject(const Speaker& sp) const {
+    if (!sp.present) return false;
+    std::string_view t = d.text.substr(sp.b, sp.e - sp.b);
+    for (const char* w : {"figures", "data", "study", "survey", "poll", "statistics", "research", "report", "analysis", "records",
+                          "results", "numbers", "estimates", "tests", "census", "polls", "studies", "findings"})
+      if (t.find(w) != std::string_view::npos) return true;
+    return false;
+  }
+
+  void mark_as_saying(size_t e) {
+    // "quoted Y as saying": the "saying" is part of the attribution, not a new cue
+    if (d.is(e, W.as) && d.is(e + 1, W.saying)) cue_used[e + 1] = 1;
+  }
+
+  // The subject of the sentence's main clause (for participial cues: ", asserting that ...").
+  Speaker main_subject(size_t c) {
+    size_t sb = sent_begin(c);
+    // main-clause cue before: its speaker
+    size_t lim = c > sb + 120 ? c - 120 : sb;
+    for (size_t k = c; k-- > lim;) {
+      int l;
+      const Cue* cue = cue_at(k, &l);
+      if (cue && !d.cap(k) && !ing(k) && cue->type != CueType::according && !in_quote[k]) {
+        size_t npe = k;
+        size_t s = np_before(k, sb, &npe);
+        if (s < k) return make_speaker(s, npe);
+        return main_np(k);
+      }
+    }
+    return main_np(c);
+  }
+
+  // The sentence's subject NP before token c, skipping an introductory phrase.
+  Speaker main_np(size_t c) {
+    size_t sb = sent_begin(c);
+    // skip an introductory phrase "In a joint statement on Wednesday,"
+    size_t s = sb;
+    while (s < c && is_open_quote(s)) ++s;
+    if (d.word(s) && (L.function_class(d.toks[s].hl) & (Lexicon::fw_prep | Lexicon::fw_adv | Lexicon::fw_conj)) && !d.is(s, W.the)) {
+      size_t k = s;
+      while (k < c && k < s + 40 && !d.punct(k, ',')) ++k;
+      if (k < c && d.punct(k, ',')) s = k + 1;
+    }
+    size_t e = s;
+    while (e < c) {
+      const Token& t = d.toks[e];
+      if (t.type == T_PUNCT && !d.poss(e) && t.cp != '-') break;
+      if (verbish(e)) break;
+      if (e > s && d.word(e) && !d.cap(e) && ing(e)) break;
+      std::string_view w = d.tok(e);
+      if (!d.cap(e) && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !L.title_words.count(t.hl)) break;
+      if (d.word(e) && !d.cap(e) && e > s && d.tok(e).back() == 's' && !L.title_words.count(t.hl) && d.word(e - 1) && d.cap(e - 1) && d.mention_at[e - 1] >= 0) break;
+      ++e;
+    }
+    // trim trailing adverbs ("strongly")
+    while (e > s && d.word(e - 1) && !d.cap(e - 1) && d.tok(e - 1).size() > 3 && d.tok(e - 1).compare(d.tok(e - 1).size() - 2, 2, "ly") == 0) --e;
+    if (e <= s || e - s > 14) return {};
+    return make_speaker(s, e);
+  }
+
+  // End of an indirect claim that starts at s: sentence end, ';', or ", <participle cue>"
+  size_t content_end(size_t s) const {
+    size_t e = std::min<size_t>(sent_end(s), s + 400);  // bounded: a claim is at most a long sentence
+    for (size_t k = s; k < e; ++k) {
+      if (in_quote[k] && k > s) return k;
+      if (d.punct(k, ';')) return k;
+      if (k > s && (d.is(k, W.and_) || d.is(k, W.but)) && k + 1 < e) {
+        int l;
+        size_t v = k + 1;
+        if (d.word(v) && (d.is(v, W.also) || (d.tok(v).size() > 3 && d.tok(v).compare(d.tok(v).size() - 2, 2, "ly") == 0))) ++v;
+        const Cue* c = cue_at(v, &l);
+        if (c && !d.cap(v) && c->type != CueType::according && !(d.is(v + l, W.that) == false && c->type == CueType::show)) {
+          size_t r = k;
+          if (r > s && d.punct(r - 1, ',')) --r;
+          return r;
+        }
+      }
+      if (d.punct(k, ',') && k + 1 < e) {
+        int l;
+        const Cue* c = cue_at(k + 1, &l);
+        if (c && (ing(k + 1) || c->type == CueType::according)) return k;
+        if (d.is(k + 1, W.according) || d.is(k + 1, W.with)) return k;
+      }
+    }
+    // drop the final period / closing punctuation
+    size_t k = e;
+    while (k > s && d.toks[k - 1].type == T_PUNCT && (d.toks[k - 1].cp == '.' || d.toks[k - 1].cp == '!' || d.toks[k - 1].cp == ',' || d.toks[k - 1].cp == ':'))
+      --k;
+    return k;
+  }
+
+  uint32_t content_bytes_end(size_t s, size_t e) const {
+    while (e > s && d.toks[e - 1].type == T_PUNCT && (d.toks[e - 1].cp == '.' || d.toks[e - 1].cp == ',' || d.toks[e - 1].cp == ':')) --e;
+    return e > s ? d.toks[e - 1].e : d.toks[s].b;
+  }
+
+  bool clause_start(size_t k) const {
+    if (k >= d.n()) return false;
+    const Token& t = d.toks[k];
+    if (t.type == T_NUM) return true;
+    if (t.type == T_PUNCT) return t.cp == '$' || t.cp == 0x20AC || t.cp == 0xA3 || is_open_quote(k);
+    if (d.cap(k)) return true;
+    uint8_t fc = L.function_class(t.hl);
+    if (fc & (Lexicon::fw_det | Lexicon::fw_pron)) return !(t.hl == W.that);
+    return false;
+  }
+
+  void indirect() {
+    size_t n = d.n();
+    size_t covered_until = 0;  // tokens inside the previous indirect claim's content
+    for (size_t c = 0; c < n; ++c) {
+      if (in_quote[c] || cue_used[c] || c < covered_until) continue;
+      size_t before = d.out.size();
+      process_cue(c, &covered_until, before);
+    }
+  }
+
+  void process_cue(size_t c, size_t* covered_until, size_t before) {
+    size_t n = d.n();
+    {
+      int l;
+      const Cue* cue = cue_at(c, &l);
+      if (!cue) return;
+      size_t sb = sent_begin(c), se = sent_end(c);
+      size_t k = c + l;
+      bool participle = c > sb && d.punct(c - 1, ',') && ing(c);
+      Speaker sp;
+      bool have_sp = false, passive = false;
+      auto subject = [&]() {
+        if (have_sp) return;
+        have_sp = true;
+        if (participle) { sp = main_subject(c); return; }
+        // passive "It was claimed that": no speaker
+        if (c >= 2 && (d.is(c - 1, W.was) || d.is(c - 1, h_is) || d.is(c - 1, W.were) || d.is(c - 1, W.are) || d.is(c - 1, h_been))) {
+          size_t s0 = c - 1;
+          while (s0 > sb && (d.is(s0 - 1, W.has) || d.is(s0 - 1, W.have) || d.is(s0 - 1, W.had))) --s0;
+          if (s0 > sb && d.is(s0 - 1, h_it)) { passive = true; return; }
+        }
+        size_t npe = c;
+        size_t s = np_before(c, sb, &npe);
+        size_t v = c;
+        while (v > sb && d.word(v - 1) && !d.cap(v - 1) && (d.is(v - 1, W.also) || (d.tok(v - 1).size() > 3 && d.tok(v - 1).compare(d.tok(v - 1).size() - 2, 2, "ly") == 0))) --v;
+        if (v > sb && (d.is(v - 1, W.and_) || d.is(v - 1, W.but)) && last_claim_sent == d.sent[c] && last_sp.present) { sp = last_sp; return; }
+        if (s < c) sp = make_speaker(s, npe);
+        else if (c > sb && (d.punct(c - 1, ',') || (c > sb + 1 && d.punct(c - 2, ',')))) sp = main_np(c);
+      };
+      switch (cue->type) {
+        case CueType::according: {
+          // "according to X" -- X up to the comma or sentence end
+          size_t s = k;
+          size_t e = np_after(s, se);
+          if (e <= s) break;
+          Speaker who = make_speaker(s, e);
+          if (c > sb && d.punct(c - 1, ',')) {
+            size_t cs = sb;
+            while (cs < c && (d.toks[cs].type == T_PUNCT && (is_open_quote(cs)))) ++cs;
+            emit(d.toks[cs].b, content_bytes_end(cs, c - 1), who, c, c + l);
+          } else if (c == sb || (c == sb + 1 && d.toks[sb].type == T_PUNCT)) {
+            size_t cs = e;
+            if (d.punct(cs, ',')) ++cs;
+            size_t ce = content_end(cs);
+            if (ce > cs) emit(d.toks[cs].b, content_bytes_end(cs, ce), who, c, c + l);
+          }
+          break;
+        }
+        case CueType::quote: {
+          size_t s = k;
+          size_t e = np_after(s, se);
+          if (e > s && d.is(e, W.as) && d.is(e + 1, W.saying)) {
+            size_t cs = e + 2;
+            if (d.is(cs, W.that)) ++cs;
+            if (cs < se && !in_quote[cs]) {
+              size_t ce = content_end(cs);
+              if (ce > cs) { emit(d.toks[cs].b, content_bytes_end(cs, ce), make_speaker(s, e), c, c + l); cue_used[e + 1] = 1; }
+            }
+          }
+          break;
+        }
+        case CueType::object:
+        case CueType::accuse: {
+          if (d.cap(c) && !(d.toks[c].flags & F_SENT)) break;
+          if (c > 0 && (d.is(c - 1, W.the) || d.is(c - 1, W.a) || d.is(c - 1, W.an))) break;  // "the alleged transfers"
+          size_t cs = k;
+          if (d.is(cs, W.that)) ++cs;
+          if (cs >= se || d.toks[cs].type == T_PUNCT) break;
+          size_t ce = cs;
+          if (cue->type == CueType::accuse || d.is(k, W.that)) ce = content_end(cs);
+          else {
+            while (ce < se && !(d.toks[ce].type == T_PUNCT && !d.poss(ce) && !is_open_quote(ce) && !is_close_quote(ce) && d.toks[ce].cp != '-') && !d.is(ce, W.as)) ++ce;
+            // stop before a following claim marker
+          }
+          if (ce <= cs) break;
+          subject();
+          if (!sp.present && !passive) break;
+          emit(d.toks[cs].b, content_bytes_end(cs, ce), sp, c, c + l);
+          break;
+        }
+        case CueType::call: {
+          if (!(d.is(c, h_calling) || d.is(c, h_called))) break;
+          size_t q = k;
+          if (d.is(q, h_it) || d.is(q, h_them) || d.is(q, h_him) || d.is(q, W.her)) ++q;
+          if (!is_open_quote(q)) break;
+          size_t j = q + 1;
+          while (j < se + 2 && j < n && !is_close_quote(j)) ++j;
+          if (j >= n || !is_close_quote(j)) break;
+          subject();
+          emit(d.toks[q].e, d.toks[j].b, sp, c, c + l);
+          break;
+        }
+        case CueType::say:
+        case CueType::show: {
+          if (d.cap(c) && !(d.toks[c].flags & F_SENT)) break;
+          if (c > 0 && (d.is(c - 1, W.the) || d.is(c - 1, W.a) || d.is(c - 1, W.an) || d.is(c - 1, W.to))) break;
+          if (d.tok(c).size() && (d.toks[c].flags & F_SENT)) break;
+          // skip an indirect object and short PPs: told reporters, said in a statement, said on Friday
+          size_t x = k;
+          uint64_t ch = d.toks[c].hl;
+          bool tell = ch == h_told || ch == h_tell || ch == h_tells || ch == h_telling;
+          if (tell) {
+            bool found = false;
+            for (size_t y = x + 1; y < se && y <= x + 7; ++y) {
+              if (d.is(y, W.that) || d.punct(y, ':')) { x = y; found = true; break; }
+              if (!d.word(y)) break;
+              uint8_t fc = L.function_class(d.toks[y].hl);
+              if (y <= x + 3 && (fc & (Lexicon::fw_det | Lexicon::fw_pron)) && !(L.function_class(d.toks[y - 1].hl) & (Lexicon::fw_det | Lexicon::fw_prep)) &&
+                  !d.is(y, W.of)) {
+                x = y; found = true; break;
+              }
+            }
+            if (!found && !d.punct(x, ':') && !d.punct(x, '.') && !d.punct(x, ',') && x < se) break;
+            if (d.punct(x, ':')) ++x;
+          }
+          for (int rep = 0; rep < 2; ++rep) {
+            if (d.word(x) && (L.function_class(d.toks[x].hl) & Lexicon::fw_prep) && !d.is(x, W.that) && !d.is(x, W.according)) {
+              size_t y = x + 1;
+              while (y < se && y - x < 8 && !d.is(y, W.that) && !d.punct(y, ',') && !d.punct(y, '.') && !d.punct(y, ':')) ++y;
+              if (d.is(y, W.that) || d.punct(y, ',')) { x = y; if (d.punct(x, ',')) ++x; }
+              else if ((y >= se || d.punct(y, '.')) && y - x <= 4) x = y;  // X, officials said on Saturday.
+            }
+          }
+          if (c > sb + 1 && d.punct(c - 1, ',') && !participle && x == k && !d.is(k, W.that) && k < se && d.cap(k)) {
+            size_t e = np_after(k, se);
+            if (e > k && (e >= se || d.punct(e, '.') || d.punct(e, ','))) {
+              size_t cs0 = c > sb + 400 ? c - 400 : sb;
+              for (size_t y = cs0; y < c - 1; ++y) if (in_quote[y]) cs0 = y + 1;
+              while (cs0 < c - 1 && d.toks[cs0].type == T_PUNCT && !is_open_quote(cs0)) ++cs0;
+              if (cs0 < c - 1 && !in_quote[c - 2]) {
+                emit(d.toks[cs0].b, content_bytes_end(cs0, c - 1), make_speaker(k, e), c, c + l);
+                break;
+              }
+            }
+          }
+          size_t cs;
+          if (d.is(x, W.that)) cs = x + 1;
+          else if (x >= se || d.punct(x, '.') || d.punct(x, '!') || (d.punct(x, ',') && !participle) || in_quote[x]) {
+            // inverted: "X, officials said." / "X, said captain Rohan Iyer."
+            if (participle || in_quote[x] || (x < n && in_quote[x])) break;
+            if (d.punct(x, ',') && !(x + 1 < se)) break;
+            // find the comma before the subject
+            size_t npe = c;
+            size_t s = np_before(c, sb, &npe);
+            Speaker who;
+            size_t comma;
+            if (s < c && s > sb && d.punct(s - 1, ',')) { who = make_speaker(s, npe); comma = s - 1; }
+            else if (c > sb && d.punct(c - 1, ',')) {
+              size_t e = np_after(k, se);
+              if (e <= k) break;
+              who = make_speaker(k, e);
+              comma = c - 1;
+            } else break;
+            size_t cs0 = comma > sb + 400 ? comma - 400 : sb;
+            // content begins after a previous quote in the sentence, if any
+            for (size_t y = cs0; y < comma; ++y) if (in_quote[y]) cs0 = y + 1;
+            while (cs0 < comma && d.toks[cs0].type == T_PUNCT && !is_open_quote(cs0)) ++cs0;
+            if (comma <= cs0 || in_quote[comma - 1]) break;
+            if (cue->type == CueType::show && !data_subject(who)) break;
+            bool q_open = is_open_quote(cs0);
+            emit(d.toks[cs0].b + (q_open ? 0 : 0), content_bytes_end(cs0, comma), who, c, c + l);
+            break;
+          } else if (cue->zero_that && (clause_start(x) || bare_noun(x))) {
+            cs = x;
+          } else {
+            break;
+          }
+          if (cs >= se) break;
+          if (in_quote[cs]) break;
+          size_t ce = content_end(cs);
+          if (ce <= cs) break;
+          subject();
+          if (!sp.present && !passive) break;
+          if (cue->type == CueType::show && !data_subject(sp)) break;
+          uint32_t b = d.toks[cs].b, e = content_bytes_end(cs, ce);
+          // a fully quoted clause: the text inside the marks
+          if (is_open_quote(cs) && ce > cs + 1 && is_close_quote(ce - 1)) { b = d.toks[cs].e; e = d.toks[ce - 1].b; }
+          emit(b, e, sp, c, c + l);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (d.out.size() > before) {
+      // later cues inside this content are not new claims (nested speech is left to the reader)
+      uint32_t end_b = d.out.back().e;
+      size_t k = c + 1;
+      while (k < n && d.toks[k].e <= end_b) ++k;
+      *covered_until = k;
+    }
+  }
+};
+
+}  // namespace
+
+void find_claims(Doc& d) {
+  ClaimPass p(d);
+  p.quotes();
+  p.indirect();
+}
+
+}  // namespace lede::analysis

@@ -1,0 +1,90 @@
+// Internal: the per-call working state shared by the actor, number and claim passes.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis/lexicon.hpp"
+#include "core/analysis/tokenizer.hpp"
+#include "core/annotation.hpp"
+#include "core/text.hpp"
+
+namespace lede::analysis {
+
+class Model;
+
+struct Mention {
+  uint32_t t0 = 0, t1 = 0;  // token range [t0, t1)
+  ActorKind kind = ActorKind::place;
+  std::string entity;
+  std::string role;
+  bool known = false;       // from the gazetteer
+  bool capital = false;     // a capital that may stand for its government
+  uint32_t government = 0;  // country entity (lexicon string) for capitals
+  bool title_before = false;
+  uint32_t bo = 0, eo = 0;  // byte span override (parts of a hyphenated word)
+};
+
+struct RawAnn {
+  int label = 0;  // 0 actor, 1 claim, 2 number
+  uint32_t b = 0, e = 0;  // bytes
+  json attrs;
+};
+
+struct Doc {
+  std::string_view text;
+  const Lexicon& lex;
+  const Model* model = nullptr;
+  TextIndex index;
+  std::vector<Token> toks;
+  std::vector<uint32_t> sent;           // sentence number of each token
+  std::vector<uint32_t> sent_begin;     // first token of each sentence (plus a sentinel)
+  std::vector<Mention> mentions;        // sorted by t0
+  std::vector<int32_t> mention_at;      // token -> mention index, -1 if none
+  std::vector<RawAnn> out;
+  mutable std::vector<uint64_t> scratch;  // feature buffer for the model (per call, no shared state)
+  // Training: when set, every candidate the statistical model would classify is recorded here.
+  std::vector<std::pair<uint32_t, uint32_t>>* candidates = nullptr;
+
+  Doc(std::string_view t, const Lexicon& l) : text(t), lex(l), index(t) {}
+
+  size_t n() const { return toks.size(); }
+  std::string_view tok(size_t i) const { return text.substr(toks[i].b, toks[i].e - toks[i].b); }
+  bool word(size_t i) const { return i < toks.size() && toks[i].type == T_WORD; }
+  bool cap(size_t i) const { return word(i) && (toks[i].flags & F_CAP) && !(toks[i].flags & F_POSS); }
+  bool punct(size_t i, uint32_t cp) const { return i < toks.size() && toks[i].type == T_PUNCT && toks[i].cp == cp; }
+  bool is(size_t i, uint64_t lower_hash) const { return i < toks.size() && toks[i].hl == lower_hash; }
+  bool poss(size_t i) const { return i < toks.size() && (toks[i].flags & F_POSS); }
+  bool adjacent(size_t i) const { return i < toks.size() && !(toks[i].flags & F_SPACE); }  // no space before token i
+  std::string_view span(size_t t0, size_t t1) const {  // text of tokens [t0, t1)
+    if (t1 <= t0) return {};
+    return text.substr(toks[t0].b, toks[t1 - 1].e - toks[t0].b);
+  }
+  uint32_t cp(uint32_t byte) const { return static_cast<uint32_t>(index.to_cp(byte)); }
+  json span_json(uint32_t b, uint32_t e) const {
+    json j = json::object();
+    j["start"] = cp(b);
+    j["end"] = cp(e);
+    j["text"] = std::string(text.substr(b, e - b));
+    return j;
+  }
+};
+
+// Frequently compared lower-case word hashes.
+struct Words {
+  uint64_t of, the, a, an, and_, or_, to, for_, in, on, at, from, near, by, with, that, as, between, both, nearby, de, del,
+      van, von, der, al, bin, ibn, la, le, da, dos, who, which, said, says, says_, saying, according, is, was, were, are, it,
+      he, she, they, its, his, her, their, there, this_, these, those, into, across, outside, over, around, inside, of_the, per,
+      cent, percent, pm, am, pm2, am2, st, nd, rd, th, some, whose, reporters, not_, also, has, have, had, but, than, more,
+      just, being, quoted, aged;
+  Words();
+};
+const Words& words();
+
+void split_sentences(Doc& d);
+void find_actors(Doc& d);
+void find_numbers(Doc& d);
+void find_claims(Doc& d);
+
+}  // namespace lede::analysis

@@ -1,0 +1,164 @@
+// Word lists for the analysis core, loaded once from the embedded assets/lexicon/*.tsv files.
+// Everything is keyed by 64-bit token hashes (see tokenizer.hpp), so lookups never allocate.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace lede::analysis {
+
+// FNV-1a over bytes; the lower-case variant folds ASCII A-Z.
+inline uint64_t hash_bytes(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) { h ^= c; h *= 1099511628211ull; }
+  return h;
+}
+inline uint64_t hash_lower(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) { if (c >= 'A' && c <= 'Z') c = c + 32; h ^= c; h *= 1099511628211ull; }
+  return h;
+}
+// Hash of a token sequence: fold token hashes.
+inline uint64_t hash_seed() { return 0x9e3779b97f4a7c15ull; }
+inline uint64_t hash_combine(uint64_t h, uint64_t t) { return (h ^ t) * 0x100000001b3ull + 0x7f4a7c15ull; }
+
+// Open-addressing hash map from 64-bit hashes (keys are already well mixed): one probe sequence in
+// one array, so a lookup costs about one cache miss. Key 0 is reserved (mapped to 1).
+template <class V>
+class FlatMap {
+ public:
+  using value_type = std::pair<uint64_t, V>;
+  const value_type* find(uint64_t k) const {
+    if (slots_.empty()) return nullptr;
+    k = k ? k : 1;
+    size_t i = slot(k);
+    while (true) {
+      const value_type& s = slots_[i];
+      if (s.first == k) return &s;
+      if (s.first == 0) return nullptr;
+      i = (i + 1) & mask_;
+    }
+  }
+  const value_type* end() const { return nullptr; }
+  size_t count(uint64_t k) const { return find(k) ? 1 : 0; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::pair<value_type*, bool> emplace(uint64_t k, V v) {
+    k = k ? k : 1;
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    size_t i = slot(k);
+    while (true) {
+      value_type& s = slots_[i];
+      if (s.first == k) return {&s, false};
+      if (s.first == 0) { s.first = k; s.second = std::move(v); ++size_; return {&s, true}; }
+      i = (i + 1) & mask_;
+    }
+  }
+  std::pair<value_type*, bool> insert(uint64_t k) { return emplace(k, V{}); }
+  V& operator[](uint64_t k) { return emplace(k, V{}).first->second; }
+
+ private:
+  size_t slot(uint64_t k) const { return static_cast<size_t>((k ^ (k >> 31)) * 0x9E3779B97F4A7C15ull >> 20) & mask_; }
+  void grow() {
+    std::vector<value_type> old;
+    old.swap(slots_);
+    size_t cap = old.empty() ? 64 : old.size() * 2;
+    slots_.assign(cap, value_type{0, V{}});
+    mask_ = cap - 1;
+    size_ = 0;
+    for (value_type& s : old) if (s.first) emplace(s.first, std::move(s.second));
+  }
+  std::vector<value_type> slots_;
+  size_t mask_ = 0, size_ = 0;
+};
+using FlatSet = FlatMap<uint8_t>;
+
+enum class ActorKind : uint8_t { person = 0, organization = 1, place = 2 };
+const char* actor_kind_name(ActorKind k);
+
+struct GazEntry {
+  ActorKind kind = ActorKind::place;
+  bool country = false;    // a country (or the EU)
+  bool capital = false;    // a capital city: stands for `government` when it acts
+  bool generic = false;    // generic names (Parliament, Senate) that need context
+  uint32_t entity = 0;     // index into Lexicon::strings
+  uint32_t government = 0; // for capitals: the country entity (index into strings)
+};
+
+enum class CueType : uint8_t { none, say, object, accuse, quote, show, call, according };
+struct Cue {
+  CueType type = CueType::none;
+  bool that = false, quote = false, obj = false;  // frames
+  bool zero_that = false;  // takes a bare clause: "said the deal ..."
+};
+
+enum class NumType : uint8_t { none, cardinal, ordinal, scale, month, weekday, timeword };
+struct NumWord { NumType type = NumType::none; double value = 0; };
+
+struct Qualifier { bool approx = false; int8_t bound = 0; /* -1 max, +1 min */ };
+
+enum class UnitKind : uint8_t { none, measure, duration, currency, percent };
+struct Unit { UnitKind kind = UnitKind::none; uint32_t name = 0; /* strings index */ };
+
+enum class HeadKind : uint8_t { none, org_first, org_last, org_suffix, place_last, place_numbered, not_actor };
+
+class Lexicon {
+ public:
+  Lexicon();  // from embedded assets
+
+  std::vector<std::string> strings;  // entity names, unit names, currency codes...
+  const std::string& str(uint32_t i) const { return strings[i]; }
+
+  // Phrase tables: key = hash_combine chain over the tokens of the phrase (case-sensitive token hashes).
+  FlatMap<uint32_t> gaz;          // -> index into gaz_entries
+  FlatSet gaz_prefix;             // chain hashes of every proper prefix of a gazetteer phrase
+  std::vector<GazEntry> gaz_entries;
+  int gaz_max_tokens = 1;
+  FlatMap<uint32_t> demonyms;     // phrase (case-sensitive) -> country entity
+  int demonym_max_tokens = 1;
+  FlatMap<uint32_t> capital_of;   // entity string hash -> country entity
+  FlatMap<uint32_t> team_of_city; // phrase hash of a city ("Boston") -> sports team entity ("Boston Celtics")
+
+  // Single-token tables keyed by lower-case token hash unless noted.
+  FlatSet title_words;   // words that occur in titles/roles (lower case)
+  FlatSet honorifics;    // case-sensitive
+  FlatSet stop_caps;     // case-sensitive capitalised words that are not names
+  FlatMap<uint8_t> function_words;  // lower case -> class bits
+  FlatMap<HeadKind> org_words;      // case-sensitive
+  FlatMap<HeadKind> place_words;    // case-sensitive
+  FlatSet given_names;   // case-sensitive
+  FlatSet ambiguous_given;  // case-sensitive
+  FlatSet surnames;      // case-sensitive
+
+  FlatMap<Cue> cues;     // lower-case phrase hash (1-2 tokens)
+  FlatSet cue_first;     // lower-case hash of the first word of every cue
+  FlatMap<NumWord> numbers;   // lower-case
+  FlatMap<NumWord> calendar;  // case-sensitive (months, weekdays)
+  FlatMap<Qualifier> qualifiers;  // lower-case phrase
+  int qualifier_max_tokens = 1;
+  FlatMap<Unit> units;        // case-sensitive phrase after a number
+  int unit_max_tokens = 1;
+  FlatMap<uint32_t> currency_prefix;  // case-sensitive token -> code string
+  FlatMap<uint32_t> currency_suffix;  // lower-case word -> code string
+
+  enum FunctionClass : uint8_t { fw_det = 1, fw_pron = 2, fw_prep = 4, fw_conj = 8, fw_aux = 16, fw_adv = 32, fw_other = 64, fw_sent_initial = 128 };
+  uint8_t function_class(uint64_t lower_hash) const {
+    auto it = function_words.find(lower_hash);
+    return it == function_words.end() ? 0 : it->second;
+  }
+
+  uint32_t intern(std::string_view s);
+
+ private:
+  std::unordered_map<std::string, uint32_t> interned_;
+};
+
+// Splits a phrase from a lexicon file into tokens with the same tokenizer the analysis uses and
+// returns its phrase hash (case-sensitive or lower-case token hashes) and its token count.
+uint64_t phrase_hash(std::string_view phrase, bool lower, int* ntokens);
+
+}  // namespace lede::analysis

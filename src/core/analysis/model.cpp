@@ -1,0 +1,162 @@
+#include "core/analysis/model.hpp"
+
+#include <cstdlib>
+
+#include "core/analysis/doc.hpp"
+#include "core/assets.hpp"
+
+namespace lede::analysis {
+
+namespace {
+
+inline uint64_t fh(uint64_t tag, uint64_t v) { return hash_combine(hash_combine(hash_seed(), tag), v); }
+
+// word shape: Xx, XX, X.X., x, d, with length bucket
+uint64_t shape(const Doc& d, size_t i) {
+  if (i >= d.n()) return 1;
+  const Token& t = d.toks[i];
+  uint64_t s = t.type;
+  s = s * 8 + ((t.flags & F_CAP) ? 1 : 0) + ((t.flags & F_ALLCAPS) ? 2 : 0) + ((t.flags & F_DOT) ? 4 : 0);
+  s = s * 4 + ((t.flags & F_DIGIT) ? 1 : 0) + ((t.flags & F_HYPHEN) ? 2 : 0);
+  size_t len = t.e - t.b;
+  s = s * 4 + (len <= 2 ? 0 : len <= 4 ? 1 : len <= 8 ? 2 : 3);
+  return s + 100;
+}
+
+uint64_t suffix3(const Doc& d, size_t i) {
+  std::string_view w = d.tok(i);
+  if (w.size() > 3) w = w.substr(w.size() - 3);
+  return hash_lower(w);
+}
+
+}  // namespace
+
+void Model::features(const Doc& d, uint32_t t0, uint32_t t1, std::vector<uint64_t>& out) {
+  out.clear();
+  const Lexicon& L = d.lex;
+  uint32_t len = t1 - t0;
+  out.push_back(fh(1, len > 4 ? 4 : len));
+  for (uint32_t i = t0; i < t1; ++i) {
+    const Token& t = d.toks[i];
+    uint64_t pos = i == t0 ? 0 : i + 1 == t1 ? 2 : 1;
+    out.push_back(fh(2, t.hs));
+    out.push_back(fh(3 + pos, t.hl));
+    out.push_back(fh(6, shape(d, i)));
+    out.push_back(fh(7 + pos, suffix3(d, i)));
+    if (L.given_names.count(t.hs)) out.push_back(fh(10 + pos, L.ambiguous_given.count(t.hs) ? 2 : 1));
+    if (L.surnames.count(t.hs)) out.push_back(fh(13 + pos, 1));
+    auto ow = L.org_words.find(t.hs);
+    if (ow != L.org_words.end()) out.push_back(fh(16 + pos, static_cast<uint64_t>(ow->second)));
+    if (L.place_words.count(t.hs)) out.push_back(fh(19 + pos, 1));
+    if (L.title_words.count(t.hl)) out.push_back(fh(22 + pos, 1));
+    auto g = L.gaz.find(hash_combine(hash_seed(), t.hs));
+    if (g != L.gaz.end()) out.push_back(fh(25 + pos, static_cast<uint64_t>(L.gaz_entries[g->second].kind)));
+  }
+  // context
+  bool sent_start = d.toks[t0].flags & F_SENT;
+  out.push_back(fh(30, sent_start ? 1 : 0));
+  for (int k = 1; k <= 2; ++k) {
+    if (t0 >= static_cast<uint32_t>(k)) {
+      size_t p = t0 - k;
+      out.push_back(fh(31 + k, d.toks[p].hl));
+      out.push_back(fh(34 + k, shape(d, p)));
+      if (L.title_words.count(d.toks[p].hl)) out.push_back(fh(37 + k, 1));
+    } else {
+      out.push_back(fh(31 + k, 0));
+    }
+    size_t q = t1 + k - 1;
+    if (q < d.n()) {
+      out.push_back(fh(40 + k, d.toks[q].hl));
+      out.push_back(fh(43 + k, shape(d, q)));
+      auto c = L.cues.find(hash_combine(hash_seed(), d.toks[q].hl));
+      if (c != L.cues.end()) out.push_back(fh(46 + k, 1));
+    } else {
+      out.push_back(fh(40 + k, 0));
+    }
+  }
+  if (len >= 2) out.push_back(fh(50, hash_combine(d.toks[t0].hl, d.toks[t1 - 1].hl)));
+  out.push_back(fh(51, 1));  // bias-like
+}
+
+std::array<float, C_COUNT> Model::score(const Doc& d, uint32_t t0, uint32_t t1) const {
+  std::array<float, C_COUNT> s = bias_;
+  if (weights_.empty()) return s;
+  std::vector<uint64_t>& feats = d.scratch;
+  features(d, t0, t1, feats);
+  for (uint64_t f : feats) {
+    auto it = weights_.find(f);
+    if (it == weights_.end()) continue;
+    for (int c = 0; c < C_COUNT; ++c) s[c] += it->second[c];
+  }
+  return s;
+}
+
+int Model::classify(const Doc& d, uint32_t t0, uint32_t t1, float* margin) const {
+  auto s = score(d, t0, t1);
+  int best = 0;
+  for (int c = 1; c < C_COUNT; ++c) if (s[c] > s[best]) best = c;
+  if (margin) {
+    float second = -1e30f;
+    for (int c = 0; c < C_COUNT; ++c) if (c != best && s[c] > second) second = s[c];
+    *margin = s[best] - second;
+  }
+  return best;
+}
+
+Model Model::parse(std::string_view text) {
+  // Format: lines "# ..." comments; "scale\tS"; "bias\tb0\tb1\tb2\tb3"; "HEX\tw0\tw1\tw2\tw3" (integers, weight = w*S).
+  // Hand-rolled number parsing: this runs once per Analyzer, at page start.
+  Model m;
+  float scale = 1.0f;
+  const char* p = text.data();
+  const char* end = p + text.size();
+  auto skip_line = [&]() { while (p < end && *p != '\n') ++p; if (p < end) ++p; };
+  auto read_int = [&]() -> long {
+    bool neg = false;
+    if (p < end && *p == '-') { neg = true; ++p; }
+    long v = 0;
+    while (p < end && *p >= '0' && *p <= '9') v = v * 10 + (*p++ - '0');
+    return neg ? -v : v;
+  };
+  while (p < end) {
+    if (*p == '#' || *p == '\n' || *p == '\r') { skip_line(); continue; }
+    if (end - p > 6 && std::string_view(p, 6) == "scale\t") {
+      p += 6;
+      const char* e = p;
+      while (e < end && *e != '\n') ++e;
+      scale = std::strtof(std::string(p, e).c_str(), nullptr);
+      p = e;
+      skip_line();
+      continue;
+    }
+    bool bias = end - p > 5 && std::string_view(p, 5) == "bias\t";
+    uint64_t key = 0;
+    if (bias) p += 5;
+    else {
+      bool any = false;
+      while (p < end) {
+        char c = *p;
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0) break;
+        key = key * 16 + static_cast<uint64_t>(d);
+        any = true;
+        ++p;
+      }
+      if (!any || p >= end || *p != '\t') { skip_line(); continue; }
+      ++p;
+    }
+    std::array<float, C_COUNT> w{};
+    for (int c = 0; c < C_COUNT; ++c) {
+      w[c] = static_cast<float>(read_int()) * scale;
+      if (p < end && *p == '\t') ++p;
+    }
+    skip_line();
+    if (bias) m.bias_ = w;
+    else m.weights_.emplace(key, w);
+  }
+  return m;
+}
+
+Model Model::embedded() { return parse(embedded_asset("model/ner.tsv")); }
+
+}  // namespace lede::analysis

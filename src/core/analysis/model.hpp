@@ -1,0 +1,34 @@
+// A small averaged-perceptron classifier for capitalised name candidates that the lexicons do not
+// know: none | person | organization | place. Features are hashed and computed by features(),
+// which the trainer (tools/train, `lede train`) and the analyzer share.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/analysis/lexicon.hpp"
+
+namespace lede::analysis {
+
+struct Doc;
+
+enum ModelClass : int { C_NONE = 0, C_PER = 1, C_ORG = 2, C_LOC = 3, C_COUNT = 4 };
+
+class Model {
+ public:
+  static Model embedded();                       // assets/model/ner.tsv, empty model if absent
+  static Model parse(std::string_view text);     // the plain-text weight format
+  bool empty() const { return weights_.empty(); }
+  // Scores for the candidate tokens [t0, t1) of d.
+  std::array<float, C_COUNT> score(const Doc& d, uint32_t t0, uint32_t t1) const;
+  int classify(const Doc& d, uint32_t t0, uint32_t t1, float* margin = nullptr) const;
+  static void features(const Doc& d, uint32_t t0, uint32_t t1, std::vector<uint64_t>& out);
+
+  FlatMap<std::array<float, C_COUNT>> weights_;
+  std::array<float, C_COUNT> bias_{};
+};
+
+}  // namespace lede::analysis

@@ -1,0 +1,630 @@
+// Numbers: digits and number words with scale, currency, percent, units, dates, years, weekdays,
+// times, ordinals and ranges; qualifiers (approximate, lower/upper bound) and the counted noun.
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/analysis/doc.hpp"
+
+namespace lede::analysis {
+namespace {
+
+enum Kind { K_COUNT, K_MONEY, K_PERCENT, K_DATE, K_YEAR, K_WEEKDAY, K_TIME, K_ORDINAL, K_MEASURE, K_RANGE, K_DURATION };
+const char* kKindNames[] = {"count", "money", "percent", "date", "year", "weekday", "time", "ordinal", "measure", "range", "duration"};
+
+struct Num {
+  Kind kind = K_COUNT;
+  uint32_t b = 0, e = 0;  // span bytes
+  size_t t0 = 0, t1 = 0;  // tokens covered (for qualifier and counted lookups)
+  double value = 0;
+  bool has_value = true;
+  std::string svalue;     // dates, weekdays, times
+  std::string currency, unit;
+  bool word = false;      // written as a word
+};
+
+bool ends_with(std::string_view w, const char* s) {
+  size_t l = std::char_traits<char>::length(s);
+  return w.size() > l && w.compare(w.size() - l, l, s) == 0;
+}
+
+json num_json(double v) {
+  if (std::fabs(v) < 9e15 && std::floor(v) == v) return json(static_cast<int64_t>(v));
+  // avoid binary noise such as 1.2000000000000002
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return json(std::strtod(buf, nullptr));
+}
+
+struct NumPass {
+  Doc& d;
+  const Lexicon& L;
+  const Words& W;
+  std::vector<uint8_t> used;
+  uint64_t h_hyphen_year_old = 0;
+
+  explicit NumPass(Doc& doc) : d(doc), L(doc.lex), W(words()) { used.assign(d.n(), 0); }
+
+  bool digits_value(size_t i, double* v) const {
+    if (i >= d.n() || d.toks[i].type != T_NUM) return false;
+    std::string_view s = d.tok(i);
+    char buf[64];
+    size_t k = 0;
+    for (char c : s) {
+      if (c == ',') continue;
+      if (c == ':') return false;
+      if (k + 1 < sizeof buf) buf[k++] = c;
+    }
+    buf[k] = 0;
+    *v = std::strtod(buf, nullptr);
+    return true;
+  }
+  bool plain_int(size_t i) const {
+    std::string_view s = d.tok(i);
+    for (char c : s) if (c < '0' || c > '9') return false;
+    return true;
+  }
+  // "five", "forty-seven", "twenty one" is not handled (two tokens)
+  bool cardinal_word(std::string_view w, double* v) const {
+    auto it = L.numbers.find(hash_lower(w));
+    if (it != L.numbers.end() && it->second.type == NumType::cardinal) { *v = it->second.value; return true; }
+    size_t h = w.find('-');
+    if (h == std::string_view::npos) return false;
+    double a, b;
+    auto ia = L.numbers.find(hash_lower(w.substr(0, h)));
+    auto ib = L.numbers.find(hash_lower(w.substr(h + 1)));
+    if (ia == L.numbers.end() || ib == L.numbers.end()) return false;
+    if (ia->second.type != NumType::cardinal || ib->second.type != NumType::cardinal) return false;
+    a = ia->second.value; b = ib->second.value;
+    if (a >= 20 && a <= 90 && b >= 1 && b <= 9) { *v = a + b; return true; }
+    return false;
+  }
+  bool ordinal_word(std::string_view w, double* v) const {
+    auto it = L.numbers.find(hash_lower(w));
+    if (it != L.numbers.end() && it->second.type == NumType::ordinal) { *v = it->second.value; return true; }
+    size_t h = w.find('-');
+    if (h == std::string_view::npos) return false;
+    auto ia = L.numbers.find(hash_lower(w.substr(0, h)));
+    auto ib = L.numbers.find(hash_lower(w.substr(h + 1)));
+    if (ia == L.numbers.end() || ib == L.numbers.end() || ia->second.type != NumType::cardinal || ib->second.type != NumType::ordinal) return false;
+    *v = ia->second.value + ib->second.value;
+    return ia->second.value >= 20;
+  }
+  double scale_at(size_t i, bool adjacent_only) const {
+    if (!d.word(i)) return 0;
+    auto it = L.numbers.find(d.toks[i].hl);
+    if (it == L.numbers.end() || it->second.type != NumType::scale) return 0;
+    std::string_view w = d.tok(i);
+    bool adj = d.adjacent(i);
+    if (w.size() <= 2 && !adj) return 0;  // m, bn, k only directly after digits
+    if (adjacent_only && !adj) return 0;
+    if (w == "hundred" || w == "Hundred") return 100;
+    return it->second.value;
+  }
+  int month_at(size_t i) const {
+    if (!d.word(i) || !(d.toks[i].flags & F_CAP)) return 0;
+    auto it = L.calendar.find(d.toks[i].hs);
+    if (it == L.calendar.end() || it->second.type != NumType::month) return 0;
+    return static_cast<int>(it->second.value);
+  }
+  int day_at(size_t i) const {
+    if (i >= d.n() || d.toks[i].type != T_NUM || !plain_int(i)) return 0;
+    std::string_view s = d.tok(i);
+    if (s.size() > 2) return 0;
+    int v = std::atoi(std::string(s).c_str());
+    if (v < 1 || v > 31) return 0;
+    // "2nd", "30th"
+    return v;
+  }
+  int year_at(size_t i) const {
+    if (i >= d.n() || d.toks[i].type != T_NUM || !plain_int(i) || d.tok(i).size() != 4) return 0;
+    int v = std::atoi(std::string(d.tok(i)).c_str());
+    return (v >= 1000 && v <= 2199) ? v : 0;
+  }
+  bool ampm(size_t i, bool* pm) const {
+    if (!d.word(i)) return false;
+    uint64_t h = d.toks[i].hl;
+    if (h == W.pm || h == W.pm2) { *pm = true; return true; }
+    if (h == W.am || h == W.am2) { *pm = false; return true; }
+    // "a.m" followed by '.' at sentence end is tokenized as a.m. already
+    return false;
+  }
+  bool in_name(size_t i) const {
+    if (i >= d.mention_at.size()) return false;
+    if (d.mention_at[i] >= 0) return true;
+    if (i == 0) return false;
+    // "Boeing 737", "Route 6", "Kestrel Fold 2"
+    size_t p = i - 1;
+    if (!d.cap(p) || (d.toks[i].flags & F_NEWLINE)) return false;
+    if (!plain_int(i)) return false;
+    // a score after a team: "Boston beat Chicago 112-104"
+    if ((d.punct(i + 1, '-') || d.punct(i + 1, 0x2013)) && d.adjacent(i + 1) && i + 2 < d.n() && d.toks[i + 2].type == T_NUM && d.adjacent(i + 2))
+      return false;
+    if (month_at(p) || L.calendar.count(d.toks[p].hs)) return false;
+    if (L.function_class(d.toks[p].hl) || L.stop_caps.count(d.toks[p].hs)) return false;
+    if (L.currency_prefix.count(d.toks[p].hs)) return false;
+    if (d.toks[p].flags & F_SENT) {
+      // "Shares 5 ...": sentence-initial words are rarely names
+      if (!(d.toks[p].flags & F_ALLCAPS) && d.mention_at[p] < 0) return false;
+    }
+    if (d.mention_at[p] >= 0) {
+      const Mention& m = d.mentions[d.mention_at[p]];
+      if (m.kind == ActorKind::place && m.known) return false;  // "Britain 2 Germany 1" is rare; "in Ukraine 5 ..." too
+      if (m.kind == ActorKind::person) return false;           // "Kovač, 52" has a comma anyway
+    }
+    return true;
+  }
+  // Unit phrase starting at i (case-sensitive, then lower case for capitalised forms); returns tokens used.
+  int unit_at(size_t i, const Unit** u) const {
+    uint64_t h = hash_seed();
+    int best = 0;
+    for (int k = 0; k < L.unit_max_tokens && i + k < d.n(); ++k) {
+      if (d.toks[i + k].type == T_PUNCT && d.toks[i + k].cp != '%' && d.toks[i + k].cp != 0xB0) break;
+      h = hash_combine(h, d.toks[i + k].hs);
+      auto it = L.units.find(h);
+      if (it != L.units.end()) { best = k + 1; *u = &it->second; }
+    }
+    return best;
+  }
+
+  void qualifiers(const Num& x, json& a) const {
+    // up to qualifier_max_tokens words before the span
+    size_t t0 = x.t0;
+    uint64_t h = hash_seed();
+    const Qualifier* best = nullptr;
+    // build from the nearest word backwards: phrase hash must be computed left to right, so try each length
+    for (int len = 1; len <= L.qualifier_max_tokens && static_cast<size_t>(len) <= t0; ++len) {
+      h = hash_seed();
+      for (size_t k = t0 - len; k < t0; ++k) h = hash_combine(h, d.toks[k].hl);
+      auto it = L.qualifiers.find(h);
+      if (it != L.qualifiers.end()) best = &it->second;
+    }
+    if (!best) return;
+    if (best->approx) a["approx"] = true;
+    if (best->bound > 0) a["bound"] = "min";
+    if (best->bound < 0) a["bound"] = "max";
+  }
+
+  bool adjective_like(std::string_view w) const {
+    static const char* kSuf[] = {"ic", "al", "ous", "ive", "ful", "less", "able", "ible", "ary", "ian", "ese", "ish", "ern", "est", "ior"};
+    for (const char* s : kSuf) if (ends_with(w, s)) return true;
+    static const char* kAdj[] = {"new", "old", "more", "other", "major", "small", "large", "big", "key", "top", "few", "many",
+                                 "young", "senior", "junior", "straight", "consecutive", "additional", "further", "separate",
+                                 "different", "main", "whole", "full", "short", "long", "high", "low", "recent", "last", "next",
+                                 "first", "previous", "former", "extra", "single", "fresh", "alleged", "armed", "injured"};
+    for (const char* s : kAdj) if (w == s) return true;
+    return false;
+  }
+
+  // the noun a count counts, from token k on; returns an empty string when none
+  std::string counted(size_t k) const {
+    size_t n = d.n();
+    size_t first = SIZE_MAX, last = SIZE_MAX;
+    int count = 0;
+    size_t j = k;
+    while (j < n && count < 4) {
+      if (!d.word(j) || d.poss(j)) break;
+      const Token& t = d.toks[j];
+      std::string_view w = d.tok(j);
+      if (t.flags & F_CAP) {
+        if (L.demonyms.count(hash_combine(hash_seed(), t.hs)) && first == SIZE_MAX) { ++j; ++count; continue; }
+        break;
+      }
+      if (L.function_class(t.hl)) break;
+      if (L.cues.count(hash_combine(hash_seed(), t.hl)) && !(w.size() > 3 && w.back() == 's' && w != "says")) break;
+      auto nw = L.numbers.find(t.hl);
+      if (nw != L.numbers.end()) break;
+      if (ends_with(w, "ed") || ends_with(w, "ly") || (ends_with(w, "ing") && !ends_with(w, "ings"))) break;
+      if (first == SIZE_MAX && adjective_like(w) && j + 1 < n && d.word(j + 1) && !(d.toks[j + 1].flags & F_CAP)) { ++j; ++count; continue; }
+      if (first == SIZE_MAX) first = j;
+      last = j;
+      ++j;
+      ++count;
+      // a plural noun usually ends the phrase
+      if (w.size() > 3 && w.back() == 's' && !ends_with(w, "ss") && !(d.word(j) && !(d.toks[j].flags & F_CAP) && !L.function_class(d.toks[j].hl) &&
+                                                                   d.tok(j).back() == 's' && count < 3 && false))
+        break;
+    }
+    if (first == SIZE_MAX) return {};
+    // drop adjective-like words at the start of a multi-word run
+    while (first < last && adjective_like(d.tok(first))) ++first;
+    return std::string(d.span(first, last + 1));
+  }
+
+  void emit(const Num& x, const std::string& count_noun, bool qualify = true) {
+    RawAnn a;
+    a.label = 2;
+    a.b = x.b;
+    a.e = x.e;
+    a.attrs = json::object();
+    a.attrs["kind"] = kKindNames[x.kind];
+    if (!x.svalue.empty()) a.attrs["value"] = x.svalue;
+    else a.attrs["value"] = num_json(x.value);
+    if (!count_noun.empty()) a.attrs["counted"] = count_noun;
+    if (!x.currency.empty()) a.attrs["currency"] = x.currency;
+    if (!x.unit.empty()) a.attrs["unit"] = x.unit;
+    if (qualify) qualifiers(x, a.attrs);
+    for (size_t k = x.t0; k < x.t1 && k < used.size(); ++k) used[k] = 1;
+    d.out.push_back(std::move(a));
+  }
+
+  static std::string mmdd(int m, int day) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "--%02d-%02d", m, day);
+    return buf;
+  }
+  static std::string ymd(int y, int m, int day) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
+    return buf;
+  }
+
+  // Parses a numeric quantity at i: [currency] digits|words [scale] ; fills x (money/count) and returns next token.
+  size_t quantity(size_t i, Num& x) {
+    size_t n = d.n();
+    size_t start = i;
+    std::string cur;
+    // currency symbol before
+    if (i < n && d.toks[i].type == T_PUNCT) {
+      auto c = L.currency_prefix.find(d.toks[i].hs);
+      if (c == L.currency_prefix.end() || !(i + 1 < n && d.toks[i + 1].type == T_NUM && d.adjacent(i + 1))) return i;
+      cur = L.str(c->second);
+      ++i;
+    } else if (d.word(i) && (d.toks[i].flags & F_ALLCAPS) && i + 1 < n && d.adjacent(i + 1)) {
+      auto c = L.currency_prefix.find(d.toks[i].hs);
+      if (c != L.currency_prefix.end() && (d.toks[i + 1].type == T_NUM || (d.toks[i + 1].type == T_PUNCT && i + 2 < n && d.toks[i + 2].type == T_NUM))) {
+        cur = L.str(c->second);
+        ++i;
+        if (d.toks[i].type == T_PUNCT) ++i;  // US$
+      }
+    }
+    double v = 0;
+    bool word = false;
+    if (i < n && d.toks[i].type == T_NUM) {
+      if (!digits_value(i, &v)) return start;
+    } else if (d.word(i) && cardinal_word(d.tok(i), &v) && cur.empty()) {
+      word = true;
+    } else {
+      return start;
+    }
+    x.t0 = start;
+    x.b = d.toks[start].b;
+    x.e = d.toks[i].e;
+    ++i;
+    double s = scale_at(i, false);
+    if (s > 0) { v *= s; x.e = d.toks[i].e; ++i; }
+    x.value = v;
+    x.word = word;
+    x.kind = cur.empty() ? K_COUNT : K_MONEY;
+    x.currency = cur;
+    // currency or percent words after
+    if (i < n) {
+      if (d.punct(i, '%')) { x.kind = K_PERCENT; x.e = d.toks[i].e; ++i; }
+      else if (d.word(i) && (d.is(i, W.percent) || (d.is(i, W.per) && d.is(i + 1, W.cent)))) {
+        size_t e = d.is(i, W.per) ? i + 1 : i;
+        x.kind = K_PERCENT; x.e = d.toks[e].e; i = e + 1;
+      } else if (d.word(i) && x.kind == K_COUNT) {
+        auto c = L.currency_suffix.find(hash_combine(hash_seed(), d.toks[i].hl));
+        if (c != L.currency_suffix.end() && (d.tok(i).size() > 3 || d.toks[i].flags & F_ALLCAPS)) {
+          x.kind = K_MONEY; x.currency = L.str(c->second); x.e = d.toks[i].e; ++i;
+        }
+      }
+    }
+    x.t1 = i;
+    return i;
+  }
+
+  bool range_second(size_t i, const Num& first, Num& second, size_t* next) {
+    // after "to", "-", "and", "or": a number of the same shape
+    size_t j = quantity(i, second);
+    if (j == i) return false;
+    if (second.kind == K_COUNT && first.kind == K_MONEY) { second.kind = K_MONEY; second.currency = first.currency; }
+    if (first.kind == K_COUNT && second.kind == K_MONEY) return false;
+    *next = j;
+    return true;
+  }
+
+  void process_number(size_t i) {
+    size_t n = d.n();
+    const Token& t = d.toks[i];
+    std::string_view w = d.tok(i);
+    // times: 10:30, 3 p.m.
+    bool pm = false;
+    if (t.type == T_NUM && w.find(':') != std::string_view::npos) {
+      int hh = std::atoi(std::string(w).c_str());
+      int mm = std::atoi(std::string(w.substr(w.find(':') + 1)).c_str());
+      Num x; x.kind = K_TIME; x.t0 = i; x.b = t.b; x.e = t.e; x.t1 = i + 1;
+      if (ampm(i + 1, &pm)) { x.e = d.toks[i + 1].e; x.t1 = i + 2; if (pm && hh < 12) hh += 12; if (!pm && hh == 12) hh = 0; }
+      char buf[16]; std::snprintf(buf, sizeof buf, "%02d:%02d", hh % 24, mm % 60);
+      x.svalue = buf;
+      emit(x, "");
+      return;
+    }
+    if (t.type == T_NUM && plain_int(i) && ampm(i + 1, &pm)) {
+      int hh = std::atoi(std::string(w).c_str());
+      if (hh >= 1 && hh <= 12) {
+        Num x; x.kind = K_TIME; x.t0 = i; x.t1 = i + 2; x.b = t.b; x.e = d.toks[i + 1].e;
+        if (pm && hh < 12) hh += 12;
+        if (!pm && hh == 12) hh = 0;
+        char buf[16]; std::snprintf(buf, sizeof buf, "%02d:00", hh);
+        x.svalue = buf;
+        emit(x, "");
+        return;
+      }
+    }
+    // "30 December [2023]"
+    if (int day = day_at(i)) {
+      size_t k = i + 1;
+      if (d.word(k) && (d.is(k, W.th) || d.is(k, W.st) || d.is(k, W.nd) || d.is(k, W.rd)) && d.adjacent(k)) ++k;
+      if (int m = month_at(k)) {
+        Num x; x.kind = K_DATE; x.t0 = i; x.b = t.b; x.e = d.toks[k].e; x.t1 = k + 1;
+        size_t y = k + 1;
+        if (d.punct(y, '.') && d.adjacent(y)) ++y;
+        if (int yr = year_at(y)) { x.e = d.toks[y].e; x.t1 = y + 1; x.svalue = ymd(yr, m, day); }
+        else x.svalue = mmdd(m, day);
+        emit(x, "");
+        return;
+      }
+    }
+    if (t.type == T_NUM && in_name(i)) { used[i] = 1; return; }
+    // ordinals 21st
+    if (t.type == T_NUM && plain_int(i) && d.word(i + 1) && d.adjacent(i + 1) &&
+        (d.is(i + 1, W.st) || d.is(i + 1, W.nd) || d.is(i + 1, W.rd) || d.is(i + 1, W.th))) {
+      Num x; x.kind = K_ORDINAL; x.t0 = i; x.t1 = i + 2; x.b = t.b; x.e = d.toks[i + 1].e;
+      x.value = std::atof(std::string(w).c_str());
+      emit(x, "");
+      return;
+    }
+    // years and year ranges
+    if (int yr = year_at(i)) {
+      bool currency_before = i > 0 && d.toks[i - 1].type == T_PUNCT && L.currency_prefix.count(d.toks[i - 1].hs) && d.adjacent(i);
+      const Unit* u = nullptr;
+      bool unit_after = unit_at(i + 1, &u) > 0 || scale_at(i + 1, false) > 0 || d.punct(i + 1, '%') || d.is(i + 1, W.percent);
+      if (!currency_before && !unit_after) {
+        {
+          Num x; x.kind = K_YEAR; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e; x.value = yr;
+          // "between 2021 and 2023"
+          if (i > 0 && d.is(i - 1, W.between) && d.is(i + 1, W.and_)) {
+            if (int y2 = year_at(i + 2)) {
+              RawAnn a; a.label = 2; a.b = t.b; a.e = d.toks[i + 2].e; a.attrs = json::object();
+              a.attrs["kind"] = "range"; a.attrs["value"] = json::array({yr, y2});
+              d.out.push_back(std::move(a));
+              used[i] = used[i + 1] = used[i + 2] = 1;
+              return;
+            }
+          }
+          // 2019-2021, 2019-21
+          if ((d.punct(i + 1, '-') || d.punct(i + 1, 0x2013)) && d.adjacent(i + 1) && i + 2 < n && d.toks[i + 2].type == T_NUM && d.adjacent(i + 2)) {
+            int y2 = year_at(i + 2);
+            std::string_view w2 = d.tok(i + 2);
+            if (!y2 && w2.size() == 2 && plain_int(i + 2)) y2 = (yr / 100) * 100 + std::atoi(std::string(w2).c_str());
+            if (y2 > yr) {
+              Num r; r.kind = K_RANGE; r.t0 = i; r.t1 = i + 3; r.b = t.b; r.e = d.toks[i + 2].e;
+              RawAnn a; a.label = 2; a.b = r.b; a.e = r.e; a.attrs = json::object();
+              a.attrs["kind"] = "range"; a.attrs["value"] = json::array({yr, y2});
+              d.out.push_back(std::move(a));
+              used[i] = used[i + 1] = used[i + 2] = 1;
+              return;
+            }
+          }
+          emit(x, "", false);
+          return;
+        }
+      }
+    }
+    // general quantities
+    Num x;
+    size_t j = quantity(i, x);
+    if (j == i) return;
+    if (x.word && x.value == 1 && x.kind == K_COUNT) {
+      // "one" counts only before a unit
+      const Unit* u = nullptr;
+      if (!unit_at(j, &u)) { used[i] = 1; return; }
+    }
+    // hyphenated compound: 23-year-old, 41-yard, five-match
+    if (x.kind == K_COUNT && !x.word && d.punct(j, '-') && d.adjacent(j) && d.word(j + 1) && d.adjacent(j + 1)) {
+      std::string_view rest = d.tok(j + 1);
+      size_t h = rest.find('-');
+      std::string_view head = h == std::string_view::npos ? rest : rest.substr(0, h);
+      int nt = 0;
+      uint64_t uh = phrase_hash(head, false, &nt);
+      auto u = L.units.find(uh);
+      if (u != L.units.end()) {
+        x.kind = (rest.find("old") != std::string_view::npos || u->second.kind == UnitKind::measure) ? K_MEASURE : K_DURATION;
+        x.unit = L.str(u->second.name);
+        x.t1 = j + 2;
+        emit(x, "");
+      } else {
+        x.t1 = j + 2;
+        emit(x, std::string(head));
+      }
+      return;
+    }
+    // range: "10 to 15", "between 200 and 300", "10-15", "five or six"
+    bool between = x.t0 > 0 && d.is(x.t0 - 1, W.between);
+    if (x.kind != K_PERCENT || true) {
+      size_t k = j;
+      bool sep = false, dash = false;
+      if (d.is(k, W.to) || d.is(k, W.or_) || (between && d.is(k, W.and_))) sep = true;
+      else if ((d.punct(k, '-') || d.punct(k, 0x2013)) && d.adjacent(k) && d.adjacent(k + 1)) { sep = true; dash = true; }
+      Num y;
+      size_t after = 0;
+      if (sep && range_second(k + 1, x, y, &after)) {
+        bool score = dash && y.value < x.value && x.kind == K_COUNT;
+        if (score) {
+          x.t1 = j;
+          emit(x, "", false);
+          y.t1 = after;
+          emit(y, "", false);
+          return;
+        }
+        if (y.kind == K_PERCENT && x.kind == K_COUNT) x.kind = K_PERCENT;
+        if (x.kind != y.kind) {  // "rose 2.3% to $82.40": two numbers, not a range
+          x.t1 = j;
+          emit(x, "");
+          return;
+        }
+        Num r = x;
+        r.kind = K_RANGE;
+        r.e = y.e;
+        r.t1 = after;
+        // unit after the range
+        const Unit* u = nullptr;
+        int ul = unit_at(after, &u);
+        std::string noun;
+        if (ul) { r.unit = L.str(u->name); r.e = d.toks[after + ul - 1].e; r.t1 = after + ul; }
+        else if (x.kind == K_COUNT && y.kind == K_COUNT) noun = counted(after);
+        RawAnn a; a.label = 2; a.b = r.b; a.e = r.e; a.attrs = json::object();
+        a.attrs["kind"] = "range";
+        a.attrs["value"] = json::array({num_json(x.value), num_json(y.value)});
+        if (!noun.empty()) a.attrs["counted"] = noun;
+        if (!x.currency.empty()) a.attrs["currency"] = x.currency;
+        if (x.kind == K_PERCENT) a.attrs["unit"] = "%";
+        if (!r.unit.empty()) a.attrs["unit"] = r.unit;
+        qualifiers(r, a.attrs);
+        for (size_t q = r.t0; q < r.t1 && q < used.size(); ++q) used[q] = 1;
+        d.out.push_back(std::move(a));
+        return;
+      }
+    }
+    // unit after: 40 kilometres, five hours, 44C
+    if (x.kind == K_COUNT) {
+      const Unit* u = nullptr;
+      int ul = unit_at(j, &u);
+      if (ul && (u->kind == UnitKind::measure || u->kind == UnitKind::duration)) {
+        std::string_view uw = d.tok(j);
+        bool single_letter = uw.size() == 1;
+        if (!single_letter || d.adjacent(j)) {
+          x.kind = u->kind == UnitKind::duration ? K_DURATION : K_MEASURE;
+          x.unit = L.str(u->name);
+          x.e = d.toks[j + ul - 1].e;
+          x.t1 = j + ul;
+          emit(x, "");
+          return;
+        }
+      }
+      // "square kilometres" after a scale: "1.99 million square kilometres" handled by unit_at
+    }
+    // ages: "aged 15", "Matej Kovač, 52,"
+    if (x.kind == K_COUNT && !x.word && x.value > 0 && x.value < 120 && plain_int(i) && x.t1 == i + 1 && i > 0 &&
+        (d.is(i - 1, W.aged) ||
+         (d.punct(i - 1, ',') && i > 1 && d.mention_at[i - 2] >= 0 && d.mentions[d.mention_at[i - 2]].kind == ActorKind::person &&
+          (d.punct(j, ',') || d.punct(j, '.') || d.punct(j, ')'))))) {
+      x.kind = K_MEASURE;
+      x.unit = "years";
+      emit(x, "", false);
+      return;
+    }
+    std::string noun = x.kind == K_COUNT ? counted(j) : std::string();
+    emit(x, noun);
+  }
+
+  void process_word(size_t i) {
+    const Token& t = d.toks[i];
+    if (d.mention_at[i] >= 0) return;
+    // fast exit: only calendar words, number words and hyphenated words can start a number here
+    bool capital = t.flags & F_CAP;
+    if (!(t.flags & F_HYPHEN) && !(capital && L.calendar.count(t.hs)) && !L.numbers.count(t.hl)) return;
+    std::string_view w = d.tok(i);
+    // weekdays
+    if (t.flags & F_CAP) {
+      auto it = L.calendar.find(t.hs);
+      if (it != L.calendar.end()) {
+        if (it->second.type == NumType::weekday) {
+          Num x; x.kind = K_WEEKDAY; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e;
+          x.svalue = L.str(static_cast<uint32_t>(it->second.value));
+          if (w.size() <= 4) return;  // "Wed", "Sun" need more context than we check
+          emit(x, "");
+          return;
+        }
+        if (it->second.type == NumType::month) {
+          int m = static_cast<int>(it->second.value);
+          size_t k = i + 1;
+          if (d.punct(k, '.') && d.adjacent(k)) ++k;
+          if (int day = day_at(k)) {
+            Num x; x.kind = K_DATE; x.t0 = i; x.b = t.b; x.e = d.toks[k].e; x.t1 = k + 1;
+            size_t y = k + 1;
+            if (d.word(y) && d.adjacent(y) && (d.is(y, W.th) || d.is(y, W.st) || d.is(y, W.nd) || d.is(y, W.rd))) { x.e = d.toks[y].e; ++y; x.t1 = y; }
+            size_t y2 = d.punct(y, ',') ? y + 1 : y;
+            if (int yr = year_at(y2)) { x.e = d.toks[y2].e; x.t1 = y2 + 1; x.svalue = ymd(yr, m, day); }
+            else x.svalue = mmdd(m, day);
+            emit(x, "");
+            return;
+          }
+          return;
+        }
+      }
+    }
+    // noon, midnight
+    auto nw = L.numbers.find(t.hl);
+    if (nw != L.numbers.end() && nw->second.type == NumType::timeword) {
+      Num x; x.kind = K_TIME; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e;
+      x.svalue = L.str(static_cast<uint32_t>(nw->second.value));
+      emit(x, "");
+      return;
+    }
+    double v;
+    // hyphenated modifiers: four-hour, five-match, third-quarter
+    if (t.flags & F_HYPHEN) {
+      size_t h = w.find('-');
+      std::string_view a = w.substr(0, h), rest = w.substr(h + 1);
+      double dummy;
+      if (!cardinal_word(w, &dummy) && !ordinal_word(w, &dummy)) {
+        bool card = cardinal_word(a, &v);
+        bool ord = !card && ordinal_word(a, &v);
+        if ((card && v != 1) || ord) {
+          size_t h2 = rest.find('-');
+          std::string_view head = h2 == std::string_view::npos ? rest : rest.substr(0, h2);
+          Num x; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.b + static_cast<uint32_t>(a.size()); x.value = v; x.word = true;
+          if (ord) { x.kind = K_ORDINAL; emit(x, ""); return; }
+          auto u = L.units.find(phrase_hash(head, false, nullptr));
+          if (u != L.units.end() && (u->second.kind == UnitKind::measure || u->second.kind == UnitKind::duration)) {
+            x.kind = (u->second.kind == UnitKind::duration && rest.find("old") == std::string_view::npos) ? K_DURATION : K_MEASURE;
+            x.unit = L.str(u->second.name);
+            emit(x, "");
+          } else {
+            x.kind = K_COUNT;
+            emit(x, std::string(head));
+          }
+          return;
+        }
+      }
+    }
+    if (ordinal_word(w, &v)) {
+      // an ordinal that modifies a noun: "third quarter", "fifth straight win"; not "first reported"
+      size_t k = i + 1;
+      if (!d.word(k) || (d.toks[k].flags & F_CAP)) return;
+      std::string_view nx = d.tok(k);
+      if (L.function_class(d.toks[k].hl) || ends_with(nx, "ed") || ends_with(nx, "ly")) return;
+      if (v == 2 && i > 0 && (d.is(i - 1, W.a) || d.toks[i - 1].type == T_NUM)) return;  // a second, 10 second
+      if (i > 0 && !(d.is(i - 1, W.the) || d.is(i - 1, W.a) || d.is(i - 1, W.its) || d.is(i - 1, W.his) || d.is(i - 1, W.her) ||
+                     d.is(i - 1, W.their) || d.poss(i - 1) || (d.toks[i].flags & F_SENT) || d.word(i - 1)))
+        return;
+      Num x; x.kind = K_ORDINAL; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e; x.value = v; x.word = true;
+      emit(x, "");
+      return;
+    }
+    if (cardinal_word(w, &v)) process_number(i);
+  }
+
+  void run() {
+    size_t n = d.n();
+    for (size_t i = 0; i < n; ++i) {
+      if (used[i]) continue;
+      const Token& t = d.toks[i];
+      if (t.type == T_NUM) process_number(i);
+      else if (t.type == T_PUNCT && L.currency_prefix.count(t.hs) && i + 1 < n && d.toks[i + 1].type == T_NUM) process_number(i);
+      else if (t.type == T_WORD && (t.flags & F_ALLCAPS) && L.currency_prefix.count(t.hs) && i + 1 < n && d.adjacent(i + 1)) process_number(i);
+      else if (t.type == T_WORD) process_word(i);
+    }
+  }
+};
+
+}  // namespace
+
+void find_numbers(Doc& d) {
+  NumPass p(d);
+  p.run();
+}
+
+}  // namespace lede::analysis

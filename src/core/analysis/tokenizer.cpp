@@ -1,0 +1,184 @@
+#include "core/analysis/tokenizer.hpp"
+
+#include "core/analysis/lexicon.hpp"
+#include "core/text.hpp"
+
+namespace lede::analysis {
+
+bool is_letter_cp(uint32_t cp) {
+  if (cp < 0x80) return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+  if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
+  if (cp == 0xD7 || cp == 0xF7) return false;
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, currency
+  if (cp >= 0x3000 && cp <= 0x303F) return false;
+  if (cp == 0xFFFD || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF) return false;
+  if (cp >= 0x2B0 && cp <= 0x2FF) return cp == 0x2BC;  // modifier letters: keep ʼ
+  return true;
+}
+
+bool is_upper_cp(uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x137) return (cp & 1) == 0;
+  if (cp >= 0x139 && cp <= 0x148) return (cp & 1) == 1;
+  if (cp >= 0x14A && cp <= 0x177) return (cp & 1) == 0;
+  if (cp == 0x178) return true;
+  if (cp >= 0x179 && cp <= 0x17E) return (cp & 1) == 1;
+  if (cp >= 0x391 && cp <= 0x3AB) return true;
+  if (cp >= 0x400 && cp <= 0x42F) return true;
+  return false;
+}
+
+namespace {
+
+inline bool let_cp(uint32_t cp) { return cp < 0x80 ? (((cp | 32) - 'a') < 26u) : is_letter_cp(cp); }
+inline bool up_cp(uint32_t cp) { return cp < 0x80 ? ((cp - 'A') < 26u) : is_upper_cp(cp); }
+
+inline bool is_space_cp(uint32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
+         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool is_apos(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
+inline bool is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+
+struct Cursor {
+  std::string_view s;
+  uint32_t at(size_t i, int* len) const {
+    if (i >= s.size()) { *len = 0; return 0; }
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { *len = 1; return c; }
+    uint32_t cp;
+    *len = utf8_decode(s, i, &cp);
+    return cp;
+  }
+};
+
+}  // namespace
+
+void tokenize(std::string_view s, std::vector<Token>& out) {
+  Cursor cur{s};
+  size_t i = 0, n = s.size();
+  uint16_t pending = 0;
+  out.reserve(out.size() + n / 4 + 8);
+  while (i < n) {
+    int len;
+    uint32_t cp = cur.at(i, &len);
+    if (is_space_cp(cp)) {
+      pending |= F_SPACE;
+      if (cp == '\n') pending |= F_NEWLINE;
+      i += len;
+      continue;
+    }
+    Token t;
+    t.b = static_cast<uint32_t>(i);
+    t.flags = pending;
+    pending = 0;
+    if (cp < 0x80 && is_digit(static_cast<unsigned char>(cp))) {
+      size_t j = i + 1;
+      while (j < n) {
+        unsigned char c = s[j];
+        if (is_digit(c)) { ++j; continue; }
+        if ((c == ',' || c == '.' || c == ':') && j + 1 < n && is_digit(s[j + 1])) {
+          // "3,000" "1.5" "10:30"; a comma must be followed by exactly three digits
+          if (c == ',') {
+            bool three = j + 3 < n && is_digit(s[j + 2]) && is_digit(s[j + 3]) && (j + 4 >= n || !is_digit(s[j + 4]));
+            if (!three) break;
+          }
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      t.e = static_cast<uint32_t>(j);
+      t.type = T_NUM;
+      t.flags |= F_DIGIT;
+      i = j;
+    } else if (let_cp(cp)) {
+      bool upper = up_cp(cp);
+      int letters = 1, uppers = upper ? 1 : 0;
+      bool single_segments = true;  // letters between dots are single (U.S.)
+      int seg_len = 1;
+      bool has_dot = false, has_digit = false, has_hyphen = false;
+      size_t j = i + len;
+      while (j < n) {
+        int l2;
+        uint32_t c2 = cur.at(j, &l2);
+        if (let_cp(c2)) {
+          ++letters; if (up_cp(c2)) ++uppers;
+          ++seg_len; if (seg_len > 1) single_segments = false;
+          j += l2; continue;
+        }
+        if (c2 < 0x80 && is_digit(static_cast<unsigned char>(c2))) { has_digit = true; j += 1; single_segments = false; continue; }
+        if (is_hyphen(c2) || is_apos(c2) || c2 == '.' || c2 == '&' || c2 == '/') {
+          int l3;
+          uint32_t c3 = cur.at(j + l2, &l3);
+          if (c2 == '.') {
+            if (single_segments && let_cp(c3)) {
+              int l4; uint32_t c4 = cur.at(j + l2 + l3, &l4);
+              if (c4 == '.') { has_dot = true; seg_len = 0; j += l2; continue; }
+            }
+            if (has_dot && single_segments) { j += l2; }  // final period of U.S.
+            break;
+          }
+          if (is_apos(c2)) {
+            // possessive 's / ’s stays a separate token
+            if ((c3 == 's' || c3 == 'S')) {
+              int l4; uint32_t c4 = cur.at(j + l2 + l3, &l4);
+              if (!let_cp(c4)) break;
+            }
+            if (let_cp(c3)) { j += l2; single_segments = false; continue; }
+            break;
+          }
+          if (c2 == '&' || c2 == '/') {
+            // AT&T, km/h: only between letters without spaces
+            if (let_cp(c3) && letters <= 3) { j += l2; single_segments = false; continue; }
+            break;
+          }
+          if (let_cp(c3) || (c3 < 0x80 && is_digit(static_cast<unsigned char>(c3)))) {
+            has_hyphen = true; single_segments = false; j += l2; continue;
+          }
+          break;
+        }
+        break;
+      }
+      t.e = static_cast<uint32_t>(j);
+      t.type = T_WORD;
+      if (upper) t.flags |= F_CAP;
+      if (letters >= 2 && uppers == letters) t.flags |= F_ALLCAPS;
+      if (has_digit) t.flags |= F_DIGIT;
+      if (has_dot) t.flags |= F_DOT;
+      if (has_hyphen) t.flags |= F_HYPHEN;
+      i = j;
+    } else {
+      t.type = T_PUNCT;
+      t.cp = cp;
+      // possessive 's / ’s directly after a word
+      if (is_apos(cp) && !out.empty() && out.back().e == i) {
+        int l3; uint32_t c3 = cur.at(i + len, &l3);
+        if (c3 == 's' || c3 == 'S') {
+          int l4; uint32_t c4 = cur.at(i + len + l3, &l4);
+          if (!let_cp(c4)) { t.type = T_WORD; t.flags |= F_POSS; len += l3; t.cp = 0; }
+        }
+      }
+      t.e = static_cast<uint32_t>(i + len);
+      i += len;
+    }
+    {
+      uint64_t hs = 1469598103934665603ull, hl = hs;
+      const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data()) + t.b;
+      const unsigned char* q = reinterpret_cast<const unsigned char*>(s.data()) + t.e;
+      for (; p < q; ++p) {
+        unsigned char c = *p;
+        hs = (hs ^ c) * 1099511628211ull;
+        unsigned char lc = static_cast<unsigned>(c - 'A') < 26u ? static_cast<unsigned char>(c + 32) : c;
+        hl = (hl ^ lc) * 1099511628211ull;
+      }
+      t.hs = hs;
+      t.hl = hl;
+    }
+    out.push_back(t);
+  }
+}
+
+}  // namespace lede::analysis

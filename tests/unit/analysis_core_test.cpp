@@ -1,0 +1,113 @@
+// Analysis core: robustness, determinism and a few span conventions.
+// Built only when the analysis core is (LEDE_WITH_ANALYSIS, set by CMakeLists.txt).
+#ifdef LEDE_WITH_ANALYSIS
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/analysis/analyze.hpp"
+#include "core/text.hpp"
+
+namespace {
+const lede::Analyzer& analyzer() {
+  static const lede::Analyzer a;
+  return a;
+}
+std::string span(const std::string& text, const lede::Annotation& a) {
+  lede::TextIndex idx(text);
+  return lede::cp_substr(text, idx, a.start, a.end);
+}
+const lede::Annotation* find(const std::string& text, const std::vector<lede::Annotation>& anns, const std::string& label, const std::string& s) {
+  for (const auto& a : anns) if (a.label == label && span(text, a) == s) return &a;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("analysis: empty, whitespace and junk input") {
+  CHECK(analyzer().analyze("").empty());
+  CHECK(analyzer().analyze("   \n\n  ").empty());
+  std::string bad = "Ab\xff\xfe President Joe \xc3 Biden said \x80 that \"\xed\xa0\x80 it\" was 5 %\r\n\r\n\"";
+  auto anns = analyzer().analyze(bad);
+  size_t len = lede::utf8_length(bad);
+  for (const auto& a : anns) {
+    CHECK(a.start >= 0);
+    CHECK(a.end <= static_cast<int64_t>(len));
+    CHECK(a.attrs.dump().size() > 0);  // must serialize (valid UTF-8)
+  }
+  std::string binary;
+  for (int i = 0; i < 5000; ++i) binary.push_back(static_cast<char>((i * 7919) & 0xff));
+  for (const auto& a : analyzer().analyze(binary)) CHECK(a.attrs.dump().size() > 0);
+}
+
+TEST_CASE("analysis: CRLF and long lines, determinism") {
+  std::string text = "Officials in Berlin said on Monday that 12 people were hurt.\r\nThe mayor, Anna Schmidt, said: \"We are shocked.\"\r\n";
+  auto a1 = analyzer().analyze(text);
+  auto a2 = analyzer().analyze(text);
+  REQUIRE(a1.size() == a2.size());
+  for (size_t i = 0; i < a1.size(); ++i) {
+    CHECK(a1[i].start == a2[i].start);
+    CHECK(a1[i].attrs == a2[i].attrs);
+  }
+  CHECK(find(text, a1, "number", "12"));
+  CHECK(find(text, a1, "number", "Monday"));
+  std::string long_line;
+  for (int i = 0; i < 3000; ++i) long_line += "The Kremlin said 5 ministers met in Paris, ";
+  auto big = analyzer().analyze(long_line);
+  CHECK(big.size() > 6000);
+}
+
+TEST_CASE("analysis: numbers") {
+  std::string t = "Prices rose 12% and 3.5 per cent; the firm raised $3bn and €200 million, about 1.5 million people, up to 50 jobs, "
+                  "forty-seven votes, the 21st time, on March 3, 2024 and 30 December at 10:30 a.m., a 23-year-old man, between 200 and 300 homes.";
+  auto a = analyzer().analyze(t);
+  auto n = [&](const char* s) { return find(t, a, "number", s); };
+  REQUIRE(n("12%"));
+  CHECK(n("12%")->attrs["kind"] == "percent");
+  REQUIRE(n("$3bn"));
+  CHECK(n("$3bn")->attrs["value"] == 3000000000LL);
+  CHECK(n("$3bn")->attrs["currency"] == "USD");
+  REQUIRE(n("€200 million"));
+  CHECK(n("€200 million")->attrs["currency"] == "EUR");
+  REQUIRE(n("1.5 million"));
+  CHECK(n("1.5 million")->attrs["approx"] == true);
+  CHECK(n("1.5 million")->attrs["counted"] == "people");
+  REQUIRE(n("50"));
+  CHECK(n("50")->attrs["bound"] == "max");
+  REQUIRE(n("forty-seven"));
+  CHECK(n("forty-seven")->attrs["value"] == 47);
+  REQUIRE(n("21st"));
+  CHECK(n("21st")->attrs["kind"] == "ordinal");
+  REQUIRE(n("March 3, 2024"));
+  CHECK(n("March 3, 2024")->attrs["value"] == "2024-03-03");
+  REQUIRE(n("30 December"));
+  REQUIRE(n("10:30 a.m."));
+  CHECK(n("10:30 a.m.")->attrs["value"] == "10:30");
+  REQUIRE(n("23"));
+  CHECK(n("23")->attrs["unit"] == "years");
+  REQUIRE(n("200 and 300"));
+  CHECK(n("200 and 300")->attrs["kind"] == "range");
+  std::string names = "The G7 met as Covid-19 spread and a Boeing 737 landed.";
+  for (const auto& x : analyzer().analyze(names)) CHECK(x.label != "number");
+}
+
+TEST_CASE("analysis: claims and speakers") {
+  std::string t = "“We will not back down,” the minister said. “Never.”\nAnalysts said the deal showed the bloc could act quickly.\n"
+                  "Exports fell 5%, according to customs data.";
+  auto a = analyzer().analyze(t);
+  const auto* q = find(t, a, "claim", "We will not back down,");
+  REQUIRE(q);
+  CHECK(q->attrs["speaker"]["text"] == "the minister");
+  CHECK(q->attrs["cue"]["text"] == "said");
+  const auto* q2 = find(t, a, "claim", "Never.");
+  REQUIRE(q2);
+  CHECK(q2->attrs["speaker"]["text"] == "the minister");
+  const auto* ind = find(t, a, "claim", "the deal showed the bloc could act quickly");
+  REQUIRE(ind);
+  CHECK(ind->attrs["speaker"]["text"] == "Analysts");
+  const auto* acc = find(t, a, "claim", "Exports fell 5%");
+  REQUIRE(acc);
+  CHECK(acc->attrs["cue"]["text"] == "according to");
+  CHECK(acc->attrs["speaker"]["text"] == "customs data");
+}
+
+#endif  // LEDE_WITH_ANALYSIS
