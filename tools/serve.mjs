@@ -2,8 +2,9 @@
 // Content-Security-Policy as the page. No dependencies beyond Node itself.
 //   node tools/serve.mjs [--root DIR] [--port N]      (port 0 picks a free one)
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { gzip, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -59,7 +60,19 @@ const server = createServer(async (req, res) => {
   }
 });
 
+// Compress every file once at start-up, in the background, so the first visit does not wait.
+async function precompress() {
+  for (const name of await readdir(root)) {
+    const file = join(root, name);
+    const st = await stat(file).catch(() => null);
+    if (!st || !st.isFile() || st.size <= 512 || gzCache.has(file)) continue;
+    const body = await promisify(gzip)(await readFile(file), { level: 9 });
+    if (!gzCache.has(file)) gzCache.set(file, { mtimeMs: st.mtimeMs, body });
+  }
+}
+
 server.listen(port, host, () => {
+  precompress().catch(() => {});
   const url = `http://${host}:${server.address().port}/`;
   console.log(`Lede is being served from ${root}`);
   console.log(`Open ${url} in your browser. Press Ctrl+C to stop.`);

@@ -927,6 +927,18 @@ void app_open_document(App& a, Document doc, std::vector<Label> labels, std::vec
   if (a.host.set_title) a.host.set_title(("Lede \u2014 " + a.doc.title).c_str());
 }
 
+void app_add_suggestions(App& a) {
+  auto is_auto = [](const Annotation& x) { return x.origin == Origin::automatic; };
+  if (!a.analyzer || std::any_of(a.annotations.begin(), a.annotations.end(), is_auto) ||
+      std::any_of(a.orphans.begin(), a.orphans.end(), is_auto))
+    return;
+  std::vector<Annotation> s = suggestions_for(a, a.doc.text);
+  if (s.empty()) return;
+  a.annotations.insert(a.annotations.end(), s.begin(), s.end());
+  sort_annotations(a);
+  ++a.changes;
+}
+
 void app_open_bytes(App& a, FileKind kind, const std::string& name, const std::string& bytes) {
   if (kind == FileKind::merge) {
     open_merge_file(a, name, bytes);
@@ -1026,6 +1038,7 @@ std::string app_state_json(const App& a) {
       {"autosave", {{"saved", a.autosave_confirmed == a.changes}, {"savedToFile", a.saved_to_file_changes == a.changes}}},
       {"ui", ui},
       {"orphans", orphans},
+      {"analysisReady", a.analyzer != nullptr},
       {"merge", a.merge.open ? json{{"name", a.merge.name}, {"author", a.merge.author}, {"theirs", a.merge.theirs.size()}, {"agreement", agreements}} : json(nullptr)},
       {"status", a.status},
       {"toast", a.toast.empty() ? json(nullptr) : json(a.toast)},

@@ -170,6 +170,9 @@ void app_frame(App& app);
 
 // Opening a file (picker, drop, paste). kind any: decided by the name and content.
 void app_open_bytes(App& app, FileKind kind, const std::string& name, const std::string& bytes);
+// Adds the analysis' suggestions to the open article unless it already has some (for instance
+// from its file, reviewed or not).
+void app_add_suggestions(App& app);
 void app_open_document(App& app, Document doc, std::vector<Label> labels, std::vector<Annotation> anns,
                        bool suggest);
 // Work kept in the browser (autosave): restore it at start-up; confirm a store completed.

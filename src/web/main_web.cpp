@@ -175,6 +175,15 @@ void frame() {
   if (!P->first_frame_sent) {
     P->first_frame_sent = true;
     js_first_frame();
+  } else if (!P->app.analyzer) {
+    // The analysis starts once the article is on screen, so the page opens as fast as it can.
+#ifdef LEDE_WITH_ANALYSIS
+    static lede::Analyzer analyzer;
+    P->app.analyzer = &analyzer;
+    bool clean = P->app.autosave_confirmed == P->app.changes;
+    lede::app_add_suggestions(P->app);
+    if (clean) P->app.autosaved_changes = P->app.autosave_confirmed = P->app.changes;  // nothing of the reader's changed
+#endif
   }
   // Keep drawing while something moves: input, a held button (drag, auto-scroll), fonts to rebuild.
   if (P->frame_ms.size() >= 100000) P->frame_ms.erase(P->frame_ms.begin(), P->frame_ms.begin() + 50000);
@@ -310,10 +319,6 @@ int main() {
   host.autosave = js_autosave;
   host.store_settings = js_store_settings;
   lede::app_init(P->app, host);
-#ifdef LEDE_WITH_ANALYSIS
-  static lede::Analyzer analyzer;
-  P->app.analyzer = &analyzer;
-#endif
   lede::app_open_bytes(P->app, lede::FileKind::article, "dprk-missiles-un.txt",
                        read_file("/assets/articles/dprk-missiles-un.txt"));
   P->app.status.clear();
