@@ -54,9 +54,10 @@ bool pressed(int key, bool repeat = true) { return ImGui::IsKeyPressed(key, repe
 
 // ---- fonts ---------------------------------------------------------------------------------
 
-// Latin, Latin-1, Latin Extended-A, general punctuation (curly quotes, dashes), currency signs.
-const ImWchar kBaseRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20A0, 0x20C0, 0x2190, 0x2193,
-                               0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0x25B2, 0x25BC, 0xFFFD, 0xFFFD, 0};
+// Always in the atlas: Latin-1, the usual punctuation (curly quotes, dashes, ellipsis), the euro
+// and the symbols the interface draws. Whatever else the open article uses is added to it.
+const ImWchar kBaseRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026,
+                               0x20AC, 0x20AC, 0x2190, 0x2193, 0x2264, 0x2265, 0x25B2, 0x25BC, 0xFFFD, 0xFFFD, 0};
 
 bool in_base_ranges(uint32_t cp) {
   for (int i = 0; kBaseRanges[i]; i += 2)
