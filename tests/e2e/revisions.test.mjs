@@ -66,7 +66,7 @@ test('a corrected article keeps its annotations; what is gone becomes an orphan 
     assert.deepEqual([kharkiv.start, kharkiv.end], [cpOf(revised, 'Kharkiv').start, cpOf(revised, 'Kharkiv').end]);
     assert.ok(mine(s).some((a) => a.text === 'Blinken argued' && a.label === 'claim'));
     assert.equal(s.orphans.find((o) => o.id === peskovId).quote, 'Dmitry Peskov');
-    assert.ok(s.ui['tab:Orphans'], 'the Orphans list is visible');
+    await until(page, (s) => s.ui['tab:Orphans'], 'the Orphans list is visible');
 
     const [dl2] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
     const again = JSON.parse(readFileSync(await dl2.path(), 'utf8'));
