@@ -86,25 +86,19 @@ void commit(App& a, Change c) {
   a.redo.clear();
 }
 
-bool undo(App& a) {
-  if (a.undo.empty()) return false;
-  Change c = std::move(a.undo.back());
-  a.undo.pop_back();
-  apply(a, c, false);
-  set_status(a, "Undid: " + c.what);
-  a.redo.push_back(std::move(c));
+// Moves the newest change of `from` onto `to`, undoing or redoing it.
+bool replay(App& a, std::vector<Change>& from, std::vector<Change>& to, bool forward, const char* verb) {
+  if (from.empty()) return false;
+  Change c = std::move(from.back());
+  from.pop_back();
+  apply(a, c, forward);
+  set_status(a, verb + c.what);
+  to.push_back(std::move(c));
   return true;
 }
 
-bool redo(App& a) {
-  if (a.redo.empty()) return false;
-  Change c = std::move(a.redo.back());
-  a.redo.pop_back();
-  apply(a, c, true);
-  set_status(a, "Redid: " + c.what);
-  a.undo.push_back(std::move(c));
-  return true;
-}
+bool undo(App& a) { return replay(a, a.undo, a.redo, false, "Undid: "); }
+bool redo(App& a) { return replay(a, a.redo, a.undo, true, "Redid: "); }
 
 std::string new_annotation_id(App& a) { return "u" + std::to_string(a.next_id++); }
 

@@ -134,14 +134,6 @@ void apply_theme(bool dark) {
 
 // ---- files ---------------------------------------------------------------------------------------
 
-bool ends_with(const std::string& s, const char* suffix) {
-  size_t n = std::strlen(suffix);
-  if (s.size() < n) return false;
-  for (size_t i = 0; i < n; ++i)
-    if (std::tolower(static_cast<unsigned char>(s[s.size() - n + i])) != suffix[i]) return false;
-  return true;
-}
-
 std::string local_clock(const App& a) {
   if (!a.host.now_ms) return "";
   // The browser gives UTC ms; the status bar shows the time of day in UTC offsets the host knows
@@ -170,7 +162,7 @@ std::vector<Annotation> suggestions_for(const App& a, const std::string& text) {
 
 // A Lede file, or a W3C Web Annotation file (recognised by its JSON-LD context), as one set.
 bool load_any(App& a, const std::string& name, const std::string& bytes, AnnotationSet* out, std::string* error) {
-  bool w3c = ends_with(name, ".jsonld") || (bytes.find("www.w3.org/ns/anno.jsonld") != std::string::npos &&
+  bool w3c = has_extension(name, ".jsonld") || (bytes.find("www.w3.org/ns/anno.jsonld") != std::string::npos &&
                                             bytes.find("\"lede-annotations\"") == std::string::npos);
   if (w3c) {
     W3CImport r = read_w3c(bytes, nullptr);
@@ -945,7 +937,7 @@ void app_open_bytes(App& a, FileKind kind, const std::string& name, const std::s
     open_merge_file(a, name, bytes);
   } else if (kind == FileKind::annotations) {
     open_annotation_file(a, name, bytes, false);
-  } else if (ends_with(name, ".json") || ends_with(name, ".jsonld")) {
+  } else if (has_extension(name, ".json") || has_extension(name, ".jsonld")) {
     // A .lede.json holds its article: opened as an article it brings its text along; dropped,
     // it applies to the open article when the texts match and opens its own otherwise.
     open_annotation_file(a, name, bytes, true);

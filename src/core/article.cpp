@@ -6,13 +6,14 @@
 
 namespace lede {
 
-namespace {
-bool ends_with_ci(std::string_view s, std::string_view suffix) {
+bool has_extension(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
   for (size_t i = 0; i < suffix.size(); ++i)
     if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
   return true;
 }
+
+namespace {
 
 std::string trim(std::string_view s) {
   size_t a = 0, b = s.size();
@@ -54,7 +55,7 @@ std::string file_stem(std::string_view name) {
   size_t slash = name.find_last_of("/\\");
   if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
   for (std::string_view ext : {".lede.json", ".json", ".txt", ".text", ".markdown", ".md"})
-    if (ends_with_ci(name, ext) && name.size() > ext.size()) return std::string(name.substr(0, name.size() - ext.size()));
+    if (has_extension(name, ext) && name.size() > ext.size()) return std::string(name.substr(0, name.size() - ext.size()));
   return std::string(name);
 }
 
@@ -110,7 +111,7 @@ ArticleResult article_from_file(std::string_view name, std::string_view bytes) {
   DecodedText d = decode_article_bytes(bytes, kMaxArticleBytes);
   if (!d.ok) { r.error = d.error; return r; }
   std::string heading;
-  if (ends_with_ci(name, ".md") || ends_with_ci(name, ".markdown")) d.text = markdown_to_text(d.text, &heading);
+  if (has_extension(name, ".md") || has_extension(name, ".markdown")) d.text = markdown_to_text(d.text, &heading);
   r.document.title = heading.empty() ? file_stem(name) : heading;
   r.document.text = std::move(d.text);
   r.ok = true;

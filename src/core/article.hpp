@@ -22,6 +22,9 @@ ArticleResult article_from_file(std::string_view file_name, std::string_view byt
 // code fences, block quotes. Returns the first level-1 heading (if any) through *heading.
 std::string markdown_to_text(std::string_view md, std::string* heading);
 
+// Whether a file name ends with an extension, ignoring case: has_extension("A.JSON", ".json").
+bool has_extension(std::string_view file_name, std::string_view extension);
+
 // "dir/My-Article.txt" -> "My-Article"; "x.lede.json" -> "x".
 std::string file_stem(std::string_view file_name);
 
