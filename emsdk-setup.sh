@@ -28,13 +28,14 @@ as_root() {
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 apt_updated=0
+recommends=--no-install-recommends
 apt_install() {
   local missing=()
   for p in "$@"; do have_pkg "$p" || missing+=("$p"); done
   if [ ${#missing[@]} -eq 0 ]; then say "found: $*"; return 0; fi
   if [ $apt_updated = 0 ]; then say "apt-get update"; as_root apt-get update -qq; apt_updated=1; fi
   say "installing: ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $recommends "${missing[@]}" >/dev/null
 }
 
 online() { timeout 5 bash -c 'exec 3<>/dev/tcp/github.com/443' 2>/dev/null; }
@@ -47,7 +48,9 @@ if command -v apt-get >/dev/null; then
             nodejs cmake make g++)
   test_pkgs=(chromium fonts-liberation2 clang libclang-rt-14-dev)
   apt_install "${web_pkgs[@]}"
-  [ "$mode" = --web ] || apt_install "${test_pkgs[@]}"
+  # Chromium with its recommended packages (GL drivers, fonts): the combination checked for
+  # headless WebGL in ../shared/TOOLCHAIN.md.
+  [ "$mode" = --web ] || { recommends=; apt_install "${test_pkgs[@]}"; }
 else
   say "no apt-get: expecting emcc, cmake, g++, node, fonts and chromium to be installed by hand"
 fi
