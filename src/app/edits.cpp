@@ -2,6 +2,7 @@
 // autosaved, and keeps the annotation list sorted.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <unordered_map>
 #include <unordered_set>
@@ -61,7 +62,11 @@ void sort_annotations(App& a) {
     return x.id < y.id;
   });
   a.max_span = 0;
-  for (const Annotation& an : a.annotations) a.max_span = std::max(a.max_span, an.end - an.start);
+  for (const Annotation& an : a.annotations) {
+    a.max_span = std::max(a.max_span, an.end - an.start);
+    // New ids ("u<n>") never collide with ones that came from a file or an undo.
+    if (an.id.size() > 1 && an.id[0] == 'u') a.next_id = std::max<uint64_t>(a.next_id, std::strtoull(an.id.c_str() + 1, nullptr, 10) + 1);
+  }
 }
 
 Annotation* find_annotation(App& a, const std::string& id) {
@@ -141,6 +146,23 @@ void add_annotation(App& a, const std::string& label, size_t cs, size_t ce) {
   c.edits.push_back({std::nullopt, an});
   a.active_id = an.id;
   commit(a, std::move(c));
+}
+
+void label_selection(App& a, const std::string& label) {
+  const std::string& t = a.doc.text;
+  size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
+  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
+  while (b < e && blank(t[b])) ++b;
+  while (e > b && blank(t[e - 1])) --e;
+  add_annotation(a, label, a.index.to_cp(b), a.index.to_cp(e));
+  a.sel_anchor = a.sel_caret = e;
+}
+
+unsigned int label_color(const std::string& hex, float alpha) {
+  unsigned v = 0x888888;
+  if (hex.size() == 7 && hex[0] == '#') std::sscanf(hex.c_str() + 1, "%x", &v);
+  // ImGui's packed colour: alpha, blue, green, red from the high byte down.
+  return (unsigned(alpha * 255) << 24) | ((v & 255) << 16) | (v & 0xFF00) | ((v >> 16) & 255);
 }
 
 void set_status_of(App& a, const std::vector<std::string>& ids, Status status, const std::string& what) {

@@ -20,12 +20,6 @@ enum Key {
 };
 bool pressed(int key, bool repeat = true) { return ImGui::IsKeyPressed(key, repeat); }
 
-ImU32 hex_color(const std::string& hex, float alpha) {
-  unsigned v = 0x888888;
-  if (hex.size() == 7) std::sscanf(hex.c_str() + 1, "%x", &v);
-  return IM_COL32((v >> 16) & 255, (v >> 8) & 255, v & 255, int(alpha * 255));
-}
-
 struct Theme {
   ImU32 ink, muted, selection, find, find_current, focus;
   float fill, suggestion_fill;
@@ -177,21 +171,14 @@ void draw_label_bar(App& a, float x, float y) {
   ImGui::Begin("##labelbar", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-  size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
   for (size_t i = 0; i < a.labels.size() && i < 9; ++i) {
     const Label& l = a.labels[i];
     if (i) ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Button, hex_color(l.color, 0.22f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hex_color(l.color, 0.45f));
+    ImGui::PushStyleColor(ImGuiCol_Button, label_color(l.color, 0.22f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, label_color(l.color, 0.45f));
     char text[96];
     std::snprintf(text, sizeof text, "%zu %s", i + 1, l.name.c_str());
-    if (ImGui::Button(text)) {
-      const std::string& t = a.doc.text;
-      while (b < e && (t[b] == ' ' || t[b] == '\n')) ++b;
-      while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\n')) --e;
-      add_annotation(a, l.id, a.index.to_cp(b), a.index.to_cp(e));
-      a.sel_anchor = a.sel_caret = e;
-    }
+    if (ImGui::Button(text)) label_selection(a, l.id);
     ImGui::PopStyleColor(2);
   }
   a.label_bar_rect[0] = ImGui::GetWindowPos().x;
@@ -225,7 +212,7 @@ void draw_card(App& a, float x, float y) {
   a.card_just_opened = false;
   ImGui::Begin("##card", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
   const Label* lab = find_label(a, an->label);
-  ImGui::TextColored(ImColor(hex_color(lab ? lab->color : "#888888", 1)), "%s", lab ? lab->name.c_str() : an->label.c_str());
+  ImGui::TextColored(ImColor(label_color(lab ? lab->color : "#888888", 1)), "%s", lab ? lab->name.c_str() : an->label.c_str());
   ImGui::SameLine();
   const char* status = an->status == Status::suggested ? "suggestion" : an->origin == Origin::automatic ? "accepted suggestion" : "yours";
   ImGui::TextDisabled("\u00B7 %s", status);
@@ -243,8 +230,8 @@ void draw_card(App& a, float x, float y) {
     const Label& l = a.labels[i];
     if (i) ImGui::SameLine();
     bool on = l.id == an->label;
-    ImGui::PushStyleColor(ImGuiCol_Button, hex_color(l.color, on ? 0.55f : 0.15f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hex_color(l.color, 0.4f));
+    ImGui::PushStyleColor(ImGuiCol_Button, label_color(l.color, on ? 0.55f : 0.15f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, label_color(l.color, 0.4f));
     if (ImGui::SmallButton(l.name.c_str()) && !on) {
       Annotation after = *an;
       after.label = l.id;
@@ -451,8 +438,8 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       bool suggestion = an.status == Status::suggested;
       bool linked = an.id == a.panel_hover_id || an.id == a.hover_id ||
                     (!a.focus_entity.empty() && an.attrs.value("entity", std::string()) == a.focus_entity && an.label == "actor");
-      ImU32 fill = hex_color(color, suggestion ? th.suggestion_fill : th.fill);
-      ImU32 line_col = hex_color(color, suggestion ? 0.75f : 0.95f);
+      ImU32 fill = label_color(color, suggestion ? th.suggestion_fill : th.fill);
+      ImU32 line_col = label_color(color, suggestion ? 0.75f : 0.95f);
       float under = std::min(pad_y + body_px + 1 + v.level * 3.0f, L.line_height - 1);
       for_each_rect(a, v.b, v.e, first, last, [&](float x0, float x1, const PageLine& l) {
         float y0 = Y(l) + pad_y - 1 + v.level * 1.5f, y1 = Y(l) + under;
@@ -603,14 +590,9 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
         else a.sel_anchor = a.sel_caret;
       }
       if (has_selection(a)) {
-        size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
         for (int i = 0; i < 9 && i < int(a.labels.size()); ++i)
           if (pressed(k1 + i, false) || pressed(kNumpad1 + i, false)) {
-            const std::string& t = a.doc.text;
-            while (b < e && (t[b] == ' ' || t[b] == '\n' || t[b] == '\t')) ++b;
-            while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t')) --e;
-            add_annotation(a, a.labels[i].id, a.index.to_cp(b), a.index.to_cp(e));
-            a.sel_anchor = a.sel_caret = e;
+            label_selection(a, a.labels[i].id);
             break;
           }
       } else if (an) {

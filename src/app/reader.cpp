@@ -236,8 +236,6 @@ void open_annotation_file(App& a, const std::string& name, const std::string& by
   commit(a, std::move(c));
   a.orphans = std::move(set.orphans);
   a.author = set.author;
-  for (const Annotation& an : a.annotations)
-    if (an.id.size() > 1 && an.id[0] == 'u') a.next_id = std::max<uint64_t>(a.next_id, std::strtoull(an.id.c_str() + 1, nullptr, 10) + 1);
   set_status(a, "Opened " + name + " (" + std::to_string(n) + (n == 1 ? " annotation)" : " annotations)"));
   if (!summary.empty()) show_toast(a, summary);
 }
@@ -650,9 +648,8 @@ void draw_labels_window(App& a) {
     for (size_t i = 0; i < edited.size(); ++i) {
       Label& l = edited[i];
       ImGui::PushID(int(i));
-      unsigned v = 0x888888;
-      std::sscanf(l.color.c_str() + 1, "%x", &v);
-      float col[3] = {((v >> 16) & 255) / 255.0f, ((v >> 8) & 255) / 255.0f, (v & 255) / 255.0f};
+      ImVec4 c = ImGui::ColorConvertU32ToFloat4(label_color(l.color, 1));
+      float col[3] = {c.x, c.y, c.z};
       ImGui::Text("%zu", i + 1);
       ImGui::SameLine();
       if (ImGui::ColorEdit3("##c", col, ImGuiColorEditFlags_NoInputs)) {
@@ -744,10 +741,7 @@ void draw_menu(App& a) {
     for (size_t i = 0; i < a.labels.size() && i < 9; ++i) {
       char key[8];
       std::snprintf(key, sizeof key, "%zu", i + 1);
-      if (ImGui::MenuItem(("Mark as " + a.labels[i].name).c_str(), key, false, sel)) {
-        size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
-        add_annotation(a, a.labels[i].id, a.index.to_cp(b), a.index.to_cp(e));
-      }
+      if (ImGui::MenuItem(("Mark as " + a.labels[i].name).c_str(), key, false, sel)) label_selection(a, a.labels[i].id);
     }
     ImGui::Separator();
     if (ImGui::MenuItem("Labels\u2026")) a.show_labels_window = true;
@@ -797,11 +791,9 @@ void draw_menu(App& a) {
   for (auto it = a.labels.rbegin(); it != a.labels.rend(); ++it) x -= ImGui::CalcTextSize(it->name.c_str()).x + 30;
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX() + 20, x));
   for (const Label& l : a.labels) {
-    unsigned v = 0x888888;
-    std::sscanf(l.color.c_str() + 1, "%x", &v);
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + 10, p.y + h * 0.9f), IM_COL32((v >> 16) & 255, (v >> 8) & 255, v & 255, 255), 2);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + 10, p.y + h * 0.9f), label_color(l.color, 1), 2);
     ImGui::Dummy(ImVec2(12, h));
     ImGui::SameLine(0, 4);
     ImGui::TextUnformatted(l.name.c_str());
@@ -899,10 +891,8 @@ void app_open_document(App& a, Document doc, std::vector<Label> labels, std::vec
     std::vector<Annotation> s = suggestions_for(a, a.doc.text);
     a.annotations.insert(a.annotations.end(), s.begin(), s.end());
   }
-  sort_annotations(a);
   a.next_id = 1;
-  for (const Annotation& an : a.annotations)
-    if (an.id.size() > 1 && an.id[0] == 'u') a.next_id = std::max<uint64_t>(a.next_id, std::strtoull(an.id.c_str() + 1, nullptr, 10) + 1);
+  sort_annotations(a);
   a.undo.clear();
   a.redo.clear();
   ++a.changes;

@@ -192,7 +192,7 @@ const Label* find_label(const App& app, const std::string& id);
 void commit(App& app, Change change);  // applies it and makes it undoable
 bool undo(App& app);
 bool redo(App& app);
-void sort_annotations(App& app);
+void sort_annotations(App& app);  // also bounds max_span and moves next_id past every id
 std::string new_annotation_id(App& app);
 std::string now_iso(const App& app);
 void set_status(App& app, std::string text);
@@ -200,6 +200,10 @@ void show_notice(App& app, bool error, std::string title, std::string text);
 void show_toast(App& app, std::string text);
 // Common changes.
 void add_annotation(App& app, const std::string& label, size_t cp_start, size_t cp_end);
+// Marks the selection (without its leading and trailing blanks) and collapses it to its end.
+void label_selection(App& app, const std::string& label);
+// A label's "#RRGGBB" as an ImGui colour (ImU32) with the given alpha; grey if malformed.
+unsigned int label_color(const std::string& hex, float alpha);
 void set_status_of(App& app, const std::vector<std::string>& ids, Status status, const std::string& what);
 void delete_annotations(App& app, const std::vector<std::string>& ids, const std::string& what);
 

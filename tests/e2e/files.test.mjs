@@ -3,17 +3,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { cleanup, dragSelect, find, launch, mine, openReader, startServer, state, tempFile, until, withScreenshots } from './harness.mjs';
+import { choose, cleanup, dragSelect, find, launch, mine, openReader, startServer, state, tempFile, until, withScreenshots } from './harness.mjs';
 
 let server, browser;
 const pages = [];
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
-
-async function choose(page, keys, file) {
-  const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press(keys)]);
-  await fc.setFiles(file);
-}
 
 async function drop(page, name, bytes, mime = 'text/plain') {
   await page.evaluate(([name, data, mime]) => {

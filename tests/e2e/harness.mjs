@@ -76,6 +76,12 @@ export async function find(page, needle, n = 0) {
   }, [needle, n]);
 }
 
+// Presses keys that open the file chooser and picks `file` in it, as a user would.
+export async function choose(page, keys, file) {
+  const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press(keys)]);
+  await fc.setFiles(file);
+}
+
 // Scrolls code points [start, end) into view with the mouse wheel; returns their rectangles.
 export async function reveal(page, start, end) {
   let rects = await page.evaluate(([a, b]) => window.lede.rects(a, b), [start, end]);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { cleanup, dragSelect, find, launch, mine, openReader, repo, startServer, state, tempFile, until, withScreenshots } from './harness.mjs';
+import { choose, cleanup, dragSelect, find, launch, mine, openReader, repo, startServer, state, tempFile, until, withScreenshots } from './harness.mjs';
 
 let server, browser;
 const pages = [];
@@ -24,11 +24,6 @@ async function mark(page, word, key) {
   await page.keyboard.press(key);
   await until(page, (s) => mine(s).some((a) => a.start === at.start), `marked ${word}`);
   await page.keyboard.press('Escape');  // close its card
-}
-
-async function choose(page, keys, file) {
-  const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press(keys)]);
-  await fc.setFiles(file);
 }
 
 async function menu(page, top, item) {
