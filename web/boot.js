@@ -85,7 +85,7 @@
       }
       M._lede_key(e.keyCode, 1, mods(e));
       if (!ctrl && !e.altKey && e.key && [...e.key].length === 1) M._lede_char(e.key.codePointAt(0));
-      if (OWN_KEYS.has(e.keyCode) || (ctrl && OWN_CTRL_KEYS.has(e.keyCode)) || e.keyCode === 112) e.preventDefault();
+      if (OWN_KEYS.has(e.keyCode) || (ctrl && OWN_CTRL_KEYS.has(e.keyCode)) || e.keyCode === 112 || e.keyCode === 117 || e.keyCode === 121) e.preventDefault();
     });
     window.addEventListener('keyup', (e) => M._lede_key(e.keyCode, 0, mods(e)));
     window.addEventListener('blur', () => { for (const k of [16, 17, 18, 91]) M._lede_key(k, 0, 0); });

@@ -189,4 +189,17 @@ void delete_annotations(App& a, const std::vector<std::string>& ids, const std::
   commit(a, std::move(c));
 }
 
+void relabel(App& a, const std::string& id, const std::string& label) {
+  Annotation* an = find_annotation(a, id);
+  const Label* l = find_label(a, label);
+  if (!an || !l || an->label == label) return;
+  Annotation after = *an;
+  after.label = label;
+  after.modified = now_iso(a);
+  Change c;
+  c.what = "Changed label to " + l->name;
+  c.edits.push_back({*an, after});
+  commit(a, std::move(c));
+}
+
 }  // namespace lede

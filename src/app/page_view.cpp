@@ -16,7 +16,7 @@ namespace {
 enum Key {
   kEnter = 13, kEscape = 27, kSpace = 32, kPageUp = 33, kPageDown = 34, kEnd = 35, kHome = 36,
   kLeft = 37, kUp = 38, kRight = 39, kDown = 40, kDelete = 46, kBackspace = 8, kTab = 9,
-  k1 = 49, kA = 65, kN = 78, kR = 82, kNumpad1 = 97,
+  k1 = 49, kA = 65, kL = 76, kN = 78, kR = 82, kNumpad1 = 97,
 };
 bool pressed(int key, bool repeat = true) { return ImGui::IsKeyPressed(key, repeat); }
 
@@ -210,7 +210,10 @@ void draw_card(App& a, float x, float y) {
   ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));
   if (a.card_just_opened || a.note_focus == 2) ImGui::SetNextWindowFocus();
   a.card_just_opened = false;
-  ImGui::Begin("##card", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  // It takes the keyboard only when asked (a click on a highlight, N): opened from the side
+  // panels, it leaves the keyboard there.
+  ImGui::Begin("##card", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                                      ImGuiWindowFlags_NoFocusOnAppearing);
   const Label* lab = find_label(a, an->label);
   ImGui::TextColored(ImColor(label_color(lab ? lab->color : "#888888", 1)), "%s", lab ? lab->name.c_str() : an->label.c_str());
   ImGui::SameLine();
@@ -232,14 +235,10 @@ void draw_card(App& a, float x, float y) {
     bool on = l.id == an->label;
     ImGui::PushStyleColor(ImGuiCol_Button, label_color(l.color, on ? 0.55f : 0.15f));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, label_color(l.color, 0.4f));
-    if (ImGui::SmallButton(l.name.c_str()) && !on) {
-      Annotation after = *an;
-      after.label = l.id;
-      after.modified = now_iso(a);
-      Change c;
-      c.what = "Changed label to " + l.name;
-      c.edits.push_back({*an, after});
-      commit(a, std::move(c));
+    char text[96];
+    std::snprintf(text, sizeof text, "%zu %s", i + 1, l.name.c_str());
+    if (ImGui::SmallButton(i < 9 ? text : l.name.c_str()) && !on) {
+      relabel(a, an->id, l.id);
       an = find_annotation(a, a.active_id);
     }
     ImGui::PopStyleColor(2);
@@ -559,7 +558,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
   }
 
   // Keyboard on the text (when no field has the keyboard).
-  const bool keys = !io.WantTextInput && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup);
+  const bool keys = key_zone(a) == KeyZone::page && !io.WantTextInput && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup);
   if (keys && !io.KeyCtrl) {
     Annotation* an = find_annotation(a, a.active_id);
     if (an && io.KeyShift && (pressed(kLeft) || pressed(kRight))) {
@@ -596,11 +595,17 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
             break;
           }
       } else if (an) {
+        for (int i = 0; i < 9 && i < int(a.labels.size()); ++i)
+          if (pressed(k1 + i, false) || pressed(kNumpad1 + i, false)) relabel(a, an->id, a.labels[size_t(i)].id);
+      }
+      an = find_annotation(a, a.active_id);  // the changes above may have moved it
+      if (!has_selection(a) && an) {
         if (pressed(kA, false) && an->status == Status::suggested) set_status_of(a, {an->id}, Status::accepted, "Accepted a suggestion");
         else if (pressed(kR, false) && an->status == Status::suggested) { set_status_of(a, {an->id}, Status::rejected, "Rejected a suggestion"); a.active_id.clear(); }
         else if (pressed(kDelete, false) || pressed(kBackspace, false)) { delete_annotations(a, {an->id}, "Deleted an annotation"); a.active_id.clear(); }
         else if (pressed(kN, false)) a.note_focus = 2;
       }
+      if (pressed(kL, false)) { a.show_labels_window = true; a.labels_window_focus = true; }
       // Tab / Shift+Tab step through the visible annotations.
       if (pressed(kTab)) {
         const Annotation* cur = find_annotation(a, a.active_id);

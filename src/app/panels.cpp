@@ -6,10 +6,79 @@
 
 #include "app/reader.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // TableSetColumnSortDirection
 
 namespace lede {
 
 namespace {
+
+// DOM keyCodes, as the platform layer puts them in io.KeysDown.
+enum Key {
+  kEnter = 13, kEscape = 27, kPageUp = 33, kPageDown = 34, kEnd = 35, kHome = 36, kLeft = 37, kUp = 38, kRight = 39,
+  kDown = 40, kA = 65, kF = 70, kR = 82, kS = 83,
+};
+bool pressed(int key, bool repeat = true) { return ImGui::IsKeyPressed(key, repeat); }
+
+// The panels have the keyboard (F6 or a click): their own keys, not ImGui's navigation, so that
+// the lists behave alike whatever widget draws them.
+bool panel_keys(const App& a) {
+  const ImGuiIO& io = ImGui::GetIO();
+  return key_zone(a) == KeyZone::panels && !io.WantTextInput && !io.KeyCtrl && !io.KeyAlt;
+}
+
+// Moves the tab's keyboard row over n rows (Up/Down, PgUp/PgDn, Home/End); -1 when none.
+int move_cursor(App& a, int tab, int n) {
+  int& c = a.panel_cursor[tab];
+  if (n == 0) return c = -1;
+  c = std::min(c, n - 1);
+  if (!panel_keys(a) || ImGui::GetIO().KeyShift) return c;
+  if (c < 0) {  // the keyboard arrives: start on the first row
+    a.panel_cursor_moved = 1;
+    return c = 0;
+  }
+  int from = std::max(c, 0), to = c;
+  if (pressed(kDown)) to = c < 0 ? 0 : c + 1;
+  if (pressed(kUp)) to = c < 0 ? 0 : c - 1;
+  if (pressed(kPageDown)) to = from + 10;
+  if (pressed(kPageUp)) to = from - 10;
+  if (pressed(kHome, false)) to = 0;
+  if (pressed(kEnd, false)) to = n - 1;
+  to = std::clamp(to, 0, n - 1);
+  if (to != c) {
+    c = to;
+    a.panel_cursor_moved = 1;
+  }
+  return c;
+}
+
+// The row just drawn is the keyboard row: keep it on screen and mark its span in the text.
+void cursor_row(App& a, const std::string& id, float header) {
+  a.panel_cursor_id = id;
+  a.panel_hover_id = id;
+  if (!a.panel_cursor_moved) return;
+  ImGuiWindow* w = ImGui::GetCurrentWindow();
+  float top = ImGui::GetItemRectMin().y, bottom = ImGui::GetItemRectMax().y;
+  if (top < w->InnerClipRect.Min.y + header || bottom > w->InnerClipRect.Max.y) ImGui::SetScrollHereY(0.5f);
+}
+
+// Enter, A and R on the keyboard row of a list of annotations. True when the annotations changed
+// (the lists are stale until the next frame).
+bool annotation_row_keys(App& a, const Annotation& an) {
+  if (!panel_keys(a) || ImGui::GetIO().KeyShift) return false;
+  if (pressed(kEnter, false)) {
+    a.active_id = an.id;
+    scroll_to_annotation(a, an);
+  }
+  if (an.status != Status::suggested) return false;
+  std::string id = an.id;
+  if (pressed(kA, false)) { set_status_of(a, {id}, Status::accepted, "Accepted a suggestion"); return true; }
+  if (pressed(kR, false)) {
+    set_status_of(a, {id}, Status::rejected, "Rejected a suggestion");
+    if (a.active_id == id) a.active_id.clear();
+    return true;
+  }
+  return false;
+}
 
 std::string attr(const Annotation& an, const char* key) {
   auto it = an.attrs.find(key);
@@ -76,10 +145,11 @@ void rebuild(App& a) {
 }
 
 // Row behaviour shared by every list: hover links to the text, click jumps there and opens it.
-void row_interaction(App& a, const Annotation& an) {
+void row_interaction(App& a, const Annotation& an, int tab, int row) {
   mark_ui(a, "row:" + an.id);
   if (ImGui::IsItemHovered()) a.panel_hover_id = an.id;
   if (ImGui::IsItemClicked()) {
+    a.panel_cursor[tab] = row;  // the keyboard goes on from the clicked row
     a.active_id = an.id;
     scroll_to_annotation(a, an);
   }
@@ -117,6 +187,26 @@ void actors_tab(App& a) {
     if (suggestion_buttons(a, e.suggested, "mentions of " + e.name, "entity")) return;
   }
   if (p.entities.empty()) { ImGui::TextDisabled("No actors yet. Select a name and press 1."); return; }
+  const bool show_cursor = key_zone(a) == KeyZone::panels;
+  int cur = move_cursor(a, 0, int(p.entities.size()));
+  if (cur >= 0 && panel_keys(a)) {
+    // Enter steps through the entity's mentions, as clicks do; A / R take all its suggestions.
+    const PanelCache::Entity& e = p.entities[size_t(cur)];
+    if (pressed(kEnter, false) && !ImGui::GetIO().KeyShift) {
+      if (a.focus_entity != e.name) { a.focus_entity = e.name; a.focus_step = 0; }
+      else a.focus_step = (a.focus_step + 1) % int(e.mentions.size());
+      const Annotation& m = a.annotations[e.mentions[size_t(a.focus_step)]];
+      a.active_id = m.id;
+      scroll_to_annotation(a, m);
+    }
+    if (!e.suggested.empty() && !ImGui::GetIO().KeyShift && (pressed(kA, false) || pressed(kR, false))) {
+      bool acc = pressed(kA, false);
+      std::vector<std::string> ids = e.suggested;
+      set_status_of(a, ids, acc ? Status::accepted : Status::rejected,
+                    std::string(acc ? "Accepted " : "Rejected ") + std::to_string(ids.size()) + " mentions of " + e.name);
+      return;
+    }
+  }
   if (!ImGui::BeginTable("##actors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Actor (role)", ImGuiTableColumnFlags_WidthStretch, 3);
@@ -125,6 +215,7 @@ void actors_tab(App& a) {
   ImGui::TableHeadersRow();
   ImGuiListClipper clip_rows;
   clip_rows.Begin(int(p.entities.size()));
+  if (a.panel_cursor_moved && cur >= 0) clip_rows.ForceDisplayRangeByIndices(cur, cur + 1);
   while (clip_rows.Step()) {
     for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
       const PanelCache::Entity& e = p.entities[size_t(r)];
@@ -133,14 +224,16 @@ void actors_tab(App& a) {
       bool focused = a.focus_entity == e.name;
       ImGui::PushID(r);
       std::string shown = e.role.empty() ? e.name : e.name + "  \u00B7 " + e.role;
-      if (ImGui::Selectable(shown.c_str(), focused, ImGuiSelectableFlags_SpanAllColumns)) {
+      if (ImGui::Selectable(shown.c_str(), focused || (show_cursor && r == cur), ImGuiSelectableFlags_SpanAllColumns)) {
         // Each click steps to the next mention.
+        a.panel_cursor[0] = r;
         if (!focused) { a.focus_entity = e.name; a.focus_step = 0; }
         else a.focus_step = (a.focus_step + 1) % int(e.mentions.size());
         scroll_to_annotation(a, a.annotations[e.mentions[size_t(a.focus_step)]]);
       }
       mark_ui(a, "entity:" + e.name);
       if (ImGui::IsItemHovered()) a.panel_hover_id = a.annotations[e.mentions.front()].id;
+      if (show_cursor && r == cur) cursor_row(a, a.annotations[e.mentions.front()].id, ImGui::GetFrameHeight());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(e.kind.empty() ? "\u2014" : e.kind.c_str());
       ImGui::TableNextColumn();
@@ -169,9 +262,23 @@ void claims_tab(App& a) {
   for (size_t k = 0; k < p.claims.size(); ++k)
     if (a.claim_speaker_filter.empty() || p.claim_speaker[k] == a.claim_speaker_filter) rows.push_back(k);
   if (rows.empty()) { ImGui::TextDisabled("No claims. Select a statement and press 2."); return; }
+  const bool show_cursor = key_zone(a) == KeyZone::panels;
+  int cur = move_cursor(a, 1, int(rows.size()));
+  if (cur >= 0) {
+    size_t k = rows[size_t(cur)];
+    if (panel_keys(a) && pressed(kF, false) && !ImGui::GetIO().KeyShift) {
+      // F: only this speaker's claims; F again: everyone's.
+      a.claim_speaker_filter = a.claim_speaker_filter.empty() ? p.claim_speaker[k] : std::string();
+      a.panel_cursor[1] = 0;
+      a.panel_cursor_moved = 2;  // the filtered list is drawn next frame
+      return;
+    }
+    if (annotation_row_keys(a, a.annotations[p.claims[k]])) return;
+  }
   ImGui::BeginChild("##claims");
   ImGuiListClipper clip_rows;
   clip_rows.Begin(int(rows.size()), ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y);
+  if (a.panel_cursor_moved && cur >= 0) clip_rows.ForceDisplayRangeByIndices(cur, cur + 1);
   while (clip_rows.Step()) {
     for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
       size_t k = rows[size_t(r)];
@@ -181,8 +288,9 @@ void claims_tab(App& a) {
       ImGui::PushID(r);
       std::string head = (who.empty() ? std::string("(speaker not named)") : who) + (cue.empty() ? "" : " \u2014 " + cue);
       if (an.status == Status::suggested) head += "  \u00B7 suggestion";
-      ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id);
-      row_interaction(a, an);
+      ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id || (show_cursor && r == cur));
+      row_interaction(a, an, 1, r);
+      if (show_cursor && r == cur) cursor_row(a, an.id, 0);
       ImGui::TextDisabled("  %s", clip(annotation_text(a, an), 70).c_str());
       ImGui::PopID();
     }
@@ -198,6 +306,9 @@ void numbers_tab(App& a) {
     if (suggestion_buttons(a, p.suggested[2], "number suggestions", "numbers")) return;
   }
   if (p.numbers.empty()) { ImGui::TextDisabled("No numbers. Select one and press 3."); return; }
+  const bool show_cursor = key_zone(a) == KeyZone::panels;
+  int cur = move_cursor(a, 2, int(p.numbers.size()));
+  if (cur >= 0 && annotation_row_keys(a, a.annotations[p.numbers[size_t(cur)]])) return;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
   if (!ImGui::BeginTable("##numbers", 4, flags)) return;
@@ -207,6 +318,14 @@ void numbers_tab(App& a) {
   ImGui::TableSetupColumn("Kind", 0, 1);
   ImGui::TableSetupColumn("Counts", 0, 1.2f);
   ImGui::TableHeadersRow();
+  if (panel_keys(a) && pressed(kS, false)) {
+    // S sorts by the next column, Shift+S reverses the order.
+    int col = std::max(p.number_sort_col, 0);
+    bool asc = p.number_sort_asc;
+    if (ImGui::GetIO().KeyShift) asc = !asc;
+    else { col = (col + 1) % 4; asc = true; }
+    ImGui::TableSetColumnSortDirection(col, asc ? ImGuiSortDirection_Ascending : ImGuiSortDirection_Descending, false);
+  }
   if (ImGuiTableSortSpecs* spec = ImGui::TableGetSortSpecs(); spec && spec->SpecsCount > 0) {
     int col = spec->Specs[0].ColumnIndex;
     bool asc = spec->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
@@ -226,6 +345,7 @@ void numbers_tab(App& a) {
   }
   ImGuiListClipper clip_rows;
   clip_rows.Begin(int(p.numbers.size()));
+  if (a.panel_cursor_moved && cur >= 0) clip_rows.ForceDisplayRangeByIndices(cur, cur + 1);
   while (clip_rows.Step()) {
     for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
       const Annotation& an = a.annotations[p.numbers[size_t(r)]];
@@ -234,8 +354,9 @@ void numbers_tab(App& a) {
       ImGui::PushID(r);
       std::string t = clip(annotation_text(a, an), 40);
       if (an.status == Status::suggested) t += " \u00B7";
-      ImGui::Selectable(t.c_str(), a.active_id == an.id || a.hover_id == an.id, ImGuiSelectableFlags_SpanAllColumns);
-      row_interaction(a, an);
+      ImGui::Selectable(t.c_str(), a.active_id == an.id || a.hover_id == an.id || (show_cursor && r == cur), ImGuiSelectableFlags_SpanAllColumns);
+      row_interaction(a, an, 2, r);
+      if (show_cursor && r == cur) cursor_row(a, an.id, ImGui::GetFrameHeight());
       if (ImGui::IsItemHovered()) {
         // Context: the text around the number.
         size_t b = a.index.to_byte(size_t(an.start)), e = a.index.to_byte(size_t(an.end));
@@ -271,17 +392,22 @@ void numbers_tab(App& a) {
 void notes_tab(App& a) {
   PanelCache& p = a.panel;
   if (p.notes.empty()) { ImGui::TextDisabled("Your annotations and notes appear here."); return; }
+  const bool show_cursor = key_zone(a) == KeyZone::panels;
+  int cur = move_cursor(a, 3, int(p.notes.size()));
+  if (cur >= 0 && annotation_row_keys(a, a.annotations[p.notes[size_t(cur)]])) return;
   ImGui::BeginChild("##notes");
   ImGuiListClipper clip_rows;
   clip_rows.Begin(int(p.notes.size()), ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y);
+  if (a.panel_cursor_moved && cur >= 0) clip_rows.ForceDisplayRangeByIndices(cur, cur + 1);
   while (clip_rows.Step()) {
     for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
       const Annotation& an = a.annotations[p.notes[size_t(r)]];
       const Label* lab = find_label(a, an.label);
       ImGui::PushID(r);
       std::string head = (lab ? lab->name : an.label) + ": \u201C" + clip(annotation_text(a, an), 60) + "\u201D";
-      ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id);
-      row_interaction(a, an);
+      ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id || (show_cursor && r == cur));
+      row_interaction(a, an, 3, r);
+      if (show_cursor && r == cur) cursor_row(a, an.id, 0);
       if (!an.note.empty()) ImGui::TextUnformatted(("  " + clip(an.note, 70)).c_str());
       else ImGui::TextDisabled("  (no note)");
       ImGui::PopID();
@@ -312,15 +438,29 @@ void orphans_tab(App& a) {
 
 void draw_panels(App& a, float x, float y, float w, float h) {
   a.panel_hover_id.clear();
+  a.panel_cursor_id.clear();
   if (a.panel.changes != a.changes) rebuild(a);
   ImGui::SetNextWindowPos(ImVec2(x, y));
   ImGui::SetNextWindowSize(ImVec2(w, h));
-  ImGui::Begin("##panels", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Begin("##panels", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoNavInputs);
   static const char* kTabs[] = {"Actors", "Claims", "Numbers", "Notes", "Orphans"};
+  const int tabs = a.orphans.empty() ? 4 : 5;
+  if (panel_keys(a) && !ImGui::GetIO().KeyShift) {
+    // Left / Right: the neighbouring tab. Esc: back to the page.
+    if (pressed(kLeft)) a.panel_tab_request = (a.view.panel_tab + tabs - 1) % tabs;
+    if (pressed(kRight)) a.panel_tab_request = (a.view.panel_tab + 1) % tabs;
+    if (pressed(kEscape, false)) a.focus_request = App::FocusRequest::page;
+  }
+  if (key_zone(a) == KeyZone::panels) {
+    // The panels have the keyboard: say so with a frame in the navigation colour.
+    ImVec2 mn = ImGui::GetWindowPos(), mx = ImVec2(mn.x + ImGui::GetWindowWidth(), mn.y + ImGui::GetWindowHeight());
+    ImGui::GetForegroundDrawList()->AddRect(ImVec2(mn.x + 1, mn.y + 1), ImVec2(mx.x - 1, mx.y - 1), ImGui::GetColorU32(ImGuiCol_NavHighlight), 0, 0, 2);
+  }
   if (ImGui::BeginTabBar("##tabs")) {
-    for (int i = 0; i < (a.orphans.empty() ? 4 : 5); ++i) {
+    for (int i = 0; i < tabs; ++i) {
       ImGuiTabItemFlags f = 0;
-      if (a.view.panel_tab == i && ImGui::GetFrameCount() < 3) f |= ImGuiTabItemFlags_SetSelected;
+      if ((a.view.panel_tab == i && ImGui::GetFrameCount() < 3) || a.panel_tab_request == i) f |= ImGuiTabItemFlags_SetSelected;
       bool open = ImGui::BeginTabItem(kTabs[i], nullptr, f);
       mark_ui(a, std::string("tab:") + kTabs[i]);
       if (open) {
@@ -335,6 +475,8 @@ void draw_panels(App& a, float x, float y, float w, float h) {
     }
     ImGui::EndTabBar();
   }
+  if (a.panel_tab_request == a.view.panel_tab) a.panel_tab_request = -1;
+  if (a.panel_cursor_moved > 0) --a.panel_cursor_moved;
   ImGui::End();
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <set>
 
 #ifdef LEDE_WITH_ANALYSIS
@@ -47,10 +48,34 @@ constexpr const char* kGenerator = "Lede 0.1";
 
 // DOM keyCodes: the platform layer puts them in io.KeysDown.
 enum Key {
-  kEnter = 13, kEscape = 27, kF1 = 112, kF3 = 114, k0 = 48, kA = 65, kF = 70, kO = 79, kS = 83, kY = 89, kZ = 90,
+  kEnter = 13, kEscape = 27, kF1 = 112, kF3 = 114, kF6 = 117, kF10 = 121, k0 = 48, kA = 65, kF = 70, kO = 79, kS = 83, kY = 89, kZ = 90,
   kPlus = 187, kMinus = 189, kPlusFx = 61, kMinusFx = 173, kNumPlus = 107, kNumMinus = 109, kBackslash = 220,
 };
 bool pressed(int key, bool repeat = true) { return ImGui::IsKeyPressed(key, repeat); }
+
+// Esc closes a dialog, unless it was meant for a field being edited or a popup (combo, colour
+// picker) that ImGui closes on the same key.
+bool escape_closes(const App& a) {
+  return pressed(kEscape, false) && !ImGui::GetIO().WantTextInput && !a.popup_was_open &&
+         !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup);
+}
+
+// Menu items give the keyboard back to the page once chosen (by mouse or keyboard).
+bool menu_item(App& a, const char* label, const char* shortcut = nullptr, bool selected = false, bool enabled = true) {
+  bool chosen = ImGui::MenuItem(label, shortcut, selected, enabled);
+  if (chosen) a.focus_request = App::FocusRequest::page;
+  return chosen;
+}
+bool menu_item(App& a, const char* label, const char* shortcut, bool* toggle) {
+  bool chosen = ImGui::MenuItem(label, shortcut, toggle);
+  if (chosen) a.focus_request = App::FocusRequest::page;
+  return chosen;
+}
+
+// Colour-vision-safe colours (Paul Tol's bright and vibrant schemes) offered for labels.
+const char* kPalette[][2] = {{"Blue", "#4477AA"},   {"Red", "#EE6677"},   {"Green", "#228833"}, {"Yellow", "#CCBB44"},
+                             {"Cyan", "#66CCEE"},   {"Purple", "#AA3377"}, {"Orange", "#EE7733"}, {"Teal", "#009988"},
+                             {"Grey", "#BBBBBB"}};
 
 // ---- fonts ---------------------------------------------------------------------------------
 
@@ -444,6 +469,10 @@ void draw_find_bar(App& a, float x, float y, float w) {
   if (a.find_focus) { ImGui::SetKeyboardFocusHere(); a.find_focus = false; }
   ImGui::SetNextItemWidth(w - 260);
   bool escape = pressed(kEscape, false) && a.find_input_active;  // Esc in the field closes the bar
+  // As in editors, the match found stays selected when the bar closes: Esc, then a label key
+  // marks it. (Taken now: Esc also makes the field revert its text.)
+  int keep = a.find_current;
+  std::pair<size_t, size_t> kept = keep >= 0 ? a.find_hits[size_t(keep)] : std::pair<size_t, size_t>{0, 0};
   bool enter = ImGui::InputText("##q", a.find_buf, sizeof a.find_buf, ImGuiInputTextFlags_EnterReturnsTrue);
   a.find_input_active = ImGui::IsItemActive() || enter;
   if (a.find_query != a.find_buf) {
@@ -463,6 +492,11 @@ void draw_find_bar(App& a, float x, float y, float w) {
   if (ImGui::ArrowButton("##next", ImGuiDir_Down)) find_step(a, 1);
   ImGui::SameLine();
   if (ImGui::SmallButton("Close") || escape) {
+    if (keep >= 0) {
+      a.sel_anchor = kept.first;
+      a.sel_caret = kept.second;
+      a.active_id.clear();
+    }
     a.find_open = false;
     a.find_hits.clear();
     a.find_query.clear();
@@ -568,39 +602,60 @@ const char* kShortcuts[][2] = {
     {"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "Undo / redo"},
     {"Ctrl+F, Enter / Shift+Enter, F3", "Find, next / previous match"},
     {"Ctrl+= / Ctrl+- / Ctrl+0", "Larger / smaller / default text"},
+    {"F10", "The menus (arrows move, Enter or Space chooses, Esc leaves)"},
+    {"F6", "Move the keyboard between the page and the side panels"},
+    {"F1", "This help"},
+    {"", ""},
+    {"On the page", ""},
+    {"Arrows, PgUp/PgDn, Space, Home/End", "Scroll"},
     {"Ctrl+A, Ctrl+C, Esc", "Select all, copy, clear the selection"},
     {"Shift+arrows, Ctrl+Shift+\u2190/\u2192", "Extend the selection by character, line or word"},
-    {"1 \u2026 9", "Mark the selection with label 1 \u2026 9"},
+    {"1 \u2026 9", "Mark the selection with label 1 \u2026 9 (or relabel the open annotation)"},
     {"Tab / Shift+Tab", "Next / previous highlight (opens its card)"},
     {"A / R / Delete", "Accept / reject the suggestion, delete the annotation"},
     {"Shift+A / Shift+R", "Accept / reject every suggestion of that entity (or label)"},
     {"N, then Ctrl+Enter", "Write the open annotation's note, keep it"},
     {"Shift+\u2190/\u2192, Alt+Shift+\u2190/\u2192", "Move the end / start of the open annotation"},
-    {"Arrows, PgUp/PgDn, Space, Home/End", "Scroll"},
+    {"L", "Labels: create, rename, recolour, delete"},
     {"Ctrl+\\", "Show or hide the side panels"},
-    {"F1", "This help"},
+    {"", ""},
+    {"In the side panels (F6)", ""},
+    {"\u2191/\u2193, PgUp/PgDn, Home/End", "Move through the list (marks the span in the text)"},
+    {"\u2190/\u2192", "Previous / next tab"},
+    {"Enter", "Show it in the text and open its card (Actors: next mention)"},
+    {"A / R", "Accept / reject the suggestion (Actors: all of the entity's)"},
+    {"F (Claims)", "Only this speaker's claims; again for all"},
+    {"S / Shift+S (Numbers)", "Sort by the next column / reverse the order"},
+    {"Esc", "Back to the page"},
 };
 
 void draw_help(App& a) {
   if (!a.show_help) return;
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(620, 0), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(ImVec2(std::min(840.0f, io.DisplaySize.x - 20), std::min(760.0f, io.DisplaySize.y - 40)), ImGuiCond_Appearing);
   if (ImGui::Begin("Keyboard shortcuts", &a.show_help, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    mark_ui(a, "window:help");
     if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg)) {
+      ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, 290);
+      ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
       for (auto& k : kShortcuts) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
+        if (!k[1][0] && k[0][0]) {  // a section heading
+          ImGui::TextDisabled("%s", k[0]);
+          continue;
+        }
         ImGui::TextUnformatted(k[0]);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(k[1]);
+        ImGui::TextWrapped("%s", k[1]);
       }
       ImGui::EndTable();
     }
     ImGui::Spacing();
     ImGui::TextDisabled("Drop a .txt, .md or .lede.json file anywhere on the page to open it.");
     ImGui::TextDisabled("Everything stays on this computer: Lede makes no network requests.");
-    if (pressed(kEscape, false)) a.show_help = false;
+    if (escape_closes(a)) { a.show_help = false; a.focus_request = App::FocusRequest::page; }
   }
   ImGui::End();
 }
@@ -631,7 +686,7 @@ void draw_about(App& a) {
     ImGui::TextUnformatted(notice.empty() ? "The NOTICE file is missing from this build." : notice.c_str());
     ImGui::TextDisabled("The full notice, with the list of GUM documents, is in NOTICE.txt next to this page.");
     ImGui::PopTextWrapPos();
-    if (pressed(kEscape, false)) a.show_about = false;
+    if (escape_closes(a)) { a.show_about = false; a.focus_request = App::FocusRequest::page; }
   }
   ImGui::End();
 }
@@ -640,34 +695,68 @@ void draw_labels_window(App& a) {
   if (!a.show_labels_window) return;
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(460, 0), ImGuiCond_Appearing);
-  if (ImGui::Begin("Labels", &a.show_labels_window, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+  if (a.labels_window_focus) { ImGui::SetNextWindowFocus(); a.labels_window_focus = false; }
+  bool open = true;
+  if (ImGui::Begin("Labels", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
+    mark_ui(a, "window:labels");
     std::vector<Label> edited = a.labels;
     bool changed = false;
     std::string remove;
     for (size_t i = 0; i < edited.size(); ++i) {
       Label& l = edited[i];
       ImGui::PushID(int(i));
-      ImVec4 c = ImGui::ColorConvertU32ToFloat4(label_color(l.color, 1));
-      float col[3] = {c.x, c.y, c.z};
+      ImGui::AlignTextToFramePadding();
       ImGui::Text("%zu", i + 1);
       ImGui::SameLine();
-      if (ImGui::ColorEdit3("##c", col, ImGuiColorEditFlags_NoInputs)) {
+      ImVec4 c = ImGui::ColorConvertU32ToFloat4(label_color(l.color, 1));
+      float col[3] = {c.x, c.y, c.z};
+      if (ImGui::ColorEdit3("##c", col, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel)) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "#%02X%02X%02X", int(col[0] * 255 + 0.5f), int(col[1] * 255 + 0.5f), int(col[2] * 255 + 0.5f));
         l.color = hex;
         changed = true;
       }
+      {
+        // ColorEdit3 ends with a group, which navigation never lands on: name its button instead.
+        ImGui::PushID("##c");
+        bool on_swatch = GImGui->NavId == ImGui::GetID("##ColorButton") && !GImGui->NavDisableHighlight;
+        ImGui::PopID();
+        if (on_swatch) a.nav_item = "labels:swatch:" + l.id;
+      }
+      // The same choice from a list of named colours, for the keyboard and for readers who
+      // want colours that stay apart.
+      ImGui::SameLine();
+      const char* shown = "Custom";
+      for (auto& p : kPalette)
+        if (l.color == p[1]) shown = p[0];
+      ImGui::SetNextItemWidth(110);
+      if (ImGui::BeginCombo("##palette", shown)) {
+        for (auto& p : kPalette) {
+          ImVec2 at = ImGui::GetCursorScreenPos();
+          float h = ImGui::GetTextLineHeight();
+          if (ImGui::Selectable((std::string("      ") + p[0]).c_str(), l.color == p[1]) && l.color != p[1]) {
+            l.color = p[1];
+            changed = true;
+          }
+          mark_ui(a, std::string("palette:") + p[0]);
+          ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x + 2, at.y + h * 0.15f), ImVec2(at.x + 2 + h * 0.8f, at.y + h * 0.95f),
+                                                    label_color(p[1], 1), 3);
+        }
+        ImGui::EndCombo();
+      }
+      mark_ui(a, "labels:colour:" + l.id);
       ImGui::SameLine();
       ImGui::SetNextItemWidth(220);
       std::string name = l.name;
       if (ImGui::InputText("##n", &name, ImGuiInputTextFlags_EnterReturnsTrue) || (ImGui::IsItemDeactivatedAfterEdit())) {
         if (!name.empty() && name != l.name) { l.name = name; changed = true; }
       }
+      mark_ui(a, "labels:name:" + l.id);
       ImGui::SameLine();
       size_t used = 0;
       for (const Annotation& an : a.annotations) used += an.label == l.id;
-      if (ImGui::SmallButton("Delete")) remove = l.id;
+      if (ImGui::Button("Delete")) remove = l.id;
+      mark_ui(a, "labels:delete:" + l.id);
       if (ImGui::IsItemHovered() && used) ImGui::SetTooltip("Also deletes its %zu annotations (undo brings them back)", used);
       ImGui::PopID();
     }
@@ -675,11 +764,13 @@ void draw_labels_window(App& a) {
       int n = 1;
       auto taken = [&](const std::string& id) { return std::any_of(edited.begin(), edited.end(), [&](const Label& l) { return l.id == id; }); };
       while (taken("label" + std::to_string(n))) ++n;
-      static const char* palette[] = {"#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB", "#EE7733", "#0077BB"};
+      static const char* palette[] = {"#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB", "#EE7733", "#009988"};
       edited.push_back({"label" + std::to_string(n), "Label " + std::to_string(n), palette[(n - 1) % 6]});
       changed = true;
     }
+    mark_ui(a, "labels:new");
     ImGui::TextDisabled("Keys 1-9 mark the selection with the label in that row.");
+    ImGui::TextDisabled("Keyboard: arrows move, Space or Enter chooses or edits, Esc closes.");
     Change c;
     if (!remove.empty()) {
       edited.erase(std::remove_if(edited.begin(), edited.end(), [&](const Label& l) { return l.id == remove; }), edited.end());
@@ -694,8 +785,13 @@ void draw_labels_window(App& a) {
       c.labels_after = edited;
       commit(a, std::move(c));
     }
+    if (escape_closes(a) && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) open = false;
   }
   ImGui::End();
+  if (!open) {
+    a.show_labels_window = false;
+    a.focus_request = App::FocusRequest::page;
+  }
 }
 
 void bulk_suggestions(App& a, const char* label, Status to, const char* what) {
@@ -707,17 +803,33 @@ void bulk_suggestions(App& a, const char* label, Status to, const char* what) {
 
 void draw_menu(App& a) {
   if (!ImGui::BeginMainMenuBar()) return;
+  if (a.menu_request) {
+    // F10: the keyboard goes to the menu bar, on its first menu, as ImGui's Alt toggle would do
+    // for a window's own menu bar.
+    a.menu_request = false;
+    ImGuiContext& g = *GImGui;
+    ImGuiWindow* bar = ImGui::GetCurrentWindow();
+    if (g.NavWindow == bar) {
+      a.focus_request = App::FocusRequest::page;
+    } else {
+      ImGui::FocusWindow(bar);
+      g.NavLayer = ImGuiNavLayer_Menu;
+      ImGui::NavInitWindow(bar, true);
+      g.NavDisableHighlight = false;
+      g.NavDisableMouseHover = true;
+    }
+  }
   bool file_menu = ImGui::BeginMenu("File");
   mark_ui(a, "menu:File");
   if (file_menu) {
-    if (ImGui::MenuItem("Open article\u2026", "Ctrl+O") && a.host.open_picker) a.host.open_picker(FileKind::article);
-    if (ImGui::MenuItem("Open annotations\u2026", "Ctrl+Shift+O") && a.host.open_picker) a.host.open_picker(FileKind::annotations);
-    if (ImGui::MenuItem("New from clipboard", "Ctrl+V") && a.host.request_clipboard_text) a.host.request_clipboard_text();
-    if (ImGui::MenuItem("Merge another reader\u2019s file\u2026") && a.host.open_picker) a.host.open_picker(FileKind::merge);
+    if (menu_item(a, "Open article\u2026", "Ctrl+O") && a.host.open_picker) a.host.open_picker(FileKind::article);
+    if (menu_item(a, "Open annotations\u2026", "Ctrl+Shift+O") && a.host.open_picker) a.host.open_picker(FileKind::annotations);
+    if (menu_item(a, "New from clipboard", "Ctrl+V") && a.host.request_clipboard_text) a.host.request_clipboard_text();
+    if (menu_item(a, "Merge another reader\u2019s file\u2026") && a.host.open_picker) a.host.open_picker(FileKind::merge);
     mark_ui(a, "menu:Merge");
     ImGui::Separator();
-    if (ImGui::MenuItem("Save annotations", "Ctrl+S")) save_annotations(a);
-    if (ImGui::MenuItem("Export as W3C Web Annotation")) {
+    if (menu_item(a, "Save annotations", "Ctrl+S")) save_annotations(a);
+    if (menu_item(a, "Export as W3C Web Annotation")) {
       AnnotationSet set{a.doc, a.labels, a.annotations};
       set.orphans = a.orphans;
       set.author = a.author;
@@ -729,60 +841,79 @@ void draw_menu(App& a) {
     mark_ui(a, "menu:Export W3C");
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Edit")) {
-    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, !a.undo.empty())) undo(a);
-    if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, !a.redo.empty())) redo(a);
+  bool edit_menu = ImGui::BeginMenu("Edit");
+  mark_ui(a, "menu:Edit");
+  if (edit_menu) {
+    if (menu_item(a, "Undo", "Ctrl+Z", false, !a.undo.empty())) undo(a);
+    if (menu_item(a, "Redo", "Ctrl+Shift+Z", false, !a.redo.empty())) redo(a);
     ImGui::Separator();
     bool sel = a.sel_anchor != a.sel_caret;
-    if (ImGui::MenuItem("Copy", "Ctrl+C", false, sel) && a.host.write_clipboard) a.host.write_clipboard(app_selection_text(a).c_str());
-    if (ImGui::MenuItem("Select all", "Ctrl+A")) { a.sel_anchor = 0; a.sel_caret = a.doc.text.size(); }
-    if (ImGui::MenuItem("Find\u2026", "Ctrl+F")) { a.find_open = true; a.find_focus = true; }
+    if (menu_item(a, "Copy", "Ctrl+C", false, sel) && a.host.write_clipboard) a.host.write_clipboard(app_selection_text(a).c_str());
+    if (menu_item(a, "Select all", "Ctrl+A")) { a.sel_anchor = 0; a.sel_caret = a.doc.text.size(); }
+    // (Menu items hand the keyboard to the page; these hand it to what they open instead.)
+    if (menu_item(a, "Find\u2026", "Ctrl+F")) { a.find_open = true; a.find_focus = true; a.focus_request = App::FocusRequest::none; }
     ImGui::Separator();
     for (size_t i = 0; i < a.labels.size() && i < 9; ++i) {
       char key[8];
       std::snprintf(key, sizeof key, "%zu", i + 1);
-      if (ImGui::MenuItem(("Mark as " + a.labels[i].name).c_str(), key, false, sel)) label_selection(a, a.labels[i].id);
+      if (menu_item(a, ("Mark as " + a.labels[i].name).c_str(), key, false, sel)) label_selection(a, a.labels[i].id);
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Labels\u2026")) a.show_labels_window = true;
+    if (menu_item(a, "Labels\u2026", "L")) { a.show_labels_window = true; a.labels_window_focus = true; a.focus_request = App::FocusRequest::none; }
     ImGui::EndMenu();
   }
   bool suggestions_menu = ImGui::BeginMenu("Suggestions");
   mark_ui(a, "menu:Suggestions");
   if (suggestions_menu) {
-    ImGui::MenuItem("Show suggestions", nullptr, &a.view.show_suggestions);
+    menu_item(a, "Show suggestions", nullptr, &a.view.show_suggestions);
     ImGui::Separator();
     static const char* kKinds[][2] = {{nullptr, "all"}, {"actor", "all actors"}, {"claim", "all claims"}, {"number", "all numbers"}};
     for (int accept = 1; accept >= 0; --accept) {
       for (auto& k : kKinds) {
         std::string item = std::string(accept ? "Accept " : "Reject ") + k[1];
-        if (ImGui::MenuItem(item.c_str())) bulk_suggestions(a, k[0], accept ? Status::accepted : Status::rejected, accept ? "Accepted" : "Rejected");
+        if (menu_item(a, item.c_str())) bulk_suggestions(a, k[0], accept ? Status::accepted : Status::rejected, accept ? "Accepted" : "Rejected");
         mark_ui(a, "menu:" + item);
       }
       if (accept) ImGui::Separator();
     }
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("View")) {
-    ImGui::MenuItem("Side panels", "Ctrl+\\", &a.view.panel);
+  bool view_menu = ImGui::BeginMenu("View");
+  mark_ui(a, "menu:View");
+  if (view_menu) {
+    menu_item(a, "Side panels", "Ctrl+\\", &a.view.panel);
+    mark_ui(a, "view:Side panels");
+    if (menu_item(a, "Wider side panels", nullptr, false, a.view.panel)) a.view.panel_width = std::min(a.view.panel_width + 60, 900.0f);
+    mark_ui(a, "view:Wider side panels");
+    if (menu_item(a, "Narrower side panels", nullptr, false, a.view.panel)) a.view.panel_width = std::max(a.view.panel_width - 60, 240.0f);
+    mark_ui(a, "view:Narrower side panels");
     ImGui::Separator();
-    ImGui::MenuItem("Actors", nullptr, &a.view.show_actor);
-    ImGui::MenuItem("Claims", nullptr, &a.view.show_claim);
-    ImGui::MenuItem("Numbers", nullptr, &a.view.show_number);
-    ImGui::MenuItem("Other labels", nullptr, &a.view.show_other);
-    ImGui::MenuItem("Suggestions", nullptr, &a.view.show_suggestions);
+    menu_item(a, "Actors", nullptr, &a.view.show_actor);
+    mark_ui(a, "view:Actors");
+    menu_item(a, "Claims", nullptr, &a.view.show_claim);
+    mark_ui(a, "view:Claims");
+    menu_item(a, "Numbers", nullptr, &a.view.show_number);
+    mark_ui(a, "view:Numbers");
+    menu_item(a, "Other labels", nullptr, &a.view.show_other);
+    mark_ui(a, "view:Other labels");
+    menu_item(a, "Suggestions", nullptr, &a.view.show_suggestions);
+    mark_ui(a, "view:Suggestions");
     ImGui::Separator();
-    if (ImGui::MenuItem("Dark theme", nullptr, a.view.dark)) { a.view.dark = !a.view.dark; apply_theme(a.view.dark); }
-    if (ImGui::MenuItem("Larger text", "Ctrl+=")) zoom(a, a.view.body_size + 2);
-    if (ImGui::MenuItem("Smaller text", "Ctrl+-")) zoom(a, a.view.body_size - 2);
-    if (ImGui::MenuItem("Default text size", "Ctrl+0")) zoom(a, 19);
+    if (menu_item(a, "Dark theme", nullptr, a.view.dark)) { a.view.dark = !a.view.dark; apply_theme(a.view.dark); }
+    mark_ui(a, "view:Dark theme");
+    if (menu_item(a, "Larger text", "Ctrl+=")) zoom(a, a.view.body_size + 2);
+    mark_ui(a, "view:Larger text");
+    if (menu_item(a, "Smaller text", "Ctrl+-")) zoom(a, a.view.body_size - 2);
+    mark_ui(a, "view:Smaller text");
+    if (menu_item(a, "Default text size", "Ctrl+0")) zoom(a, 19);
+    mark_ui(a, "view:Default text size");
     ImGui::EndMenu();
   }
   bool help_menu = ImGui::BeginMenu("Help");
   mark_ui(a, "menu:Help");
   if (help_menu) {
-    if (ImGui::MenuItem("Keyboard shortcuts", "F1")) a.show_help = true;
-    if (ImGui::MenuItem("About Lede and credits")) a.show_about = true;
+    if (menu_item(a, "Keyboard shortcuts", "F1")) { a.show_help = true; a.focus_request = App::FocusRequest::none; }
+    if (menu_item(a, "About Lede and credits")) { a.show_about = true; a.focus_request = App::FocusRequest::none; }
     mark_ui(a, "menu:About");
     ImGui::EndMenu();
   }
@@ -807,6 +938,17 @@ void handle_shortcuts(App& a) {
   if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup)) return;
   if (pressed(kF1, false)) a.show_help = !a.show_help;
   if (pressed(kF3)) find_step(a, io.KeyShift ? -1 : 1);
+  if (pressed(kF6, false) && !io.KeyCtrl && !io.KeyAlt) {
+    // F6 moves the keyboard between the page and the side panels (showing them if hidden).
+    bool fits = io.DisplaySize.x > 700;
+    if (key_zone(a) == KeyZone::page && fits) {
+      a.view.panel = true;
+      a.focus_request = App::FocusRequest::panels;
+    } else {
+      a.focus_request = App::FocusRequest::page;
+    }
+  }
+  if (pressed(kF10, false) && !io.KeyCtrl) a.menu_request = true;
   if (!io.KeyCtrl) return;
   if (pressed(kS, false)) save_annotations(a);
   if (pressed(kO, false) && a.host.open_picker) a.host.open_picker(io.KeyShift ? FileKind::annotations : FileKind::article);
@@ -1022,6 +1164,13 @@ std::string app_state_json(const App& a) {
       {"ui", ui},
       {"orphans", orphans},
       {"analysisReady", a.analyzer != nullptr},
+      {"focus", {{"zone", key_zone(a) == KeyZone::page ? "page" : key_zone(a) == KeyZone::panels ? "panels" : "dialog"},
+                 {"navItem", a.nav_item.empty() ? json(nullptr) : json(a.nav_item)},
+                 {"panelTab", a.view.panel_tab},
+                 {"panelRow", a.panel_cursor[std::clamp(a.view.panel_tab, 0, 4)]},
+                 {"panelId", a.panel_cursor_id.empty() ? json(nullptr) : json(a.panel_cursor_id)},
+                 {"speakerFilter", a.claim_speaker_filter},
+                 {"numberSort", {{"column", a.panel.number_sort_col}, {"ascending", a.panel.number_sort_asc}}}}},
       {"merge", a.merge.open ? json{{"name", a.merge.name}, {"author", a.merge.author}, {"theirs", a.merge.theirs.size()}, {"agreement", agreements}} : json(nullptr)},
       {"status", a.status},
       {"toast", a.toast.empty() ? json(nullptr) : json(a.toast)},
@@ -1045,7 +1194,20 @@ std::string app_rects_json(const App& a, size_t start, size_t end) {
   return out.dump();
 }
 
+KeyZone key_zone(const App&) {
+  ImGuiContext& g = *GImGui;
+  if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup)) return KeyZone::imgui;
+  if (!g.NavWindow) return KeyZone::page;
+  const char* name = g.NavWindow->RootWindow->Name;
+  if (std::strcmp(name, "##panels") == 0) return KeyZone::panels;
+  static const char* kPageWindows[] = {"##page", "##card", "##labelbar", "##find", "##status", "##toast", "##splitter"};
+  for (const char* w : kPageWindows)
+    if (std::strcmp(name, w) == 0) return KeyZone::page;
+  return KeyZone::imgui;  // the menu bar, a menu, a dialog
+}
+
 void mark_ui(App& a, std::string name) {
+  if (ImGui::IsItemFocused() && !GImGui->NavDisableHighlight) a.nav_item = name;
   ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
   a.ui_rects.push_back({std::move(name), {mn.x, mn.y, mx.x - mn.x, mx.y - mn.y}});
 }
@@ -1053,6 +1215,30 @@ void mark_ui(App& a, std::string name) {
 void app_frame(App& a) {
   ImGuiIO& io = ImGui::GetIO();
   a.ui_rects.clear();
+  a.nav_item.clear();
+  {
+    // Esc on the menu bar (or a second click on an open menu) leaves ImGui's navigation on the
+    // bar's empty main layer: hand the keyboard back to the page.
+    ImGuiContext& g = *GImGui;
+    if (g.NavWindow && std::strcmp(g.NavWindow->RootWindow->Name, "##MainMenuBar") == 0 && g.NavLayer == ImGuiNavLayer_Main &&
+        !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup))
+      a.focus_request = App::FocusRequest::page;
+    // When the focused window closes (find bar, card, a dialog), ImGui focuses the top-most one
+    // left, which may be the panels: the keyboard goes back to the page instead. Closing popups
+    // hand it back to their parent themselves.
+    for (ImGuiWindow* w : g.Windows)
+      if (w == a.focused_window && !w->WasActive && !(w->Flags & ImGuiWindowFlags_Popup) && a.focus_request == App::FocusRequest::none)
+        a.focus_request = App::FocusRequest::page;
+    // Focus moves now, before this frame's keys: a key pressed right after Esc or F6 goes where
+    // the keyboard now is.
+    if (a.focus_request != App::FocusRequest::none) {
+      ImGuiWindow* w = ImGui::FindWindowByName(a.focus_request == App::FocusRequest::page ? "##page" : "##panels");
+      if (w && w->WasActive) {
+        ImGui::FocusWindow(w);
+        a.focus_request = App::FocusRequest::none;
+      }
+    }
+  }
   // The page, panels and bars tile the screen: square corners. Popups and cards keep theirs.
   const float rounding = ImGui::GetStyle().WindowRounding;
   ImGui::GetStyle().WindowRounding = 0;
@@ -1098,6 +1284,12 @@ void app_frame(App& a) {
   draw_help(a);
   draw_about(a);
   draw_notice(a);
+  // ImGui's keyboard navigation runs in menus and dialogs only: the page and the panels have
+  // keys of their own (arrows, Tab, Space, Esc) that it would otherwise take.
+  a.popup_was_open = ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup);
+  a.focused_window = GImGui->NavWindow ? GImGui->NavWindow->RootWindow : nullptr;
+  if (key_zone(a) == KeyZone::imgui || a.menu_request) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  else io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
 }
 
 }  // namespace lede

@@ -132,6 +132,18 @@ struct App {
   std::string claim_speaker_filter;
   PanelCache panel;
   bool show_labels_window = false;
+  bool labels_window_focus = false;   // give it the keyboard when it opens
+  // Keyboard focus. The page and the side panels handle their own keys; menus and dialogs use
+  // ImGui's keyboard navigation (see key_zone()).
+  enum class FocusRequest { none, page, panels } focus_request = FocusRequest::none;
+  bool menu_request = false;          // F10: the menu bar takes the keyboard
+  int panel_cursor[5] = {-1, -1, -1, -1, -1};  // keyboard row in each panel tab, -1 none
+  int panel_cursor_moved = 0;         // frames left to bring the cursor row into view
+  int panel_tab_request = -1;
+  std::string panel_cursor_id;        // annotation under the panel cursor (or an entity's first mention)
+  std::string nav_item;               // the named control ImGui's keyboard navigation is on
+  bool popup_was_open = false;        // last frame
+  const void* focused_window = nullptr;  // ImGui's focused root window at the end of last frame
   bool show_help = false;
   bool show_about = false;
 
@@ -216,5 +228,11 @@ bool layer_visible(const App& app, const Annotation& an);
 std::string annotation_summary(const App& app, const Annotation& an);  // one line for tooltips/lists
 std::string annotation_text(const App& app, const Annotation& an);
 void mark_ui(App& app, std::string name);  // records the last ImGui item's rectangle under name
+
+// Who reads the keyboard this frame: the page (with its card and find bar), the side panels, or
+// an ImGui menu or dialog, which use ImGui's own keyboard navigation.
+enum class KeyZone { page, panels, imgui };
+KeyZone key_zone(const App& app);
+void relabel(App& app, const std::string& id, const std::string& label);  // one undoable change
 
 }  // namespace lede

@@ -72,7 +72,7 @@ void apply_mods(ImGuiIO& io, int mods) {
 // a button change moves the mouse: Dear ImGui 1.86 samples state once per frame, so a quick
 // click or key tap would otherwise be lost, and a click would land where the drag went next.
 void apply_events(ImGuiIO& io) {
-  bool button_changed = false;
+  bool button_changed = false, key_pressed = false;
   static bool key_changed[512];
   std::fill(std::begin(key_changed), std::end(key_changed), false);
   while (!P->events.empty()) {
@@ -91,6 +91,10 @@ void apply_events(ImGuiIO& io) {
     } else if (e.type == InputEvent::key) {
       if (e.code < 0 || e.code >= 512) { P->events.pop_front(); continue; }
       if (key_changed[e.code]) break;
+      // One key press per frame: a press may move the keyboard focus (F6, F10, Esc), and the
+      // next key must go where it now points, as it would at any frame rate.
+      if (e.down && key_pressed) break;
+      key_pressed |= e.down != 0;
       key_changed[e.code] = true;
       io.KeysDown[e.code] = e.down;
       apply_mods(io, e.mods);
@@ -152,6 +156,8 @@ void frame() {
   double now = emscripten_get_now() / 1000.0;
   io.DeltaTime = float(std::max(now - P->last_time, 1e-4));  // never zero: ImGui asserts on that
   P->last_time = now;
+  // In menus and dialogs Enter chooses, as Space does (ImGui 1.86 maps Enter to text input only).
+  if ((io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) && io.KeysDown[13]) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
