@@ -357,8 +357,11 @@ void numbers_tab(App& a) {
       ImGui::Selectable(t.c_str(), a.active_id == an.id || a.hover_id == an.id || (show_cursor && r == cur), ImGuiSelectableFlags_SpanAllColumns);
       row_interaction(a, an, 2, r);
       if (show_cursor && r == cur) cursor_row(a, an.id, ImGui::GetFrameHeight());
-      if (ImGui::IsItemHovered()) {
-        // Context: the text around the number.
+      bool keyboard_row = show_cursor && r == cur;
+      if (ImGui::IsItemHovered() || keyboard_row) {
+        // Context: the text around the number (for the keyboard row, beside the panel).
+        if (keyboard_row && !ImGui::IsItemHovered())
+          ImGui::SetNextWindowPos(ImVec2(ImGui::GetWindowPos().x - 12, ImGui::GetItemRectMin().y), ImGuiCond_Always, ImVec2(1, 0));
         size_t b = a.index.to_byte(size_t(an.start)), e = a.index.to_byte(size_t(an.end));
         size_t cb = b > 80 ? b - 80 : 0, ce = std::min(a.doc.text.size(), e + 80);
         while (cb > 0 && (static_cast<unsigned char>(a.doc.text[cb]) & 0xC0) == 0x80) --cb;
