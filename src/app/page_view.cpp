@@ -404,6 +404,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
   auto Y = [&](const PageLine& l) { return a.page_top + l.y; };
 
   const bool over_page = ImGui::IsWindowHovered() && io.MousePos.x < ImGui::GetWindowPos().x + view_w;
+  if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(0)) a.keyboard_in_panels = false;  // a click on the page takes the keyboard back
   const size_t mouse_byte = L.lines.empty() ? 0 : L.byte_at(a.doc.text, io.MousePos.x - a.page_left, io.MousePos.y - a.page_top);
   const int mouse_line = L.line_at(io.MousePos.y - a.page_top);
   const bool mouse_on_text = over_page && mouse_line >= 0 && io.MousePos.y >= a.page_top &&
@@ -558,7 +559,8 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
   }
 
   // Keyboard on the text (when no field has the keyboard).
-  const bool keys = key_zone(a) == KeyZone::page && !io.WantTextInput && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup);
+  const bool keys = key_zone(a) == KeyZone::page && !io.WantTextInput && !a.find_focus &&
+                    !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup);
   if (keys && !io.KeyCtrl) {
     Annotation* an = find_annotation(a, a.active_id);
     if (an && io.KeyShift && (pressed(kLeft) || pressed(kRight))) {

@@ -261,14 +261,25 @@ void claims_tab(App& a) {
   std::vector<size_t> rows;
   for (size_t k = 0; k < p.claims.size(); ++k)
     if (a.claim_speaker_filter.empty() || p.claim_speaker[k] == a.claim_speaker_filter) rows.push_back(k);
-  if (rows.empty()) { ImGui::TextDisabled("No claims. Select a statement and press 2."); return; }
+  // F: only the keyboard row's speaker's claims; F again: everyone's.
+  const bool filter_key = panel_keys(a) && pressed(kF, false) && !ImGui::GetIO().KeyShift;
+  if (filter_key && !a.claim_speaker_filter.empty()) {
+    a.claim_speaker_filter.clear();
+    a.panel_cursor[1] = 0;
+    a.panel_cursor_moved = 2;  // the whole list is drawn next frame
+    return;
+  }
+  if (rows.empty()) {
+    if (a.claim_speaker_filter.empty()) ImGui::TextDisabled("No claims. Select a statement and press 2.");
+    else ImGui::TextDisabled("No claims by %s (F shows everyone's).", a.claim_speaker_filter.c_str());
+    return;
+  }
   const bool show_cursor = key_zone(a) == KeyZone::panels;
   int cur = move_cursor(a, 1, int(rows.size()));
   if (cur >= 0) {
     size_t k = rows[size_t(cur)];
-    if (panel_keys(a) && pressed(kF, false) && !ImGui::GetIO().KeyShift) {
-      // F: only this speaker's claims; F again: everyone's.
-      a.claim_speaker_filter = a.claim_speaker_filter.empty() ? p.claim_speaker[k] : std::string();
+    if (filter_key && !p.claim_speaker[k].empty()) {
+      a.claim_speaker_filter = p.claim_speaker[k];
       a.panel_cursor[1] = 0;
       a.panel_cursor_moved = 2;  // the filtered list is drawn next frame
       return;
@@ -318,10 +329,10 @@ void numbers_tab(App& a) {
   ImGui::TableSetupColumn("Kind", 0, 1);
   ImGui::TableSetupColumn("Counts", 0, 1.2f);
   ImGui::TableHeadersRow();
-  if (panel_keys(a) && pressed(kS, false)) {
-    // S sorts by the next column, Shift+S reverses the order.
-    int col = std::max(p.number_sort_col, 0);
-    bool asc = p.number_sort_asc;
+  if (ImGuiTableSortSpecs* spec = ImGui::TableGetSortSpecs(); spec && spec->SpecsCount > 0 && panel_keys(a) && pressed(kS, false)) {
+    // S sorts by the next column, Shift+S reverses the order (from what the table shows).
+    int col = spec->Specs[0].ColumnIndex;
+    bool asc = spec->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
     if (ImGui::GetIO().KeyShift) asc = !asc;
     else { col = (col + 1) % 4; asc = true; }
     ImGui::TableSetColumnSortDirection(col, asc ? ImGuiSortDirection_Ascending : ImGuiSortDirection_Descending, false);
@@ -337,7 +348,13 @@ void numbers_tab(App& a) {
         if (col == 3) return attr(x, "counted") < attr(y, "counted");
         return x.start < y.start;
       };
+      // The keyboard row stays on its number wherever the new order puts it.
+      size_t at_cursor = cur >= 0 ? p.numbers[size_t(cur)] : SIZE_MAX;
       std::stable_sort(p.numbers.begin(), p.numbers.end(), [&](size_t i, size_t j) { return asc ? key_less(i, j) : key_less(j, i); });
+      if (at_cursor != SIZE_MAX) {
+        cur = a.panel_cursor[2] = int(std::find(p.numbers.begin(), p.numbers.end(), at_cursor) - p.numbers.begin());
+        a.panel_cursor_moved = 1;
+      }
       p.number_sort_col = col;
       p.number_sort_asc = asc;
       spec->SpecsDirty = false;
@@ -357,10 +374,11 @@ void numbers_tab(App& a) {
       ImGui::Selectable(t.c_str(), a.active_id == an.id || a.hover_id == an.id || (show_cursor && r == cur), ImGuiSelectableFlags_SpanAllColumns);
       row_interaction(a, an, 2, r);
       if (show_cursor && r == cur) cursor_row(a, an.id, ImGui::GetFrameHeight());
+      // One context at a time: while the panels have the keyboard, the keyboard row's.
       bool keyboard_row = show_cursor && r == cur;
-      if (ImGui::IsItemHovered() || keyboard_row) {
+      if ((ImGui::IsItemHovered() && !show_cursor) || keyboard_row) {
         // Context: the text around the number (for the keyboard row, beside the panel).
-        if (keyboard_row && !ImGui::IsItemHovered())
+        if (keyboard_row)
           ImGui::SetNextWindowPos(ImVec2(ImGui::GetWindowPos().x - 12, ImGui::GetItemRectMin().y), ImGuiCond_Always, ImVec2(1, 0));
         size_t b = a.index.to_byte(size_t(an.start)), e = a.index.to_byte(size_t(an.end));
         size_t cb = b > 80 ? b - 80 : 0, ce = std::min(a.doc.text.size(), e + 80);
@@ -455,7 +473,11 @@ void draw_panels(App& a, float x, float y, float w, float h) {
     if (pressed(kRight)) a.panel_tab_request = (a.view.panel_tab + 1) % tabs;
     if (pressed(kEscape, false)) a.focus_request = App::FocusRequest::page;
   }
-  if (key_zone(a) == KeyZone::panels) {
+  const bool has_keyboard = key_zone(a) == KeyZone::panels;
+  if (has_keyboard && (!a.panels_had_keyboard || a.panel_tab_drawn != a.view.panel_tab)) a.panel_cursor_moved = 1;  // show the row again
+  a.panels_had_keyboard = has_keyboard;
+  a.panel_tab_drawn = a.view.panel_tab;
+  if (has_keyboard) {
     // The panels have the keyboard: say so with a frame in the navigation colour.
     ImVec2 mn = ImGui::GetWindowPos(), mx = ImVec2(mn.x + ImGui::GetWindowWidth(), mn.y + ImGui::GetWindowHeight());
     ImGui::GetForegroundDrawList()->AddRect(ImVec2(mn.x + 1, mn.y + 1), ImVec2(mx.x - 1, mx.y - 1), ImGui::GetColorU32(ImGuiCol_NavHighlight), 0, 0, 2);

@@ -405,6 +405,7 @@ void draw_merge_window(App& a) {
     }
     ImGui::EndTable();
   }
+  if (escape_closes(a) && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) open = false;  // as its close box
   ImGui::End();
   if (!adopt_now.empty()) {
     std::vector<Annotation> copies;  // adopt() changes a.annotations, not theirs; copy to be safe
@@ -460,21 +461,31 @@ void find_step(App& a, int dir) {
   scroll_to_byte(a, a.find_hits[size_t(a.find_current)].first);
 }
 
+// The find bar takes the keyboard; until its field has it, typed keys wait (see the platform).
+void open_find(App& a) {
+  a.find_open = true;
+  a.find_focus = 2;
+  a.find_focus_frames = 0;
+  a.keyboard_in_panels = false;
+  a.focus_request = App::FocusRequest::none;
+}
+
 void draw_find_bar(App& a, float x, float y, float w) {
   ImGui::SetNextWindowPos(ImVec2(x, y));
   ImGui::SetNextWindowSize(ImVec2(w, 0));
   ImGui::Begin("##find", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::TextUnformatted("Find");
   ImGui::SameLine();
-  if (a.find_focus) { ImGui::SetKeyboardFocusHere(); a.find_focus = false; }
+  if (a.find_focus == 2) { ImGui::SetKeyboardFocusHere(); a.find_focus = 1; }
   ImGui::SetNextItemWidth(w - 260);
   bool escape = pressed(kEscape, false) && a.find_input_active;  // Esc in the field closes the bar
   // As in editors, the match found stays selected when the bar closes: Esc, then a label key
   // marks it. (Taken now: Esc also makes the field revert its text.)
-  int keep = a.find_current;
+  int keep = a.find_current >= 0 && size_t(a.find_current) < a.find_hits.size() ? a.find_current : -1;
   std::pair<size_t, size_t> kept = keep >= 0 ? a.find_hits[size_t(keep)] : std::pair<size_t, size_t>{0, 0};
   bool enter = ImGui::InputText("##q", a.find_buf, sizeof a.find_buf, ImGuiInputTextFlags_EnterReturnsTrue);
   a.find_input_active = ImGui::IsItemActive() || enter;
+  if (a.find_focus == 1 && (a.find_input_active || ++a.find_focus_frames > 30)) a.find_focus = 0;
   if (a.find_query != a.find_buf) {
     a.find_query = a.find_buf;
     update_find(a);
@@ -498,6 +509,8 @@ void draw_find_bar(App& a, float x, float y, float w) {
       a.active_id.clear();
     }
     a.find_open = false;
+    a.find_focus = 0;
+    a.find_current = -1;
     a.find_hits.clear();
     a.find_query.clear();
     a.find_buf[0] = 0;
@@ -851,7 +864,7 @@ void draw_menu(App& a) {
     if (menu_item(a, "Copy", "Ctrl+C", false, sel) && a.host.write_clipboard) a.host.write_clipboard(app_selection_text(a).c_str());
     if (menu_item(a, "Select all", "Ctrl+A")) { a.sel_anchor = 0; a.sel_caret = a.doc.text.size(); }
     // (Menu items hand the keyboard to the page; these hand it to what they open instead.)
-    if (menu_item(a, "Find\u2026", "Ctrl+F")) { a.find_open = true; a.find_focus = true; a.focus_request = App::FocusRequest::none; }
+    if (menu_item(a, "Find\u2026", "Ctrl+F")) open_find(a);
     ImGui::Separator();
     for (size_t i = 0; i < a.labels.size() && i < 9; ++i) {
       char key[8];
@@ -952,7 +965,7 @@ void handle_shortcuts(App& a) {
   if (!io.KeyCtrl) return;
   if (pressed(kS, false)) save_annotations(a);
   if (pressed(kO, false) && a.host.open_picker) a.host.open_picker(io.KeyShift ? FileKind::annotations : FileKind::article);
-  if (pressed(kF, false)) { a.find_open = true; a.find_focus = true; }
+  if (pressed(kF, false)) open_find(a);
   if (pressed(kPlus) || pressed(kPlusFx) || pressed(kNumPlus)) zoom(a, a.view.body_size + 2);
   if (pressed(kMinus) || pressed(kMinusFx) || pressed(kNumMinus)) zoom(a, a.view.body_size - 2);
   if (pressed(k0, false)) zoom(a, 19);
@@ -1194,15 +1207,17 @@ std::string app_rects_json(const App& a, size_t start, size_t end) {
   return out.dump();
 }
 
-KeyZone key_zone(const App&) {
+KeyZone key_zone(const App& a) {
   ImGuiContext& g = *GImGui;
   if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup)) return KeyZone::imgui;
-  if (!g.NavWindow) return KeyZone::page;
+  KeyZone own = a.keyboard_in_panels ? KeyZone::panels : KeyZone::page;
+  if (!g.NavWindow) return own;
+  // A click on the panels focuses them for ImGui, but the keyboard stays with the page: only F6
+  // moves it there, so N, Delete or Space after clicking a row still act on the page.
   const char* name = g.NavWindow->RootWindow->Name;
-  if (std::strcmp(name, "##panels") == 0) return KeyZone::panels;
-  static const char* kPageWindows[] = {"##page", "##card", "##labelbar", "##find", "##status", "##toast", "##splitter"};
-  for (const char* w : kPageWindows)
-    if (std::strcmp(name, w) == 0) return KeyZone::page;
+  static const char* kOwnWindows[] = {"##page", "##panels", "##card", "##labelbar", "##find", "##status", "##toast", "##splitter"};
+  for (const char* w : kOwnWindows)
+    if (std::strcmp(name, w) == 0) return own;
   return KeyZone::imgui;  // the menu bar, a menu, a dialog
 }
 
@@ -1232,9 +1247,11 @@ void app_frame(App& a) {
     // Focus moves now, before this frame's keys: a key pressed right after Esc or F6 goes where
     // the keyboard now is.
     if (a.focus_request != App::FocusRequest::none) {
-      ImGuiWindow* w = ImGui::FindWindowByName(a.focus_request == App::FocusRequest::page ? "##page" : "##panels");
+      bool panels = a.focus_request == App::FocusRequest::panels;
+      ImGuiWindow* w = ImGui::FindWindowByName(panels ? "##panels" : "##page");
       if (w && w->WasActive) {
         ImGui::FocusWindow(w);
+        a.keyboard_in_panels = panels;
         a.focus_request = App::FocusRequest::none;
       }
     }
@@ -1288,7 +1305,10 @@ void app_frame(App& a) {
   // keys of their own (arrows, Tab, Space, Esc) that it would otherwise take.
   a.popup_was_open = ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup);
   a.focused_window = GImGui->NavWindow ? GImGui->NavWindow->RootWindow : nullptr;
-  if (key_zone(a) == KeyZone::imgui || a.menu_request) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // Off as soon as the keyboard is asked back (F6, Esc, a menu item): the next key must not
+  // reach a dialog's button on its way.
+  if ((key_zone(a) == KeyZone::imgui || a.menu_request) && a.focus_request == App::FocusRequest::none)
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   else io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
 }
 

@@ -136,6 +136,9 @@ struct App {
   // Keyboard focus. The page and the side panels handle their own keys; menus and dialogs use
   // ImGui's keyboard navigation (see key_zone()).
   enum class FocusRequest { none, page, panels } focus_request = FocusRequest::none;
+  bool keyboard_in_panels = false;    // F6 gave the panels the keyboard (a click does not)
+  bool panels_had_keyboard = false;   // last frame
+  int panel_tab_drawn = -1;           // last frame
   bool menu_request = false;          // F10: the menu bar takes the keyboard
   int panel_cursor[5] = {-1, -1, -1, -1, -1};  // keyboard row in each panel tab, -1 none
   int panel_cursor_moved = 0;         // frames left to bring the cursor row into view
@@ -149,7 +152,8 @@ struct App {
 
   // Find.
   bool find_open = false;
-  bool find_focus = false;
+  int find_focus = 0;
+  int find_focus_frames = 0;  // Ctrl+F: 2 requested, 1 waiting for the field to take the keyboard
   bool find_input_active = false;
   char find_buf[256] = {};
   std::string find_query;

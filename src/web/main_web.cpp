@@ -77,6 +77,8 @@ void apply_events(ImGuiIO& io) {
   std::fill(std::begin(key_changed), std::end(key_changed), false);
   while (!P->events.empty()) {
     const InputEvent& e = P->events.front();
+    // Keys typed right after Ctrl+F wait until the find field has the keyboard.
+    if ((e.type == InputEvent::key || e.type == InputEvent::character) && P->app.find_focus) break;
     if (e.type == InputEvent::move) {
       if (button_changed) break;
       io.MousePos = e.x < 0 ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(e.x, e.y);

@@ -42,13 +42,20 @@ async function onScreen(page, an) {
 test('find, mark, relabel and write a note with the keyboard alone', async () => {
   const page = await reader();
   await withScreenshots('keyboard-mark', () => pages, async () => {
-    // Ctrl+F, type, Esc: the match stays selected, as in editors.
+    // Keys typed at once after Ctrl+F go to the field, not to the page (where l opens the Labels
+    // window and digits mark text).
     await page.keyboard.press('Control+f');
-    await page.keyboard.type('Dmitry Peskov');
-    await until(page, (s) => s.find.count === 1, 'one match');
+    await page.keyboard.type('l1kcna');
+    let s = await until(page, (s) => s.find.query === 'l1kcna', 'typed into the field');
+    assert.ok(!s.ui['window:labels'] && mine(s).length === 0, 'nothing reached the page');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Backspace');
+    await until(page, (s) => s.find.query === '', 'field emptied');
+    // Type, Esc: the match stays selected, as in editors.
+    await page.keyboard.type('dmitry peskov');
+    await until(page, (s) => s.find.query === 'dmitry peskov' && s.find.count === 1, 'one match');
     await page.keyboard.press('Escape');
     const at = await find(page, 'Dmitry Peskov');
-    let s = await until(page, (s) => !s.find.open && s.selection.start === at.start && s.selection.end === at.end, 'the match selected');
+    s = await until(page, (s) => !s.find.open && s.selection.start === at.start && s.selection.end === at.end, 'the match selected');
 
     await page.keyboard.press('1');
     s = await until(page, (s) => mine(s).length === 1, 'marked as actor');
@@ -167,14 +174,11 @@ test('F6 to the side panels: move, open, step, accept, reject, filter and sort w
   await withScreenshots('keyboard-panels', () => pages, async () => {
     await page.keyboard.press('F6');
     let s = await until(page, (s) => s.focus.zone === 'panels' && s.focus.panelRow === 0 && s.focus.panelId, 'the Actors list has the keyboard');
-    assert.equal(s.hover, null, 'nothing hovered by a mouse');
 
     // Down to North Korea: its row marks the first mention; Enter shows it, Enter again the next.
-    for (let i = 0; i < 40; i++) {
-      s = await state(page);
-      if (annotation(s, s.focus.panelId)?.attrs.entity === 'North Korea') break;
+    for (let i = 0; i < 40 && annotation(s, s.focus.panelId)?.attrs.entity !== 'North Korea'; i++) {
       await page.keyboard.press('ArrowDown');
-      await page.waitForTimeout(30);
+      s = await until(page, (s) => s.focus.panelRow === i + 1 && s.focus.panelId, `actor row ${i + 1}`);
     }
     assert.equal(annotation(s, s.focus.panelId).attrs.entity, 'North Korea');
     await page.keyboard.press('Enter');
@@ -231,15 +235,20 @@ test('F6 to the side panels: move, open, step, accept, reject, filter and sort w
     await page.keyboard.press('s');
     await until(page, (s) => s.focus.numberSort.column === 1 && s.focus.numberSort.ascending, 'sorted by value');
     await page.keyboard.press('Home');
+    const rows = s.annotations.filter((a) => a.label === 'number' && a.status !== 'rejected').length;
     const values = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < rows; i++) {
       s = await until(page, (s) => s.focus.panelRow === i, `row ${i}`);
       const v = annotation(s, s.focus.panelId).attrs.value;
       values.push(Array.isArray(v) ? v[0] : v);
       await page.keyboard.press('ArrowDown');
     }
     const numeric = values.filter((v) => typeof v === 'number');
+    assert.ok(numeric.length >= 4, `several numbers have numeric values: ${values}`);
+    assert.deepEqual(values.slice(0, numeric.length), numeric, `numeric values first: ${values}`);
     assert.deepEqual(numeric, [...numeric].sort((x, y) => x - y), `values in order: ${values}`);
+    assert.notDeepEqual(values, s.annotations.filter((a) => a.label === 'number' && a.status !== 'rejected')
+      .map((a) => (Array.isArray(a.attrs.value) ? a.attrs.value[0] : a.attrs.value)), 'not the text order');
 
     // Esc hands the keyboard back to the page, where arrows scroll again.
     await page.keyboard.press('Escape');
@@ -247,5 +256,21 @@ test('F6 to the side panels: move, open, step, accept, reject, filter and sort w
     const y = s.scroll.y;
     await page.keyboard.press('PageDown');
     await until(page, (s) => s.scroll.y > y, 'PgDn scrolls the page');
+  });
+});
+
+test('a key pressed right after F6 goes where the keyboard now is, not to the dialog it left', async () => {
+  const page = await reader();
+  await withScreenshots('keyboard-race', () => pages, async () => {
+    await page.keyboard.press('l');
+    await until(page, (s) => s.focus.zone === 'dialog', 'Labels window');
+    await navTo(page, 'ArrowDown', 'labels:new');
+    await page.keyboard.press('ArrowUp');
+    await navTo(page, 'ArrowRight', 'labels:delete:number');
+    // F6 and Space at once: Space must scroll the page, not press the Delete button.
+    await Promise.all([page.keyboard.press('F6'), page.keyboard.press('Space')]);
+    const s = await until(page, (s) => s.focus.zone === 'page' && s.scroll.y > 0, 'Space scrolled the page');
+    assert.equal(s.labels.length, 3, 'no label was deleted');
+    assert.ok(s.ui['window:labels'], 'the window stays open, without the keyboard');
   });
 });

@@ -80,9 +80,6 @@ test('accept, reject and bulk-review suggestions from the text, the panels and t
     // Actors panel: a click on an entity brings its first mention on screen, the next click the next one.
     await click(page, s.ui['tab:Actors']);
     s = await until(page, (s) => s.ui['entity:Russia'], 'Russia in the Actors panel');
-    // The click gave the panels the keyboard; Esc hands it back to the page, where Home scrolls.
-    await page.keyboard.press('Escape');
-    await until(page, (s) => s.focus.zone === 'page', 'page has the keyboard');
     await page.keyboard.press('Home');
     await until(page, (s) => s.scroll.y === 0, 'top');
     const russia = s.annotations.filter((a) => a.attrs.entity === 'Russia' && a.status === 'suggested');
@@ -122,9 +119,6 @@ test('accept, reject and bulk-review suggestions from the text, the panels and t
     assert.ok(cr[0].y >= s.page.y && cr[0].y < s.page.y + s.page.h);
 
     // Keyboard only: Tab to the first highlight (North Korea), Shift+R rejects the whole entity.
-    // (Esc once leaves the panels, clicked last; again closes the card.)
-    await page.keyboard.press('Escape');
-    await until(page, (s) => s.focus.zone === 'page', 'page has the keyboard');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Home');
     await until(page, (s) => s.active === null && s.scroll.y === 0, 'nothing open, at the top');
