@@ -1,35 +1,38 @@
 #!/usr/bin/env bash
-# One command for the analysis benchmark: builds lede_bench natively (build/) and for node
-# (build-web/), assembles a corpus into build/bench/, and times Lede (native, Wasm) and wink-nlp
-# on the same text. Prints one JSON line per run and a summary. See bench/README.md.
+# One command for the analysis benchmark: builds lede_bench natively ($LEDE_BUILD, default build/)
+# and for node ($LEDE_BUILD_WEB, default build-web/), assembles a corpus into $LEDE_BUILD/bench/,
+# and times Lede (native, Wasm) and wink-nlp on the same text. Prints one JSON line per run and a
+# summary. See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-OUT=$ROOT/build/bench
+B=${LEDE_BUILD:-build}
+W=${LEDE_BUILD_WEB:-build-web}
+case $B in /*) OUT=$B/bench ;; *) OUT=$ROOT/$B/bench ;; esac
 mkdir -p "$OUT"
 python3 bench/make_corpus.py "$OUT"
 
-test -f build/CMakeCache.txt || cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
-cmake --build build --target lede_bench -j2
+test -f "$B/CMakeCache.txt" || cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Release
+cmake --build "$B" --target lede_bench -j2
 export NODE_PATH=/usr/share/nodejs
 if command -v emcmake >/dev/null; then
-  test -f build-web/CMakeCache.txt || emcmake cmake -S . -B build-web -DCMAKE_BUILD_TYPE=Release
-  cmake --build build-web --target lede_bench -j2
+  test -f "$W/CMakeCache.txt" || emcmake cmake -S . -B "$W" -DCMAKE_BUILD_TYPE=Release
+  cmake --build "$W" --target lede_bench -j2
 fi
 if [ ! -d bench/node_modules/wink-nlp ]; then (cd bench && npm install --no-audit --no-fund --silent); fi
 
 summary() { python3 -c "import json,sys; print(json.loads(sys.argv[1])['$2'])" "$1"; }
 for mb in 1 2 5 10; do
   f=$OUT/corpus-${mb}mb.txt
-  n=$(./build/lede_bench "$f" 3); echo "native ${mb}MB: $n"
-  if [ -f build-web/lede_bench.js ]; then
-    w=$(node --no-experimental-fetch build-web/lede_bench.js "$f" 3); echo "wasm   ${mb}MB: $w"
+  n=$("$B/lede_bench" "$f" 3); echo "native ${mb}MB: $n"
+  if [ -f "$W/lede_bench.js" ]; then
+    w=$(node --no-experimental-fetch "$W/lede_bench.js" "$f" 3); echo "wasm   ${mb}MB: $w"
   fi
 done
 f=$OUT/corpus-5mb.txt
 k=$(node bench/wink.mjs "$f"); echo "wink   5MB: $k"
-n=$(./build/lede_bench "$f" 3)
-if [ -f build-web/lede_bench.js ]; then w=$(node --no-experimental-fetch build-web/lede_bench.js "$f" 3); else w=$n; fi
+n=$("$B/lede_bench" "$f" 3)
+if [ -f "$W/lede_bench.js" ]; then w=$(node --no-experimental-fetch "$W/lede_bench.js" "$f" 3); else w=$n; fi
 python3 - "$n" "$w" "$k" <<'PY'
 import json, sys
 n, w, k = (json.loads(x) for x in sys.argv[1:4])

@@ -83,16 +83,34 @@ struct ActorPass {
     for (int k = 0; k < L.demonym_max_tokens && p + k < d.n(); ++k) {
       h = hash_combine(h, d.toks[p + k].hs);
       if (L.demonyms.count(h)) best = k + 1;
+      if (!L.demonym_prefix.count(h)) break;  // no demonym starts with these tokens
     }
     return best;
   }
+  // Is word i written in lower case somewhere in the document (or a function word)?
   bool common_word(size_t i) {
+    const Token& t = d.toks[i];
+    if (t.type == T_WORD && !(t.flags & F_CAP)) return true;  // itself
     if (!lower_built) {
+      // Only capitalised words are asked about: keep the lower-case words whose hash may be one
+      // of theirs (a bitmap of capitalised hashes says "maybe"), not every lower-case word.
       lower_built = true;
-      for (const Token& t : d.toks)
-        if (t.type == T_WORD && !(t.flags & F_CAP)) lower_words.insert(t.hl);
+      std::vector<uint64_t> caps(1024);  // 65536 bits
+      std::vector<uint64_t> lower;       // the lower-case words' hashes, in one pass over the tokens
+      lower.reserve(d.n());
+      for (const Token& c : d.toks) {
+        if (c.type != T_WORD) continue;
+        if (c.flags & F_CAP) caps[(c.hl >> 6) & 1023] |= 1ull << (c.hl & 63);
+        else lower.push_back(c.hl);
+      }
+      std::vector<uint64_t> recent(1024, 0);  // the last word inserted per slot: "the" is inserted once
+      for (uint64_t h : lower) {
+        if (!(caps[(h >> 6) & 1023] >> (h & 63) & 1)) continue;
+        uint64_t& last = recent[h & 1023];
+        if (last != h) { lower_words.insert(h); last = h; }
+      }
     }
-    return lower_words.count(d.toks[i].hl) > 0 || L.function_class(d.toks[i].hl) != 0;
+    return lower_words.count(t.hl) > 0 || L.function_class(t.hl) != 0;
   }
 
   void add(uint32_t t0, uint32_t t1, ActorKind kind, std::string entity, bool known, const GazEntry* g, bool title_before) {
@@ -105,31 +123,33 @@ struct ActorPass {
     m.title_before = title_before;
     if (g && g->capital) { m.capital = true; m.government = g->government; }
     if (!known && t1 - t0 >= 2) {
-      if (kind == ActorKind::person) seen_surname.emplace(d.toks[t1 - 1].hs, m.entity);
+      if (kind == ActorKind::person) seen_surname.emplace(d.toks[t1 - 1].hs, static_cast<uint32_t>(d.mentions.size()));
       else if (kind == ActorKind::organization && head(t0) == HeadKind::none && !L.title_words.count(d.toks[t0].hl) &&
                !L.function_class(d.toks[t0].hl) && !L.gaz.count(hash_combine(hash_seed(), d.toks[t0].hs)))
-        seen_org_prefix.emplace(d.toks[t0].hs, m.entity);
+        seen_org_prefix.emplace(d.toks[t0].hs, static_cast<uint32_t>(d.mentions.size()));
     }
     d.mentions.push_back(std::move(m));
   }
 
   // Decides an unknown capitalised sequence; returns false when it is not a name.
-  std::unordered_map<uint64_t, std::string> seen_surname, seen_org_prefix;
+  // surname / first word -> the first mention that had it (its entity does not change while the
+  // runs are read)
+  FlatMap<uint32_t> seen_surname, seen_org_prefix;
 
   bool unknown(uint32_t p, uint32_t q, bool title_ctx, bool hon) {
     uint32_t len = q - p;
     const Token& t = d.toks[p];
-    std::string text(d.span(p, q));
+    auto text = [&] { return std::string(d.span(p, q)); };
     if (len == 1 && !hon && !title_ctx) {
       auto s = seen_surname.find(t.hs);
-      if (s != seen_surname.end()) { add(p, q, ActorKind::person, s->second, false, nullptr, false); return true; }
+      if (s != seen_surname.end()) { add(p, q, ActorKind::person, d.mentions[s->second].entity, false, nullptr, false); return true; }
       auto o = seen_org_prefix.find(t.hs);
-      if (o != seen_org_prefix.end()) { add(p, q, ActorKind::organization, o->second, false, nullptr, false); return true; }
+      if (o != seen_org_prefix.end()) { add(p, q, ActorKind::organization, d.mentions[o->second].entity, false, nullptr, false); return true; }
     }
-    if (hon || title_ctx) { add(p, q, ActorKind::person, text, false, nullptr, title_ctx); return true; }
+    if (hon || title_ctx) { add(p, q, ActorKind::person, text(), false, nullptr, title_ctx); return true; }
     HeadKind h = head(q - 1);
     if (len >= 2 && h != HeadKind::none) {
-      add(p, q, h == HeadKind::place_last ? ActorKind::place : ActorKind::organization, text, false, nullptr, false);
+      add(p, q, h == HeadKind::place_last ? ActorKind::place : ActorKind::organization, text(), false, nullptr, false);
       return true;
     }
     bool sent_start = (t.flags & F_SENT) || (p > 0 && d.toks[p - 1].type == T_PUNCT && (d.toks[p - 1].flags & F_OPENQ) &&
@@ -144,28 +164,31 @@ struct ActorPass {
     }
     bool given = L.given_names.count(t.hs) && !(len == 1 && L.ambiguous_given.count(t.hs));
     if (d.candidates) d.candidates->emplace_back(p, q);
-    int cls = -1;
-    float margin = 0;
-    if (d.model && !d.model->empty()) cls = d.model->classify(d, p, q, &margin);
+    // the model's class (-1 without a model), computed only when a decision below needs it
+    int cls_value = -2;
+    auto cls = [&] {
+      if (cls_value == -2) cls_value = d.model && !d.model->empty() ? d.model->classify(d, p, q) : -1;
+      return cls_value;
+    };
     if (len == 1 && sent_start) {
       // a capitalised first word is a name only with evidence
       bool evidence = (t.flags & F_ALLCAPS) || L.surnames.count(t.hs) || given || !common_word(p);
       if (!evidence) return false;
-      if (cls == C_NONE || (cls < 0 && !(t.flags & F_ALLCAPS) && !L.surnames.count(t.hs))) return false;
+      if (cls() == C_NONE || (cls() < 0 && !(t.flags & F_ALLCAPS) && !L.surnames.count(t.hs))) return false;
     }
-    if (len == 1 && common_word(p) && !(t.flags & F_ALLCAPS) && cls != C_PER && cls != C_ORG && cls != C_LOC) return false;
+    if (len == 1 && common_word(p) && !(t.flags & F_ALLCAPS) && cls() != C_PER && cls() != C_ORG && cls() != C_LOC) return false;
     ActorKind kind;
     if (len >= 2 && given) kind = ActorKind::person;
-    else if (cls == C_PER) kind = ActorKind::person;
-    else if (cls == C_ORG) kind = ActorKind::organization;
-    else if (cls == C_LOC) kind = ActorKind::place;
-    else if (cls == C_NONE && len == 1 && !(t.flags & F_ALLCAPS)) return false;
+    else if (cls() == C_PER) kind = ActorKind::person;
+    else if (cls() == C_ORG) kind = ActorKind::organization;
+    else if (cls() == C_LOC) kind = ActorKind::place;
+    else if (cls() == C_NONE && len == 1 && !(t.flags & F_ALLCAPS)) return false;
     else if (t.flags & F_ALLCAPS) kind = ActorKind::organization;
     else if (len >= 2 && L.surnames.count(d.toks[q - 1].hs)) kind = ActorKind::person;
     else if (len >= 2 && len <= 3) kind = ActorKind::person;
     else if (len == 1 && L.surnames.count(t.hs)) kind = ActorKind::person;
     else kind = ActorKind::organization;
-    add(p, q, kind, text, false, nullptr, false);
+    add(p, q, kind, text(), false, nullptr, false);
     return true;
   }
 
@@ -526,24 +549,27 @@ struct ActorPass {
   }
 
   void link() {
-    std::unordered_map<uint64_t, std::string> surname, org_prefix, acronym;
+    // -> index of the first mention that gave it; those mentions span two tokens or more, and only
+    // one-token mentions change below, so their entities stay as they were
+    FlatMap<uint32_t> surname, org_prefix, acronym;
     for (const Mention& m : d.mentions) {
       uint32_t len = m.t1 - m.t0;
-      if (m.kind == ActorKind::person && len >= 2) surname.emplace(d.toks[m.t1 - 1].hs, m.entity);
+      uint32_t mi = static_cast<uint32_t>(&m - d.mentions.data());
+      if (m.kind == ActorKind::person && len >= 2) surname.emplace(d.toks[m.t1 - 1].hs, mi);
       if (m.kind == ActorKind::organization && len >= 2 && !m.known) {
         const Token& f = d.toks[m.t0];
         if (!L.gaz.count(hash_combine(hash_seed(), f.hs)) && !L.title_words.count(f.hl) && !L.function_class(f.hl) &&
             head(m.t0) == HeadKind::none && !org_first(m.t0) && !L.demonyms.count(hash_combine(hash_seed(), f.hs)))
-          org_prefix.emplace(f.hs, m.entity);
+          org_prefix.emplace(f.hs, mi);
         // initials: Rapid Support Forces -> RSF
         std::string ini;
         for (uint32_t t = m.t0; t < m.t1; ++t) if (d.cap(t)) ini += d.text[d.toks[t].b];
-        if (ini.size() >= 2) acronym.emplace(hash_bytes(ini), m.entity);
+        if (ini.size() >= 2) acronym.emplace(hash_bytes(ini), mi);
       }
       if (len >= 2 && m.known) {
         std::string ini;
         for (uint32_t t = m.t0; t < m.t1; ++t) if (d.cap(t)) ini += d.text[d.toks[t].b];
-        if (ini.size() >= 2) acronym.emplace(hash_bytes(ini), m.entity);
+        if (ini.size() >= 2) acronym.emplace(hash_bytes(ini), mi);
       }
     }
     for (Mention& m : d.mentions) {
@@ -551,13 +577,13 @@ struct ActorPass {
       uint64_t h = d.toks[m.t0].hs;
       if (!m.known) {
         auto s = surname.find(h);
-        if (s != surname.end()) { m.kind = ActorKind::person; m.entity = s->second; continue; }
+        if (s != surname.end()) { m.kind = ActorKind::person; m.entity = d.mentions[s->second].entity; continue; }
         auto o = org_prefix.find(h);
-        if (o != org_prefix.end()) { m.kind = ActorKind::organization; m.entity = o->second; continue; }
+        if (o != org_prefix.end()) { m.kind = ActorKind::organization; m.entity = d.mentions[o->second].entity; continue; }
       }
       if (d.toks[m.t0].flags & F_ALLCAPS) {
         auto a = acronym.find(h);
-        if (a != acronym.end() && !m.known) { m.kind = ActorKind::organization; m.entity = a->second; }
+        if (a != acronym.end() && !m.known) { m.kind = ActorKind::organization; m.entity = d.mentions[a->second].entity; }
       }
     }
     for (Mention& m : d.mentions) {
@@ -592,12 +618,17 @@ struct ActorPass {
       if (d.cap(i)) { i = run(i); continue; }
       ++i;
     }
-    std::sort(d.mentions.begin(), d.mentions.end(), [](const Mention& a, const Mention& b) { return a.t0 < b.t0; });
+    // sort by t0, keeping the order they were found in for equal starts (the parts of a hyphenated
+    // word): the runs are read left to right, so the mentions are nearly always in order already
+    std::vector<std::pair<uint32_t, uint32_t>> order(d.mentions.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = {d.mentions[k].t0, static_cast<uint32_t>(k)};
+    if (!std::is_sorted(order.begin(), order.end())) std::sort(order.begin(), order.end());  // (t0, index): stable
     // drop overlaps (keep the first)
     std::vector<Mention> kept;
     kept.reserve(d.mentions.size());
     uint32_t last_end = 0;
-    for (Mention& m : d.mentions) {
+    for (const auto& o : order) {
+      Mention& m = d.mentions[o.second];
       if (!kept.empty() && m.t0 < last_end && !(m.eo && kept.back().eo && m.t0 == kept.back().t0)) continue;
       last_end = m.t1;
       kept.push_back(std::move(m));
@@ -608,17 +639,6 @@ struct ActorPass {
       for (uint32_t t = d.mentions[k].t0; t < d.mentions[k].t1; ++t) d.mention_at[t] = static_cast<int32_t>(k);
     link();
     roles();
-    for (const Mention& m : d.mentions) {
-      RawAnn a;
-      a.label = 0;
-      a.b = m.eo ? m.bo : d.toks[m.t0].b;
-      a.e = m.eo ? m.eo : d.toks[m.t1 - 1].e;
-      a.attrs = json::object();
-      a.attrs["kind"] = actor_kind_name(m.kind);
-      a.attrs["entity"] = m.entity;
-      if (!m.role.empty()) a.attrs["role"] = m.role;
-      d.out.push_back(std::move(a));
-    }
   }
 };
 
@@ -627,6 +647,21 @@ struct ActorPass {
 void find_actors(Doc& d) {
   ActorPass p(d);
   p.run_all();
+}
+
+void emit_actors(Doc& d) {
+  d.out.reserve(d.out.size() + d.mentions.size());
+  for (Mention& m : d.mentions) {
+    RawAnn& a = d.out.emplace_back();
+    a.label = 0;
+    a.b = m.eo ? m.bo : d.toks[m.t0].b;
+    a.e = m.eo ? m.eo : d.toks[m.t1 - 1].e;
+    json::object_t o;  // keys in ascending order: each one is appended at the end of the map
+    o.emplace_hint(o.end(), "entity", std::move(m.entity));
+    o.emplace_hint(o.end(), "kind", actor_kind_name(m.kind));
+    if (!m.role.empty()) o.emplace_hint(o.end(), "role", std::move(m.role));
+    a.attrs = std::move(o);
+  }
 }
 
 }  // namespace lede::analysis

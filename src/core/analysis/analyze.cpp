@@ -1,6 +1,7 @@
 #include "core/analysis/analyze.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/analysis/doc.hpp"
 #include "core/analysis/lexicon.hpp"
@@ -24,11 +25,38 @@ Words::Words() {
   th = h("th"); some = h("some"); whose = h("whose"); reporters = h("reporters"); not_ = h("not"); also = h("also");
   has = h("has"); have = h("have"); had = h("had"); but = h("but"); than = h("than"); more = h("more"); just = h("just");
   being = h("being"); quoted = h("quoted"); aged = h("aged");
+  for (const char* a : {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Prof", "Inc",
+                        "Corp", "Ltd", "Co", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+                        "Dec", "Mt", "Ft", "approx", "e.g", "i.e", "etc"})
+    abbrev.insert(hash_bytes(a));
 }
 
 const Words& words() {
   static const Words w;
   return w;
+}
+
+CpIndex::CpIndex(std::string_view s) : bytes(static_cast<uint32_t>(s.size())) {
+  size_t n = s.size(), blocks = (n + 63) / 64;
+  starts.assign(blocks, 0);
+  base.assign(blocks, 0);
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  uint32_t cp;
+  for (size_t i = 0; i < n;) {
+    if ((i & 7) == 0 && i + 8 <= n) {  // eight ASCII bytes at once
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (!(w & 0x8080808080808080ull)) { starts[i >> 6] |= 0xFFull << (i & 63); i += 8; continue; }
+    }
+    starts[i >> 6] |= 1ull << (i & 63);
+    if (p[i] < 0x80) { ++i; continue; }
+    int len = utf8_decode(s, i, &cp);
+    if (cp == 0xFFFD && len == 1) valid = false;  // as utf8_valid() decides
+    i += len;
+  }
+  uint32_t total = 0;
+  for (size_t b = 0; b < blocks; ++b) { base[b] = total; total += static_cast<uint32_t>(popcount64(starts[b])); }
+  count = total;
 }
 
 namespace {
@@ -39,11 +67,7 @@ bool is_abbrev_before_period(const Doc& d, size_t i) {
   std::string_view w = d.tok(i);
   if (d.toks[i].flags & F_DOT) return true;
   if (w.size() == 1 && (d.toks[i].flags & F_CAP)) return true;  // initials: S. Venkataraman
-  static const char* kAbbr[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt",
-                                "Prof", "Inc", "Corp", "Ltd", "Co", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-                                "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "e.g", "i.e", "etc"};
-  for (const char* a : kAbbr) if (w == a) return true;
-  return false;
+  return words().abbrev.count(d.toks[i].hs) > 0;
 }
 
 }  // namespace
@@ -125,42 +149,54 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8) const {
   find_actors(d);
   find_numbers(d);
   find_claims(d);
+  emit_actors(d);
   // the working state is no longer needed: release it before the output is built (peak memory)
   std::vector<Token>().swap(d.toks);
   std::vector<uint32_t>().swap(d.sent);
   std::vector<int32_t>().swap(d.mention_at);
   std::vector<Mention>().swap(d.mentions);
 
-  static const char* kLabels[] = {"actor", "claim", "number"};
-  std::vector<uint32_t> order(d.out.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
-  // byte order equals code-point order; ties: end, then label name (actor < claim < number)
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-    const RawAnn& a = d.out[x];
-    const RawAnn& b = d.out[y];
-    if (a.b != b.b) return a.b < b.b;
-    if (a.e != b.e) return a.e < b.e;
-    return a.label < b.label;
-  });
+  static const std::string kLabels[] = {"actor", "claim", "number"};
+  // byte order equals code-point order; ties: end, then label name (actor < claim < number), then
+  // the order the passes found them (the first of equal spans is kept)
+  struct Key {
+    uint64_t span;  // start << 32 | end
+    uint32_t label, index;
+    bool operator<(const Key& o) const { return span != o.span ? span < o.span : label != o.label ? label < o.label : index < o.index; }
+  };
+  std::vector<Key> order(d.out.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    const RawAnn& r = d.out[i];
+    order[i] = {static_cast<uint64_t>(r.b) << 32 | r.e, static_cast<uint32_t>(r.label), static_cast<uint32_t>(i)};
+  }
+  std::sort(order.begin(), order.end());
   std::vector<Annotation> uniq;
   uniq.reserve(order.size());
-  const RawAnn* prev = nullptr;
-  for (uint32_t k : order) {
-    RawAnn& r = d.out[k];
+  const Key* prev = nullptr;
+  char id[16];
+  for (const Key& key : order) {
+    RawAnn& r = d.out[key.index];
     if (r.e <= r.b) continue;
-    if (prev && prev->b == r.b && prev->e == r.e && prev->label == r.label) continue;
-    prev = &r;
-    uniq.emplace_back();
-    Annotation& a = uniq.back();
+    if (prev && prev->span == key.span && prev->label == key.label) continue;
+    prev = &key;
+    Annotation& a = uniq.emplace_back();
+    {  // "s1", "s2", ...
+      char* e = id + sizeof id;
+      char* p = e;
+      for (size_t v = uniq.size(); v; v /= 10) *--p = static_cast<char>('0' + v % 10);
+      *--p = 's';
+      a.id.assign(p, static_cast<size_t>(e - p));
+    }
     a.label = kLabels[r.label];
     a.origin = Origin::automatic;
     a.status = Status::suggested;
     a.start = d.cp(r.b);
     a.end = d.cp(r.e);
-    sanitize_json(r.attrs);
-    a.attrs = std::move(r.attrs);
+    a.attrs.get_ref<json::object_t&>() = std::move(r.attrs);
+    // strings in attrs are lexicon strings (valid, see Lexicon::intern) or cut from the text at
+    // code point boundaries: only an invalid text can give invalid ones
+    if (!d.index.valid) sanitize_json(a.attrs);
   }
-  for (size_t i = 0; i < uniq.size(); ++i) uniq[i].id = "s" + std::to_string(i + 1);
   return uniq;
 }
 

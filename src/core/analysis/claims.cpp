@@ -243,9 +243,7 @@ struct ClaimPass {
 
   json speaker_json(const Speaker& sp) const {
     if (!sp.present) return json(nullptr);
-    json j = d.span_json(sp.b, sp.e);
-    if (!sp.entity.empty()) j["entity"] = sp.entity;
-    return j;
+    return d.span_json(sp.b, sp.e, sp.entity.empty() ? nullptr : &sp.entity);
   }
 
   void emit(uint32_t b, uint32_t e, const Speaker& sp, size_t c0, size_t c1) {
@@ -256,10 +254,10 @@ struct ClaimPass {
     a.label = 1;
     a.b = b;
     a.e = e;
-    a.attrs = json::object();
-    a.attrs["speaker"] = speaker_json(sp);
-    if (c1 > c0) a.attrs["cue"] = d.span_json(d.toks[c0].b, d.toks[c1 - 1].e);
-    else a.attrs["cue"] = json(nullptr);
+    json::object_t o;  // "cue" < "speaker": appended in order
+    o.emplace_hint(o.end(), "cue", c1 > c0 ? d.span_json(d.toks[c0].b, d.toks[c1 - 1].e) : json(nullptr));
+    o.emplace_hint(o.end(), "speaker", speaker_json(sp));
+    a.attrs = std::move(o);
     for (size_t k = c0; k < c1; ++k) cue_used[k] = 1;
     d.out.push_back(std::move(a));
     if (sp.present && c1 > c0) { last_sp = sp; last_claim_sent = d.sent[c0]; }
@@ -271,26 +269,36 @@ struct ClaimPass {
   void quotes() {
     size_t n = d.n();
     std::vector<Quote> qs;
-    // next close quote and next paragraph start at or after each token (one backward pass), so
-    // finding a quote's end costs O(1) per paragraph it spans
-    std::vector<uint32_t> next_close(n + 1, static_cast<uint32_t>(n)), next_para(n + 1, static_cast<uint32_t>(n));
-    for (size_t k = n; k-- > 0;) {
-      next_close[k] = is_close_quote(k) ? static_cast<uint32_t>(k) : next_close[k + 1];
-      next_para[k] = (d.toks[k].flags & F_NEWLINE) ? static_cast<uint32_t>(k) : next_para[k + 1];
+    // open quotes, close quotes and paragraph starts, in text order (one pass): the next close
+    // quote or paragraph at or after a token is a binary search, so finding a quote's end costs
+    // O(log n) per paragraph it spans
+    std::vector<uint32_t> opens, closes, paras;
+    for (size_t k = 0; k < n; ++k) {
+      const Token& t = d.toks[k];
+      if (t.flags & F_NEWLINE) paras.push_back(static_cast<uint32_t>(k));
+      if (t.type != T_PUNCT || (t.cp != '"' && t.cp != 0x201C && t.cp != 0x201D)) continue;
+      if (is_open_quote(k)) opens.push_back(static_cast<uint32_t>(k));
+      if (is_close_quote(k)) closes.push_back(static_cast<uint32_t>(k));
     }
-    for (size_t i = 0; i < n; ++i) {
-      if (!is_open_quote(i)) continue;
+    auto next_in = [n](const std::vector<uint32_t>& v, size_t pos) -> size_t {
+      auto it = std::lower_bound(v.begin(), v.end(), static_cast<uint32_t>(pos));
+      return it == v.end() ? n : *it;
+    };
+    size_t resume = 0;  // quotes are not nested: the next open quote is looked for after the last close
+    for (uint32_t open : opens) {
+      size_t i = open;
+      if (i < resume) continue;
       // find the close quote; a paragraph may end without one when the next opens again
       size_t pos = i + 1;
       size_t found = SIZE_MAX;
       for (int steps = 0; steps < 20 && pos < n; ++steps) {
-        size_t c = next_close[pos], para = next_para[pos];
+        size_t c = next_in(closes, pos), para = next_in(paras, pos);
         if (c < para) { found = c; break; }
         if (para < n && is_open_quote(para)) { pos = para + 1; continue; }
         break;
       }
       if (found != SIZE_MAX && found - i > 3000) found = SIZE_MAX;
-      if (found == SIZE_MAX) continue;
+      if (found == SIZE_MAX) { resume = i + 1; continue; }
       size_t words = 0;
       for (size_t k = i + 1; k < found; ++k) if (d.word(k)) ++words;
       bool end_punct = found > i + 1 && d.toks[found - 1].type == T_PUNCT &&
@@ -301,12 +309,12 @@ struct ClaimPass {
       for (size_t k = i + 1; k < found; ++k)
         if (d.word(k) && !d.cap(k) && !(L.function_class(d.toks[k].hl) & (Lexicon::fw_det | Lexicon::fw_prep | Lexicon::fw_conj))) all_caps_words = false;
       bool standalone = starts && (words >= 3 || end_punct) && !(all_caps_words && !end_punct);
-      if (!standalone) { i = found; continue; }
+      if (!standalone) { resume = found + 1; continue; }
       Quote q{i, found, {}, 0, 0, false};
       attribute_quote(q);
       qs.push_back(q);
       for (size_t k = i; k <= found; ++k) in_quote[k] = 1;
-      i = found;
+      resume = found + 1;
     }
     // unattributed quotes inherit from a nearby attributed one (same paragraph, or the previous
     // paragraph's last quote): “A,” he said. “B.”
@@ -497,6 +505,9 @@ struct ClaimPass {
     size_t covered_until = 0;  // tokens inside the previous indirect claim's content
     for (size_t c = 0; c < n; ++c) {
       if (in_quote[c] || cue_used[c] || c < covered_until) continue;
+      // most tokens cannot start a cue: cue_at's first tests, without the call
+      const Token& t = d.toks[c];
+      if (t.type != T_WORD || ((t.flags & F_CAP) && !(t.flags & F_SENT)) || !L.cue_first.count(t.hl)) continue;
       size_t before = d.out.size();
       process_cue(c, &covered_until, before);
     }

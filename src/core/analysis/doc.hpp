@@ -29,21 +29,45 @@ struct Mention {
 struct RawAnn {
   int label = 0;  // 0 actor, 1 claim, 2 number
   uint32_t b = 0, e = 0;  // bytes
-  json attrs;
+  json::object_t attrs;  // moved into the Annotation's own (already allocated) object at the end
+};
+
+// Byte offset -> code point offset in O(1), counted as TextIndex counts them (an invalid byte is one
+// code point; a byte inside a sequence maps to the code point it belongs to). Per 64-byte block:
+// the code points that start before it, and a bit mask of the bytes that start one.
+struct CpIndex {
+  std::vector<uint32_t> base;
+  std::vector<uint64_t> starts;
+  uint32_t bytes = 0, count = 0;
+  bool valid = true;  // the text is valid UTF-8
+  explicit CpIndex(std::string_view s);
+  uint32_t to_cp(uint32_t byte) const {
+    if (byte >= bytes) return count;
+    uint64_t upto = starts[byte >> 6] & ((2ull << (byte & 63)) - 1);  // starts at or before byte
+    return base[byte >> 6] + static_cast<uint32_t>(popcount64(upto)) - 1;
+  }
+  static int popcount64(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_popcountll(x);
+#else
+    int n = 0;
+    for (; x; x &= x - 1) ++n;
+    return n;
+#endif
+  }
 };
 
 struct Doc {
   std::string_view text;
   const Lexicon& lex;
   const Model* model = nullptr;
-  TextIndex index;
+  CpIndex index;
   std::vector<Token> toks;
   std::vector<uint32_t> sent;           // sentence number of each token
   std::vector<uint32_t> sent_begin;     // first token of each sentence (plus a sentinel)
   std::vector<Mention> mentions;        // sorted by t0
   std::vector<int32_t> mention_at;      // token -> mention index, -1 if none
   std::vector<RawAnn> out;
-  mutable std::vector<uint64_t> scratch;  // feature buffer for the model (per call, no shared state)
   // Training: when set, every candidate the statistical model would classify is recorded here.
   std::vector<std::pair<uint32_t, uint32_t>>* candidates = nullptr;
 
@@ -61,13 +85,16 @@ struct Doc {
     if (t1 <= t0) return {};
     return text.substr(toks[t0].b, toks[t1 - 1].e - toks[t0].b);
   }
-  uint32_t cp(uint32_t byte) const { return static_cast<uint32_t>(index.to_cp(byte)); }
-  json span_json(uint32_t b, uint32_t e) const {
-    json j = json::object();
-    j["start"] = cp(b);
-    j["end"] = cp(e);
-    j["text"] = std::string(text.substr(b, e - b));
-    return j;
+  uint32_t cp(uint32_t byte) const { return index.to_cp(byte); }
+  // {"start", "end", "text"} of a byte span, plus "entity" when given. Keys go in in ascending
+  // order, so each one is appended at the end of the map.
+  json span_json(uint32_t b, uint32_t e, const std::string* entity = nullptr) const {
+    json::object_t o;
+    o.emplace_hint(o.end(), "end", cp(e));
+    if (entity) o.emplace_hint(o.end(), "entity", *entity);
+    o.emplace_hint(o.end(), "start", cp(b));
+    o.emplace_hint(o.end(), "text", std::string(text.substr(b, e - b)));
+    return json(std::move(o));
   }
 };
 
@@ -78,6 +105,7 @@ struct Words {
       he, she, they, its, his, her, their, there, this_, these, those, into, across, outside, over, around, inside, of_the, per,
       cent, percent, pm, am, pm2, am2, st, nd, rd, th, some, whose, reporters, not_, also, has, have, had, but, than, more,
       just, being, quoted, aged;
+  FlatSet abbrev;  // case-sensitive hashes of abbreviations a period does not end ("Mr", "Jan", "e.g")
   Words();
 };
 const Words& words();
@@ -86,5 +114,6 @@ void split_sentences(Doc& d);
 void find_actors(Doc& d);
 void find_numbers(Doc& d);
 void find_claims(Doc& d);
+void emit_actors(Doc& d);  // the mentions as annotations (moves their strings out; after find_claims)
 
 }  // namespace lede::analysis

@@ -4,6 +4,7 @@
 
 #include "core/analysis/tokenizer.hpp"
 #include "core/assets.hpp"
+#include "core/text.hpp"
 
 namespace lede::analysis {
 
@@ -83,7 +84,7 @@ uint32_t Lexicon::intern(std::string_view s) {
   auto it = interned_.find(std::string(s));
   if (it != interned_.end()) return it->second;
   uint32_t id = static_cast<uint32_t>(strings.size());
-  strings.emplace_back(s);
+  strings.push_back(utf8_sanitize(s));  // analyze() relies on valid strings (the files are UTF-8)
   interned_.emplace(std::string(s), id);
   return id;
 }
@@ -167,6 +168,10 @@ Lexicon::Lexicon() {
         uint64_t h = phrase_hash(d, false, &n);
         demonyms.emplace(h, e.entity);
         if (n > demonym_max_tokens) demonym_max_tokens = n;
+        std::vector<Token> toks;
+        tokenize(d, toks);
+        uint64_t ph = hash_seed();
+        for (size_t k = 0; k + 1 < toks.size(); ++k) demonym_prefix.insert(ph = hash_combine(ph, toks[k].hs));
       });
       uint32_t country = e.entity;
       for_each_value(col(c, 3), [&](std::string_view cap) {

@@ -27,14 +27,18 @@ inline uint64_t hash_seed() { return 0x9e3779b97f4a7c15ull; }
 inline uint64_t hash_combine(uint64_t h, uint64_t t) { return (h ^ t) * 0x100000001b3ull + 0x7f4a7c15ull; }
 
 // Open-addressing hash map from 64-bit hashes (keys are already well mixed): one probe sequence in
-// one array, so a lookup costs about one cache miss. Key 0 is reserved (mapped to 1).
+// one array, so a lookup costs about one cache miss. Key 0 is reserved (mapped to 1). Most lookups
+// miss (a token that is not a title, not a number...): a one-bit-per-key filter of 8 bits per slot,
+// indexed by the mixed key's top bits, answers most of them from a small array without touching the slots.
 template <class V>
 class FlatMap {
  public:
   using value_type = std::pair<uint64_t, V>;
   const value_type* find(uint64_t k) const {
-    if (slots_.empty()) return nullptr;
+    if (filter_.empty()) return nullptr;
     k = k ? k : 1;
+    uint64_t f = filter_bit(k);
+    if (!((filter_[f >> 6] >> (f & 63)) & 1)) return nullptr;
     size_t i = slot(k);
     while (true) {
       const value_type& s = slots_[i];
@@ -54,7 +58,14 @@ class FlatMap {
     while (true) {
       value_type& s = slots_[i];
       if (s.first == k) return {&s, false};
-      if (s.first == 0) { s.first = k; s.second = std::move(v); ++size_; return {&s, true}; }
+      if (s.first == 0) {
+        s.first = k;
+        s.second = std::move(v);
+        ++size_;
+        uint64_t f = filter_bit(k);
+        filter_[f >> 6] |= 1ull << (f & 63);
+        return {&s, true};
+      }
       i = (i + 1) & mask_;
     }
   }
@@ -62,6 +73,8 @@ class FlatMap {
   V& operator[](uint64_t k) { return emplace(k, V{}).first->second; }
 
  private:
+  // FNV's top bits hardly depend on the last bytes: mix them in before taking the top bits
+  uint64_t filter_bit(uint64_t k) const { return (k * 0xD6E8FEB86659FD93ull) >> filter_shift_; }
   size_t slot(uint64_t k) const { return static_cast<size_t>((k ^ (k >> 31)) * 0x9E3779B97F4A7C15ull >> 20) & mask_; }
   void grow() {
     std::vector<value_type> old;
@@ -70,9 +83,14 @@ class FlatMap {
     slots_.assign(cap, value_type{0, V{}});
     mask_ = cap - 1;
     size_ = 0;
+    filter_.assign(cap / 8, 0);  // cap * 8 bits
+    filter_shift_ = 64 - 3;
+    for (size_t c = cap; c > 1; c >>= 1) --filter_shift_;
     for (value_type& s : old) if (s.first) emplace(s.first, std::move(s.second));
   }
   std::vector<value_type> slots_;
+  std::vector<uint64_t> filter_;
+  int filter_shift_ = 63;
   size_t mask_ = 0, size_ = 0;
 };
 using FlatSet = FlatMap<uint8_t>;
@@ -120,6 +138,7 @@ class Lexicon {
   int gaz_max_tokens = 1;
   FlatMap<uint32_t> demonyms;     // phrase (case-sensitive) -> country entity
   int demonym_max_tokens = 1;
+  FlatSet demonym_prefix;         // chain hashes of every proper prefix of a demonym phrase
   FlatMap<uint32_t> capital_of;   // entity string hash -> country entity
   FlatMap<uint32_t> team_of_city; // phrase hash of a city ("Boston") -> sports team entity ("Boston Celtics")
 

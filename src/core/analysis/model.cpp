@@ -29,65 +29,70 @@ uint64_t suffix3(const Doc& d, size_t i) {
   return hash_lower(w);
 }
 
+// Calls out(feature) for each feature of the candidate [t0, t1), in a fixed order (the weights
+// are summed in this order, so scores do not depend on who asks).
+template <class Out>
+void for_each_feature(const Doc& d, uint32_t t0, uint32_t t1, Out&& out) {
+  const Lexicon& L = d.lex;
+  uint32_t len = t1 - t0;
+  out(fh(1, len > 4 ? 4 : len));
+  for (uint32_t i = t0; i < t1; ++i) {
+    const Token& t = d.toks[i];
+    uint64_t pos = i == t0 ? 0 : i + 1 == t1 ? 2 : 1;
+    out(fh(2, t.hs));
+    out(fh(3 + pos, t.hl));
+    out(fh(6, shape(d, i)));
+    out(fh(7 + pos, suffix3(d, i)));
+    if (L.given_names.count(t.hs)) out(fh(10 + pos, L.ambiguous_given.count(t.hs) ? 2 : 1));
+    if (L.surnames.count(t.hs)) out(fh(13 + pos, 1));
+    auto ow = L.org_words.find(t.hs);
+    if (ow != L.org_words.end()) out(fh(16 + pos, static_cast<uint64_t>(ow->second)));
+    if (L.place_words.count(t.hs)) out(fh(19 + pos, 1));
+    if (L.title_words.count(t.hl)) out(fh(22 + pos, 1));
+    auto g = L.gaz.find(hash_combine(hash_seed(), t.hs));
+    if (g != L.gaz.end()) out(fh(25 + pos, static_cast<uint64_t>(L.gaz_entries[g->second].kind)));
+  }
+  // context
+  bool sent_start = d.toks[t0].flags & F_SENT;
+  out(fh(30, sent_start ? 1 : 0));
+  for (int k = 1; k <= 2; ++k) {
+    if (t0 >= static_cast<uint32_t>(k)) {
+      size_t p = t0 - k;
+      out(fh(31 + k, d.toks[p].hl));
+      out(fh(34 + k, shape(d, p)));
+      if (L.title_words.count(d.toks[p].hl)) out(fh(37 + k, 1));
+    } else {
+      out(fh(31 + k, 0));
+    }
+    size_t q = t1 + k - 1;
+    if (q < d.n()) {
+      out(fh(40 + k, d.toks[q].hl));
+      out(fh(43 + k, shape(d, q)));
+      auto c = L.cues.find(hash_combine(hash_seed(), d.toks[q].hl));
+      if (c != L.cues.end()) out(fh(46 + k, 1));
+    } else {
+      out(fh(40 + k, 0));
+    }
+  }
+  if (len >= 2) out(fh(50, hash_combine(d.toks[t0].hl, d.toks[t1 - 1].hl)));
+  out(fh(51, 1));  // bias-like
+}
+
 }  // namespace
 
 void Model::features(const Doc& d, uint32_t t0, uint32_t t1, std::vector<uint64_t>& out) {
   out.clear();
-  const Lexicon& L = d.lex;
-  uint32_t len = t1 - t0;
-  out.push_back(fh(1, len > 4 ? 4 : len));
-  for (uint32_t i = t0; i < t1; ++i) {
-    const Token& t = d.toks[i];
-    uint64_t pos = i == t0 ? 0 : i + 1 == t1 ? 2 : 1;
-    out.push_back(fh(2, t.hs));
-    out.push_back(fh(3 + pos, t.hl));
-    out.push_back(fh(6, shape(d, i)));
-    out.push_back(fh(7 + pos, suffix3(d, i)));
-    if (L.given_names.count(t.hs)) out.push_back(fh(10 + pos, L.ambiguous_given.count(t.hs) ? 2 : 1));
-    if (L.surnames.count(t.hs)) out.push_back(fh(13 + pos, 1));
-    auto ow = L.org_words.find(t.hs);
-    if (ow != L.org_words.end()) out.push_back(fh(16 + pos, static_cast<uint64_t>(ow->second)));
-    if (L.place_words.count(t.hs)) out.push_back(fh(19 + pos, 1));
-    if (L.title_words.count(t.hl)) out.push_back(fh(22 + pos, 1));
-    auto g = L.gaz.find(hash_combine(hash_seed(), t.hs));
-    if (g != L.gaz.end()) out.push_back(fh(25 + pos, static_cast<uint64_t>(L.gaz_entries[g->second].kind)));
-  }
-  // context
-  bool sent_start = d.toks[t0].flags & F_SENT;
-  out.push_back(fh(30, sent_start ? 1 : 0));
-  for (int k = 1; k <= 2; ++k) {
-    if (t0 >= static_cast<uint32_t>(k)) {
-      size_t p = t0 - k;
-      out.push_back(fh(31 + k, d.toks[p].hl));
-      out.push_back(fh(34 + k, shape(d, p)));
-      if (L.title_words.count(d.toks[p].hl)) out.push_back(fh(37 + k, 1));
-    } else {
-      out.push_back(fh(31 + k, 0));
-    }
-    size_t q = t1 + k - 1;
-    if (q < d.n()) {
-      out.push_back(fh(40 + k, d.toks[q].hl));
-      out.push_back(fh(43 + k, shape(d, q)));
-      auto c = L.cues.find(hash_combine(hash_seed(), d.toks[q].hl));
-      if (c != L.cues.end()) out.push_back(fh(46 + k, 1));
-    } else {
-      out.push_back(fh(40 + k, 0));
-    }
-  }
-  if (len >= 2) out.push_back(fh(50, hash_combine(d.toks[t0].hl, d.toks[t1 - 1].hl)));
-  out.push_back(fh(51, 1));  // bias-like
+  for_each_feature(d, t0, t1, [&out](uint64_t f) { out.push_back(f); });
 }
 
 std::array<float, C_COUNT> Model::score(const Doc& d, uint32_t t0, uint32_t t1) const {
   std::array<float, C_COUNT> s = bias_;
   if (weights_.empty()) return s;
-  std::vector<uint64_t>& feats = d.scratch;
-  features(d, t0, t1, feats);
-  for (uint64_t f : feats) {
+  for_each_feature(d, t0, t1, [&](uint64_t f) {
     auto it = weights_.find(f);
-    if (it == weights_.end()) continue;
+    if (it == weights_.end()) return;
     for (int c = 0; c < C_COUNT; ++c) s[c] += it->second[c];
-  }
+  });
   return s;
 }
 

@@ -23,9 +23,8 @@ struct Num {
   bool word = false;      // written as a word
 };
 
-bool ends_with(std::string_view w, const char* s) {
-  size_t l = std::char_traits<char>::length(s);
-  return w.size() > l && w.compare(w.size() - l, l, s) == 0;
+bool ends_with(std::string_view w, std::string_view s) {
+  return w.size() > s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0;
 }
 
 json num_json(double v) {
@@ -167,7 +166,8 @@ struct NumPass {
     return best;
   }
 
-  void qualifiers(const Num& x, json& a) const {
+  // The longest qualifier phrase ("about", "more than", "up to") right before the span, if any.
+  const Qualifier* qualifier(const Num& x) const {
     // up to qualifier_max_tokens words before the span
     size_t t0 = x.t0;
     uint64_t h = hash_seed();
@@ -179,6 +179,10 @@ struct NumPass {
       auto it = L.qualifiers.find(h);
       if (it != L.qualifiers.end()) best = &it->second;
     }
+    return best;
+  }
+  void qualifiers(const Num& x, json::object_t& a) const {
+    const Qualifier* best = qualifier(x);
     if (!best) return;
     if (best->approx) a["approx"] = true;
     if (best->bound > 0) a["bound"] = "min";
@@ -186,13 +190,13 @@ struct NumPass {
   }
 
   bool adjective_like(std::string_view w) const {
-    static const char* kSuf[] = {"ic", "al", "ous", "ive", "ful", "less", "able", "ible", "ary", "ian", "ese", "ish", "ern", "est", "ior"};
-    for (const char* s : kSuf) if (ends_with(w, s)) return true;
-    static const char* kAdj[] = {"new", "old", "more", "other", "major", "small", "large", "big", "key", "top", "few", "many",
+    static constexpr std::string_view kSuf[] = {"ic", "al", "ous", "ive", "ful", "less", "able", "ible", "ary", "ian", "ese", "ish", "ern", "est", "ior"};
+    for (std::string_view s : kSuf) if (ends_with(w, s)) return true;
+    static constexpr std::string_view kAdj[] = {"new", "old", "more", "other", "major", "small", "large", "big", "key", "top", "few", "many",
                                  "young", "senior", "junior", "straight", "consecutive", "additional", "further", "separate",
                                  "different", "main", "whole", "full", "short", "long", "high", "low", "recent", "last", "next",
                                  "first", "previous", "former", "extra", "single", "fresh", "alleged", "armed", "injured"};
-    for (const char* s : kAdj) if (w == s) return true;
+    for (std::string_view s : kAdj) if (w == s) return true;
     return false;
   }
 
@@ -236,14 +240,17 @@ struct NumPass {
     a.label = 2;
     a.b = x.b;
     a.e = x.e;
-    a.attrs = json::object();
-    a.attrs["kind"] = kKindNames[x.kind];
-    if (!x.svalue.empty()) a.attrs["value"] = x.svalue;
-    else a.attrs["value"] = num_json(x.value);
-    if (!count_noun.empty()) a.attrs["counted"] = count_noun;
-    if (!x.currency.empty()) a.attrs["currency"] = x.currency;
-    if (!x.unit.empty()) a.attrs["unit"] = x.unit;
-    if (qualify) qualifiers(x, a.attrs);
+    const Qualifier* q = qualify ? qualifier(x) : nullptr;
+    json::object_t o;  // keys in ascending order: each one is appended at the end of the map
+    auto put = [&o](const char* key, json v) { o.emplace_hint(o.end(), key, std::move(v)); };
+    if (q && q->approx) put("approx", true);
+    if (q && q->bound) put("bound", q->bound > 0 ? "min" : "max");
+    if (!count_noun.empty()) put("counted", count_noun);
+    if (!x.currency.empty()) put("currency", x.currency);
+    put("kind", kKindNames[x.kind]);
+    if (!x.unit.empty()) put("unit", x.unit);
+    put("value", x.svalue.empty() ? num_json(x.value) : json(x.svalue));
+    a.attrs = std::move(o);
     for (size_t k = x.t0; k < x.t1 && k < used.size(); ++k) used[k] = 1;
     d.out.push_back(std::move(a));
   }
@@ -386,7 +393,7 @@ struct NumPass {
           // "between 2021 and 2023"
           if (i > 0 && d.is(i - 1, W.between) && d.is(i + 1, W.and_)) {
             if (int y2 = year_at(i + 2)) {
-              RawAnn a; a.label = 2; a.b = t.b; a.e = d.toks[i + 2].e; a.attrs = json::object();
+              RawAnn a; a.label = 2; a.b = t.b; a.e = d.toks[i + 2].e;
               a.attrs["kind"] = "range"; a.attrs["value"] = json::array({yr, y2});
               d.out.push_back(std::move(a));
               used[i] = used[i + 1] = used[i + 2] = 1;
@@ -400,7 +407,7 @@ struct NumPass {
             if (!y2 && w2.size() == 2 && plain_int(i + 2)) y2 = (yr / 100) * 100 + std::atoi(std::string(w2).c_str());
             if (y2 > yr) {
               Num r; r.kind = K_RANGE; r.t0 = i; r.t1 = i + 3; r.b = t.b; r.e = d.toks[i + 2].e;
-              RawAnn a; a.label = 2; a.b = r.b; a.e = r.e; a.attrs = json::object();
+              RawAnn a; a.label = 2; a.b = r.b; a.e = r.e;
               a.attrs["kind"] = "range"; a.attrs["value"] = json::array({yr, y2});
               d.out.push_back(std::move(a));
               used[i] = used[i + 1] = used[i + 2] = 1;
@@ -474,7 +481,7 @@ struct NumPass {
         std::string noun;
         if (ul) { r.unit = L.str(u->name); r.e = d.toks[after + ul - 1].e; r.t1 = after + ul; }
         else if (x.kind == K_COUNT && y.kind == K_COUNT) noun = counted(after);
-        RawAnn a; a.label = 2; a.b = r.b; a.e = r.e; a.attrs = json::object();
+        RawAnn a; a.label = 2; a.b = r.b; a.e = r.e;
         a.attrs["kind"] = "range";
         a.attrs["value"] = json::array({num_json(x.value), num_json(y.value)});
         if (!noun.empty()) a.attrs["counted"] = noun;
@@ -615,7 +622,9 @@ struct NumPass {
       if (t.type == T_NUM) process_number(i);
       else if (t.type == T_PUNCT && L.currency_prefix.count(t.hs) && i + 1 < n && d.toks[i + 1].type == T_NUM) process_number(i);
       else if (t.type == T_WORD && (t.flags & F_ALLCAPS) && L.currency_prefix.count(t.hs) && i + 1 < n && d.adjacent(i + 1)) process_number(i);
-      else if (t.type == T_WORD) process_word(i);
+      else if (t.type == T_WORD && d.mention_at[i] < 0 &&
+               ((t.flags & F_HYPHEN) || ((t.flags & F_CAP) && L.calendar.count(t.hs)) || L.numbers.count(t.hl)))
+        process_word(i);  // the same fast exit as in process_word, without the call
     }
   }
 };

@@ -42,6 +42,26 @@ inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline bool is_apos(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 inline bool is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
+// ASCII A-Z folded to a-z, every other byte unchanged (the lower-case hash).
+struct LowerTable {
+  unsigned char v[256];
+  constexpr LowerTable() : v() {
+    for (int c = 0; c < 256; ++c) v[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  constexpr unsigned char operator[](unsigned char c) const { return v[c]; }
+};
+constexpr LowerTable kLower;
+
+// Bytes that may continue a word after its letters (digits, - ' & / and any non-ASCII byte).
+struct ContinueTable {
+  bool v[256];
+  constexpr ContinueTable() : v() {
+    for (int c = 0; c < 256; ++c) v[c] = c >= 0x80 || (c >= '0' && c <= '9') || c == '-' || c == '\'' || c == '&' || c == '/';
+  }
+  constexpr bool operator[](unsigned char c) const { return v[c]; }
+};
+constexpr ContinueTable kMayContinue;
+
 struct Cursor {
   std::string_view s;
   uint32_t at(size_t i, int* len) const {
@@ -63,7 +83,62 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
   out.reserve(out.size() + n / 4 + 8);
   while (i < n) {
     int len;
-    uint32_t cp = cur.at(i, &len);
+    uint32_t cp;
+    unsigned char c0 = static_cast<unsigned char>(s[i]);
+    if (c0 == ' ') {  // the most common byte: skip it without decoding
+      pending |= F_SPACE;
+      ++i;
+      continue;
+    }
+    if (static_cast<unsigned>((c0 | 32) - 'a') < 26u) {
+      // Fast path: a plain ASCII word (letters only, then a byte that cannot continue it), hashed
+      // while it is scanned. Anything else is left to the general code below, from the start.
+      uint64_t hl = 1469598103934665603ull;
+      unsigned any = 0, all = 32;  // bit 32 (lower case) of some letter / of every letter
+      size_t r = i;
+      for (; r < n; ++r) {
+        unsigned char a = static_cast<unsigned char>(s[r]);
+        if (static_cast<unsigned>((a | 32) - 'a') >= 26u) break;
+        any |= a;
+        all &= a;
+        hl = (hl ^ (a | 32)) * 1099511628211ull;
+      }
+      bool all_upper = !(any & 32);
+      uint64_t hs = hl;  // the same bytes unless a letter is upper case
+      if (!(all & 32)) {
+        hs = 1469598103934665603ull;
+        for (size_t k = i; k < r; ++k) hs = (hs ^ static_cast<unsigned char>(s[k])) * 1099511628211ull;
+      }
+      unsigned char c = r < n ? static_cast<unsigned char>(s[r]) : ' ';
+      // digits, - ' & / and non-ASCII may continue a word; a period after one letter may be U.S.
+      if (!kMayContinue[c] && !(c == '.' && r - i == 1)) {
+        Token& t = out.emplace_back();
+        t.b = static_cast<uint32_t>(i);
+        t.e = static_cast<uint32_t>(r);
+        t.hs = hs;
+        t.hl = hl;
+        t.type = T_WORD;
+        t.flags = static_cast<uint16_t>(pending | (c0 <= 'Z' ? F_CAP : 0) | (r - i >= 2 && all_upper ? F_ALLCAPS : 0));
+        pending = 0;
+        i = r;
+        continue;
+      }
+    }
+    if (c0 > ' ' && c0 < 0x80 && !is_digit(c0) && static_cast<unsigned>((c0 | 32) - 'a') >= 26u && c0 != '\'') {
+      // Fast path: one ASCII punctuation byte (an apostrophe may start a possessive 's)
+      Token& t = out.emplace_back();
+      t.b = static_cast<uint32_t>(i);
+      t.e = static_cast<uint32_t>(i + 1);
+      t.hs = t.hl = (1469598103934665603ull ^ c0) * 1099511628211ull;
+      t.type = T_PUNCT;
+      t.flags = pending;
+      t.cp = c0;
+      pending = 0;
+      ++i;
+      continue;
+    }
+    if (c0 < 0x80) { cp = c0; len = 1; }
+    else cp = cur.at(i, &len);
     if (is_space_cp(cp)) {
       pending |= F_SPACE;
       if (cp == '\n') pending |= F_NEWLINE;
@@ -95,17 +170,33 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
       t.flags |= F_DIGIT;
       i = j;
     } else if (let_cp(cp)) {
-      bool upper = up_cp(cp);
-      int letters = 1, uppers = upper ? 1 : 0;
+      bool all_upper = up_cp(cp);
+      int letters = 1;
       bool single_segments = true;  // letters between dots are single (U.S.)
       int seg_len = 1;
       bool has_dot = false, has_digit = false, has_hyphen = false;
       size_t j = i + len;
       while (j < n) {
+        // ASCII letters, the common case, in a tight loop
+        size_t r = j;
+        for (unsigned char a; r < n && static_cast<unsigned>(((a = static_cast<unsigned char>(s[r])) | 32) - 'a') < 26u; ++r)
+          all_upper &= a <= 'Z';
+        if (r > j) {
+          letters += static_cast<int>(r - j);
+          seg_len += static_cast<int>(r - j);
+          if (seg_len > 1) single_segments = false;
+          j = r;
+          if (j >= n) break;
+        }
+        unsigned char a = static_cast<unsigned char>(s[j]);
+        if (a < 0x80) {
+          if (is_digit(a)) { has_digit = true; j += 1; single_segments = false; continue; }
+          if (a != '-' && a != '\'' && a != '.' && a != '&' && a != '/') break;
+        }
         int l2;
         uint32_t c2 = cur.at(j, &l2);
         if (let_cp(c2)) {
-          ++letters; if (up_cp(c2)) ++uppers;
+          ++letters; all_upper &= up_cp(c2);
           ++seg_len; if (seg_len > 1) single_segments = false;
           j += l2; continue;
         }
@@ -144,8 +235,8 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
       }
       t.e = static_cast<uint32_t>(j);
       t.type = T_WORD;
-      if (upper) t.flags |= F_CAP;
-      if (letters >= 2 && uppers == letters) t.flags |= F_ALLCAPS;
+      if (up_cp(cp)) t.flags |= F_CAP;
+      if (letters >= 2 && all_upper) t.flags |= F_ALLCAPS;
       if (has_digit) t.flags |= F_DIGIT;
       if (has_dot) t.flags |= F_DOT;
       if (has_hyphen) t.flags |= F_HYPHEN;
@@ -169,10 +260,8 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
       const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data()) + t.b;
       const unsigned char* q = reinterpret_cast<const unsigned char*>(s.data()) + t.e;
       for (; p < q; ++p) {
-        unsigned char c = *p;
-        hs = (hs ^ c) * 1099511628211ull;
-        unsigned char lc = static_cast<unsigned>(c - 'A') < 26u ? static_cast<unsigned char>(c + 32) : c;
-        hl = (hl ^ lc) * 1099511628211ull;
+        hs = (hs ^ *p) * 1099511628211ull;
+        hl = (hl ^ kLower[*p]) * 1099511628211ull;
       }
       t.hs = hs;
       t.hl = hl;
