@@ -586,14 +586,32 @@ struct ActorPass {
         if (a != acronym.end() && !m.known) { m.kind = ActorKind::organization; m.entity = d.mentions[a->second].entity; }
       }
     }
+    // Teams this article names in full, by city: "Chicago" in a match report is the team it named.
+    std::vector<std::pair<uint64_t, std::string>> teams_here;
+    if (!L.team_city.empty())
+      for (const Mention& m : d.mentions)
+        if (m.known && m.kind == ActorKind::organization)
+          if (auto c = L.team_city.find(hash_bytes(m.entity))) teams_here.emplace_back(c->second, m.entity);
     for (Mention& m : d.mentions) {
-      if (m.kind == ActorKind::place && m.known && !m.eo && sports_context(m)) {
-        // "Boston beat Chicago 112-104": teams named by their city
+      const std::string* named = nullptr;
+      if (m.kind == ActorKind::place && m.known && !m.eo && !teams_here.empty()) {
+        uint64_t h = hash_seed();
+        for (uint32_t t = m.t0; t < m.t1; ++t) h = hash_combine(h, d.toks[t].hs);
+        for (const auto& [city, entity] : teams_here)
+          if (city == h) { named = &entity; break; }
+      }
+      // "Boston beat Chicago 112-104": teams named by their city. Where the article names the
+      // team ("the Celtics"), its city alone is the team too ("Boston (38-11) hosts..."), unless
+      // it is where something happens ("in Boston") or a capital's government.
+      if (m.kind == ActorKind::place && m.known && !m.eo &&
+          (sports_context(m) || (named && !m.capital && !locative(m)))) {
         uint64_t h = hash_seed();
         for (uint32_t t = m.t0; t < m.t1; ++t) h = hash_combine(h, d.toks[t].hs);
         auto team = L.team_of_city.find(h);
         m.kind = ActorKind::organization;
-        m.entity = team != L.team_of_city.end() ? L.str(team->second) : std::string(d.span(m.t0, m.t1));
+        m.entity = named ? *named
+                   : team != L.team_of_city.end() && team->second != Lexicon::kNoTeam ? L.str(team->second)
+                                                                                       : std::string(d.span(m.t0, m.t1));
         m.capital = false;
         continue;
       }
@@ -607,6 +625,13 @@ struct ActorPass {
       std::string r = title_role(m);
       if (r.empty()) r = apposition_role(m);
       if (r.empty()) r = preposed_role(m);
+      // "Norwegian broadcaster NRK": described as an organization, it is one (a name the model
+      // could not place otherwise)
+      size_t sp = r.rfind(' ');
+      if (!m.known && !r.empty() && L.org_nouns.count(hash_lower(sp == std::string::npos ? r : r.substr(sp + 1)))) {
+        m.kind = ActorKind::organization;
+        continue;
+      }
       m.role = std::move(r);
     }
   }

@@ -91,6 +91,13 @@ uint32_t Lexicon::intern(std::string_view s) {
 
 Lexicon::Lexicon() {
   intern("");
+  // A city with several listed teams ("Chicago": Bulls, Bears, Cubs...) names none of them alone;
+  // the document may still say which (see actors.cpp).
+  auto add_team_city = [&](uint64_t city, uint32_t team) {
+    team_city.emplace(hash_bytes(str(team)), city);
+    auto [slot, fresh] = team_of_city.emplace(city, team);
+    if (!fresh && slot->second != team) slot->second = kNoTeam;
+  };
   auto add_gaz = [&](std::string_view name, const GazEntry& e) -> uint32_t {
     std::vector<Token> toks;
     tokenize(name, toks);
@@ -111,7 +118,9 @@ Lexicon::Lexicon() {
   };
 
   // Organizations first: "European Union" is an organization even though countries lists it.
-  for_each_row("lexicon/organizations.tsv", [&](const std::vector<std::string_view>& c) {
+  // nick_from_name: a sports team's plural last word names it alone (organizations.tsv); the
+  // team list (sports-teams.tsv) gives those nicknames itself, leaving out ordinary words.
+  auto add_organization = [&](const std::vector<std::string_view>& c, bool nick_from_name) {
     std::string_view name = c[0];
     std::string_view canonical = name;
     if (has_acronym_token(name)) {
@@ -137,17 +146,19 @@ Lexicon::Lexicon() {
         bool plural = nick.size() >= 4 && nick.back() == 's' && (toks.back().flags & F_CAP) && !(toks.back().flags & F_ALLCAPS);
         for (const char* no : {"Games", "Championships", "Series", "Olympics", "Sports", "Athletics", "Nations", "States", "Rules"})
           if (nick == no) plural = false;
-        if (plural) add_gaz(nick, e);
+        if (plural && nick_from_name) add_gaz(nick, e);
         uint64_t h = hash_seed();
         for (size_t k = 0; k + 1 < toks.size(); ++k) h = hash_combine(h, toks[k].hs);
-        team_of_city.emplace(h, e.entity);
+        add_team_city(h, e.entity);
       }
       if (toks.size() == 2 && toks.back().type == T_WORD) {
         std::string_view last = name.substr(toks.back().b);
-        if (last == "United" || last == "City") team_of_city.emplace(hash_combine(hash_seed(), toks[0].hs), e.entity);
+        if (last == "United" || last == "City") add_team_city(hash_combine(hash_seed(), toks[0].hs), e.entity);
       }
     }
-  });
+  };
+  for_each_row("lexicon/organizations.tsv", [&](const std::vector<std::string_view>& c) { add_organization(c, true); });
+  for_each_row("lexicon/sports-teams.tsv", [&](const std::vector<std::string_view>& c) { add_organization(c, false); });
   for_each_row("lexicon/places.tsv", [&](const std::vector<std::string_view>& c) {
     GazEntry e;
     e.kind = ActorKind::place;
@@ -261,6 +272,7 @@ Lexicon::Lexicon() {
     else if (col(c, 1) == "none") place_words[h] = HeadKind::not_actor;
     else if (!org_words.count(h)) org_words.emplace(h, HeadKind::org_last);
   });
+  for_each_row("lexicon/org-nouns.tsv", [&](const std::vector<std::string_view>& c) { org_nouns.insert(hash_lower(c[0])); });
   for_each_row("lexicon/given-names.txt", [&](const std::vector<std::string_view>& c) { given_names.insert(hash_bytes(c[0])); });
   for_each_row("lexicon/given-names-ambiguous.txt", [&](const std::vector<std::string_view>& c) { ambiguous_given.insert(hash_bytes(c[0])); });
   for_each_row("lexicon/surnames.txt", [&](const std::vector<std::string_view>& c) { surnames.insert(hash_bytes(c[0])); });

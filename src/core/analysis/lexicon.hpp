@@ -140,7 +140,10 @@ class Lexicon {
   int demonym_max_tokens = 1;
   FlatSet demonym_prefix;         // chain hashes of every proper prefix of a demonym phrase
   FlatMap<uint32_t> capital_of;   // entity string hash -> country entity
-  FlatMap<uint32_t> team_of_city; // phrase hash of a city ("Boston") -> sports team entity ("Boston Celtics")
+  FlatMap<uint32_t> team_of_city; // phrase hash of a city ("Boston") -> its only listed team ("Boston Celtics"), kNoTeam if several
+  FlatMap<uint64_t> team_city;    // hash_bytes(team entity) -> phrase hash of its city
+  FlatSet org_nouns;              // lower-case nouns that describe an organization ("broadcaster")
+  static constexpr uint32_t kNoTeam = UINT32_MAX;
 
   // Single-token tables keyed by lower-case token hash unless noted.
   FlatSet title_words;   // words that occur in titles/roles (lower case)
