@@ -657,6 +657,11 @@ struct ClaimPass {
             // find the comma before the subject
             size_t npe = c;
             size_t s = np_before(c, sb, &npe);
+            // "X, local officials and aid agencies said.": a coordinated subject after the comma
+            if (s < c && s > sb + 1 && (d.is(s - 1, W.and_) || d.is(s - 1, W.or_))) {
+              size_t s2 = np_before(s - 1, sb);
+              if (s2 < s - 1 && s2 > sb && d.punct(s2 - 1, ',')) s = s2;
+            }
             Speaker who;
             size_t comma;
             if (s < c && s > sb && d.punct(s - 1, ',')) { who = make_speaker(s, npe); comma = s - 1; }
