@@ -602,8 +602,8 @@ struct NumPass {
       size_t k = i + 1;
       if (!d.word(k) || (d.toks[k].flags & F_CAP)) return;
       std::string_view nx = d.tok(k);
-      if (L.function_class(d.toks[k].hl) || ends_with(nx, "ed") || ends_with(nx, "ly")) return;
-      if (v == 2 && i > 0 && (d.is(i - 1, W.a) || d.toks[i - 1].type == T_NUM)) return;  // a second, 10 second
+      if ((L.function_class(d.toks[k].hl) && nx != "half") || ends_with(nx, "ed") || ends_with(nx, "ly")) return;  // "first half" counts
+      if (v == 2 && i > 0 && d.toks[i - 1].type == T_NUM) return;  // 10 second (a unit); "a second term" is an ordinal
       if (i > 0 && !(d.is(i - 1, W.the) || d.is(i - 1, W.a) || d.is(i - 1, W.its) || d.is(i - 1, W.his) || d.is(i - 1, W.her) ||
                      d.is(i - 1, W.their) || d.poss(i - 1) || (d.toks[i].flags & F_SENT) || d.word(i - 1)))
         return;
