@@ -71,7 +71,7 @@ if(NOT EMSCRIPTEN)
       ${CMAKE_SOURCE_DIR}/src/core/text.cpp ${CMAKE_SOURCE_DIR}/src/core/sha256.cpp
       ${CMAKE_SOURCE_DIR}/src/core/w3c.cpp ${CMAKE_SOURCE_DIR}/src/core/reanchor.cpp
       ${CMAKE_SOURCE_DIR}/src/core/agreement.cpp)
-    file(GLOB LEDE_FUZZ_HEADERS ${CMAKE_SOURCE_DIR}/src/core/*.hpp)
+    file(GLOB LEDE_FUZZ_HEADERS ${CMAKE_SOURCE_DIR}/src/core/*.hpp ${CMAKE_SOURCE_DIR}/tests/fuzz/*.hpp)
     add_custom_command(OUTPUT ${LEDE_FUZZ_DIR}/fuzz_loader
       COMMAND ${CMAKE_COMMAND} -E make_directory ${LEDE_FUZZ_DIR}/corpus
       COMMAND ${LEDE_CLANGXX} -std=c++17 -O1 -g -fno-omit-frame-pointer
@@ -90,6 +90,32 @@ if(NOT EMSCRIPTEN)
       WORKING_DIRECTORY ${LEDE_FUZZ_DIR})
     set_tests_properties(files.fuzz.short PROPERTIES FIXTURES_REQUIRED lede_fuzz TIMEOUT 120
       ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+
+    # The analysis core, on any bytes: offsets inside the text, sorted, deterministic (fuzz_analyze.cpp).
+    # Long run: cmake --build build --target lede_fuzz_analyze && build/fuzz/fuzz_analyze -max_total_time=600 \
+    #   -max_len=16384 build/fuzz/corpus-analyze tests/fuzz/analyze-seeds
+    if(LEDE_WITH_ANALYSIS)
+      file(GLOB LEDE_ANALYSIS_FUZZ_SOURCES ${CMAKE_SOURCE_DIR}/src/core/analysis/*.cpp)
+      set(LEDE_ANALYSIS_FUZZ_SOURCES ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_analyze.cpp ${LEDE_ANALYSIS_FUZZ_SOURCES}
+          ${CMAKE_SOURCE_DIR}/src/core/annotation.cpp ${CMAKE_SOURCE_DIR}/src/core/text.cpp ${CMAKE_BINARY_DIR}/generated/embedded_assets.cpp)
+      file(GLOB LEDE_ANALYSIS_FUZZ_HEADERS ${CMAKE_SOURCE_DIR}/src/core/*.hpp ${CMAKE_SOURCE_DIR}/src/core/analysis/*.hpp ${CMAKE_SOURCE_DIR}/tests/fuzz/*.hpp)
+      add_custom_command(OUTPUT ${LEDE_FUZZ_DIR}/fuzz_analyze
+        COMMAND ${CMAKE_COMMAND} -E make_directory ${LEDE_FUZZ_DIR}/corpus-analyze
+        COMMAND ${LEDE_CLANGXX} -std=c++17 -O1 -g -fno-omit-frame-pointer
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+                -I${CMAKE_SOURCE_DIR}/src -I${CMAKE_BINARY_DIR}/generated ${LEDE_ANALYSIS_FUZZ_SOURCES} -o ${LEDE_FUZZ_DIR}/fuzz_analyze
+        DEPENDS ${LEDE_ANALYSIS_FUZZ_SOURCES} ${LEDE_ANALYSIS_FUZZ_HEADERS} lede_assets
+        COMMENT "Building the analysis libFuzzer target (clang++, ASan + UBSan)" VERBATIM)
+      add_custom_target(lede_fuzz_analyze DEPENDS ${LEDE_FUZZ_DIR}/fuzz_analyze)
+      add_test(NAME analysis.fuzz.build COMMAND ${CMAKE_COMMAND} --build ${CMAKE_BINARY_DIR} --target lede_fuzz_analyze)
+      set_tests_properties(analysis.fuzz.build PROPERTIES FIXTURES_SETUP lede_fuzz_analysis TIMEOUT 900)
+      add_test(NAME analysis.fuzz.short
+        COMMAND ${LEDE_FUZZ_DIR}/fuzz_analyze -max_total_time=30 -rss_limit_mb=2048 -max_len=16384 -timeout=10
+                -print_final_stats=1 ${LEDE_FUZZ_DIR}/corpus-analyze ${CMAKE_SOURCE_DIR}/tests/fuzz/analyze-seeds
+        WORKING_DIRECTORY ${LEDE_FUZZ_DIR})
+      set_tests_properties(analysis.fuzz.short PROPERTIES FIXTURES_REQUIRED lede_fuzz_analysis TIMEOUT 120
+        ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+    endif()
   else()
     message(STATUS "clang++ or libFuzzer (libclang-rt-14-dev) not found: tests/fuzz/fuzz_loader.cpp is not built")
   endif()

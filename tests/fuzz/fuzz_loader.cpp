@@ -16,17 +16,9 @@
 #include "core/lede_file.hpp"
 #include "core/reanchor.hpp"
 #include "core/w3c.hpp"
+#include "invariant.hpp"
 
 using namespace lede;
-
-namespace {
-void check(bool ok, const char* what) {
-  if (!ok) {
-    std::fprintf(stderr, "invariant broken: %s\n", what);
-    std::abort();
-  }
-}
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in(reinterpret_cast<const char*>(data), size);

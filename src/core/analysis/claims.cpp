@@ -649,10 +649,11 @@ struct ClaimPass {
             }
           }
           size_t cs;
+          const bool x_quoted = x < n && in_quote[x];  // x can be past the last token ("... said, " at the end)
           if (d.is(x, W.that)) cs = x + 1;
-          else if (x >= se || d.punct(x, '.') || d.punct(x, '!') || (d.punct(x, ',') && !participle) || in_quote[x]) {
+          else if (x >= se || d.punct(x, '.') || d.punct(x, '!') || (d.punct(x, ',') && !participle) || x_quoted) {
             // inverted: "X, officials said." / "X, said captain Rohan Iyer."
-            if (participle || in_quote[x] || (x < n && in_quote[x])) break;
+            if (participle || x_quoted) break;
             if (d.punct(x, ',') && !(x + 1 < se)) break;
             // find the comma before the subject
             size_t npe = c;
