@@ -47,6 +47,18 @@ struct NumPass {
   bool digits_value(size_t i, double* v) const {
     if (i >= d.n() || d.toks[i].type != T_NUM) return false;
     std::string_view s = d.tok(i);
+    {  // digits and commas only, up to 15 digits: the integer is exact as a double, as strtod
+       // would give it (strtod is slow in the Wasm libc)
+      uint64_t x = 0;
+      int digits = 0;
+      bool plain = true;
+      for (char c : s) {
+        if (c == ',') continue;
+        if (c < '0' || c > '9' || ++digits > 15) { plain = false; break; }
+        x = x * 10 + static_cast<uint64_t>(c - '0');
+      }
+      if (plain) { *v = static_cast<double>(x); return true; }
+    }
     char buf[64];
     size_t k = 0;
     for (char c : s) {
@@ -632,6 +644,8 @@ struct NumPass {
 }  // namespace
 
 void find_numbers(Doc& d) {
+  // numbers, claims and actors together: about one annotation per 13 tokens in news
+  d.out.reserve(d.out.size() + d.n() / 12 + 16);
   NumPass p(d);
   p.run();
 }
