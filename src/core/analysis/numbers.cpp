@@ -47,6 +47,18 @@ struct NumPass {
   bool digits_value(size_t i, double* v) const {
     if (i >= d.n() || d.toks[i].type != T_NUM) return false;
     std::string_view s = d.tok(i);
+    {  // digits and commas only, up to 15 digits: the integer is exact as a double, as strtod
+       // would give it (strtod is slow in the Wasm libc)
+      uint64_t x = 0;
+      int digits = 0;
+      bool plain = true;
+      for (char c : s) {
+        if (c == ',') continue;
+        if (c < '0' || c > '9' || ++digits > 15) { plain = false; break; }
+        x = x * 10 + static_cast<uint64_t>(c - '0');
+      }
+      if (plain) { *v = static_cast<double>(x); return true; }
+    }
     char buf[64];
     size_t k = 0;
     for (char c : s) {
@@ -562,6 +574,12 @@ struct NumPass {
         }
       }
     }
+    // a hyphenated word ("well-known") is a number only when it, or its part before the first
+    // hyphen, is a number word: below, every path needs one of these lookups to succeed
+    if ((t.flags & F_HYPHEN) && !L.numbers.count(t.hl) && !L.numbers.count(hash_lower(w))) {
+      size_t h = w.find('-');
+      if (h != std::string_view::npos && !L.numbers.count(hash_lower(w.substr(0, h)))) return;
+    }
     // noon, midnight
     auto nw = L.numbers.find(t.hl);
     if (nw != L.numbers.end() && nw->second.type == NumType::timeword) {
@@ -632,6 +650,8 @@ struct NumPass {
 }  // namespace
 
 void find_numbers(Doc& d) {
+  // numbers, claims and actors together: about one annotation per 13 tokens in news
+  d.out.reserve(d.out.size() + d.n() / 12 + 16);
   NumPass p(d);
   p.run();
 }

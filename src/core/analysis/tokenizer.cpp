@@ -93,22 +93,19 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
     if (static_cast<unsigned>((c0 | 32) - 'a') < 26u) {
       // Fast path: a plain ASCII word (letters only, then a byte that cannot continue it), hashed
       // while it is scanned. Anything else is left to the general code below, from the start.
-      uint64_t hl = 1469598103934665603ull;
-      unsigned any = 0, all = 32;  // bit 32 (lower case) of some letter / of every letter
+      // both hashes in one loop: two independent multiply chains run side by side, and a
+      // capitalised word is not read twice
+      uint64_t hl = 1469598103934665603ull, hs = hl;
+      unsigned any = 0;  // bit 32 (lower case) of some letter
       size_t r = i;
       for (; r < n; ++r) {
         unsigned char a = static_cast<unsigned char>(s[r]);
         if (static_cast<unsigned>((a | 32) - 'a') >= 26u) break;
         any |= a;
-        all &= a;
         hl = (hl ^ (a | 32)) * 1099511628211ull;
+        hs = (hs ^ a) * 1099511628211ull;
       }
       bool all_upper = !(any & 32);
-      uint64_t hs = hl;  // the same bytes unless a letter is upper case
-      if (!(all & 32)) {
-        hs = 1469598103934665603ull;
-        for (size_t k = i; k < r; ++k) hs = (hs ^ static_cast<unsigned char>(s[k])) * 1099511628211ull;
-      }
       unsigned char c = r < n ? static_cast<unsigned char>(s[r]) : ' ';
       // digits, - ' & / and non-ASCII may continue a word; a period after one letter may be U.S.
       if (!kMayContinue[c] && !(c == '.' && r - i == 1)) {
