@@ -625,6 +625,13 @@ struct ClaimPass {
                 x = y; found = true; break;
               }
             }
+            if (!found) {
+              // inverted "X, a spokeswoman told Reuters on Monday.": past the addressee to the end;
+              // the inverted case below wants a comma before the subject, else it is no claim
+              size_t y = x;
+              while (y < se && y < x + 8 && d.toks[y].type != T_PUNCT && !d.is(y, W.that)) ++y;
+              if (y > x && (y >= se || d.punct(y, '.'))) { x = y; found = true; }
+            }
             if (!found && !d.punct(x, ':') && !d.punct(x, '.') && !d.punct(x, ',') && x < se) break;
             if (d.punct(x, ':')) ++x;
           }
