@@ -616,7 +616,7 @@ const char* kShortcuts[][2] = {
     {"Ctrl+F, Enter / Shift+Enter, F3", "Find, next / previous match"},
     {"Ctrl+= / Ctrl+- / Ctrl+0", "Larger / smaller / default text"},
     {"F10", "The menus (arrows move, Enter or Space chooses, Esc leaves)"},
-    {"F6", "Move the keyboard between the page and the side panels"},
+    {"F6", "Move the keyboard between the page and the side panels (also View > Keyboard to the side panels)"},
     {"F1", "This help"},
     {"", ""},
     {"On the page", ""},
@@ -900,6 +900,9 @@ void draw_menu(App& a) {
     mark_ui(a, "view:Wider side panels");
     if (menu_item(a, "Narrower side panels", nullptr, false, a.view.panel)) a.view.panel_width = std::max(a.view.panel_width - 60, 240.0f);
     mark_ui(a, "view:Narrower side panels");
+    // The same as F6, for browsers that keep F6 for themselves.
+    if (menu_item(a, "Keyboard to the side panels", "F6")) { a.view.panel = true; a.focus_request = App::FocusRequest::panels; }
+    mark_ui(a, "view:Keyboard to the side panels");
     ImGui::Separator();
     menu_item(a, "Actors", nullptr, &a.view.show_actor);
     mark_ui(a, "view:Actors");

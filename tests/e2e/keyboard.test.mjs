@@ -157,6 +157,16 @@ test('F10 opens the menus: a layer, the theme and a bulk review without the mous
     s = await until(page, (s) => !s.annotations.some((a) => a.label === 'number' && a.status === 'suggested'), 'number suggestions rejected');
     assert.ok(s.annotations.some((a) => a.label === 'actor' && a.status === 'suggested'), 'other suggestions stay');
 
+    // View > Keyboard to the side panels does what F6 does (for browsers that keep F6).
+    await page.keyboard.press('F10');
+    await navTo(page, 'ArrowRight', 'menu:View');
+    await page.keyboard.press('Enter');
+    await navTo(page, 'ArrowDown', 'view:Keyboard to the side panels');
+    await page.keyboard.press('Enter');
+    await until(page, (s) => s.focus.zone === 'panels' && s.focus.panelId, 'the panels have the keyboard');
+    await page.keyboard.press('Escape');
+    await until(page, (s) => s.focus.zone === 'page', 'Esc gives it back');
+
     // Esc leaves the menus without choosing anything.
     await page.keyboard.press('F10');
     await until(page, (s) => s.focus.zone === 'dialog', 'menu bar');
