@@ -223,8 +223,9 @@ void actors_tab(App& a) {
       ImGui::TableNextColumn();
       bool focused = a.focus_entity == e.name;
       ImGui::PushID(r);
+      const bool at_cursor = show_cursor && r == cur;  // the keyboard row
       std::string shown = e.role.empty() ? e.name : e.name + "  \u00B7 " + e.role;
-      if (ImGui::Selectable(shown.c_str(), focused || (show_cursor && r == cur), ImGuiSelectableFlags_SpanAllColumns)) {
+      if (ImGui::Selectable(shown.c_str(), focused || at_cursor, ImGuiSelectableFlags_SpanAllColumns)) {
         // Each click steps to the next mention.
         a.panel_cursor[0] = r;
         if (!focused) { a.focus_entity = e.name; a.focus_step = 0; }
@@ -233,7 +234,7 @@ void actors_tab(App& a) {
       }
       mark_ui(a, "entity:" + e.name);
       if (ImGui::IsItemHovered()) a.panel_hover_id = a.annotations[e.mentions.front()].id;
-      if (show_cursor && r == cur) cursor_row(a, a.annotations[e.mentions.front()].id, ImGui::GetFrameHeight());
+      if (at_cursor) cursor_row(a, a.annotations[e.mentions.front()].id, ImGui::GetFrameHeight());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(e.kind.empty() ? "\u2014" : e.kind.c_str());
       ImGui::TableNextColumn();
@@ -297,11 +298,12 @@ void claims_tab(App& a) {
       std::string cue = an.attrs.contains("cue") && an.attrs["cue"].is_object() ? an.attrs["cue"].value("text", "") : "";
       const std::string& who = p.claim_speaker[k];
       ImGui::PushID(r);
+      const bool at_cursor = show_cursor && r == cur;  // the keyboard row
       std::string head = (who.empty() ? std::string("(speaker not named)") : who) + (cue.empty() ? "" : " \u2014 " + cue);
       if (an.status == Status::suggested) head += "  \u00B7 suggestion";
-      ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id || (show_cursor && r == cur));
+      ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id || at_cursor);
       row_interaction(a, an, 1, r);
-      if (show_cursor && r == cur) cursor_row(a, an.id, 0);
+      if (at_cursor) cursor_row(a, an.id, 0);
       ImGui::TextDisabled("  %s", clip(annotation_text(a, an), 70).c_str());
       ImGui::PopID();
     }
@@ -349,10 +351,10 @@ void numbers_tab(App& a) {
         return x.start < y.start;
       };
       // The keyboard row stays on its number wherever the new order puts it.
-      size_t at_cursor = cur >= 0 ? p.numbers[size_t(cur)] : SIZE_MAX;
+      size_t cursor_number = cur >= 0 ? p.numbers[size_t(cur)] : SIZE_MAX;
       std::stable_sort(p.numbers.begin(), p.numbers.end(), [&](size_t i, size_t j) { return asc ? key_less(i, j) : key_less(j, i); });
-      if (at_cursor != SIZE_MAX) {
-        cur = a.panel_cursor[2] = int(std::find(p.numbers.begin(), p.numbers.end(), at_cursor) - p.numbers.begin());
+      if (cursor_number != SIZE_MAX) {
+        cur = a.panel_cursor[2] = int(std::find(p.numbers.begin(), p.numbers.end(), cursor_number) - p.numbers.begin());
         a.panel_cursor_moved = 1;
       }
       p.number_sort_col = col;
@@ -369,16 +371,16 @@ void numbers_tab(App& a) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(r);
+      const bool at_cursor = show_cursor && r == cur;  // the keyboard row
       std::string t = clip(annotation_text(a, an), 40);
       if (an.status == Status::suggested) t += " \u00B7";
-      ImGui::Selectable(t.c_str(), a.active_id == an.id || a.hover_id == an.id || (show_cursor && r == cur), ImGuiSelectableFlags_SpanAllColumns);
+      ImGui::Selectable(t.c_str(), a.active_id == an.id || a.hover_id == an.id || at_cursor, ImGuiSelectableFlags_SpanAllColumns);
       row_interaction(a, an, 2, r);
-      if (show_cursor && r == cur) cursor_row(a, an.id, ImGui::GetFrameHeight());
+      if (at_cursor) cursor_row(a, an.id, ImGui::GetFrameHeight());
       // One context at a time: while the panels have the keyboard, the keyboard row's.
-      bool keyboard_row = show_cursor && r == cur;
-      if ((ImGui::IsItemHovered() && !show_cursor) || keyboard_row) {
+      if ((ImGui::IsItemHovered() && !show_cursor) || at_cursor) {
         // Context: the text around the number (for the keyboard row, beside the panel).
-        if (keyboard_row)
+        if (at_cursor)
           ImGui::SetNextWindowPos(ImVec2(ImGui::GetWindowPos().x - 12, ImGui::GetItemRectMin().y), ImGuiCond_Always, ImVec2(1, 0));
         size_t b = a.index.to_byte(size_t(an.start)), e = a.index.to_byte(size_t(an.end));
         size_t cb = b > 80 ? b - 80 : 0, ce = std::min(a.doc.text.size(), e + 80);
@@ -425,10 +427,11 @@ void notes_tab(App& a) {
       const Annotation& an = a.annotations[p.notes[size_t(r)]];
       const Label* lab = find_label(a, an.label);
       ImGui::PushID(r);
+      const bool at_cursor = show_cursor && r == cur;  // the keyboard row
       std::string head = (lab ? lab->name : an.label) + ": \u201C" + clip(annotation_text(a, an), 60) + "\u201D";
-      ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id || (show_cursor && r == cur));
+      ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id || at_cursor);
       row_interaction(a, an, 3, r);
-      if (show_cursor && r == cur) cursor_row(a, an.id, 0);
+      if (at_cursor) cursor_row(a, an.id, 0);
       if (!an.note.empty()) ImGui::TextUnformatted(("  " + clip(an.note, 70)).c_str());
       else ImGui::TextDisabled("  (no note)");
       ImGui::PopID();

@@ -1159,6 +1159,7 @@ std::string app_state_json(const App& a) {
                             {"kappa", g.kappa_defined ? json(g.kappa) : json(nullptr)}};
     }
   }
+  const KeyZone zone = key_zone(a);
   json ui = json::object();
   for (const auto& [name, r] : a.ui_rects) ui[name] = {{"x", r[0]}, {"y", r[1]}, {"w", r[2]}, {"h", r[3]}};
   json s = {
@@ -1180,7 +1181,7 @@ std::string app_state_json(const App& a) {
       {"ui", ui},
       {"orphans", orphans},
       {"analysisReady", a.analyzer != nullptr},
-      {"focus", {{"zone", key_zone(a) == KeyZone::page ? "page" : key_zone(a) == KeyZone::panels ? "panels" : "dialog"},
+      {"focus", {{"zone", zone == KeyZone::page ? "page" : zone == KeyZone::panels ? "panels" : "dialog"},
                  {"navItem", a.nav_item.empty() ? json(nullptr) : json(a.nav_item)},
                  {"panelTab", a.view.panel_tab},
                  {"panelRow", a.panel_cursor[std::clamp(a.view.panel_tab, 0, 4)]},

@@ -596,20 +596,18 @@ struct ActorPass {
           if (auto c = L.team_city.find(hash_bytes(m.entity)))
             if (team_by_city.emplace(c->second, static_cast<uint32_t>(teams_here.size())).second) teams_here.push_back(m.entity);
     for (Mention& m : d.mentions) {
+      const bool known_place = m.kind == ActorKind::place && m.known && !m.eo;
+      uint64_t city = hash_seed();
+      if (known_place)
+        for (uint32_t t = m.t0; t < m.t1; ++t) city = hash_combine(city, d.toks[t].hs);
       const std::string* named = nullptr;
-      if (m.kind == ActorKind::place && m.known && !m.eo && !teams_here.empty()) {
-        uint64_t h = hash_seed();
-        for (uint32_t t = m.t0; t < m.t1; ++t) h = hash_combine(h, d.toks[t].hs);
-        if (auto t = team_by_city.find(h)) named = &teams_here[t->second];
-      }
+      if (known_place && !teams_here.empty())
+        if (auto t = team_by_city.find(city)) named = &teams_here[t->second];
       // "Boston beat Chicago 112-104": teams named by their city. Where the article names the
       // team ("the Celtics"), its city alone is the team too ("Boston (38-11) hosts..."), unless
       // it is where something happens ("in Boston") or a capital's government.
-      if (m.kind == ActorKind::place && m.known && !m.eo &&
-          (sports_context(m) || (named && !m.capital && !locative(m)))) {
-        uint64_t h = hash_seed();
-        for (uint32_t t = m.t0; t < m.t1; ++t) h = hash_combine(h, d.toks[t].hs);
-        auto team = L.team_of_city.find(h);
+      if (known_place && (sports_context(m) || (named && !m.capital && !locative(m)))) {
+        auto team = L.team_of_city.find(city);
         m.kind = ActorKind::organization;
         m.entity = named ? *named
                    : team != L.team_of_city.end() && team->second != Lexicon::kNoTeam ? L.str(team->second)
