@@ -6,6 +6,8 @@
 #include <string>
 
 #include "core/analysis/analyze.hpp"
+#include "core/analysis/lexicon.hpp"
+#include "core/analysis/tokenizer.hpp"
 #include "core/text.hpp"
 
 namespace {
@@ -37,6 +39,32 @@ TEST_CASE("analysis: empty, whitespace and junk input") {
   std::string binary;
   for (int i = 0; i < 5000; ++i) binary.push_back(static_cast<char>((i * 7919) & 0xff));
   for (const auto& a : analyzer().analyze(binary)) CHECK(a.attrs.dump().size() > 0);
+}
+
+TEST_CASE("analysis: the tokenizer's hashes equal the lexicon's hashes of the token text") {
+  // Lexicon entries are looked up by hash_bytes / hash_lower of their text, while the tokenizer
+  // hashes words as it scans them (8 bytes at a time): every word length, case mix and ending
+  // must give the same values, or words would silently stop matching their lexicon entries.
+  std::string text = "a I an The US NATO said Ab abcdefg abcdefgh ABCDEFGHI abcdefghijklmnop Abcdefghijklmnopq "
+                     "Blinken's U.S. al-Assad AT&T km/h 3,000 1.5 Zürich naïve café’s “quote” e.g. "
+                     "supercalifragilisticexpialidocious SUPERCALIFRAGILISTICEXPIALIDOCIOUS x";
+  for (size_t cut = text.size() - 40; cut <= text.size(); ++cut) {  // words ending at the buffer's end
+    std::string_view s(text.data(), cut);
+    std::vector<lede::analysis::Token> toks;
+    lede::analysis::tokenize(s, toks);
+    REQUIRE(!toks.empty());
+    for (const auto& t : toks) {
+      std::string_view w = s.substr(t.b, t.e - t.b);
+      CAPTURE(w);
+      CHECK(t.hs == lede::analysis::hash_bytes(w));
+      CHECK(t.hl == lede::analysis::hash_lower(w));
+    }
+  }
+  CHECK(lede::analysis::hash_lower("NATO") == lede::analysis::hash_bytes("nato"));
+  CHECK(lede::analysis::hash_lower("Abcdefghijklmnopq") == lede::analysis::hash_bytes("abcdefghijklmnopq"));
+  CHECK(lede::analysis::hash_bytes("abcdefgh") != lede::analysis::hash_bytes(std::string_view("abcdefgh\0", 9)));  // the length counts
+  CHECK(lede::analysis::hash_lower("[@]") == lede::analysis::hash_bytes("[@]"));  // only A-Z fold
+  CHECK(lede::analysis::hash_lower("[@]") != lede::analysis::hash_bytes("{`}"));
 }
 
 TEST_CASE("analysis: CRLF and long lines, determinism") {

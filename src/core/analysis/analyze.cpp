@@ -1,6 +1,7 @@
 #include "core/analysis/analyze.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 
 #include "core/analysis/doc.hpp"
@@ -138,18 +139,33 @@ void sanitize_json(json& j) {
 Analyzer::Analyzer() : lex_(std::make_unique<analysis::Lexicon>()), model_(std::make_unique<analysis::Model>(analysis::Model::embedded())) {}
 Analyzer::~Analyzer() = default;
 
-std::vector<Annotation> Analyzer::analyze(std::string_view utf8) const {
+std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* times) const {
   using namespace analysis;
   std::vector<Annotation> result;
   if (utf8.empty()) return result;
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point t0 = times ? Clock::now() : Clock::time_point();
+  auto lap = [&](double* slot) {
+    if (!times) return;
+    Clock::time_point t1 = Clock::now();
+    *slot += std::chrono::duration<double>(t1 - t0).count();
+    t0 = t1;
+  };
   Doc d(utf8, *lex_);
   d.model = model_.get();
+  lap(times ? &times->index : nullptr);
   tokenize(utf8, d.toks);
+  lap(times ? &times->tokenize : nullptr);
   split_sentences(d);
+  lap(times ? &times->sentences : nullptr);
   find_actors(d);
+  lap(times ? &times->actors : nullptr);
   find_numbers(d);
+  lap(times ? &times->numbers : nullptr);
   find_claims(d);
+  lap(times ? &times->claims : nullptr);
   emit_actors(d);
+  lap(times ? &times->actor_output : nullptr);
   // the working state is no longer needed: release it before the output is built (peak memory)
   std::vector<Token>().swap(d.toks);
   std::vector<uint32_t>().swap(d.sent);
@@ -197,6 +213,7 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8) const {
     // code point boundaries: only an invalid text can give invalid ones
     if (!d.index.valid) sanitize_json(a.attrs);
   }
+  lap(times ? &times->output : nullptr);
   return uniq;
 }
 

@@ -10,6 +10,11 @@ namespace lede {
 
 namespace analysis { class Lexicon; class Model; }
 
+// Wall-clock seconds spent in each pass of one analyze() call (for bench/, `lede_bench --passes`).
+struct PassTimes {
+  double index = 0, tokenize = 0, sentences = 0, actors = 0, numbers = 0, claims = 0, actor_output = 0, output = 0;
+};
+
 class Analyzer {  // loads the embedded lexicons/model once; immutable afterwards; analyze() is const and thread-safe
  public:
   Analyzer();  // from embedded assets
@@ -19,7 +24,7 @@ class Analyzer {  // loads the embedded lexicons/model once; immutable afterward
 
   // Annotations (origin automatic, status suggested, ids s1, s2, ...) with code-point offsets into
   // utf8 (an invalid byte counts as one code point, as TextIndex counts it), sorted by start, end.
-  std::vector<Annotation> analyze(std::string_view utf8) const;
+  std::vector<Annotation> analyze(std::string_view utf8, PassTimes* times = nullptr) const;
 
   const analysis::Lexicon& lexicon() const { return *lex_; }
   const analysis::Model& model() const { return *model_; }

@@ -11,16 +11,56 @@
 
 namespace lede::analysis {
 
-// FNV-1a over bytes; the lower-case variant folds ASCII A-Z.
+// Token hashes, 8 bytes at a time: little-endian loads, the last chunk zero-padded, then the
+// length. The lower-case variant folds ASCII A-Z. The tokenizer computes the same values while it
+// scans a word (tokenizer.cpp); a unit test keeps the two in step.
+constexpr uint64_t kHashSeed = 0x243F6A8885A308D3ull;
+constexpr uint64_t hash_mix(uint64_t h, uint64_t chunk) {
+  h = (h ^ chunk) * 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 29);
+}
+constexpr uint64_t hash_finish(uint64_t h, size_t len) {
+  h = (h ^ len) * 0xD6E8FEB86659FD93ull;
+  return h ^ (h >> 32);
+}
+inline uint64_t load_chunk(const char* p, size_t n) {  // n <= 8 bytes, little-endian, zero-padded
+  uint64_t x = 0;
+  for (size_t k = 0; k < n; ++k) x |= static_cast<uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+  return x;
+}
+inline uint64_t load_chunk8(const char* p) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t x;
+  __builtin_memcpy(&x, p, 8);
+  return x;
+#else
+  return load_chunk(p, 8);
+#endif
+}
+// 0x80 in each byte that is 'A'..'Z'; ORing it in >> 2 (0x20) makes those bytes lower case.
+inline uint64_t upper_bytes(uint64_t x) {
+  uint64_t x7 = x & 0x7F7F7F7F7F7F7F7Full;
+  return (x7 + 0x3F3F3F3F3F3F3F3Full) & ~(x7 + 0x2525252525252525ull) & ~x & 0x8080808080808080ull;
+}
+// 0x80 in each byte that is an ASCII letter.
+inline uint64_t letter_bytes(uint64_t x) {
+  uint64_t y = (x | 0x2020202020202020ull) & 0x7F7F7F7F7F7F7F7Full;
+  return (y + 0x1F1F1F1F1F1F1F1Full) & ~(y + 0x0505050505050505ull) & ~x & 0x8080808080808080ull;
+}
 inline uint64_t hash_bytes(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) { h ^= c; h *= 1099511628211ull; }
-  return h;
+  uint64_t h = kHashSeed;
+  size_t i = 0, n = s.size();
+  for (; i + 8 <= n; i += 8) h = hash_mix(h, load_chunk8(s.data() + i));
+  if (i < n) h = hash_mix(h, load_chunk(s.data() + i, n - i));
+  return hash_finish(h, n);
 }
 inline uint64_t hash_lower(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) { if (c >= 'A' && c <= 'Z') c = c + 32; h ^= c; h *= 1099511628211ull; }
-  return h;
+  uint64_t h = kHashSeed;
+  size_t i = 0, n = s.size();
+  auto fold = [](uint64_t x) { return x | (upper_bytes(x) >> 2); };
+  for (; i + 8 <= n; i += 8) h = hash_mix(h, fold(load_chunk8(s.data() + i)));
+  if (i < n) h = hash_mix(h, fold(load_chunk(s.data() + i, n - i)));
+  return hash_finish(h, n);
 }
 // Hash of a token sequence: fold token hashes.
 inline uint64_t hash_seed() { return 0x9e3779b97f4a7c15ull; }

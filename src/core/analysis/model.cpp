@@ -11,6 +11,32 @@ namespace {
 
 inline uint64_t fh(uint64_t tag, uint64_t v) { return hash_combine(hash_combine(hash_seed(), tag), v); }
 
+// The features hash token text with FNV-1a, the token hash the weights in assets/model were
+// trained with, independent of the tokenizer's own (faster) hash.
+constexpr uint64_t kFnvBasis = 1469598103934665603ull, kFnvPrime = 1099511628211ull;
+struct LowerByte {  // ASCII A-Z folded to a-z
+  unsigned char v[256] = {};
+  constexpr LowerByte() {
+    for (int c = 0; c < 256; ++c) v[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+};
+constexpr LowerByte kLowerByte;
+uint64_t fnv_lower(std::string_view s) {
+  uint64_t h = kFnvBasis;
+  for (unsigned char c : s) h = (h ^ kLowerByte.v[c]) * kFnvPrime;
+  return h;
+}
+uint64_t fnv_lower(const Doc& d, size_t i) { return fnv_lower(d.tok(i)); }
+void fnv_both(std::string_view s, uint64_t* hs, uint64_t* hl) {  // two independent chains in one loop
+  uint64_t a = kFnvBasis, b = kFnvBasis;
+  for (unsigned char c : s) {
+    a = (a ^ c) * kFnvPrime;
+    b = (b ^ kLowerByte.v[c]) * kFnvPrime;
+  }
+  *hs = a;
+  *hl = b;
+}
+
 // word shape: Xx, XX, X.X., x, d, with length bucket
 uint64_t shape(const Doc& d, size_t i) {
   if (i >= d.n()) return 1;
@@ -26,7 +52,7 @@ uint64_t shape(const Doc& d, size_t i) {
 uint64_t suffix3(const Doc& d, size_t i) {
   std::string_view w = d.tok(i);
   if (w.size() > 3) w = w.substr(w.size() - 3);
-  return hash_lower(w);
+  return fnv_lower(w);
 }
 
 // Calls out(feature) for each feature of the candidate [t0, t1), in a fixed order (the weights
@@ -36,11 +62,16 @@ void for_each_feature(const Doc& d, uint32_t t0, uint32_t t1, Out&& out) {
   const Lexicon& L = d.lex;
   uint32_t len = t1 - t0;
   out(fh(1, len > 4 ? 4 : len));
+  uint64_t first_hl = 0, last_hl = 0;
   for (uint32_t i = t0; i < t1; ++i) {
     const Token& t = d.toks[i];
     uint64_t pos = i == t0 ? 0 : i + 1 == t1 ? 2 : 1;
-    out(fh(2, t.hs));
-    out(fh(3 + pos, t.hl));
+    uint64_t hs, hl;
+    fnv_both(d.tok(i), &hs, &hl);
+    if (i == t0) first_hl = hl;
+    last_hl = hl;
+    out(fh(2, hs));
+    out(fh(3 + pos, hl));
     out(fh(6, shape(d, i)));
     out(fh(7 + pos, suffix3(d, i)));
     if (L.given_names.count(t.hs)) out(fh(10 + pos, L.ambiguous_given.count(t.hs) ? 2 : 1));
@@ -58,7 +89,7 @@ void for_each_feature(const Doc& d, uint32_t t0, uint32_t t1, Out&& out) {
   for (int k = 1; k <= 2; ++k) {
     if (t0 >= static_cast<uint32_t>(k)) {
       size_t p = t0 - k;
-      out(fh(31 + k, d.toks[p].hl));
+      out(fh(31 + k, fnv_lower(d, p)));
       out(fh(34 + k, shape(d, p)));
       if (L.title_words.count(d.toks[p].hl)) out(fh(37 + k, 1));
     } else {
@@ -66,7 +97,7 @@ void for_each_feature(const Doc& d, uint32_t t0, uint32_t t1, Out&& out) {
     }
     size_t q = t1 + k - 1;
     if (q < d.n()) {
-      out(fh(40 + k, d.toks[q].hl));
+      out(fh(40 + k, fnv_lower(d, q)));
       out(fh(43 + k, shape(d, q)));
       auto c = L.cues.find(hash_combine(hash_seed(), d.toks[q].hl));
       if (c != L.cues.end()) out(fh(46 + k, 1));
@@ -74,7 +105,7 @@ void for_each_feature(const Doc& d, uint32_t t0, uint32_t t1, Out&& out) {
       out(fh(40 + k, 0));
     }
   }
-  if (len >= 2) out(fh(50, hash_combine(d.toks[t0].hl, d.toks[t1 - 1].hl)));
+  if (len >= 2) out(fh(50, hash_combine(first_hl, last_hl)));
   out(fh(51, 1));  // bias-like
 }
 

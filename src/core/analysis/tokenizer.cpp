@@ -42,15 +42,24 @@ inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline bool is_apos(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 inline bool is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
-// ASCII A-Z folded to a-z, every other byte unchanged (the lower-case hash).
-struct LowerTable {
-  unsigned char v[256];
-  constexpr LowerTable() : v() {
-    for (int c = 0; c < 256; ++c) v[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+inline int ctz64(uint64_t x) {  // x != 0
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_ctzll(x);
+#else
+  int n = 0;
+  for (; !(x & 1); x >>= 1) ++n;
+  return n;
+#endif
+}
+
+// hash_bytes of each single byte (an ASCII punctuation token)
+struct PunctHashes {
+  uint64_t v[128] = {};
+  constexpr PunctHashes() {
+    for (int c = 0; c < 128; ++c) v[c] = hash_finish(hash_mix(kHashSeed, static_cast<uint64_t>(c)), 1);
   }
-  constexpr unsigned char operator[](unsigned char c) const { return v[c]; }
 };
-constexpr LowerTable kLower;
+constexpr PunctHashes kPunctHash;
 
 // Bytes that may continue a word after its letters (digits, - ' & / and any non-ASCII byte).
 struct ContinueTable {
@@ -91,29 +100,42 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
       continue;
     }
     if (static_cast<unsigned>((c0 | 32) - 'a') < 26u) {
-      // Fast path: a plain ASCII word (letters only, then a byte that cannot continue it), hashed
-      // while it is scanned. Anything else is left to the general code below, from the start.
-      // both hashes in one loop: two independent multiply chains run side by side, and a
-      // capitalised word is not read twice
-      uint64_t hl = 1469598103934665603ull, hs = hl;
-      unsigned any = 0;  // bit 32 (lower case) of some letter
+      // Fast path: a plain ASCII word (letters only, then a byte that cannot continue it), found
+      // and hashed 8 bytes at a time (see hash_bytes). Anything else is left to the general code
+      // below, from the start.
+      const char* p = s.data();
       size_t r = i;
-      for (; r < n; ++r) {
-        unsigned char a = static_cast<unsigned char>(s[r]);
-        if (static_cast<unsigned>((a | 32) - 'a') >= 26u) break;
-        any |= a;
-        hl = (hl ^ (a | 32)) * 1099511628211ull;
-        hs = (hs ^ a) * 1099511628211ull;
+      uint64_t hs = kHashSeed, hl = kHashSeed, seen = 0;  // seen: the word's bytes ORed (bit 5: a lower-case letter)
+      for (;;) {
+        uint64_t x = r + 8 <= n ? load_chunk8(p + r) : load_chunk(p + r, n - r);
+        uint64_t stop = ~letter_bytes(x) & 0x8080808080808080ull;
+        if (!stop) {
+          hs = hash_mix(hs, x);
+          hl = hash_mix(hl, x | 0x2020202020202020ull);
+          seen |= x;
+          r += 8;
+          continue;
+        }
+        unsigned k = static_cast<unsigned>(ctz64(stop)) >> 3;  // letters before the first other byte
+        if (k) {
+          uint64_t keep = ~0ull >> (64 - 8 * k);
+          uint64_t w = x & keep;
+          hs = hash_mix(hs, w);
+          hl = hash_mix(hl, w | (0x2020202020202020ull & keep));
+          seen |= w;
+        }
+        r += k;
+        break;
       }
-      bool all_upper = !(any & 32);
+      bool all_upper = !(seen & 0x2020202020202020ull);
       unsigned char c = r < n ? static_cast<unsigned char>(s[r]) : ' ';
       // digits, - ' & / and non-ASCII may continue a word; a period after one letter may be U.S.
       if (!kMayContinue[c] && !(c == '.' && r - i == 1)) {
         Token& t = out.emplace_back();
         t.b = static_cast<uint32_t>(i);
         t.e = static_cast<uint32_t>(r);
-        t.hs = hs;
-        t.hl = hl;
+        t.hs = hash_finish(hs, r - i);
+        t.hl = hash_finish(hl, r - i);
         t.type = T_WORD;
         t.flags = static_cast<uint16_t>(pending | (c0 <= 'Z' ? F_CAP : 0) | (r - i >= 2 && all_upper ? F_ALLCAPS : 0));
         pending = 0;
@@ -126,7 +148,7 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
       Token& t = out.emplace_back();
       t.b = static_cast<uint32_t>(i);
       t.e = static_cast<uint32_t>(i + 1);
-      t.hs = t.hl = (1469598103934665603ull ^ c0) * 1099511628211ull;
+      t.hs = t.hl = kPunctHash.v[c0];
       t.type = T_PUNCT;
       t.flags = pending;
       t.cp = c0;
@@ -253,15 +275,9 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
       i += len;
     }
     {
-      uint64_t hs = 1469598103934665603ull, hl = hs;
-      const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data()) + t.b;
-      const unsigned char* q = reinterpret_cast<const unsigned char*>(s.data()) + t.e;
-      for (; p < q; ++p) {
-        hs = (hs ^ *p) * 1099511628211ull;
-        hl = (hl ^ kLower[*p]) * 1099511628211ull;
-      }
-      t.hs = hs;
-      t.hl = hl;
+      std::string_view w = s.substr(t.b, t.e - t.b);
+      t.hs = hash_bytes(w);
+      t.hl = hash_lower(w);
     }
     out.push_back(t);
   }
