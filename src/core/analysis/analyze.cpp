@@ -180,12 +180,18 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
     uint32_t label, index;
     bool operator<(const Key& o) const { return span != o.span ? span < o.span : label != o.label ? label < o.label : index < o.index; }
   };
-  std::vector<Key> order(d.out.size());
-  for (size_t i = 0; i < order.size(); ++i) {
+  // Each pass finds its annotations nearly in text order: sort each label's keys on their own
+  // (most often only checked), then merge the three, instead of sorting everything together.
+  std::vector<Key> by_label[3];
+  for (size_t i = 0; i < d.out.size(); ++i) {
     const RawAnn& r = d.out[i];
-    order[i] = {static_cast<uint64_t>(r.b) << 32 | r.e, static_cast<uint32_t>(r.label), static_cast<uint32_t>(i)};
+    by_label[r.label].push_back({static_cast<uint64_t>(r.b) << 32 | r.e, static_cast<uint32_t>(r.label), static_cast<uint32_t>(i)});
   }
-  std::sort(order.begin(), order.end());
+  for (auto& keys : by_label)
+    if (!std::is_sorted(keys.begin(), keys.end())) std::sort(keys.begin(), keys.end());
+  std::vector<Key> first_two(by_label[0].size() + by_label[1].size()), order(d.out.size());
+  std::merge(by_label[0].begin(), by_label[0].end(), by_label[1].begin(), by_label[1].end(), first_two.begin());
+  std::merge(first_two.begin(), first_two.end(), by_label[2].begin(), by_label[2].end(), order.begin());
   std::vector<Annotation> uniq;
   uniq.reserve(order.size());
   const Key* prev = nullptr;
