@@ -1,5 +1,6 @@
 #include "core/analysis/model.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/analysis/doc.hpp"
@@ -122,7 +123,7 @@ std::array<float, C_COUNT> Model::score(const Doc& d, uint32_t t0, uint32_t t1) 
   for_each_feature(d, t0, t1, [&](uint64_t f) {
     auto it = weights_.find(f);
     if (it == weights_.end()) return;
-    for (int c = 0; c < C_COUNT; ++c) s[c] += it->second[c];
+    for (int c = 0; c < C_COUNT; ++c) s[c] += static_cast<float>(it->second[c]) * scale_;
   });
   return s;
 }
@@ -181,15 +182,21 @@ Model Model::parse(std::string_view text) {
       if (!any || p >= end || *p != '\t') { skip_line(); continue; }
       ++p;
     }
-    std::array<float, C_COUNT> w{};
+    std::array<long, C_COUNT> w{};
     for (int c = 0; c < C_COUNT; ++c) {
-      w[c] = static_cast<float>(read_int()) * scale;
+      w[c] = std::clamp(read_int(), -32767L, 32767L);  // the trainer writes -127..127
       if (p < end && *p == '\t') ++p;
     }
     skip_line();
-    if (bias) m.bias_ = w;
-    else m.weights_.emplace(key, w);
+    if (bias) {
+      for (int c = 0; c < C_COUNT; ++c) m.bias_[c] = static_cast<float>(w[c]) * scale;
+    } else {
+      std::array<int16_t, C_COUNT> q{};
+      for (int c = 0; c < C_COUNT; ++c) q[c] = static_cast<int16_t>(w[c]);
+      m.weights_.emplace(key, q);
+    }
   }
+  m.scale_ = scale;  // the file gives it before the weights
   return m;
 }
 

@@ -27,7 +27,10 @@ class Model {
   int classify(const Doc& d, uint32_t t0, uint32_t t1, float* margin = nullptr) const;
   static void features(const Doc& d, uint32_t t0, uint32_t t1, std::vector<uint64_t>& out);
 
-  FlatMap<std::array<float, C_COUNT>> weights_;
+  // The file's integer weights (weight = w * scale_): a 16-byte slot instead of 24 keeps more of
+  // the table in cache, and w * scale_ is the same float either way.
+  FlatMap<std::array<int16_t, C_COUNT>> weights_;
+  float scale_ = 1.0f;
   std::array<float, C_COUNT> bias_{};
 };
 
