@@ -62,6 +62,18 @@ struct ActorPass {
     auto it = L.org_words.find(d.toks[i].hs);
     return it != L.org_words.end() && it->second == HeadKind::org_first;
   }
+  // "Children's Hospital", "Farmers' Union": the possessive after one of the possessor nouns
+  // (assets/lexicon/name-possessors.txt), with a capitalised word after it, stays inside the name.
+  // Not after a name: "Trump's Justice Department" is a person and an organization.
+  bool possessive_in_name(size_t j) const {
+    if (j == 0 || j + 1 >= d.n() || !d.adjacent(j) || !d.cap(j - 1) || !L.name_possessors.count(d.toks[j - 1].hs)) return false;
+    bool poss = d.poss(j);
+    if (!poss && (d.punct(j, '\'') || d.punct(j, 0x2019))) {  // plural: "Farmers' "
+      std::string_view w = d.tok(j - 1);
+      poss = !w.empty() && (w.back() == 's' || w.back() == 'S');
+    }
+    return poss && !(d.toks[j + 1].flags & F_NEWLINE) && (d.toks[j + 1].flags & F_SPACE) && capword(j + 1);
+  }
   // Longest gazetteer phrase starting at p; returns its token count.
   int gaz_match(size_t p, const GazEntry** e) const {
     uint64_t h = hash_seed();
@@ -200,6 +212,7 @@ struct ActorPass {
       if (capword(j)) { ++j; continue; }
       if (d.punct(j, '.') && d.adjacent(j) && d.tok(j - 1).size() == 1 && d.cap(j - 1) && capword(j + 1) && !(j + 1 < n && (d.toks[j + 1].flags & F_NEWLINE))) { ++j; continue; }
       if (connector(j) && j + 1 < n && (capword(j + 1) || (d.is(j, W.of) && d.is(j + 1, W.the) && capword(j + 2)))) { ++j; continue; }
+      if (possessive_in_name(j)) { ++j; continue; }
       break;
     }
     // laws, prizes and events are not actors: "CHIPS and Science Act", "Harrow Prize"
@@ -227,11 +240,15 @@ struct ActorPass {
         // "Manchester City Council", "Texas House of Representatives": a place name that begins a
         // longer organization name (the last head word in the run decides)
         if (!g->country && g->kind == ActorKind::place) {
-          size_t last = 0;
-          for (size_t r = q; r < j && r < q + 10; ++r) {
-            if (d.is(r, W.and_) || d.punct(r, '&')) break;
-            if (head(r) != HeadKind::none) last = r + 1;
+          size_t last = 0, stop = q;
+          for (; stop < j && stop < q + 10; ++stop) {
+            if (d.is(stop, W.and_) || d.punct(stop, '&')) break;
+            if (head(stop) != HeadKind::none) last = stop + 1;
           }
+          // "Texas Department of Public Safety", "New England Journal of Medicine"
+          if (last > q && last + 1 < stop && d.is(last, W.of) && L.of_heads.count(d.toks[last - 1].hs) && !d.is(stop - 1, W.of) &&
+              !d.is(stop - 1, W.the))
+            last = stop;
           if (last > q) {
             add(p, last, head(last - 1) == HeadKind::place_last ? ActorKind::place : ActorKind::organization, std::string(d.span(p, last)), false, nullptr, false);
             p = last;

@@ -264,6 +264,7 @@ Lexicon::Lexicon() {
     uint64_t h = hash_bytes(c[0]);
     auto it = org_words.find(h);
     if (it == org_words.end() || k == HeadKind::org_last) org_words[h] = k;
+    if (k == HeadKind::org_first) of_heads.insert(h);
   });
   for_each_row("lexicon/extra-heads.tsv", [&](const std::vector<std::string_view>& c) {
     uint64_t h = hash_bytes(c[0]);
@@ -273,6 +274,7 @@ Lexicon::Lexicon() {
     else if (!org_words.count(h)) org_words.emplace(h, HeadKind::org_last);
   });
   for_each_row("lexicon/org-nouns.tsv", [&](const std::vector<std::string_view>& c) { org_nouns.insert(hash_lower(c[0])); });
+  for_each_row("lexicon/name-possessors.txt", [&](const std::vector<std::string_view>& c) { name_possessors.insert(hash_bytes(c[0])); });
   for_each_row("lexicon/given-names.txt", [&](const std::vector<std::string_view>& c) { given_names.insert(hash_bytes(c[0])); });
   for_each_row("lexicon/given-names-ambiguous.txt", [&](const std::vector<std::string_view>& c) { ambiguous_given.insert(hash_bytes(c[0])); });
   for_each_row("lexicon/surnames.txt", [&](const std::vector<std::string_view>& c) { surnames.insert(hash_bytes(c[0])); });

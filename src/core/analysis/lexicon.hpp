@@ -183,6 +183,8 @@ class Lexicon {
   FlatMap<uint32_t> team_of_city; // phrase hash of a city ("Boston") -> its only listed team ("Boston Celtics"), kNoTeam if several
   FlatMap<uint64_t> team_city;    // hash_bytes(team entity) -> phrase hash of its city
   FlatSet org_nouns;              // lower-case nouns that describe an organization ("broadcaster")
+  FlatSet name_possessors;        // case-sensitive: "Children" in "Children's Hospital"
+  FlatSet of_heads;               // case-sensitive org words that begin a name before "of" ("Department of Health")
   static constexpr uint32_t kNoTeam = UINT32_MAX;
 
   // Single-token tables keyed by lower-case token hash unless noted.

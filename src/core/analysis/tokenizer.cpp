@@ -276,6 +276,10 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
     }
     {
       std::string_view w = s.substr(t.b, t.e - t.b);
+      // a curly apostrophe hashes as a straight one, as the lexicons write it ("King’s College London")
+      char straight[2] = {'\'', w.back()};
+      if (t.flags & F_POSS) w = std::string_view(straight, 2);
+      else if (t.type == T_PUNCT && t.cp == 0x2019) w = std::string_view(straight, 1);
       t.hs = hash_bytes(w);
       t.hl = hash_lower(w);
     }
