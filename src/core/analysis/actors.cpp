@@ -105,19 +105,22 @@ struct ActorPass {
     if (t.type == T_WORD && !(t.flags & F_CAP)) return true;  // itself
     if (!lower_built) {
       // Only capitalised words are asked about: keep the lower-case words whose hash may be one
-      // of theirs (a bitmap of capitalised hashes says "maybe"), not every lower-case word.
+      // of theirs (a bitmap of capitalised hashes says "maybe"), not every lower-case word. Function
+      // words are common whatever the set says, so they stay out of the bitmap: otherwise "The" at
+      // every sentence start lets every "the" through.
       lower_built = true;
-      std::vector<uint64_t> caps(1024);  // 65536 bits
+      constexpr uint64_t kWords = 4096;  // 262,144 bits
+      std::vector<uint64_t> caps(kWords);
       std::vector<uint64_t> lower;       // the lower-case words' hashes, in one pass over the tokens
       lower.reserve(d.n());
       for (const Token& c : d.toks) {
         if (c.type != T_WORD) continue;
-        if (c.flags & F_CAP) caps[(c.hl >> 6) & 1023] |= 1ull << (c.hl & 63);
-        else lower.push_back(c.hl);
+        if (!(c.flags & F_CAP)) lower.push_back(c.hl);
+        else if (!L.function_class(c.hl)) caps[(c.hl >> 6) & (kWords - 1)] |= 1ull << (c.hl & 63);
       }
-      std::vector<uint64_t> recent(1024, 0);  // the last word inserted per slot: "the" is inserted once
+      std::vector<uint64_t> recent(1024, 0);  // the last word inserted per slot: a frequent word is inserted once
       for (uint64_t h : lower) {
-        if (!(caps[(h >> 6) & 1023] >> (h & 63) & 1)) continue;
+        if (!(caps[(h >> 6) & (kWords - 1)] >> (h & 63) & 1)) continue;
         uint64_t& last = recent[h & 1023];
         if (last != h) { lower_words.insert(h); last = h; }
       }
