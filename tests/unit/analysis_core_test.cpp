@@ -167,4 +167,30 @@ TEST_CASE("analysis: organization names with a place, 'of' or a possessive insid
   CHECK_FALSE(find(t, a, "actor", "Safety"));
 }
 
+TEST_CASE("analysis: roles head their phrase, an 'according to' after another cue adds no claim, indices are not actors") {
+  std::string t = "Speaking to reporters in Brasilia, Yellen said she had raised concerns.\n"
+                  "The Treasury secretary, Janet Yellen, spoke next.\n"
+                  "The agency warned that 1.5 million people faced famine, according to a report published on Monday.\n"
+                  "Prices rose 5%, according to the statistics office.\n"
+                  "The Shanghai Composite Index slid for a third session.";
+  auto a = analyzer().analyze(t);
+  const auto* y = find(t, a, "actor", "Yellen");
+  REQUIRE(y);
+  CHECK_FALSE(y->attrs.contains("role"));
+  const auto* jy = find(t, a, "actor", "Janet Yellen");
+  REQUIRE(jy);
+  CHECK(jy->attrs["role"] == "Treasury secretary");
+  const auto* w = find(t, a, "claim", "1.5 million people faced famine");
+  REQUIRE(w);
+  CHECK(w->attrs["cue"]["text"] == "warned");
+  int claims_in_sentence = 0;
+  for (const auto& x : a) claims_in_sentence += x.label == "claim" && span(t, x).find("famine") != std::string::npos;
+  CHECK(claims_in_sentence == 1);
+  const auto* p = find(t, a, "claim", "Prices rose 5%");  // "according to" on its own still makes a claim
+  REQUIRE(p);
+  CHECK(p->attrs["speaker"]["text"] == "the statistics office");
+  CHECK_FALSE(find(t, a, "actor", "Composite Index"));
+  CHECK_FALSE(find(t, a, "actor", "Shanghai Composite Index"));
+}
+
 #endif  // LEDE_WITH_ANALYSIS

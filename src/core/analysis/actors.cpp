@@ -561,6 +561,10 @@ struct ActorPass {
       k = i;
     }
     if (k != sb || !has_title) return {};
+    // the role noun heads the phrase: "The Treasury secretary, Janet Yellen", not "Speaking to
+    // reporters in Brasília, Yellen" (a preposition before the first role word)
+    for (size_t x = k; x < e && !title(x); ++x)
+      if (d.word(x) && (L.function_class(d.toks[x].hl) & Lexicon::fw_prep)) return {};
     size_t s = k;
     for (size_t x = k; x < e; ++x) if (d.poss(x)) s = x + 1;
     if (s == k && np_start_token(s)) ++s;

@@ -18,6 +18,7 @@ struct ClaimPass {
   const Lexicon& L;
   const Words& W;
   std::vector<uint8_t> in_quote;  // token is inside a standalone quote claim
+  size_t last_cue_end = SIZE_MAX;  // token after the cue of the last claim emitted
   std::vector<uint8_t> cue_used;
   Speaker last_sp;
   uint32_t last_claim_sent = UINT32_MAX;
@@ -259,6 +260,7 @@ struct ClaimPass {
     o.emplace_hint(o.end(), "speaker", speaker_json(sp));
     a.attrs = std::move(o);
     for (size_t k = c0; k < c1; ++k) cue_used[k] = 1;
+    if (c1 > c0) last_cue_end = c1;
     d.out.push_back(std::move(a));
     if (sp.present && c1 > c0) { last_sp = sp; last_claim_sent = d.sent[c0]; }
   }
@@ -549,7 +551,9 @@ struct ClaimPass {
           size_t e = np_after(s, se);
           if (e <= s) break;
           Speaker who = make_speaker(s, e);
-          if (c > sb && d.punct(c - 1, ',')) {
+          // "X warned that ..., according to a report": the claim is X's, already emitted
+          bool cue_before = last_cue_end != SIZE_MAX && last_cue_end > sb && last_cue_end <= c;
+          if (c > sb && d.punct(c - 1, ',') && !cue_before) {
             size_t cs = sb;
             while (cs < c && (d.toks[cs].type == T_PUNCT && (is_open_quote(cs)))) ++cs;
             emit(d.toks[cs].b, content_bytes_end(cs, c - 1), who, c, c + l);
