@@ -190,6 +190,12 @@ TEST_CASE("analysis: roles head their phrase, an 'according to' after another cu
   REQUIRE(p);
   CHECK(p->attrs["speaker"]["text"] == "the statistics office");
   CHECK_FALSE(find(t, a, "actor", "Composite Index"));
+  std::string t2 = "Officials in Maui County said at least 115 people were killed. He said at the meeting that prices would rise.";
+  auto a2 = analyzer().analyze(t2);
+  const auto* k = find(t2, a2, "claim", "at least 115 people were killed");  // a qualified number starts the clause
+  REQUIRE(k);
+  CHECK(k->attrs["speaker"]["text"] == "Officials in Maui County");
+  CHECK(find(t2, a2, "claim", "prices would rise"));  // "at the meeting" is still a prepositional phrase
   CHECK_FALSE(find(t, a, "actor", "Shanghai Composite Index"));
 }
 

@@ -499,6 +499,14 @@ struct ClaimPass {
     if (d.cap(k)) return true;
     uint8_t fc = L.function_class(t.hl);
     if (fc & (Lexicon::fw_det | Lexicon::fw_pron)) return !(t.hl == W.that);
+    // "said at least 115 people were killed": a qualified number, not a prepositional phrase
+    uint64_t h = hash_seed();
+    for (int m = 0; m < L.qualifier_max_tokens && k + m + 1 < d.n(); ++m) {
+      h = hash_combine(h, d.toks[k + m].hl);
+      if (!L.qualifiers.count(h)) continue;
+      const Token& x = d.toks[k + m + 1];
+      if (x.type == T_NUM || (x.type == T_PUNCT && L.currency_prefix.count(x.hs)) || (x.type == T_WORD && L.numbers.count(x.hl))) return true;
+    }
     return false;
   }
 
