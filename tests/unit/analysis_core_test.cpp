@@ -199,4 +199,23 @@ TEST_CASE("analysis: roles head their phrase, an 'according to' after another cu
   CHECK_FALSE(find(t, a, "actor", "Shanghai Composite Index"));
 }
 
+TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'") {
+  std::string t = "Manchester United manager Erik ten Hag said the side lacked energy. The ruling in Dobbs v. Jackson Women's "
+                  "Health Organization overturned Roe v. Wade. Hurricane Idalia made landfall in Florida. The regulator sued "
+                  "Binance and its founder, Changpeng Zhao, on Monday.";
+  auto a = analyzer().analyze(t);
+  const auto* e = find(t, a, "actor", "Erik ten Hag");
+  REQUIRE(e);
+  CHECK(e->attrs["kind"] == "person");
+  CHECK_FALSE(find(t, a, "number", "ten"));
+  for (const char* no : {"Dobbs", "Roe", "Wade", "Jackson Women's Health Organization", "Hurricane Idalia", "Idalia"}) {
+    CAPTURE(no);
+    CHECK_FALSE(find(t, a, "actor", no));
+  }
+  CHECK(find(t, a, "actor", "Florida"));
+  const auto* z = find(t, a, "actor", "Changpeng Zhao");
+  REQUIRE(z);
+  CHECK(z->attrs["role"] == "founder");
+}
+
 #endif  // LEDE_WITH_ANALYSIS

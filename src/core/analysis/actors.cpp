@@ -28,7 +28,7 @@ struct ActorPass {
     if (!d.word(i) || d.cap(i)) return false;
     uint64_t h = d.toks[i].hl;
     return h == W.de || h == W.del || h == W.van || h == W.von || h == W.der || h == W.al || h == W.bin || h == W.ibn ||
-           h == W.la || h == W.le || h == W.da || h == W.dos;
+           h == W.la || h == W.le || h == W.da || h == W.dos || h == W.ten || h == W.ter || h == W.du || h == W.di || h == W.della;
   }
   bool connector(size_t i) const {
     if (i >= d.n()) return false;
@@ -208,7 +208,8 @@ struct ActorPass {
   }
 
   // Splits the capitalised run starting at i; returns the first token after it.
-  size_t run(size_t i) {
+  // The first token after the capitalised run that starts at i.
+  size_t run_end(size_t i) const {
     size_t n = d.n();
     size_t j = i + 1;
     while (j < n && !(d.toks[j].flags & F_NEWLINE)) {
@@ -218,8 +219,18 @@ struct ActorPass {
       if (possessive_in_name(j)) { ++j; continue; }
       break;
     }
-    // laws, prizes and events are not actors: "CHIPS and Science Act", "Harrow Prize"
-    if (special(j - 1) == HeadKind::not_actor) return j;
+    return j;
+  }
+
+  size_t run(size_t i) {
+    size_t j = run_end(i);
+    // laws, prizes and events are not actors: "CHIPS and Science Act", "Harrow Prize"; nor are
+    // storms and operations: "Hurricane Idalia"
+    if (special(j - 1) == HeadKind::not_actor || special(i) == HeadKind::not_actor_first) return j;
+    // court cases: "Roe v. Wade", "Dobbs v. Jackson Women's Health Organization" (sports write "vs." or a bare "v")
+    if (d.is(j, W.v) && d.punct(j + 1, '.') && d.adjacent(j + 1) && j + 2 < d.n() && capword(j + 2) &&
+        !(d.toks[j + 2].flags & F_NEWLINE))
+      return run_end(j + 2);
     size_t p = i;
     bool title_ctx = false, hon = false;
     while (p < j) {
@@ -566,7 +577,10 @@ struct ActorPass {
     for (size_t x = k; x < e && !title(x); ++x)
       if (d.word(x) && (L.function_class(d.toks[x].hl) & Lexicon::fw_prep)) return {};
     size_t s = k;
-    for (size_t x = k; x < e; ++x) if (d.poss(x)) s = x + 1;
+    // "Apple's chief executive, Tim Cook" and "... sued Binance and its founder, Changpeng Zhao": the role
+    // begins after the last possessive
+    for (size_t x = k; x < e; ++x)
+      if (d.poss(x) || d.is(x, W.its) || d.is(x, W.his) || d.is(x, W.her) || d.is(x, W.their)) s = x + 1;
     if (s == k && np_start_token(s)) ++s;
     if (s >= e) return {};
     return std::string(d.span(s, e));

@@ -25,7 +25,8 @@ Words::Words() {
   percent = h("percent"); pm = h("p.m."); am = h("a.m."); pm2 = h("pm"); am2 = h("am"); st = h("st"); nd = h("nd"); rd = h("rd");
   th = h("th"); some = h("some"); whose = h("whose"); reporters = h("reporters"); not_ = h("not"); also = h("also");
   has = h("has"); have = h("have"); had = h("had"); but = h("but"); than = h("than"); more = h("more"); just = h("just");
-  being = h("being"); quoted = h("quoted"); aged = h("aged");
+  being = h("being"); quoted = h("quoted"); aged = h("aged"); ten = h("ten"); ter = h("ter"); du = h("du"); di = h("di");
+  della = h("della"); v = h("v");
   for (const char* a : {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Prof", "Inc",
                         "Corp", "Ltd", "Co", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
                         "Dec", "Mt", "Ft", "approx", "e.g", "i.e", "etc"})

@@ -271,6 +271,7 @@ Lexicon::Lexicon() {
     if (col(c, 1) == "place") place_words.emplace(h, HeadKind::place_last);
     else if (col(c, 1) == "place_numbered") place_words[h] = HeadKind::place_numbered;
     else if (col(c, 1) == "none") place_words[h] = HeadKind::not_actor;
+    else if (col(c, 1) == "none_first") place_words[h] = HeadKind::not_actor_first;
     else if (!org_words.count(h)) org_words.emplace(h, HeadKind::org_last);
   });
   for_each_row("lexicon/org-nouns.tsv", [&](const std::vector<std::string_view>& c) { org_nouns.insert(hash_lower(c[0])); });

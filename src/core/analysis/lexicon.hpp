@@ -162,7 +162,7 @@ struct Qualifier { bool approx = false; int8_t bound = 0; /* -1 max, +1 min */ }
 enum class UnitKind : uint8_t { none, measure, duration, currency, percent };
 struct Unit { UnitKind kind = UnitKind::none; uint32_t name = 0; /* strings index */ };
 
-enum class HeadKind : uint8_t { none, org_first, org_last, org_suffix, place_last, place_numbered, not_actor };
+enum class HeadKind : uint8_t { none, org_first, org_last, org_suffix, place_last, place_numbered, not_actor, not_actor_first };
 
 class Lexicon {
  public:
