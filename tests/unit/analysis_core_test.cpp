@@ -130,6 +130,25 @@ TEST_CASE("analysis: numbers") {
   for (const auto& x : analyzer().analyze(names)) CHECK(x.label != "number");
 }
 
+TEST_CASE("analysis: subunits, signed figures, and a change that is not a range") {
+  std::string t = "Shares rose 15 cents to $42.10. Temperatures fell to minus 20 degrees. A stamp costs 85 pence. "
+                  "The fund expects $150 million to $200 million.";
+  auto a = analyzer().analyze(t);
+  auto n = [&](const char* s) { return find(t, a, "number", s); };
+  REQUIRE(n("15 cents"));
+  CHECK(n("15 cents")->attrs["value"] == 0.15);
+  CHECK(n("15 cents")->attrs["currency"] == "USD");
+  REQUIRE(n("$42.10"));
+  CHECK(n("$42.10")->attrs["value"] == 42.1);
+  CHECK_FALSE(n("15 cents to $42.10"));
+  REQUIRE(n("minus 20 degrees"));
+  CHECK(n("minus 20 degrees")->attrs["value"] == -20);
+  REQUIRE(n("85 pence"));
+  CHECK(n("85 pence")->attrs["value"] == 0.85);
+  REQUIRE(n("$150 million to $200 million"));
+  CHECK(n("$150 million to $200 million")->attrs["kind"] == "range");
+}
+
 TEST_CASE("analysis: claims and speakers") {
   std::string t = "“We will not back down,” the minister said. “Never.”\nAnalysts said the deal showed the bloc could act quickly.\n"
                   "Exports fell 5%, according to customs data.";

@@ -26,7 +26,7 @@ Words::Words() {
   th = h("th"); some = h("some"); whose = h("whose"); reporters = h("reporters"); not_ = h("not"); also = h("also");
   has = h("has"); have = h("have"); had = h("had"); but = h("but"); than = h("than"); more = h("more"); just = h("just");
   being = h("being"); quoted = h("quoted"); aged = h("aged"); ten = h("ten"); ter = h("ter"); du = h("du"); di = h("di");
-  della = h("della"); v = h("v");
+  della = h("della"); v = h("v"); minus = h("minus"); negative = h("negative");
   for (const char* a : {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Prof", "Inc",
                         "Corp", "Ltd", "Co", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
                         "Dec", "Mt", "Ft", "approx", "e.g", "i.e", "etc"})

@@ -104,7 +104,7 @@ struct Words {
       van, von, der, al, bin, ibn, la, le, da, dos, who, which, said, says, says_, saying, according, is, was, were, are, it,
       he, she, they, its, his, her, their, there, this_, these, those, into, across, outside, over, around, inside, of_the, per,
       cent, percent, pm, am, pm2, am2, st, nd, rd, th, some, whose, reporters, not_, also, has, have, had, but, than, more,
-      just, being, quoted, aged, ten, ter, du, di, della, v;
+      just, being, quoted, aged, ten, ter, du, di, della, v, minus, negative;
   FlatSet abbrev;  // case-sensitive hashes of abbreviations a period does not end ("Mr", "Jan", "e.g")
   Words();
 };

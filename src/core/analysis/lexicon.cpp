@@ -407,7 +407,16 @@ Lexicon::Lexicon() {
       phrase_hash(c[0], false, &n);
       if (n == 1) currency_prefix.emplace(hash_bytes(c[0]), code);
     } else {
-      currency_suffix.emplace(phrase_hash(c[0], true, nullptr), code);
+      uint64_t h = phrase_hash(c[0], true, nullptr);
+      currency_suffix.emplace(h, code);
+      // a subunit's name says its value: "cent (USD 0.01)"
+      std::string_view name = col(c, 3);
+      size_t open = name.find('(');
+      size_t sp = open == std::string_view::npos ? open : name.find(' ', open);
+      if (sp != std::string_view::npos) {
+        double v = std::strtod(std::string(name.substr(sp + 1)).c_str(), nullptr);
+        if (v > 0 && v < 1) currency_subunit.emplace(h, v);
+      }
     }
   });
   for_each_row("lexicon/extra-units.tsv", [&](const std::vector<std::string_view>& c) {

@@ -208,6 +208,7 @@ class Lexicon {
   int unit_max_tokens = 1;
   FlatMap<uint32_t> currency_prefix;  // case-sensitive token -> code string
   FlatMap<uint32_t> currency_suffix;  // lower-case word -> code string
+  FlatMap<double> currency_subunit;   // lower-case word -> its value in the code's unit ("cents" -> 0.01)
 
   enum FunctionClass : uint8_t { fw_det = 1, fw_pron = 2, fw_prep = 4, fw_conj = 8, fw_aux = 16, fw_adv = 32, fw_other = 64, fw_sent_initial = 128 };
   uint8_t function_class(uint64_t lower_hash) const {

@@ -21,6 +21,8 @@ struct Num {
   std::string svalue;     // dates, weekdays, times
   std::string currency, unit;
   bool word = false;      // written as a word
+  bool cur_after = false; // the currency is a word after the amount ("15 cents")
+  bool cur_copied = false;  // a range's second amount took the first one's currency
 };
 
 bool ends_with(std::string_view w, std::string_view s) {
@@ -306,6 +308,11 @@ struct NumPass {
     } else {
       return start;
     }
+    // "minus 20 degrees": a signed figure
+    if (start == i && !word && i > 0 && d.word(i - 1) && (d.is(i - 1, W.minus) || d.is(i - 1, W.negative)) && !d.adjacent(i)) {
+      start = i - 1;
+      v = -v;
+    }
     x.t0 = start;
     x.b = d.toks[start].b;
     x.e = d.toks[i].e;
@@ -323,9 +330,13 @@ struct NumPass {
         size_t e = d.is(i, W.per) ? i + 1 : i;
         x.kind = K_PERCENT; x.e = d.toks[e].e; i = e + 1;
       } else if (d.word(i) && x.kind == K_COUNT) {
-        auto c = L.currency_suffix.find(hash_combine(hash_seed(), d.toks[i].hl));
+        uint64_t h = hash_combine(hash_seed(), d.toks[i].hl);
+        auto c = L.currency_suffix.find(h);
         if (c != L.currency_suffix.end() && (d.tok(i).size() > 3 || d.toks[i].flags & F_ALLCAPS)) {
           x.kind = K_MONEY; x.currency = L.str(c->second); x.e = d.toks[i].e; ++i;
+          x.cur_after = true;
+          auto sub = L.currency_subunit.find(h);  // "15 cents" is USD 0.15
+          if (sub != L.currency_subunit.end()) x.value = v * sub->second;
         }
       }
     }
@@ -337,7 +348,7 @@ struct NumPass {
     // after "to", "-", "and", "or": a number of the same shape
     size_t j = quantity(i, second);
     if (j == i) return false;
-    if (second.kind == K_COUNT && first.kind == K_MONEY) { second.kind = K_MONEY; second.currency = first.currency; }
+    if (second.kind == K_COUNT && first.kind == K_MONEY) { second.kind = K_MONEY; second.currency = first.currency; second.cur_copied = true; }
     if (first.kind == K_COUNT && second.kind == K_MONEY) return false;
     *next = j;
     return true;
@@ -478,7 +489,8 @@ struct NumPass {
           return;
         }
         if (y.kind == K_PERCENT && x.kind == K_COUNT) x.kind = K_PERCENT;
-        if (x.kind != y.kind) {  // "rose 2.3% to $82.40": two numbers, not a range
+        // "rose 2.3% to $82.40", "rose 15 cents to $42.10": two numbers, not a range
+        if (x.kind != y.kind || (x.cur_after != y.cur_after && !y.cur_copied)) {
           x.t1 = j;
           emit(x, "");
           return;
