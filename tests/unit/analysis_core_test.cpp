@@ -232,6 +232,16 @@ TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'"
     CHECK_FALSE(find(t, a, "actor", no));
   }
   CHECK(find(t, a, "actor", "Florida"));
+  std::string t2 = "British cider maker Orchard Lane said sales rose. Football club Wrexham said it had been sold. "
+                   "Film maker Spike Lee said he was pleased.";
+  auto a2 = analyzer().analyze(t2);
+  for (const char* org : {"Orchard Lane", "Wrexham"}) {
+    CAPTURE(org);
+    REQUIRE(find(t2, a2, "actor", org));
+    CHECK(find(t2, a2, "actor", org)->attrs["kind"] == "organization");
+  }
+  REQUIRE(find(t2, a2, "actor", "Spike Lee"));
+  CHECK(find(t2, a2, "actor", "Spike Lee")->attrs["kind"] == "person");
   const auto* z = find(t, a, "actor", "Changpeng Zhao");
   REQUIRE(z);
   CHECK(z->attrs["role"] == "founder");

@@ -659,6 +659,14 @@ struct ActorPass {
 
   void roles() {
     for (Mention& m : d.mentions) {
+      // "British cider maker Orchard Lane", "football club Wrexham": an unknown name right after an
+      // organization noun (a person only when it is one word and no given name: "film maker Spike Lee")
+      bool one_word = m.t1 - m.t0 == 1 && !L.given_names.count(d.toks[m.t0].hs);
+      if ((m.kind == ActorKind::place || (m.kind == ActorKind::person && one_word)) && !m.known && !m.eo && m.t0 > 0 &&
+          d.word(m.t0 - 1) && !d.cap(m.t0 - 1) && L.org_nouns.count(d.toks[m.t0 - 1].hl)) {
+        m.kind = ActorKind::organization;
+        continue;
+      }
       if (m.kind != ActorKind::person) continue;
       std::string r = title_role(m);
       if (r.empty()) r = apposition_role(m);
