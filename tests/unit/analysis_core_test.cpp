@@ -145,6 +145,17 @@ TEST_CASE("analysis: subunits, signed figures, and a change that is not a range"
   CHECK(n("minus 20 degrees")->attrs["value"] == -20);
   REQUIRE(n("85 pence"));
   CHECK(n("85 pence")->attrs["value"] == 0.85);
+  std::string t2 = "Some 1,000 remain missing, 300 fled and 15 overnight; the fire claimed 12 lives and 40 homes.";
+  auto a2 = analyzer().analyze(t2);
+  for (const char* s : {"1,000", "300", "15"}) {
+    CAPTURE(s);
+    REQUIRE(find(t2, a2, "number", s));
+    CHECK_FALSE(find(t2, a2, "number", s)->attrs.contains("counted"));
+  }
+  REQUIRE(find(t2, a2, "number", "12"));
+  CHECK(find(t2, a2, "number", "12")->attrs["counted"] == "lives");
+  REQUIRE(find(t2, a2, "number", "40"));
+  CHECK(find(t2, a2, "number", "40")->attrs["counted"] == "homes");
   REQUIRE(n("$150 million to $200 million"));
   CHECK(n("$150 million to $200 million")->attrs["kind"] == "range");
 }
