@@ -226,6 +226,14 @@ TEST_CASE("analysis: roles head their phrase, an 'according to' after another cu
   REQUIRE(k);
   CHECK(k->attrs["speaker"]["text"] == "Officials in Maui County");
   CHECK(find(t2, a2, "claim", "prices would rise"));  // "at the meeting" is still a prepositional phrase
+  std::string t3 = "Critics argue the plan will raise costs for families, while supporters say it is overdue.";
+  auto a3 = analyzer().analyze(t3);
+  const auto* c1 = find(t3, a3, "claim", "the plan will raise costs for families");  // ends where the next speaker begins
+  REQUIRE(c1);
+  CHECK(c1->attrs["speaker"]["text"] == "Critics");
+  const auto* c2 = find(t3, a3, "claim", "it is overdue");
+  REQUIRE(c2);
+  CHECK(c2->attrs["speaker"]["text"] == "supporters");
   CHECK_FALSE(find(t, a, "actor", "Shanghai Composite Index"));
 }
 
