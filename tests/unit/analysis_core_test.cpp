@@ -156,6 +156,12 @@ TEST_CASE("analysis: subunits, signed figures, and a change that is not a range"
   CHECK(find(t2, a2, "number", "12")->attrs["counted"] == "lives");
   REQUIRE(find(t2, a2, "number", "40"));
   CHECK(find(t2, a2, "number", "40")->attrs["counted"] == "homes");
+  std::string t3 = "Talks resumed on the 5th of June, an idea first proposed in the 1990s.";
+  auto a3 = analyzer().analyze(t3);
+  REQUIRE(find(t3, a3, "number", "5th of June"));
+  CHECK(find(t3, a3, "number", "5th of June")->attrs["value"] == "--06-05");
+  REQUIRE(find(t3, a3, "number", "1990s"));
+  CHECK(find(t3, a3, "number", "1990s")->attrs["value"] == "1990s");
   REQUIRE(n("$150 million to $200 million"));
   CHECK(n("$150 million to $200 million")->attrs["kind"] == "range");
 }

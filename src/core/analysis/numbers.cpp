@@ -385,7 +385,10 @@ struct NumPass {
     // "30 December [2023]"
     if (int day = day_at(i)) {
       size_t k = i + 1;
-      if (d.word(k) && (d.is(k, W.th) || d.is(k, W.st) || d.is(k, W.nd) || d.is(k, W.rd)) && d.adjacent(k)) ++k;
+      if (d.word(k) && (d.is(k, W.th) || d.is(k, W.st) || d.is(k, W.nd) || d.is(k, W.rd)) && d.adjacent(k)) {
+        ++k;
+        if (d.is(k, W.of) && month_at(k + 1)) ++k;  // "the 5th of June"
+      }
       if (int m = month_at(k)) {
         Num x; x.kind = K_DATE; x.t0 = i; x.b = t.b; x.e = d.toks[k].e; x.t1 = k + 1;
         size_t y = k + 1;
@@ -413,6 +416,15 @@ struct NumPass {
       if (!currency_before && !unit_after) {
         {
           Num x; x.kind = K_YEAR; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e; x.value = yr;
+          // a decade: "the 1990s", "the 1980's"
+          size_t sx = i + 1;
+          if (d.poss(sx) && d.adjacent(sx) && d.tok(sx).back() == 's') sx = i + 2;  // 1980's: the tokenizer's possessive
+          else if (d.word(sx) && d.adjacent(sx) && d.tok(sx) == "s") sx = i + 2;
+          if (sx == i + 2 && yr % 10 == 0 && !(i + 2 < n && d.word(i + 2) && d.adjacent(i + 2))) {
+            x.t1 = sx; x.e = d.toks[i + 1].e; x.svalue = std::to_string(yr) + "s";
+            emit(x, "");
+            return;
+          }
           // "between 2021 and 2023"
           if (i > 0 && d.is(i - 1, W.between) && d.is(i + 1, W.and_)) {
             if (int y2 = year_at(i + 2)) {
