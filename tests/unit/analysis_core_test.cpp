@@ -267,6 +267,10 @@ TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'"
   }
   REQUIRE(find(t2, a2, "actor", "Spike Lee"));
   CHECK(find(t2, a2, "actor", "Spike Lee")->attrs["kind"] == "person");
+  std::string t3 = "Pope Francis met King Charles III at the Vatican.";
+  auto a3 = analyzer().analyze(t3);
+  REQUIRE(find(t3, a3, "actor", "Charles III"));
+  CHECK(find(t3, a3, "actor", "Charles III")->attrs["role"] == "King");  // not "met King"
   const auto* z = find(t, a, "actor", "Changpeng Zhao");
   REQUIRE(z);
   CHECK(z->attrs["role"] == "founder");

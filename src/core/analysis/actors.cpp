@@ -464,7 +464,7 @@ struct ActorPass {
   bool role_modifier(size_t i) const {
     if (!d.word(i) || d.cap(i)) return false;
     if (L.function_class(d.toks[i].hl)) return false;
-    if (L.cues.count(hash_combine(hash_seed(), d.toks[i].hl))) return false;
+    if (L.cues.count(hash_combine(hash_seed(), d.toks[i].hl)) || L.not_nouns.count(d.toks[i].hl)) return false;  // "met King Charles"
     std::string_view w = d.tok(i);
     if (w.size() < 3) return false;
     auto ends = [&](const char* s) { size_t l = std::char_traits<char>::length(s); return w.size() > l && w.substr(w.size() - l) == s; };

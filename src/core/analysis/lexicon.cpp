@@ -275,7 +275,7 @@ Lexicon::Lexicon() {
     else if (!org_words.count(h)) org_words.emplace(h, HeadKind::org_last);
   });
   for_each_row("lexicon/org-nouns.tsv", [&](const std::vector<std::string_view>& c) { org_nouns.insert(hash_lower(c[0])); });
-  for_each_row("lexicon/not-counted.txt", [&](const std::vector<std::string_view>& c) { not_counted.insert(hash_lower(c[0])); });
+  for_each_row("lexicon/not-nouns.txt", [&](const std::vector<std::string_view>& c) { not_nouns.insert(hash_lower(c[0])); });
   for_each_row("lexicon/name-possessors.txt", [&](const std::vector<std::string_view>& c) { name_possessors.insert(hash_bytes(c[0])); });
   for_each_row("lexicon/given-names.txt", [&](const std::vector<std::string_view>& c) { given_names.insert(hash_bytes(c[0])); });
   for_each_row("lexicon/given-names-ambiguous.txt", [&](const std::vector<std::string_view>& c) { ambiguous_given.insert(hash_bytes(c[0])); });

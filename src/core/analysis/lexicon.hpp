@@ -184,7 +184,7 @@ class Lexicon {
   FlatMap<uint64_t> team_city;    // hash_bytes(team entity) -> phrase hash of its city
   FlatSet org_nouns;              // lower-case nouns that describe an organization ("broadcaster")
   FlatSet name_possessors;        // case-sensitive: "Children" in "Children's Hospital"
-  FlatSet not_counted;            // lower case: words after a number that are not what it counts ("remain", "overnight")
+  FlatSet not_nouns;              // lower case: verbs and adverbs that are never nouns ("remain", "met", "overnight")
   FlatSet of_heads;               // case-sensitive org words that begin a name before "of" ("Department of Health")
   static constexpr uint32_t kNoTeam = UINT32_MAX;
 

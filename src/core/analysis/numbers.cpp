@@ -228,7 +228,7 @@ struct NumPass {
         if (L.demonyms.count(hash_combine(hash_seed(), t.hs)) && first == SIZE_MAX) { ++j; ++count; continue; }
         break;
       }
-      if (L.function_class(t.hl) || L.not_counted.count(t.hl)) break;
+      if (L.function_class(t.hl) || L.not_nouns.count(t.hl)) break;
       if (L.cues.count(hash_combine(hash_seed(), t.hl)) && !(w.size() > 3 && w.back() == 's' && w != "says")) break;
       auto nw = L.numbers.find(t.hl);
       if (nw != L.numbers.end()) break;
