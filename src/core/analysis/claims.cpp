@@ -477,6 +477,17 @@ struct ClaimPass {
         const Cue* c = cue_at(k + 1, &l);
         if (c && (ing(k + 1) || c->type == CueType::according)) return k;
         if (d.is(k + 1, W.according) || d.is(k + 1, W.with)) return k;
+        // "..., District Attorney Fani Willis said.": the sentence's own speaker follows
+        if (k > s + 2) {
+          for (size_t v = k + 2; v < e && v < k + 9; ++v) {
+            if (d.toks[v - 1].type == T_PUNCT && !d.poss(v - 1) && !d.punct(v - 1, '.')) break;
+            const Cue* c2 = cue_at(v, &l);
+            if (!c2 || d.cap(v) || c2->type != CueType::say) continue;
+            size_t after = v + l;
+            if (after >= e || (d.toks[after].type == T_PUNCT && (d.toks[after].cp == '.' || d.toks[after].cp == '!'))) return k;
+            break;
+          }
+        }
         // ", while supporters say ...": another speaker's claim begins
         if (d.is(k + 1, h_while) || d.is(k + 1, W.but)) {
           for (size_t v = k + 3; v < e && v < k + 7; ++v) {
