@@ -234,9 +234,9 @@ TEST_CASE("analysis: roles head their phrase, an 'according to' after another cu
   CHECK(find(t2, a2, "claim", "prices would rise"));  // "at the meeting" is still a prepositional phrase
   std::string t4 = "A jury in Fulton County found the defendant guilty on all counts, District Attorney Fani Willis said.";
   auto a4 = analyzer().analyze(t4);
-  const auto* w = find(t4, a4, "claim", "A jury in Fulton County found the defendant guilty on all counts");
-  REQUIRE(w);  // the inverted speaker at the end is the sentence's own
-  CHECK(w->attrs["speaker"]["text"] == "Fani Willis");
+  const auto* fw = find(t4, a4, "claim", "A jury in Fulton County found the defendant guilty on all counts");
+  REQUIRE(fw);  // the inverted speaker at the end is the sentence's own
+  CHECK(fw->attrs["speaker"]["text"] == "Fani Willis");
   for (const auto& x : a4) CHECK(span(t4, x).find("Willis said") == std::string::npos);  // no claim runs into it
   std::string t3 = "Critics argue the plan will raise costs for families, while supporters say it is overdue.";
   auto a3 = analyzer().analyze(t3);
