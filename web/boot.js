@@ -39,6 +39,10 @@
   const OWN_KEYS = new Set([8, 9, 13, 27, 32, 33, 34, 35, 36, 37, 38, 39, 40, 46]);
   const OWN_CTRL_KEYS = new Set([65, 70, 79, 83, 89, 90, 187, 189, 61, 173, 107, 109, 48]);
   let touch = null;
+  // Double and triple clicks are counted here, by the events' own times: the reader applies one
+  // button change per frame, so counting by frame time would miss them when frames are slow.
+  const MULTI_CLICK_MS = 500, MULTI_CLICK_PX = 6;
+  let lastPress = { t: -1e9, x: 0, y: 0, n: 0 };
 
   function attach() {
     canvas.addEventListener('pointerdown', (e) => {
@@ -46,8 +50,14 @@
       if (e.pointerType === 'touch') { touch = { id: e.pointerId, y: e.clientY }; return; }
       canvas.setPointerCapture(e.pointerId);
       const [x, y] = pos(e);
+      let clicks = 1;
+      if (e.button === 0) {
+        const near = Math.abs(e.clientX - lastPress.x) < MULTI_CLICK_PX && Math.abs(e.clientY - lastPress.y) < MULTI_CLICK_PX;
+        clicks = near && e.timeStamp - lastPress.t < MULTI_CLICK_MS ? lastPress.n + 1 : 1;
+        lastPress = { t: e.timeStamp, x: e.clientX, y: e.clientY, n: clicks };
+      }
       M._lede_mouse_move(x, y);
-      M._lede_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 1, mods(e));
+      M._lede_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 1, mods(e), clicks);
       e.preventDefault();
     });
     canvas.addEventListener('pointermove', (e) => {
@@ -63,7 +73,7 @@
       if (touch && e.pointerId === touch.id) { touch = null; return; }
       const [x, y] = pos(e);
       M._lede_mouse_move(x, y);
-      M._lede_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 0, mods(e));
+      M._lede_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 0, mods(e), 0);
     };
     canvas.addEventListener('pointerup', up);
     canvas.addEventListener('pointercancel', up);

@@ -496,7 +496,10 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
   if (over_page && ImGui::IsMouseClicked(0) && !L.lines.empty()) {
     double t = ImGui::GetTime();
     bool near = std::fabs(io.MousePos.x - a.last_click_x) < 6 && std::fabs(io.MousePos.y - a.last_click_y) < 6;
-    a.click_count = (t - a.last_click_time < io.MouseDoubleClickTime && near) ? a.click_count + 1 : 1;
+    // The platform counts clicks by the events' own times: frame times stretch when frames are
+    // slow, and a triple click would then read as three single ones.
+    if (a.press_clicks > 0) a.click_count = a.press_clicks;
+    else a.click_count = (t - a.last_click_time < io.MouseDoubleClickTime && near) ? a.click_count + 1 : 1;
     a.last_click_time = t;
     a.last_click_x = io.MousePos.x;
     a.last_click_y = io.MousePos.y;

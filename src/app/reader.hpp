@@ -117,6 +117,7 @@ struct App {
   bool dragging = false;
   int drag_edge = 0;                  // 1 start, 2 end of the active annotation while dragging it
   int click_count = 0;
+  int press_clicks = 0;               // the platform's count for the left press being applied (2 double, 3 triple), 0 if unknown
   double last_click_time = -10;
   float last_click_x = 0, last_click_y = 0;
   std::string active_id;              // the annotation whose card is open

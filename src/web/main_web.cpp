@@ -42,6 +42,7 @@ struct InputEvent {
   int code = 0;
   int down = 0;
   int mods = 0;
+  int clicks = 0;  // button presses: 1 single, 2 double, 3 triple (counted in boot.js by event time)
 };
 
 struct Platform {
@@ -85,6 +86,7 @@ void apply_events(ImGuiIO& io) {
     } else if (e.type == InputEvent::button) {
       if (button_changed) break;
       if (e.code >= 0 && e.code < 5) io.MouseDown[e.code] = e.down;
+      if (e.code == 0 && e.down) P->app.press_clicks = e.clicks;
       apply_mods(io, e.mods);
       button_changed = true;
     } else if (e.type == InputEvent::wheel) {
@@ -224,8 +226,8 @@ EMSCRIPTEN_KEEPALIVE void lede_resize(float css_w, float css_h, float dpr) {
 }
 EMSCRIPTEN_KEEPALIVE void lede_mouse_move(float x, float y) { push({InputEvent::move, x, y}); }
 EMSCRIPTEN_KEEPALIVE void lede_mouse_leave() { push({InputEvent::move, -1, -1}); }
-EMSCRIPTEN_KEEPALIVE void lede_mouse_button(int button, int down, int mods) {
-  push({InputEvent::button, 0, 0, button, down, mods});
+EMSCRIPTEN_KEEPALIVE void lede_mouse_button(int button, int down, int mods, int clicks) {
+  push({InputEvent::button, 0, 0, button, down, mods, clicks});
 }
 EMSCRIPTEN_KEEPALIVE void lede_wheel(float dx, float dy) { push({InputEvent::wheel, dx, dy}); }
 EMSCRIPTEN_KEEPALIVE void lede_key(int code, int down, int mods) { push({InputEvent::key, 0, 0, code, down, mods}); }

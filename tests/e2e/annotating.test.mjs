@@ -92,6 +92,26 @@ test('double-click selects a word, triple-click a paragraph, Shift+arrows extend
   });
 });
 
+test('a triple click selects the paragraph even when frames are slow', async () => {
+  const { page } = await openReader(browser, server.url);
+  pages.push(page);
+  await withScreenshots('annotating-slow-clicks', () => pages, async () => {
+    const at = await find(page, 'Nebenzya');
+    const [r] = await reveal(page, at.start, at.end);
+    // A slow machine: the reader applies one button change per frame, so the six changes of a
+    // triple click span six slow frames, longer than a double-click interval in frame time.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 30 });
+    try {
+      await page.mouse.click(r.x + 5, r.y + r.h / 2, { clickCount: 3 });
+      const s = await until(page, (s) => s.selection.text.startsWith('When questioned'), 'paragraph selected', 30000);
+      assert.ok(s.selection.text.endsWith('incorrect information.'));
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    }
+  });
+});
+
 test('find highlights every match and steps through them', async () => {
   const { page } = await openReader(browser, server.url);
   pages.push(page);
