@@ -18,6 +18,7 @@
 #endif
 #include "backends/imgui_impl_opengl3.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // WantTextInputNextFrame, ActiveId: see apply_events
 
 // ---- calls into web/boot.js (Module.ledeHost) ----------------------------------------------------
 EM_JS(void, js_download, (const char* name, const char* data, size_t size, const char* mime), {
@@ -74,12 +75,17 @@ void apply_mods(ImGuiIO& io, int mods) {
 // click or key tap would otherwise be lost, and a click would land where the drag went next.
 void apply_events(ImGuiIO& io) {
   bool button_changed = false, key_pressed = false;
+  // A text field that let go of the keyboard last frame (Esc in the find bar, Ctrl+Enter in a
+  // note) still makes the next frame report WantTextInput: keys wait one frame, or the page would
+  // not see a label key pressed right after Esc.
+  const ImGuiContext& g = *GImGui;
+  const bool field_let_go = g.WantTextInputNextFrame == 1 && !(g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID);
   static bool key_changed[512];
   std::fill(std::begin(key_changed), std::end(key_changed), false);
   while (!P->events.empty()) {
     const InputEvent& e = P->events.front();
     // Keys typed right after Ctrl+F wait until the find field has the keyboard.
-    if ((e.type == InputEvent::key || e.type == InputEvent::character) && P->app.find_focus) break;
+    if ((e.type == InputEvent::key || e.type == InputEvent::character) && (P->app.find_focus || field_let_go)) break;
     if (e.type == InputEvent::move) {
       if (button_changed) break;
       io.MousePos = e.x < 0 ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(e.x, e.y);

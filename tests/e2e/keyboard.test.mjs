@@ -284,3 +284,25 @@ test('a key pressed right after F6 goes where the keyboard now is, not to the di
     assert.ok(s.ui['window:labels'], 'the window stays open, without the keyboard');
   });
 });
+
+test('a label key right after Esc in the find bar marks the match, even when frames are slow', async () => {
+  const page = await reader();
+  await withScreenshots('keyboard-find-escape', () => pages, async () => {
+    // Slow frames put Esc and the next key in consecutive frames: the field that let go of the
+    // keyboard must not swallow the key.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    try {
+      await page.keyboard.press('Control+f');
+      await page.keyboard.type('KCNA');
+      await until(page, (s) => s.find.count >= 1, 'found', 30000);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('1');
+      const s = await until(page, (s) => mine(s).length === 1, 'marked as an actor', 30000);
+      assert.equal(mine(s)[0].label, 'actor');
+      assert.equal(mine(s)[0].text, 'KCNA');
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    }
+  });
+});
