@@ -273,6 +273,12 @@ TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'"
   }
   REQUIRE(find(t2, a2, "actor", "Spike Lee"));
   CHECK(find(t2, a2, "actor", "Spike Lee")->attrs["kind"] == "person");
+  std::string t5 = "We came up with names like Karis, in high school she came up with it. Kim Song, North Korea's ambassador, spoke.";
+  auto a5 = analyzer().analyze(t5);
+  REQUIRE(find(t5, a5, "actor", "Karis"));
+  CHECK_FALSE(find(t5, a5, "actor", "Karis")->attrs.contains("role"));
+  REQUIRE(find(t5, a5, "actor", "Kim Song"));
+  CHECK(find(t5, a5, "actor", "Kim Song")->attrs["role"] == "ambassador");
   std::string t3 = "Pope Francis met King Charles III at the Vatican.";
   auto a3 = analyzer().analyze(t3);
   REQUIRE(find(t3, a3, "actor", "Charles III"));

@@ -554,6 +554,11 @@ struct ActorPass {
     if (s == i && np_start_token(s)) ++s;
     if (s >= k) return {};
     if (title_pos < s) return {};
+    // the title heads the phrase: "Karis, in high school she came up with" is no role
+    for (size_t x = s; x < title_pos; ++x)
+      if (d.word(x) && (L.function_class(d.toks[x].hl) & Lexicon::fw_prep || d.is(x, W.he) || d.is(x, W.she) || d.is(x, W.they) ||
+                        d.is(x, W.it)))
+        return {};
     // the first content word should be the title or its modifiers (not a verb phrase)
     return std::string(d.span(s, k));
   }
