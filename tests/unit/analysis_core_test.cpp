@@ -279,6 +279,10 @@ TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'"
   CHECK_FALSE(find(t5, a5, "actor", "Karis")->attrs.contains("role"));
   REQUIRE(find(t5, a5, "actor", "Kim Song"));
   CHECK(find(t5, a5, "actor", "Kim Song")->attrs["role"] == "ambassador");
+  std::string t6 = "And the head of NATO, Jens Stoltenberg, said the alliance was ready.";
+  auto a6 = analyzer().analyze(t6);
+  REQUIRE(find(t6, a6, "actor", "Jens Stoltenberg"));
+  CHECK(find(t6, a6, "actor", "Jens Stoltenberg")->attrs["role"] == "head of NATO");  // not "And the head of NATO"
   std::string t3 = "Pope Francis met King Charles III at the Vatican.";
   auto a3 = analyzer().analyze(t3);
   REQUIRE(find(t3, a3, "actor", "Charles III"));

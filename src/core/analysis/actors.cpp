@@ -515,7 +515,30 @@ struct ActorPass {
     // the word right before the name must belong to the title phrase
     size_t last = end - 1;
     if (!(title(last) || d.mention_at[last] >= 0 || d.cap(last))) return {};
-    return std::string(d.span(start, end));
+    return role_text(start, end);
+  }
+
+  // The text of a role phrase [s, e), trimmed to the noun phrase: no leading "and" / "also" / article,
+  // nothing from the first verb on ("Central Command spokesman will moderate", "wikiHow founder
+  // interviewed by ..."), no trailing weekday ("nominee for Governor of Virginia Saturday").
+  std::string role_text(size_t s, size_t e) const {
+    while (s < e && d.word(s) && (d.is(s, W.and_) || d.is(s, W.also) || d.is(s, W.but))) ++s;  // "And the head of NATO"
+    if (s < e && np_start_token(s)) ++s;
+    bool title_seen = false;
+    for (size_t x = s; x < e; ++x) {
+      if (!title_seen) { title_seen = title(x); continue; }
+      if (!d.word(x) || d.cap(x)) continue;
+      std::string_view w = d.tok(x);
+      bool verb = (L.function_class(d.toks[x].hl) & Lexicon::fw_aux) || L.not_nouns.count(d.toks[x].hl) ||
+                  (L.cues.count(hash_combine(hash_seed(), d.toks[x].hl)) && !title(x)) ||
+                  (!title(x) && w.size() > 4 && (w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 3, 3, "ing") == 0));
+      if (verb) { e = x; break; }
+    }
+    while (e > s && (d.toks[e - 1].type == T_PUNCT || (d.cap(e - 1) && L.calendar.count(d.toks[e - 1].hs)) ||
+                     (d.word(e - 1) && (L.function_class(d.toks[e - 1].hl) & (Lexicon::fw_prep | Lexicon::fw_conj | Lexicon::fw_det)))))
+      --e;
+    if (e <= s) return {};
+    return std::string(d.span(s, e));
   }
 
   bool np_start_token(size_t i) const {
@@ -560,7 +583,7 @@ struct ActorPass {
                         d.is(x, W.it)))
         return {};
     // the first content word should be the title or its modifiers (not a verb phrase)
-    return std::string(d.span(s, k));
+    return role_text(s, k);
   }
 
   // "Its energy spokesman, David Hale, said": the NP before the comma
@@ -588,7 +611,7 @@ struct ActorPass {
       if (d.poss(x) || d.is(x, W.its) || d.is(x, W.his) || d.is(x, W.her) || d.is(x, W.their)) s = x + 1;
     if (s == k && np_start_token(s)) ++s;
     if (s >= e) return {};
-    return std::string(d.span(s, e));
+    return role_text(s, e);
   }
 
   void link() {
