@@ -283,6 +283,15 @@ TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'"
   auto a6 = analyzer().analyze(t6);
   REQUIRE(find(t6, a6, "actor", "Jens Stoltenberg"));
   CHECK(find(t6, a6, "actor", "Jens Stoltenberg")->attrs["role"] == "head of NATO");  // not "And the head of NATO"
+  std::string t7 = "Victoria Beckham and Regina Ip attended. Flights to Regina and Victoria resumed.";
+  auto a7 = analyzer().analyze(t7);
+  for (const char* per : {"Victoria Beckham", "Regina Ip"}) {  // a city that is also a given name, before a surname
+    CAPTURE(per);
+    REQUIRE(find(t7, a7, "actor", per));
+    CHECK(find(t7, a7, "actor", per)->attrs["kind"] == "person");
+  }
+  REQUIRE(find(t7, a7, "actor", "Victoria"));
+  CHECK(find(t7, a7, "actor", "Victoria")->attrs["kind"] == "place");
   std::string t3 = "Pope Francis met King Charles III at the Vatican.";
   auto a3 = analyzer().analyze(t3);
   REQUIRE(find(t3, a3, "actor", "Charles III"));

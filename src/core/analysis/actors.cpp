@@ -249,7 +249,11 @@ struct ActorPass {
       if (!d.word(p) || (!d.cap(p) && !(p + 1 < j && d.cap(p + 1) && name_connector(p)))) { ++p; continue; }
       const GazEntry* g = nullptr;
       int gl = gaz_match(p, &g);
-      if (gl > 0 && !(gl == 1 && (d.toks[p].flags & F_SENT) && g->generic)) {
+      // "Regina Ip", "Victoria Beckham": a city that is also a given name, before a listed surname
+      bool person_first = gl == 1 && g->kind == ActorKind::place && !g->country && p + 1 < j && d.cap(p + 1) &&
+                          L.given_names.count(d.toks[p].hs) && L.surnames.count(d.toks[p + 1].hs) &&
+                          !L.gaz.count(hash_combine(hash_seed(), d.toks[p + 1].hs)) && head(p + 1) == HeadKind::none;
+      if (gl > 0 && !(gl == 1 && (d.toks[p].flags & F_SENT) && g->generic) && !person_first) {
         size_t q = p + gl;
         // "Manchester City Council", "Texas House of Representatives": a place name that begins a
         // longer organization name (the last head word in the run decides)
