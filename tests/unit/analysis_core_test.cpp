@@ -23,6 +23,15 @@ const lede::Annotation* find(const std::string& text, const std::vector<lede::An
   for (const auto& a : anns) if (a.label == label && span(text, a) == s) return &a;
   return nullptr;
 }
+// The attribute `key` of the `label` annotation whose text is `s`, which must exist; null when it
+// has no such attribute.
+lede::json attr(const std::string& text, const std::vector<lede::Annotation>& anns, const std::string& label, const std::string& s,
+                const char* key) {
+  const lede::Annotation* x = find(text, anns, label, s);
+  CAPTURE(s);
+  REQUIRE(x);
+  return x->attrs.contains(key) ? x->attrs.at(key) : lede::json();
+}
 }  // namespace
 
 TEST_CASE("analysis: empty, whitespace and junk input") {
@@ -149,19 +158,14 @@ TEST_CASE("analysis: subunits, signed figures, and a change that is not a range"
   auto a2 = analyzer().analyze(t2);
   for (const char* s : {"1,000", "300", "15"}) {
     CAPTURE(s);
-    REQUIRE(find(t2, a2, "number", s));
-    CHECK_FALSE(find(t2, a2, "number", s)->attrs.contains("counted"));
+    CHECK(attr(t2, a2, "number", s, "counted").is_null());
   }
-  REQUIRE(find(t2, a2, "number", "12"));
-  CHECK(find(t2, a2, "number", "12")->attrs["counted"] == "lives");
-  REQUIRE(find(t2, a2, "number", "40"));
-  CHECK(find(t2, a2, "number", "40")->attrs["counted"] == "homes");
+  CHECK(attr(t2, a2, "number", "12", "counted") == "lives");
+  CHECK(attr(t2, a2, "number", "40", "counted") == "homes");
   std::string t3 = "Talks resumed on the 5th of June, an idea first proposed in the 1990s.";
   auto a3 = analyzer().analyze(t3);
-  REQUIRE(find(t3, a3, "number", "5th of June"));
-  CHECK(find(t3, a3, "number", "5th of June")->attrs["value"] == "--06-05");
-  REQUIRE(find(t3, a3, "number", "1990s"));
-  CHECK(find(t3, a3, "number", "1990s")->attrs["value"] == "1990s");
+  CHECK(attr(t3, a3, "number", "5th of June", "value") == "--06-05");
+  CHECK(attr(t3, a3, "number", "1990s", "value") == "1990s");
   REQUIRE(n("$150 million to $200 million"));
   CHECK(n("$150 million to $200 million")->attrs["kind"] == "range");
 }
@@ -268,34 +272,26 @@ TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'"
   auto a2 = analyzer().analyze(t2);
   for (const char* org : {"Orchard Lane", "Wrexham"}) {
     CAPTURE(org);
-    REQUIRE(find(t2, a2, "actor", org));
-    CHECK(find(t2, a2, "actor", org)->attrs["kind"] == "organization");
+    CHECK(attr(t2, a2, "actor", org, "kind") == "organization");
   }
-  REQUIRE(find(t2, a2, "actor", "Spike Lee"));
-  CHECK(find(t2, a2, "actor", "Spike Lee")->attrs["kind"] == "person");
+  CHECK(attr(t2, a2, "actor", "Spike Lee", "kind") == "person");
   std::string t5 = "We came up with names like Karis, in high school she came up with it. Kim Song, North Korea's ambassador, spoke.";
   auto a5 = analyzer().analyze(t5);
-  REQUIRE(find(t5, a5, "actor", "Karis"));
-  CHECK_FALSE(find(t5, a5, "actor", "Karis")->attrs.contains("role"));
-  REQUIRE(find(t5, a5, "actor", "Kim Song"));
-  CHECK(find(t5, a5, "actor", "Kim Song")->attrs["role"] == "ambassador");
+  CHECK(attr(t5, a5, "actor", "Karis", "role").is_null());
+  CHECK(attr(t5, a5, "actor", "Kim Song", "role") == "ambassador");
   std::string t6 = "And the head of NATO, Jens Stoltenberg, said the alliance was ready.";
   auto a6 = analyzer().analyze(t6);
-  REQUIRE(find(t6, a6, "actor", "Jens Stoltenberg"));
-  CHECK(find(t6, a6, "actor", "Jens Stoltenberg")->attrs["role"] == "head of NATO");  // not "And the head of NATO"
+  CHECK(attr(t6, a6, "actor", "Jens Stoltenberg", "role") == "head of NATO");  // not "And the head of NATO"
   std::string t7 = "Victoria Beckham and Regina Ip attended. Flights to Regina and Victoria resumed.";
   auto a7 = analyzer().analyze(t7);
   for (const char* per : {"Victoria Beckham", "Regina Ip"}) {  // a city that is also a given name, before a surname
     CAPTURE(per);
-    REQUIRE(find(t7, a7, "actor", per));
-    CHECK(find(t7, a7, "actor", per)->attrs["kind"] == "person");
+    CHECK(attr(t7, a7, "actor", per, "kind") == "person");
   }
-  REQUIRE(find(t7, a7, "actor", "Victoria"));
-  CHECK(find(t7, a7, "actor", "Victoria")->attrs["kind"] == "place");
+  CHECK(attr(t7, a7, "actor", "Victoria", "kind") == "place");
   std::string t3 = "Pope Francis met King Charles III at the Vatican.";
   auto a3 = analyzer().analyze(t3);
-  REQUIRE(find(t3, a3, "actor", "Charles III"));
-  CHECK(find(t3, a3, "actor", "Charles III")->attrs["role"] == "King");  // not "met King"
+  CHECK(attr(t3, a3, "actor", "Charles III", "role") == "King");  // not "met King"
   const auto* z = find(t, a, "actor", "Changpeng Zhao");
   REQUIRE(z);
   CHECK(z->attrs["role"] == "founder");

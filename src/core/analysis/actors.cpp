@@ -207,7 +207,6 @@ struct ActorPass {
     return true;
   }
 
-  // Splits the capitalised run starting at i; returns the first token after it.
   // The first token after the capitalised run that starts at i.
   size_t run_end(size_t i) const {
     size_t n = d.n();
@@ -222,6 +221,7 @@ struct ActorPass {
     return j;
   }
 
+  // Splits the capitalised run starting at i into mentions; returns the first token after it.
   size_t run(size_t i) {
     size_t j = run_end(i);
     // laws, prizes and events are not actors: "CHIPS and Science Act", "Harrow Prize"; nor are

@@ -146,27 +146,27 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
   if (utf8.empty()) return result;
   using Clock = std::chrono::steady_clock;
   Clock::time_point t0 = times ? Clock::now() : Clock::time_point();
-  auto lap = [&](double* slot) {
+  auto lap = [&](double PassTimes::*slot) {
     if (!times) return;
     Clock::time_point t1 = Clock::now();
-    *slot += std::chrono::duration<double>(t1 - t0).count();
+    times->*slot += std::chrono::duration<double>(t1 - t0).count();
     t0 = t1;
   };
   Doc d(utf8, *lex_);
   d.model = model_.get();
-  lap(times ? &times->index : nullptr);
+  lap(&PassTimes::index);
   tokenize(utf8, d.toks);
-  lap(times ? &times->tokenize : nullptr);
+  lap(&PassTimes::tokenize);
   split_sentences(d);
-  lap(times ? &times->sentences : nullptr);
+  lap(&PassTimes::sentences);
   find_actors(d);
-  lap(times ? &times->actors : nullptr);
+  lap(&PassTimes::actors);
   find_numbers(d);
-  lap(times ? &times->numbers : nullptr);
+  lap(&PassTimes::numbers);
   find_claims(d);
-  lap(times ? &times->claims : nullptr);
+  lap(&PassTimes::claims);
   emit_actors(d);
-  lap(times ? &times->actor_output : nullptr);
+  lap(&PassTimes::actor_output);
   // the working state is no longer needed: release it before the output is built (peak memory)
   std::vector<Token>().swap(d.toks);
   std::vector<uint32_t>().swap(d.sent);
@@ -220,7 +220,7 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
     // code point boundaries: only an invalid text can give invalid ones
     if (!d.index.valid) sanitize_json(a.attrs);
   }
-  lap(times ? &times->output : nullptr);
+  lap(&PassTimes::output);
   return uniq;
 }
 

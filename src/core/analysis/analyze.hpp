@@ -13,6 +13,7 @@ namespace analysis { class Lexicon; class Model; }
 // Wall-clock seconds spent in each pass of one analyze() call (for bench/, `lede_bench --passes`).
 struct PassTimes {
   double index = 0, tokenize = 0, sentences = 0, actors = 0, numbers = 0, claims = 0, actor_output = 0, output = 0;
+  double total() const { return index + tokenize + sentences + actors + numbers + claims + actor_output + output; }
 };
 
 class Analyzer {  // loads the embedded lexicons/model once; immutable afterwards; analyze() is const and thread-safe

@@ -47,20 +47,19 @@ inline uint64_t letter_bytes(uint64_t x) {
   uint64_t y = (x | 0x2020202020202020ull) & 0x7F7F7F7F7F7F7F7Full;
   return (y + 0x1F1F1F1F1F1F1F1Full) & ~(y + 0x0505050505050505ull) & ~x & 0x8080808080808080ull;
 }
-inline uint64_t hash_bytes(std::string_view s) {
+template <class Fold>
+uint64_t hash_chunks(std::string_view s, Fold fold) {
   uint64_t h = kHashSeed;
   size_t i = 0, n = s.size();
-  for (; i + 8 <= n; i += 8) h = hash_mix(h, load_chunk8(s.data() + i));
-  if (i < n) h = hash_mix(h, load_chunk(s.data() + i, n - i));
-  return hash_finish(h, n);
-}
-inline uint64_t hash_lower(std::string_view s) {
-  uint64_t h = kHashSeed;
-  size_t i = 0, n = s.size();
-  auto fold = [](uint64_t x) { return x | (upper_bytes(x) >> 2); };
   for (; i + 8 <= n; i += 8) h = hash_mix(h, fold(load_chunk8(s.data() + i)));
   if (i < n) h = hash_mix(h, fold(load_chunk(s.data() + i, n - i)));
   return hash_finish(h, n);
+}
+inline uint64_t hash_bytes(std::string_view s) {
+  return hash_chunks(s, [](uint64_t x) { return x; });
+}
+inline uint64_t hash_lower(std::string_view s) {
+  return hash_chunks(s, [](uint64_t x) { return x | (upper_bytes(x) >> 2); });
 }
 // Hash of a token sequence: fold token hashes.
 inline uint64_t hash_seed() { return 0x9e3779b97f4a7c15ull; }

@@ -600,7 +600,7 @@ struct NumPass {
     }
     // a hyphenated word ("well-known") is a number only when it, or its part before the first
     // hyphen, is a number word: below, every path needs one of these lookups to succeed
-    if ((t.flags & F_HYPHEN) && !L.numbers.count(t.hl) && !L.numbers.count(hash_lower(w))) {
+    if ((t.flags & F_HYPHEN) && !L.numbers.count(t.hl)) {  // t.hl is hash_lower(w)
       size_t h = w.find('-');
       if (h != std::string_view::npos && !L.numbers.count(hash_lower(w.substr(0, h)))) return;
     }
