@@ -212,17 +212,19 @@ test('F6 to the side panels: move, open, step, accept, reject, filter and sort w
     await page.keyboard.press('ArrowRight');
     s = await until(page, (s) => s.focus.panelTab === 1 && s.focus.panelId && annotation(s, s.focus.panelId).label === 'claim', 'Claims tab');
     await page.keyboard.press('ArrowDown');
-    s = await until(page, (s) => s.focus.panelRow === 1, 'second claim');
+    s = await until(page, (s) => s.focus.panelRow === 1 && s.focus.panelId, 'second claim');
     const claim = s.focus.panelId;
     await page.keyboard.press('Enter');
     await until(page, (s) => s.active === claim, 'claim open');
     await page.keyboard.press('r');
-    s = await until(page, (s) => annotation(s, claim).status === 'rejected' && s.focus.panelId !== claim, 'claim rejected, gone from the list');
+    // The lists are rebuilt the frame after a change: wait for the row that took the rejected one's place.
+    s = await until(page, (s) => annotation(s, claim).status === 'rejected' && s.focus.panelId && s.focus.panelId !== claim,
+      'claim rejected, gone from the list');
     // F: only the claims of this row's speaker; F again: everyone's.
     while (!annotation(s, s.focus.panelId).attrs.speaker) {
       const row = s.focus.panelRow;
       await page.keyboard.press('ArrowDown');
-      s = await until(page, (s) => s.focus.panelRow === row + 1, 'next claim');
+      s = await until(page, (s) => s.focus.panelRow === row + 1 && s.focus.panelId, 'next claim');
     }
     const speaker = annotation(s, s.focus.panelId).attrs.speaker;
     const who = speaker.entity ?? speaker.text;
@@ -232,7 +234,7 @@ test('F6 to the side panels: move, open, step, accept, reject, filter and sort w
       (a.attrs.speaker?.entity ?? a.attrs.speaker?.text) === who).length;
     for (let i = 1; i < theirs + 2; i++) {
       await page.keyboard.press('ArrowDown');
-      s = await until(page, (s) => s.focus.panelRow === Math.min(i, theirs - 1), `row ${i}`);
+      s = await until(page, (s) => s.focus.panelRow === Math.min(i, theirs - 1) && s.focus.panelId, `row ${i}`);
       const sp = annotation(s, s.focus.panelId).attrs.speaker;
       assert.equal(sp.entity ?? sp.text, who, 'only that speaker is listed');
     }
@@ -248,7 +250,7 @@ test('F6 to the side panels: move, open, step, accept, reject, filter and sort w
     const rows = s.annotations.filter((a) => a.label === 'number' && a.status !== 'rejected').length;
     const values = [];
     for (let i = 0; i < rows; i++) {
-      s = await until(page, (s) => s.focus.panelRow === i, `row ${i}`);
+      s = await until(page, (s) => s.focus.panelRow === i && s.focus.panelId, `row ${i}`);
       const v = annotation(s, s.focus.panelId).attrs.value;
       values.push(Array.isArray(v) ? v[0] : v);
       await page.keyboard.press('ArrowDown');
