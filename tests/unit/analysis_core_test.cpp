@@ -6,7 +6,9 @@
 #include <string>
 
 #include "core/analysis/analyze.hpp"
+#include "core/analysis/doc.hpp"
 #include "core/analysis/lexicon.hpp"
+#include "core/analysis/model.hpp"
 #include "core/analysis/tokenizer.hpp"
 #include "core/text.hpp"
 
@@ -86,6 +88,37 @@ TEST_CASE("analysis: the tokenizer's hashes equal the lexicon's hashes of the to
     for (size_t i = 0; i < 4; ++i) CHECK(curly[i].hs == plain[i].hs);
   }
   CHECK(lede::analysis::hash_lower("[@]") != lede::analysis::hash_bytes("{`}"));
+}
+
+TEST_CASE("analysis: the model's scores, summed per word and reused, equal the sum over its features") {
+  // score() adds each token's part of the features once per distinct word and then reuses it;
+  // the trainer sees features(). Both must give the same weights for every candidate, including
+  // a word seen again in another place in a name, another context, or with a curly apostrophe.
+  using namespace lede::analysis;
+  const Model model = Model::embedded();
+  REQUIRE(!model.empty());
+  std::string text = "Vasily Nebenzya said Nebenzya spoke. Nebenzya’s aide and Nebenzya's staff met Kim Song Nebenzya in New York. "
+                     "NEBENZYA, Kim and U.S. officials said on Friday. Kim Song said. The Mirova Group, Mirova and Group Mirova said";
+  Doc d(text, analyzer().lexicon());
+  tokenize(text, d.toks);
+  split_sentences(d);
+  int candidates = 0;
+  for (int pass = 0; pass < 2; ++pass)  // the second pass reads every part from the memo
+    for (uint32_t t0 = 0; t0 < d.n(); ++t0)
+      for (uint32_t t1 = t0 + 1; t1 <= d.n() && t1 <= t0 + 3; ++t1) {
+        std::vector<uint64_t> feats;
+        Model::features(d, t0, t1, feats);
+        std::array<int32_t, C_COUNT> sum{};
+        for (uint64_t f : feats)
+          if (auto w = model.weights_.find(f))
+            for (int c = 0; c < C_COUNT; ++c) sum[c] += w->second[c];
+        auto s = model.score(d, t0, t1);
+        CAPTURE(std::string(d.span(t0, t1)));
+        for (int c = 0; c < C_COUNT; ++c) CHECK(s[c] == model.bias_[c] + static_cast<float>(sum[c]) * model.scale_);
+        ++candidates;
+      }
+  CHECK(candidates > 100);
+  CHECK(d.model_parts.size() < static_cast<size_t>(candidates));
 }
 
 TEST_CASE("analysis: CRLF and long lines, determinism") {

@@ -1,5 +1,6 @@
 // Internal: the per-call working state shared by the actor, number and claim passes.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -68,6 +69,8 @@ struct Doc {
   std::vector<Mention> mentions;        // sorted by t0
   std::vector<int32_t> mention_at;      // token -> mention index, -1 if none
   std::vector<RawAnn> out;
+  // The model's weight sums per token part (see Model::score), filled as candidates are scored.
+  mutable FlatMap<std::array<int32_t, 4>> model_parts;
   // Training: when set, every candidate the statistical model would classify is recorded here.
   std::vector<std::pair<uint32_t, uint32_t>>* candidates = nullptr;
 

@@ -56,58 +56,72 @@ uint64_t suffix3(const Doc& d, size_t i) {
   return fnv_lower(w);
 }
 
-// Calls out(feature) for each feature of the candidate [t0, t1), in a fixed order (the weights
-// are summed in this order, so scores do not depend on who asks).
+// The features come in parts that depend on one token's text only: the candidate's own tokens
+// (by position: first, middle, last) and the two tokens on each side. score() sums each part's
+// weights once per distinct word and reuses the sum (news repeats its names and their contexts).
+template <class Out>
+void token_part(const Doc& d, size_t i, uint64_t pos, uint64_t* hl_out, Out&& out) {
+  const Lexicon& L = d.lex;
+  const Token& t = d.toks[i];
+  uint64_t hs, hl;
+  fnv_both(d.tok(i), &hs, &hl);
+  *hl_out = hl;
+  out(fh(2, hs));
+  out(fh(3 + pos, hl));
+  out(fh(6, shape(d, i)));
+  out(fh(7 + pos, suffix3(d, i)));
+  if (L.given_names.count(t.hs)) out(fh(10 + pos, L.ambiguous_given.count(t.hs) ? 2 : 1));
+  if (L.surnames.count(t.hs)) out(fh(13 + pos, 1));
+  auto ow = L.org_words.find(t.hs);
+  if (ow != L.org_words.end()) out(fh(16 + pos, static_cast<uint64_t>(ow->second)));
+  if (L.place_words.count(t.hs)) out(fh(19 + pos, 1));
+  if (L.title_words.count(t.hl)) out(fh(22 + pos, 1));
+  auto g = L.gaz.find(hash_combine(hash_seed(), t.hs));
+  if (g != L.gaz.end()) out(fh(25 + pos, static_cast<uint64_t>(L.gaz_entries[g->second].kind)));
+}
+template <class Out>
+void before_part(const Doc& d, size_t p, int k, Out&& out) {
+  out(fh(31 + k, fnv_lower(d, p)));
+  out(fh(34 + k, shape(d, p)));
+  if (d.lex.title_words.count(d.toks[p].hl)) out(fh(37 + k, 1));
+}
+template <class Out>
+void after_part(const Doc& d, size_t q, int k, Out&& out) {
+  out(fh(40 + k, fnv_lower(d, q)));
+  out(fh(43 + k, shape(d, q)));
+  if (d.lex.cues.count(hash_combine(hash_seed(), d.toks[q].hl))) out(fh(46 + k, 1));
+}
+
+// Calls out(feature) for each feature of the candidate [t0, t1), in a fixed order.
 template <class Out>
 void for_each_feature(const Doc& d, uint32_t t0, uint32_t t1, Out&& out) {
-  const Lexicon& L = d.lex;
   uint32_t len = t1 - t0;
   out(fh(1, len > 4 ? 4 : len));
   uint64_t first_hl = 0, last_hl = 0;
   for (uint32_t i = t0; i < t1; ++i) {
-    const Token& t = d.toks[i];
     uint64_t pos = i == t0 ? 0 : i + 1 == t1 ? 2 : 1;
-    uint64_t hs, hl;
-    fnv_both(d.tok(i), &hs, &hl);
-    if (i == t0) first_hl = hl;
-    last_hl = hl;
-    out(fh(2, hs));
-    out(fh(3 + pos, hl));
-    out(fh(6, shape(d, i)));
-    out(fh(7 + pos, suffix3(d, i)));
-    if (L.given_names.count(t.hs)) out(fh(10 + pos, L.ambiguous_given.count(t.hs) ? 2 : 1));
-    if (L.surnames.count(t.hs)) out(fh(13 + pos, 1));
-    auto ow = L.org_words.find(t.hs);
-    if (ow != L.org_words.end()) out(fh(16 + pos, static_cast<uint64_t>(ow->second)));
-    if (L.place_words.count(t.hs)) out(fh(19 + pos, 1));
-    if (L.title_words.count(t.hl)) out(fh(22 + pos, 1));
-    auto g = L.gaz.find(hash_combine(hash_seed(), t.hs));
-    if (g != L.gaz.end()) out(fh(25 + pos, static_cast<uint64_t>(L.gaz_entries[g->second].kind)));
+    token_part(d, i, pos, &last_hl, out);
+    if (i == t0) first_hl = last_hl;
   }
   // context
   bool sent_start = d.toks[t0].flags & F_SENT;
   out(fh(30, sent_start ? 1 : 0));
   for (int k = 1; k <= 2; ++k) {
-    if (t0 >= static_cast<uint32_t>(k)) {
-      size_t p = t0 - k;
-      out(fh(31 + k, fnv_lower(d, p)));
-      out(fh(34 + k, shape(d, p)));
-      if (L.title_words.count(d.toks[p].hl)) out(fh(37 + k, 1));
-    } else {
-      out(fh(31 + k, 0));
-    }
+    if (t0 >= static_cast<uint32_t>(k)) before_part(d, t0 - k, k, out);
+    else out(fh(31 + k, 0));
     size_t q = t1 + k - 1;
-    if (q < d.n()) {
-      out(fh(40 + k, fnv_lower(d, q)));
-      out(fh(43 + k, shape(d, q)));
-      auto c = L.cues.find(hash_combine(hash_seed(), d.toks[q].hl));
-      if (c != L.cues.end()) out(fh(46 + k, 1));
-    } else {
-      out(fh(40 + k, 0));
-    }
+    if (q < d.n()) after_part(d, q, k, out);
+    else out(fh(40 + k, 0));
   }
   if (len >= 2) out(fh(50, hash_combine(first_hl, last_hl)));
   out(fh(51, 1));  // bias-like
+}
+
+// What a part's features depend on: the token's text and the token fields shape() reads. The
+// byte length too: "’s" has the hash of "'s" (tokenizer.cpp) but not its FNV features.
+uint64_t part_key(const Token& t, uint64_t part) {
+  uint64_t fields = (uint64_t{t.e - t.b} << 24) | (uint64_t{t.type} << 16) | (t.flags & (F_CAP | F_ALLCAPS | F_DOT | F_DIGIT | F_HYPHEN)) << 3 | part;
+  return hash_combine(hash_combine(hash_seed(), t.hs), fields);
 }
 
 }  // namespace
@@ -120,11 +134,42 @@ void Model::features(const Doc& d, uint32_t t0, uint32_t t1, std::vector<uint64_
 std::array<float, C_COUNT> Model::score(const Doc& d, uint32_t t0, uint32_t t1) const {
   std::array<float, C_COUNT> s = bias_;
   if (weights_.empty()) return s;
-  for_each_feature(d, t0, t1, [&](uint64_t f) {
-    auto it = weights_.find(f);
-    if (it == weights_.end()) return;
-    for (int c = 0; c < C_COUNT; ++c) s[c] += static_cast<float>(it->second[c]) * scale_;
-  });
+  // Integer sums: exact, so the order the parts are added in does not matter.
+  std::array<int32_t, C_COUNT> sum{};
+  auto add = [&](std::array<int32_t, C_COUNT>& to) {
+    return [this, &to](uint64_t f) {
+      auto it = weights_.find(f);
+      if (it == weights_.end()) return;
+      for (int c = 0; c < C_COUNT; ++c) to[c] += it->second[c];
+    };
+  };
+  auto part = [&](uint64_t key, auto&& compute) {
+    auto* e = d.model_parts.find(key);
+    if (e == d.model_parts.end()) {
+      std::array<int32_t, C_COUNT> w{};
+      compute(add(w));
+      e = d.model_parts.emplace(key, w).first;
+    }
+    for (int c = 0; c < C_COUNT; ++c) sum[c] += e->second[c];
+  };
+  auto direct = add(sum);
+  uint32_t len = t1 - t0;
+  direct(fh(1, len > 4 ? 4 : len));
+  for (uint32_t i = t0; i < t1; ++i) {
+    uint64_t pos = i == t0 ? 0 : i + 1 == t1 ? 2 : 1;
+    part(part_key(d.toks[i], pos), [&](auto&& out) { uint64_t hl; token_part(d, i, pos, &hl, out); });
+  }
+  direct(fh(30, (d.toks[t0].flags & F_SENT) ? 1 : 0));
+  for (int k = 1; k <= 2; ++k) {
+    if (t0 >= static_cast<uint32_t>(k)) part(part_key(d.toks[t0 - k], 2 + k), [&](auto&& out) { before_part(d, t0 - k, k, out); });
+    else direct(fh(31 + k, 0));
+    size_t q = t1 + k - 1;
+    if (q < d.n()) part(part_key(d.toks[q], 4 + k), [&](auto&& out) { after_part(d, q, k, out); });
+    else direct(fh(40 + k, 0));
+  }
+  if (len >= 2) direct(fh(50, hash_combine(fnv_lower(d, t0), fnv_lower(d, t1 - 1))));
+  direct(fh(51, 1));
+  for (int c = 0; c < C_COUNT; ++c) s[c] += static_cast<float>(sum[c]) * scale_;
   return s;
 }
 
