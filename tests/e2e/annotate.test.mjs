@@ -82,8 +82,10 @@ test('Escape clears the selection and keys do nothing without one', async () => 
     await dragSelect(page, at.start, at.end);
     await page.keyboard.press('Escape');
     await until(page, (s) => s.selection.start === s.selection.end, 'selection cleared');
+    // a few frames after the key, not a fixed time: on a slow machine 200 ms may be no frame at all
+    const frame = await page.evaluate(() => window.lede.frameCount());
     await page.keyboard.press('1');
-    await page.waitForTimeout(200);
+    await page.waitForFunction((f) => window.lede.frameCount() >= f + 3, frame);
     assert.equal(mine(await state(page)).length, 0);
   });
 });

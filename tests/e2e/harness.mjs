@@ -21,7 +21,8 @@ export async function startServer() {
     child.once('message', (m) => ok(m.url));
     child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  // stop() resolves when the server has exited
+  return { url, stop: () => new Promise((r) => { if (child.exitCode !== null || child.signalCode !== null) r(); else { child.once('exit', r); child.kill('SIGTERM'); } }) };
 }
 
 export async function launch() {
@@ -90,8 +91,10 @@ export async function reveal(page, start, end) {
     const top = s.page.y + 20, bottom = s.page.y + s.page.h - 60;
     if (rects[0].y >= top && rects[rects.length - 1].y + rects[rects.length - 1].h <= bottom) break;
     await page.mouse.move(s.page.x + s.page.w / 2, s.page.y + s.page.h / 2);
+    // the wheel lands in the next drawn frame: wait for it there, not for a fixed time
+    const frame = await page.evaluate(() => window.lede.frameCount());
     await page.mouse.wheel(0, rects[0].y < top ? -120 : 120);
-    await page.waitForTimeout(50);
+    await page.waitForFunction((f) => window.lede.frameCount() >= f + 2, frame);
     rects = await page.evaluate(([a, b]) => window.lede.rects(a, b), [start, end]);
   }
   return rects;

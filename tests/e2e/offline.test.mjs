@@ -26,9 +26,8 @@ test('a reload with the network off still opens the reader', async () => {
 
     // Not just offline mode: the server itself is gone.
     await context.setOffline(false);
-    server.stop();
+    await server.stop();
     server = null;
-    await new Promise((r) => setTimeout(r, 300));
     await page.reload();
     await waitReady(page);
     s = await state(page);

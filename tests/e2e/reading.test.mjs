@@ -12,7 +12,8 @@ test('the default article opens and is drawn', async () => {
   const { page, errors, requests } = await openReader(browser, server.url);
   pages.push(page);
   await withScreenshots('reading-default', () => pages, async () => {
-    const s = await state(page);
+    // the analysis adds its suggestions a frame after the article is drawn
+    const s = await until(page, (s) => s.analysisReady && s.annotations.length > 0, 'suggestions', 30000);
     assert.equal(s.article.title, 'dprk-missiles-un');
     assert.equal(s.article.length, 3057);  // code points, not the file's 3077 bytes
     assert.ok(s.article.text.startsWith('North Korea has rejected the allegations'));
