@@ -11,6 +11,7 @@
 #include "core/analysis/model.hpp"
 #include "core/analysis/tokenizer.hpp"
 #include "core/text.hpp"
+#include "test_support.hpp"
 
 namespace {
 const lede::Analyzer& analyzer() {
@@ -119,6 +120,50 @@ TEST_CASE("analysis: the model's scores, summed per word and reused, equal the s
       }
   CHECK(candidates > 100);
   CHECK(d.model_parts.size() < static_cast<size_t>(candidates));
+}
+
+TEST_CASE("analysis: a token's lexeme bits say what each single-token table says about it") {
+  // The passes read d.lx instead of the tables; the bits come from merged tables and a memo per
+  // document. Every bit must match its table for every token, whatever its case or kind.
+  using namespace lede::analysis;
+  const Lexicon& L = analyzer().lexicon();
+  std::string text = read_source_file("assets/articles/dprk-missiles-un.txt") + "\n" +
+                     "Mr. John Smith, the spokesman, said on Monday in January that five of 12 New York broadcasters "
+                     "remain. The Ministry of Defence, Jordan, British and French officials, Route 66, Hurricane Idalia "
+                     "and the CHIPS Act: $3bn, USD 5, \u20ac4, 40 percent. SAID said Said; THE the The; Paris PARIS paris.";
+  Doc d(text, L);
+  tokenize(text, d.toks);
+  split_sentences(d);
+  REQUIRE(d.lx.size() == d.n());
+  int named = 0;
+  for (size_t i = 0; i < d.n(); ++i) {
+    const Token& t = d.toks[i];
+    uint64_t one = hash_combine(hash_seed(), t.hs);
+    uint32_t want = L.function_class(t.hl);
+    if (auto o = L.org_words.find(t.hs)) want |= static_cast<uint32_t>(o->second) << 8;
+    if (auto p = L.place_words.find(t.hs)) want |= static_cast<uint32_t>(p->second) << 11;
+    auto bit = [&](bool on, uint32_t x) { if (on) want |= x; };
+    bit(L.title_words.count(t.hl), LX_TITLE);
+    bit(L.given_names.count(t.hs), LX_GIVEN);
+    bit(L.surnames.count(t.hs), LX_SURNAME);
+    bit(L.honorifics.count(t.hs), LX_HONORIFIC);
+    bit(L.stop_caps.count(t.hs), LX_STOP_CAP);
+    bit(L.numbers.count(t.hl), LX_NUMBER);
+    bit(L.calendar.count(t.hs), LX_CALENDAR);
+    bit(L.cue_first.count(t.hl), LX_CUE_FIRST);
+    bit(L.currency_prefix.count(t.hs), LX_CURRENCY_PREFIX);
+    bit(L.gaz.count(one), LX_GAZ);
+    bit(L.gaz.count(one) || L.gaz_prefix.count(one), LX_GAZ_START);
+    bit(L.ambiguous_given.count(t.hs), LX_AMBIGUOUS_GIVEN);
+    bit(L.demonyms.count(one), LX_DEMONYM);
+    bit(L.demonyms.count(one) || L.demonym_prefix.count(one), LX_DEMONYM_START);
+    bit(L.not_nouns.count(t.hl), LX_NOT_NOUN);
+    bit(L.org_nouns.count(t.hl), LX_ORG_NOUN);
+    CAPTURE(std::string(d.tok(i)));
+    CHECK(d.lx[i] == want);
+    if (want & ~LX_FUNCTION) ++named;
+  }
+  CHECK(named > 100);  // the text does reach the tables
 }
 
 TEST_CASE("analysis: CRLF and long lines, determinism") {

@@ -21,9 +21,9 @@ struct ActorPass {
   explicit ActorPass(Doc& doc) : d(doc), L(doc.lex), W(words()) {}
 
   bool title(size_t i) const {
-    return d.word(i) && L.title_words.count(d.toks[i].hl) && !L.given_names.count(d.toks[i].hs) && !L.numbers.count(d.toks[i].hl);
+    return d.word(i) && d.lx_has(i, LX_TITLE) && !d.lx_has(i, LX_GIVEN) && !d.lx_has(i, LX_NUMBER);
   }
-  bool honorific(size_t i) const { return d.cap(i) && L.honorifics.count(d.toks[i].hs); }
+  bool honorific(size_t i) const { return d.cap(i) && d.lx_has(i, LX_HONORIFIC); }
   bool name_connector(size_t i) const {
     if (!d.word(i) || d.cap(i)) return false;
     uint64_t h = d.toks[i].hl;
@@ -47,20 +47,15 @@ struct ActorPass {
   }
   HeadKind head(size_t i) const {
     if (!d.word(i)) return HeadKind::none;
-    auto it = L.org_words.find(d.toks[i].hs);
-    if (it != L.org_words.end() && it->second != HeadKind::org_first) return it->second;
-    auto pw = L.place_words.find(d.toks[i].hs);
-    if (pw != L.place_words.end() && pw->second == HeadKind::place_last) return HeadKind::place_last;
-    return HeadKind::none;
+    HeadKind o = d.org_head(i);
+    if (o != HeadKind::none && o != HeadKind::org_first) return o;
+    return d.place_head(i) == HeadKind::place_last ? HeadKind::place_last : HeadKind::none;
   }
   HeadKind special(size_t i) const {
-    if (!d.word(i)) return HeadKind::none;
-    auto pw = L.place_words.find(d.toks[i].hs);
-    return pw == L.place_words.end() ? HeadKind::none : pw->second;
+    return d.word(i) ? d.place_head(i) : HeadKind::none;
   }
   bool org_first(size_t i) const {
-    auto it = L.org_words.find(d.toks[i].hs);
-    return it != L.org_words.end() && it->second == HeadKind::org_first;
+    return d.org_head(i) == HeadKind::org_first;
   }
   // "Children's Hospital", "Farmers' Union": the possessive after one of the possessor nouns
   // (assets/lexicon/name-possessors.txt), with a capitalised word after it, stays inside the name.
@@ -79,6 +74,7 @@ struct ActorPass {
     uint64_t h = hash_seed();
     int best = 0;
     size_t n = d.n();
+    if (p < n && !d.lx_has(p, LX_GAZ_START)) return 0;  // no phrase starts with this word
     for (int k = 0; k < L.gaz_max_tokens && p + k < n; ++k) {
       if (k > 0 && (d.toks[p + k].flags & F_NEWLINE)) break;
       h = hash_combine(h, d.toks[p + k].hs);
@@ -92,6 +88,7 @@ struct ActorPass {
   int demonym_match(size_t p) const {
     uint64_t h = hash_seed();
     int best = 0;
+    if (p < d.n() && !d.lx_has(p, LX_DEMONYM_START)) return 0;
     for (int k = 0; k < L.demonym_max_tokens && p + k < d.n(); ++k) {
       h = hash_combine(h, d.toks[p + k].hs);
       if (L.demonyms.count(h)) best = k + 1;
@@ -116,7 +113,7 @@ struct ActorPass {
       for (const Token& c : d.toks) {
         if (c.type != T_WORD) continue;
         if (!(c.flags & F_CAP)) lower.push_back(c.hl);
-        else if (!L.function_class(c.hl)) caps[(c.hl >> 6) & (kWords - 1)] |= 1ull << (c.hl & 63);
+        else if (!d.fclass(static_cast<size_t>(&c - d.toks.data()))) caps[(c.hl >> 6) & (kWords - 1)] |= 1ull << (c.hl & 63);
       }
       std::vector<uint64_t> recent(1024, 0);  // the last word inserted per slot: a frequent word is inserted once
       for (uint64_t h : lower) {
@@ -125,7 +122,7 @@ struct ActorPass {
         if (last != h) { lower_words.insert(h); last = h; }
       }
     }
-    return lower_words.count(t.hl) > 0 || L.function_class(t.hl) != 0;
+    return lower_words.count(t.hl) > 0 || d.fclass(i) != 0;
   }
 
   void add(uint32_t t0, uint32_t t1, ActorKind kind, std::string entity, bool known, const GazEntry* g, bool title_before) {
@@ -139,8 +136,8 @@ struct ActorPass {
     if (g && g->capital) { m.capital = true; m.government = g->government; }
     if (!known && t1 - t0 >= 2) {
       if (kind == ActorKind::person) seen_surname.emplace(d.toks[t1 - 1].hs, static_cast<uint32_t>(d.mentions.size()));
-      else if (kind == ActorKind::organization && head(t0) == HeadKind::none && !L.title_words.count(d.toks[t0].hl) &&
-               !L.function_class(d.toks[t0].hl) && !L.gaz.count(hash_combine(hash_seed(), d.toks[t0].hs)))
+      else if (kind == ActorKind::organization && head(t0) == HeadKind::none && !d.lx_has(t0, LX_TITLE) &&
+               !d.fclass(t0) && !d.lx_has(t0, LX_GAZ))
         seen_org_prefix.emplace(d.toks[t0].hs, static_cast<uint32_t>(d.mentions.size()));
     }
     d.mentions.push_back(std::move(m));
@@ -170,14 +167,14 @@ struct ActorPass {
     bool sent_start = (t.flags & F_SENT) || (p > 0 && d.toks[p - 1].type == T_PUNCT && (d.toks[p - 1].flags & F_OPENQ) &&
                                              (d.toks[p - 1].flags & F_SENT));
     if (len == 1) {
-      if (L.stop_caps.count(t.hs)) return false;
+      if (d.lx_has(p, LX_STOP_CAP)) return false;
       if (d.adjacent(p) && p > 0 && d.toks[p - 1].type == T_PUNCT && d.toks[p - 1].cp == '-') return false;
-      if (L.demonyms.count(hash_combine(hash_seed(), t.hs))) return false;
-      if (L.function_class(t.hl) && !(t.flags & F_ALLCAPS)) return false;
-      if (L.title_words.count(t.hl)) return false;
-      if (L.calendar.count(t.hs) || L.numbers.count(t.hl)) return false;
+      if (d.lx_has(p, LX_DEMONYM)) return false;
+      if (d.fclass(p) && !(t.flags & F_ALLCAPS)) return false;
+      if (d.lx_has(p, LX_TITLE)) return false;
+      if (d.lx_has(p, LX_CALENDAR | LX_NUMBER)) return false;
     }
-    bool given = L.given_names.count(t.hs) && !(len == 1 && L.ambiguous_given.count(t.hs));
+    bool given = d.lx_has(p, LX_GIVEN) && !(len == 1 && d.lx_has(p, LX_AMBIGUOUS_GIVEN));
     if (d.candidates) d.candidates->emplace_back(p, q);
     // the model's class (-1 without a model), computed only when a decision below needs it
     int cls_value = -2;
@@ -187,9 +184,9 @@ struct ActorPass {
     };
     if (len == 1 && sent_start) {
       // a capitalised first word is a name only with evidence
-      bool evidence = (t.flags & F_ALLCAPS) || L.surnames.count(t.hs) || given || !common_word(p);
+      bool evidence = (t.flags & F_ALLCAPS) || d.lx_has(p, LX_SURNAME) || given || !common_word(p);
       if (!evidence) return false;
-      if (cls() == C_NONE || (cls() < 0 && !(t.flags & F_ALLCAPS) && !L.surnames.count(t.hs))) return false;
+      if (cls() == C_NONE || (cls() < 0 && !(t.flags & F_ALLCAPS) && !d.lx_has(p, LX_SURNAME))) return false;
     }
     if (len == 1 && common_word(p) && !(t.flags & F_ALLCAPS) && cls() != C_PER && cls() != C_ORG && cls() != C_LOC) return false;
     ActorKind kind;
@@ -199,9 +196,9 @@ struct ActorPass {
     else if (cls() == C_LOC) kind = ActorKind::place;
     else if (cls() == C_NONE && len == 1 && !(t.flags & F_ALLCAPS)) return false;
     else if (t.flags & F_ALLCAPS) kind = ActorKind::organization;
-    else if (len >= 2 && L.surnames.count(d.toks[q - 1].hs)) kind = ActorKind::person;
+    else if (len >= 2 && d.lx_has(q - 1, LX_SURNAME)) kind = ActorKind::person;
     else if (len >= 2 && len <= 3) kind = ActorKind::person;
-    else if (len == 1 && L.surnames.count(t.hs)) kind = ActorKind::person;
+    else if (len == 1 && d.lx_has(p, LX_SURNAME)) kind = ActorKind::person;
     else kind = ActorKind::organization;
     add(p, q, kind, text(), false, nullptr, false);
     return true;
@@ -251,8 +248,8 @@ struct ActorPass {
       int gl = gaz_match(p, &g);
       // "Regina Ip", "Victoria Beckham": a city that is also a given name, before a listed surname
       bool person_first = gl == 1 && g->kind == ActorKind::place && !g->country && p + 1 < j && d.cap(p + 1) &&
-                          L.given_names.count(d.toks[p].hs) && L.surnames.count(d.toks[p + 1].hs) &&
-                          !L.gaz.count(hash_combine(hash_seed(), d.toks[p + 1].hs)) && head(p + 1) == HeadKind::none;
+                          d.lx_has(p, LX_GIVEN) && d.lx_has(p + 1, LX_SURNAME) &&
+                          !d.lx_has(p + 1, LX_GAZ) && head(p + 1) == HeadKind::none;
       if (gl > 0 && !(gl == 1 && (d.toks[p].flags & F_SENT) && g->generic) && !person_first) {
         size_t q = p + gl;
         // "Manchester City Council", "Texas House of Representatives": a place name that begins a
@@ -303,7 +300,7 @@ struct ActorPass {
       }
       if (int dl = demonym_match(p)) { p += dl; title_ctx = title_ctx || (p < j && title(p)); continue; }
       if ((d.toks[p].flags & F_HYPHEN) && split_hyphenated(p)) { ++p; continue; }
-      if (L.stop_caps.count(d.toks[p].hs)) {
+      if (d.lx_has(p, LX_STOP_CAP)) {
         bool org_follows = false;
         for (size_t r = p + 1; r < j && r < p + 12 && !d.is(r, W.and_); ++r) if (head(r) != HeadKind::none) org_follows = true;
         if (!org_follows || (d.toks[p].flags & F_SENT)) { ++p; continue; }
@@ -333,7 +330,7 @@ struct ActorPass {
           continue;
         }
       }
-      if (title(p) && (!L.surnames.count(d.toks[p].hs) || (p + 1 < j && capword(p + 1)))) {
+      if (title(p) && (!d.lx_has(p, LX_SURNAME) || (p + 1 < j && capword(p + 1)))) {
         title_ctx = true;
         ++p;
         // "Secretary of State", "Chancellor of the Exchequer", "Minister for Foreign Affairs"
@@ -414,11 +411,11 @@ struct ActorPass {
     if (k < d.n() && d.word(k) && !d.cap(k)) {
       uint64_t h = d.toks[k].hl;
       std::string_view w = d.tok(k);
-      if (L.function_class(h) & Lexicon::fw_aux) return true;
+      if (d.fclass(k) & Lexicon::fw_aux) return true;
       if (L.cues.count(hash_combine(hash_seed(), h))) return true;
       if (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) return true;
       if (d.is(k, W.also) || d.is(k, W.has) || d.is(k, W.have)) return true;
-      if ((h == W.of || h == W.to) && m.t0 > 0 && d.word(m.t0 - 1) && !d.cap(m.t0 - 1) && !L.function_class(d.toks[m.t0 - 1].hl)) return true;
+      if ((h == W.of || h == W.to) && m.t0 > 0 && d.word(m.t0 - 1) && !d.cap(m.t0 - 1) && !d.fclass(m.t0 - 1)) return true;
     }
     return false;
   }
@@ -467,8 +464,8 @@ struct ActorPass {
 
   bool role_modifier(size_t i) const {
     if (!d.word(i) || d.cap(i)) return false;
-    if (L.function_class(d.toks[i].hl)) return false;
-    if (L.cues.count(hash_combine(hash_seed(), d.toks[i].hl)) || L.not_nouns.count(d.toks[i].hl)) return false;  // "met King Charles"
+    if (d.fclass(i)) return false;
+    if (L.cues.count(hash_combine(hash_seed(), d.toks[i].hl)) || d.lx_has(i, LX_NOT_NOUN)) return false;  // "met King Charles"
     std::string_view w = d.tok(i);
     if (w.size() < 3) return false;
     auto ends = [&](const char* s) { size_t l = std::char_traits<char>::length(s); return w.size() > l && w.substr(w.size() - l) == s; };
@@ -496,12 +493,12 @@ struct ActorPass {
       }
       if (!d.word(i)) break;
       if (title(i)) { k = i; start = k; seen_title = true; modifiers = 0; continue; }
-      if (d.cap(i) && (L.demonyms.count(hash_combine(hash_seed(), d.toks[i].hs)) || !L.function_class(d.toks[i].hl))) {
+      if (d.cap(i) && (d.lx_has(i, LX_DEMONYM) || !d.fclass(i))) {
         if (d.toks[i].flags & F_SENT) {
-          if (!L.stop_caps.count(d.toks[i].hs)) { k = i; start = k; }
+          if (!d.lx_has(i, LX_STOP_CAP)) { k = i; start = k; }
           break;
         }
-        if (L.stop_caps.count(d.toks[i].hs)) break;
+        if (d.lx_has(i, LX_STOP_CAP)) break;
         k = i; start = k; continue;
       }
       if (d.cap(i) && i > 0 && L.demonyms.count(hash_combine(hash_combine(hash_seed(), d.toks[i - 1].hs), d.toks[i].hs))) {
@@ -512,7 +509,7 @@ struct ActorPass {
         k = i; continue;
       }
       if (seen_title && start == i + 1 && modifiers < 2 && role_modifier(i) && title(i + 1)) { k = i; start = k; ++modifiers; continue; }
-      if (seen_title && start == i + 1 && (d.toks[i].flags & F_SENT) && d.cap(i) && !L.stop_caps.count(d.toks[i].hs) && !L.function_class(d.toks[i].hl)) { k = i; start = k; break; }
+      if (seen_title && start == i + 1 && (d.toks[i].flags & F_SENT) && d.cap(i) && !d.lx_has(i, LX_STOP_CAP) && !d.fclass(i)) { k = i; start = k; break; }
       break;
     }
     if (!seen_title || start >= end) return {};
@@ -533,13 +530,13 @@ struct ActorPass {
       if (!title_seen) { title_seen = title(x); continue; }
       if (!d.word(x) || d.cap(x)) continue;
       std::string_view w = d.tok(x);
-      bool verb = (L.function_class(d.toks[x].hl) & Lexicon::fw_aux) || L.not_nouns.count(d.toks[x].hl) ||
+      bool verb = (d.fclass(x) & Lexicon::fw_aux) || d.lx_has(x, LX_NOT_NOUN) ||
                   (L.cues.count(hash_combine(hash_seed(), d.toks[x].hl)) && !title(x)) ||
                   (!title(x) && w.size() > 4 && (w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 3, 3, "ing") == 0));
       if (verb) { e = x; break; }
     }
-    while (e > s && (d.toks[e - 1].type == T_PUNCT || (d.cap(e - 1) && L.calendar.count(d.toks[e - 1].hs)) ||
-                     (d.word(e - 1) && (L.function_class(d.toks[e - 1].hl) & (Lexicon::fw_prep | Lexicon::fw_conj | Lexicon::fw_det)))))
+    while (e > s && (d.toks[e - 1].type == T_PUNCT || (d.cap(e - 1) && d.lx_has(e - 1, LX_CALENDAR)) ||
+                     (d.word(e - 1) && (d.fclass(e - 1) & (Lexicon::fw_prep | Lexicon::fw_conj | Lexicon::fw_det)))))
       --e;
     if (e <= s) return {};
     return std::string(d.span(s, e));
@@ -583,7 +580,7 @@ struct ActorPass {
     if (title_pos < s) return {};
     // the title heads the phrase: "Karis, in high school she came up with" is no role
     for (size_t x = s; x < title_pos; ++x)
-      if (d.word(x) && (L.function_class(d.toks[x].hl) & Lexicon::fw_prep || d.is(x, W.he) || d.is(x, W.she) || d.is(x, W.they) ||
+      if (d.word(x) && (d.fclass(x) & Lexicon::fw_prep || d.is(x, W.he) || d.is(x, W.she) || d.is(x, W.they) ||
                         d.is(x, W.it)))
         return {};
     // the first content word should be the title or its modifiers (not a verb phrase)
@@ -607,7 +604,7 @@ struct ActorPass {
     // the role noun heads the phrase: "The Treasury secretary, Janet Yellen", not "Speaking to
     // reporters in Brasília, Yellen" (a preposition before the first role word)
     for (size_t x = k; x < e && !title(x); ++x)
-      if (d.word(x) && (L.function_class(d.toks[x].hl) & Lexicon::fw_prep)) return {};
+      if (d.word(x) && (d.fclass(x) & Lexicon::fw_prep)) return {};
     size_t s = k;
     // "Apple's chief executive, Tim Cook" and "... sued Binance and its founder, Changpeng Zhao": the role
     // begins after the last possessive
@@ -628,8 +625,7 @@ struct ActorPass {
       if (m.kind == ActorKind::person && len >= 2) surname.emplace(d.toks[m.t1 - 1].hs, mi);
       if (m.kind == ActorKind::organization && len >= 2 && !m.known) {
         const Token& f = d.toks[m.t0];
-        if (!L.gaz.count(hash_combine(hash_seed(), f.hs)) && !L.title_words.count(f.hl) && !L.function_class(f.hl) &&
-            head(m.t0) == HeadKind::none && !org_first(m.t0) && !L.demonyms.count(hash_combine(hash_seed(), f.hs)))
+        if (!d.lx_has(m.t0, LX_GAZ | LX_TITLE | LX_FUNCTION | LX_DEMONYM) && head(m.t0) == HeadKind::none && !org_first(m.t0))
           org_prefix.emplace(f.hs, mi);
         // initials: Rapid Support Forces -> RSF
         std::string ini;
@@ -693,9 +689,9 @@ struct ActorPass {
     for (Mention& m : d.mentions) {
       // "British cider maker Orchard Lane", "football club Wrexham": an unknown name right after an
       // organization noun (a person only when it is one word and no given name: "film maker Spike Lee")
-      bool one_word = m.t1 - m.t0 == 1 && !L.given_names.count(d.toks[m.t0].hs);
+      bool one_word = m.t1 - m.t0 == 1 && !d.lx_has(m.t0, LX_GIVEN);
       if ((m.kind == ActorKind::place || (m.kind == ActorKind::person && one_word)) && !m.known && !m.eo && m.t0 > 0 &&
-          d.word(m.t0 - 1) && !d.cap(m.t0 - 1) && L.org_nouns.count(d.toks[m.t0 - 1].hl)) {
+          d.word(m.t0 - 1) && !d.cap(m.t0 - 1) && d.lx_has(m.t0 - 1, LX_ORG_NOUN)) {
         m.kind = ActorKind::organization;
         continue;
       }

@@ -74,7 +74,24 @@ bool is_abbrev_before_period(const Doc& d, size_t i) {
 
 }  // namespace
 
+void attach_lexemes(Doc& d) {
+  // A few hundred words make up most of any text: a small direct-mapped memo of the last word
+  // seen per slot answers most tokens without the tables. Bit 31 marks a filled slot.
+  size_t n = d.n(), slots = 64;
+  while (slots < n && slots < 8192) slots *= 2;
+  const int shift = 64 - __builtin_ctzll(slots);
+  std::vector<std::pair<uint64_t, uint32_t>> memo(slots, {0, 0});
+  d.lx.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = d.toks[i];
+    auto& m = memo[(t.hs * 0x9E3779B97F4A7C15ull) >> shift];
+    if (m.first != t.hs || !m.second) m = {t.hs, d.lex.lexeme(t.hs, t.hl) | 1u << 31};
+    d.lx[i] = m.second & ~(1u << 31);
+  }
+}
+
 void split_sentences(Doc& d) {
+  attach_lexemes(d);
   size_t n = d.n();
   d.sent.assign(n, 0);
   d.sent_begin.clear();
@@ -116,7 +133,7 @@ void split_sentences(Doc& d) {
     } else if (t.type == T_WORD && (t.flags & F_DOT) && i + 1 < n && (d.toks[i + 1].flags & F_SPACE) && d.toks[i + 1].type == T_WORD &&
                (d.toks[i + 1].flags & F_CAP)) {
       // "in the U.S. The ..." : a sentence-initial function word after an abbreviation
-      if (d.lex.stop_caps.count(d.toks[i + 1].hs) && (d.lex.function_class(d.toks[i + 1].hl) & (Lexicon::fw_det | Lexicon::fw_pron)))
+      if (d.lx_has(i + 1, LX_STOP_CAP) && (d.fclass(i + 1) & (Lexicon::fw_det | Lexicon::fw_pron)))
         start = true;
     }
   }
@@ -170,6 +187,7 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
   // the working state is no longer needed: release it before the output is built (peak memory)
   std::vector<Token>().swap(d.toks);
   std::vector<uint32_t>().swap(d.sent);
+  std::vector<uint32_t>().swap(d.lx);
   std::vector<int32_t>().swap(d.mention_at);
   std::vector<Mention>().swap(d.mentions);
 

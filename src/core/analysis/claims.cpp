@@ -46,7 +46,7 @@ struct ClaimPass {
   const Cue* cue_at(size_t i, int* len) const {
     *len = 0;
     if (!d.word(i) || (d.toks[i].flags & F_CAP && !(d.toks[i].flags & F_SENT))) return nullptr;
-    if (!L.cue_first.count(d.toks[i].hl)) return nullptr;
+    if (!d.lx_has(i, LX_CUE_FIRST)) return nullptr;
     // two-word cues first ("according to", "point out")
     if (i + 1 < d.n() && d.is(i, W.according)) {
       auto it = L.cues.find(hash_combine(hash_combine(hash_seed(), d.toks[i].hl), d.toks[i + 1].hl));
@@ -58,8 +58,8 @@ struct ClaimPass {
                   d.is(i - 1, W.his) || d.is(i - 1, W.her) || d.is(i - 1, W.their) || d.is(i - 1, W.with) || d.is(i - 1, W.of) ||
                   d.is(i - 1, W.to) || d.is(i - 1, W.for_) || d.is(i - 1, W.these) || d.is(i - 1, W.those) || d.is(i - 1, W.this_)))
       return nullptr;
-    if (i + 1 < d.n() && d.word(i + 1) && (L.function_class(d.toks[i + 1].hl) & Lexicon::fw_aux) && !d.is(i + 1, W.that)) return nullptr;
-    if (i > 0 && d.cap(i - 1) && L.demonyms.count(hash_combine(hash_seed(), d.toks[i - 1].hs))) return nullptr;
+    if (i + 1 < d.n() && d.word(i + 1) && (d.fclass(i + 1) & Lexicon::fw_aux) && !d.is(i + 1, W.that)) return nullptr;
+    if (i > 0 && d.cap(i - 1) && d.lx_has(i - 1, LX_DEMONYM)) return nullptr;
     *len = 1;
     return &it->second;
   }
@@ -84,8 +84,7 @@ struct ClaimPass {
   }
   bool verbish(size_t i) const {
     if (!d.word(i) || d.cap(i)) return false;
-    uint64_t h = d.toks[i].hl;
-    if (L.function_class(h) & Lexicon::fw_aux) return true;
+    if (d.fclass(i) & Lexicon::fw_aux) return true;
     int l;
     if (cue_at(i, &l)) return true;
     return false;
@@ -112,7 +111,7 @@ struct ClaimPass {
     bool prep_before_name = false;
     if (mi >= 0)
       for (size_t k = s; k < d.mentions[mi].t0; ++k)
-        if (d.word(k) && !d.cap(k) && (L.function_class(d.toks[k].hl) & Lexicon::fw_prep)) prep_before_name = true;
+        if (d.word(k) && !d.cap(k) && (d.fclass(k) & Lexicon::fw_prep)) prep_before_name = true;
     if (mi >= 0 && !prep_before_name) {
       const Mention& m = d.mentions[mi];
       sp.present = true;
@@ -139,7 +138,7 @@ struct ClaimPass {
                                         "union", "court", "council", "newspaper", "publisher", "carrier", "airline", "retailer",
                                         "manufacturer", "lender", "insurer", "broadcaster", "regulator", "university", "party"};
       for (const char* oh : kOrgHeads) if (hw == oh) { sp.entity = pronoun_entity(s, ActorKind::organization); return sp; }
-      if (L.title_words.count(d.toks[head].hl)) {
+      if (d.lx_has(head, LX_TITLE)) {
         // the latest person whose role mentions this title word
         for (size_t k = s; k-- > 0;) {
           int32_t pm = d.mention_at[k];
@@ -213,11 +212,11 @@ struct ClaimPass {
         break;
       int l;
       if (!d.cap(k) && cue_at(k, &l)) break;
-      if (!d.cap(k) && (L.function_class(h) & Lexicon::fw_aux)) break;
-      if (!d.cap(k) && (L.function_class(h) & Lexicon::fw_prep) && !(h == W.of || h == W.from || h == W.at || h == W.in || h == W.for_ || h == W.with)) break;
+      if (!d.cap(k) && (d.fclass(k) & Lexicon::fw_aux)) break;
+      if (!d.cap(k) && (d.fclass(k) & Lexicon::fw_prep) && !(h == W.of || h == W.from || h == W.at || h == W.in || h == W.for_ || h == W.with)) break;
       // a lower-case past-tense verb ends the NP
       std::string_view w = d.tok(k);
-      if (!d.cap(k) && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !L.title_words.count(h)) break;
+      if (!d.cap(k) && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !d.lx_has(k, LX_TITLE)) break;
       s = k;
       if ((h == W.the || h == W.a || h == W.an) && !(k > limit && (d.is(k - 1, W.of) || d.is(k - 1, W.from) || d.is(k - 1, W.at) || d.is(k - 1, W.in)))) break;
     }
@@ -234,9 +233,9 @@ struct ClaimPass {
       const Token& t = d.toks[k];
       if (t.type == T_PUNCT && !d.poss(k) && t.cp != '-' && t.cp != '&') break;
       if (d.is(k, W.as) || d.is(k, W.that) || d.is(k, W.who) || d.is(k, W.which) || d.is(k, W.and_)) break;
-      if (d.word(k) && !d.cap(k) && k > s && (L.function_class(t.hl) & Lexicon::fw_prep) && !(d.is(k, W.of) || d.is(k, W.from) || d.is(k, W.at) || d.is(k, W.in) || d.is(k, W.for_)))
+      if (d.word(k) && !d.cap(k) && k > s && (d.fclass(k) & Lexicon::fw_prep) && !(d.is(k, W.of) || d.is(k, W.from) || d.is(k, W.at) || d.is(k, W.in) || d.is(k, W.for_)))
         break;
-      if (d.word(k) && !d.cap(k) && (d.is(k, W.on) || d.is(k, W.in)) && k + 1 < limit && (d.cap(k + 1) && L.calendar.count(d.toks[k + 1].hs))) break;
+      if (d.word(k) && !d.cap(k) && (d.is(k, W.on) || d.is(k, W.in)) && k + 1 < limit && (d.cap(k + 1) && d.lx_has(k + 1, LX_CALENDAR))) break;
       ++k;
     }
     return k;
@@ -309,7 +308,7 @@ struct ClaimPass {
                     (i > 0 && d.word(i - 1) && [&] { int l; const Cue* c = cue_at(i - 1, &l); return c && c->type == CueType::say; }());
       bool all_caps_words = true;
       for (size_t k = i + 1; k < found; ++k)
-        if (d.word(k) && !d.cap(k) && !(L.function_class(d.toks[k].hl) & (Lexicon::fw_det | Lexicon::fw_prep | Lexicon::fw_conj))) all_caps_words = false;
+        if (d.word(k) && !d.cap(k) && !(d.fclass(k) & (Lexicon::fw_det | Lexicon::fw_prep | Lexicon::fw_conj))) all_caps_words = false;
       bool standalone = starts && (words >= 3 || end_punct) && !(all_caps_words && !end_punct);
       if (!standalone) { resume = found + 1; continue; }
       Quote q{i, found, {}, 0, 0, false};
@@ -386,7 +385,7 @@ struct ClaimPass {
   }
 
   bool bare_noun(size_t k) const {
-    if (!d.word(k) || d.cap(k) || L.function_class(d.toks[k].hl)) return false;
+    if (!d.word(k) || d.cap(k) || d.fclass(k)) return false;
     std::string_view w = d.tok(k);
     if (w.size() < 3) return false;
     if (w.compare(w.size() - 2, 2, "ly") == 0 || w.compare(w.size() - 2, 2, "ed") == 0) return false;
@@ -433,7 +432,7 @@ struct ClaimPass {
     // skip an introductory phrase "In a joint statement on Wednesday,"
     size_t s = sb;
     while (s < c && is_open_quote(s)) ++s;
-    if (d.word(s) && (L.function_class(d.toks[s].hl) & (Lexicon::fw_prep | Lexicon::fw_adv | Lexicon::fw_conj)) && !d.is(s, W.the)) {
+    if (d.word(s) && (d.fclass(s) & (Lexicon::fw_prep | Lexicon::fw_adv | Lexicon::fw_conj)) && !d.is(s, W.the)) {
       size_t k = s;
       while (k < c && k < s + 40 && !d.punct(k, ',')) ++k;
       if (k < c && d.punct(k, ',')) s = k + 1;
@@ -445,8 +444,8 @@ struct ClaimPass {
       if (verbish(e)) break;
       if (e > s && d.word(e) && !d.cap(e) && ing(e)) break;
       std::string_view w = d.tok(e);
-      if (!d.cap(e) && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !L.title_words.count(t.hl)) break;
-      if (d.word(e) && !d.cap(e) && e > s && d.tok(e).back() == 's' && !L.title_words.count(t.hl) && d.word(e - 1) && d.cap(e - 1) && d.mention_at[e - 1] >= 0) break;
+      if (!d.cap(e) && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !d.lx_has(e, LX_TITLE)) break;
+      if (d.word(e) && !d.cap(e) && e > s && d.tok(e).back() == 's' && !d.lx_has(e, LX_TITLE) && d.word(e - 1) && d.cap(e - 1) && d.mention_at[e - 1] >= 0) break;
       ++e;
     }
     // trim trailing adverbs ("strongly")
@@ -516,7 +515,7 @@ struct ClaimPass {
     if (t.type == T_NUM) return true;
     if (t.type == T_PUNCT) return t.cp == '$' || t.cp == 0x20AC || t.cp == 0xA3 || is_open_quote(k);
     if (d.cap(k)) return true;
-    uint8_t fc = L.function_class(t.hl);
+    uint8_t fc = d.fclass(k);
     if (fc & (Lexicon::fw_det | Lexicon::fw_pron)) return !(t.hl == W.that);
     // "said at least 115 people were killed": a qualified number, not a prepositional phrase
     uint64_t h = hash_seed();
@@ -524,7 +523,7 @@ struct ClaimPass {
       h = hash_combine(h, d.toks[k + m].hl);
       if (!L.qualifiers.count(h)) continue;
       const Token& x = d.toks[k + m + 1];
-      if (x.type == T_NUM || (x.type == T_PUNCT && L.currency_prefix.count(x.hs)) || (x.type == T_WORD && L.numbers.count(x.hl))) return true;
+      if (x.type == T_NUM || (x.type == T_PUNCT && d.lx_has(k + m + 1, LX_CURRENCY_PREFIX)) || (x.type == T_WORD && d.lx_has(k + m + 1, LX_NUMBER))) return true;
     }
     return false;
   }
@@ -536,7 +535,7 @@ struct ClaimPass {
       if (in_quote[c] || cue_used[c] || c < covered_until) continue;
       // most tokens cannot start a cue: cue_at's first tests, without the call
       const Token& t = d.toks[c];
-      if (t.type != T_WORD || ((t.flags & F_CAP) && !(t.flags & F_SENT)) || !L.cue_first.count(t.hl)) continue;
+      if (t.type != T_WORD || ((t.flags & F_CAP) && !(t.flags & F_SENT)) || !d.lx_has(c, LX_CUE_FIRST)) continue;
       size_t before = d.out.size();
       process_cue(c, &covered_until, before);
     }
@@ -650,8 +649,8 @@ struct ClaimPass {
             for (size_t y = x + 1; y < se && y <= x + 7; ++y) {
               if (d.is(y, W.that) || d.punct(y, ':')) { x = y; found = true; break; }
               if (!d.word(y)) break;
-              uint8_t fc = L.function_class(d.toks[y].hl);
-              if (y <= x + 3 && (fc & (Lexicon::fw_det | Lexicon::fw_pron)) && !(L.function_class(d.toks[y - 1].hl) & (Lexicon::fw_det | Lexicon::fw_prep)) &&
+              uint8_t fc = d.fclass(y);
+              if (y <= x + 3 && (fc & (Lexicon::fw_det | Lexicon::fw_pron)) && !(d.fclass(y - 1) & (Lexicon::fw_det | Lexicon::fw_prep)) &&
                   !d.is(y, W.of)) {
                 x = y; found = true; break;
               }
@@ -667,7 +666,7 @@ struct ClaimPass {
             if (d.punct(x, ':')) ++x;
           }
           for (int rep = 0; rep < 2; ++rep) {
-            if (d.word(x) && (L.function_class(d.toks[x].hl) & Lexicon::fw_prep) && !d.is(x, W.that) && !d.is(x, W.according)) {
+            if (d.word(x) && (d.fclass(x) & Lexicon::fw_prep) && !d.is(x, W.that) && !d.is(x, W.according)) {
               size_t y = x + 1;
               while (y < se && y - x < 8 && !d.is(y, W.that) && !d.punct(y, ',') && !d.punct(y, '.') && !d.punct(y, ':')) ++y;
               if (d.is(y, W.that) || d.punct(y, ',')) { x = y; if (d.punct(x, ',')) ++x; }

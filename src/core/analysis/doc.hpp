@@ -64,6 +64,7 @@ struct Doc {
   const Model* model = nullptr;
   CpIndex index;
   std::vector<Token> toks;
+  std::vector<uint32_t> lx;             // LexBit bits of each token (attach_lexemes)
   std::vector<uint32_t> sent;           // sentence number of each token
   std::vector<uint32_t> sent_begin;     // first token of each sentence (plus a sentinel)
   std::vector<Mention> mentions;        // sorted by t0
@@ -89,6 +90,10 @@ struct Doc {
     return text.substr(toks[t0].b, toks[t1 - 1].e - toks[t0].b);
   }
   uint32_t cp(uint32_t byte) const { return index.to_cp(byte); }
+  bool lx_has(size_t i, uint32_t bit) const { return (lx[i] & bit) != 0; }  // token i's lexeme has the bit
+  uint8_t fclass(size_t i) const { return static_cast<uint8_t>(lx[i] & LX_FUNCTION); }
+  HeadKind org_head(size_t i) const { return static_cast<HeadKind>((lx[i] & LX_ORG_HEAD) >> 8); }
+  HeadKind place_head(size_t i) const { return static_cast<HeadKind>((lx[i] & LX_PLACE_HEAD) >> 11); }
   // {"start", "end", "text"} of a byte span, plus "entity" when given. Keys go in in ascending
   // order, so each one is appended at the end of the map.
   json span_json(uint32_t b, uint32_t e, const std::string* entity = nullptr) const {
@@ -113,6 +118,7 @@ struct Words {
 };
 const Words& words();
 
+void attach_lexemes(Doc& d);  // fills d.lx (split_sentences calls it first)
 void split_sentences(Doc& d);
 void find_actors(Doc& d);
 void find_numbers(Doc& d);

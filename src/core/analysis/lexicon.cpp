@@ -80,6 +80,33 @@ uint64_t phrase_hash(std::string_view phrase, bool lower, int* ntokens) {
   return h;
 }
 
+void Lexicon::build_lexemes() {
+  auto merge = [](FlatMap<uint32_t>& into, const auto& table, auto bits) {
+    table.for_each([&](uint64_t k, const auto& v) { into[k] |= bits(v); });
+  };
+  auto flag = [](uint32_t bit) { return [bit](const auto&) { return bit; }; };
+  merge(lexeme_lc_, function_words, [](uint8_t c) { return uint32_t{c}; });
+  merge(lexeme_lc_, title_words, flag(LX_TITLE));
+  merge(lexeme_lc_, numbers, flag(LX_NUMBER));
+  merge(lexeme_lc_, cue_first, flag(LX_CUE_FIRST));
+  merge(lexeme_lc_, not_nouns, flag(LX_NOT_NOUN));
+  merge(lexeme_lc_, org_nouns, flag(LX_ORG_NOUN));
+  merge(lexeme_cs_, org_words, [](HeadKind k) { return static_cast<uint32_t>(k) << 8; });
+  merge(lexeme_cs_, place_words, [](HeadKind k) { return static_cast<uint32_t>(k) << 11; });
+  merge(lexeme_cs_, given_names, flag(LX_GIVEN));
+  merge(lexeme_cs_, surnames, flag(LX_SURNAME));
+  merge(lexeme_cs_, honorifics, flag(LX_HONORIFIC));
+  merge(lexeme_cs_, stop_caps, flag(LX_STOP_CAP));
+  merge(lexeme_cs_, calendar, flag(LX_CALENDAR));
+  merge(lexeme_cs_, currency_prefix, flag(LX_CURRENCY_PREFIX));
+  merge(lexeme_cs_, ambiguous_given, flag(LX_AMBIGUOUS_GIVEN));
+  // phrase tables hold longer phrases too; only their one-token keys are ever asked for here
+  merge(lexeme_first_, gaz, flag(LX_GAZ | LX_GAZ_START));
+  merge(lexeme_first_, gaz_prefix, flag(LX_GAZ_START));
+  merge(lexeme_first_, demonyms, flag(LX_DEMONYM | LX_DEMONYM_START));
+  merge(lexeme_first_, demonym_prefix, flag(LX_DEMONYM_START));
+}
+
 uint32_t Lexicon::intern(std::string_view s) {
   auto it = interned_.find(std::string(s));
   if (it != interned_.end()) return it->second;
@@ -438,6 +465,7 @@ Lexicon::Lexicon() {
     units.emplace(h, Unit{kind, intern(col(c, 2))});
     if (n > unit_max_tokens) unit_max_tokens = n;
   });
+  build_lexemes();
 }
 
 }  // namespace lede::analysis

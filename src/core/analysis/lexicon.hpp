@@ -109,6 +109,10 @@ class FlatMap {
     }
   }
   std::pair<value_type*, bool> insert(uint64_t k) { return emplace(k, V{}); }
+  template <class F>
+  void for_each(F&& f) const {  // f(key, value) for every entry, in no particular order
+    for (const value_type& s : slots_) if (s.first) f(s.first, s.second);
+  }
   V& operator[](uint64_t k) { return emplace(k, V{}).first->second; }
 
  private:
@@ -162,6 +166,31 @@ enum class UnitKind : uint8_t { none, measure, duration, currency, percent };
 struct Unit { UnitKind kind = UnitKind::none; uint32_t name = 0; /* strings index */ };
 
 enum class HeadKind : uint8_t { none, org_first, org_last, org_suffix, place_last, place_numbered, not_actor, not_actor_first };
+
+// What the single-token tables say about one word, as bits (see Lexicon::lexeme). Each document
+// computes them once per distinct word (attach_lexemes), and the passes read a token's bits
+// instead of asking the tables again and again: spaCy's lexeme attributes.
+enum LexBit : uint32_t {
+  LX_FUNCTION = 0xFF,                   // Lexicon::function_class()
+  LX_ORG_HEAD = 7u << 8,                // org_words' HeadKind
+  LX_PLACE_HEAD = 7u << 11,             // place_words' HeadKind
+  LX_TITLE = 1u << 14,                  // title_words (lower case)
+  LX_GIVEN = 1u << 15,                  // given_names
+  LX_SURNAME = 1u << 16,                // surnames
+  LX_HONORIFIC = 1u << 17,              // honorifics
+  LX_STOP_CAP = 1u << 18,               // stop_caps
+  LX_NUMBER = 1u << 19,                 // numbers (lower case)
+  LX_CALENDAR = 1u << 20,               // calendar
+  LX_CUE_FIRST = 1u << 21,              // cue_first (lower case)
+  LX_CURRENCY_PREFIX = 1u << 22,        // currency_prefix
+  LX_GAZ = 1u << 23,                    // a one-token gazetteer phrase
+  LX_GAZ_START = 1u << 24,              // a gazetteer phrase, or the start of a longer one
+  LX_AMBIGUOUS_GIVEN = 1u << 25,        // ambiguous_given
+  LX_DEMONYM = 1u << 26,                // a one-token demonym
+  LX_DEMONYM_START = 1u << 27,          // a demonym, or the start of a longer one
+  LX_NOT_NOUN = 1u << 28,               // not_nouns (lower case)
+  LX_ORG_NOUN = 1u << 29,               // org_nouns (lower case)
+};
 
 class Lexicon {
  public:
@@ -217,8 +246,21 @@ class Lexicon {
   }
 
   uint32_t intern(std::string_view s);
+  // The LexBit bits of the token with case-sensitive hash hs and lower-case hash hl: three lookups
+  // in tables that merge the single-token ones, instead of one per table.
+  uint32_t lexeme(uint64_t hs, uint64_t hl) const {
+    uint32_t b = 0;
+    if (auto x = lexeme_cs_.find(hs)) b |= x->second;
+    if (auto x = lexeme_lc_.find(hl)) b |= x->second;
+    if (auto x = lexeme_first_.find(hash_combine(hash_seed(), hs))) b |= x->second;
+    return b;
+  }
 
  private:
+  FlatMap<uint32_t> lexeme_cs_;     // case-sensitive token hash -> bits
+  FlatMap<uint32_t> lexeme_lc_;     // lower-case token hash -> bits
+  FlatMap<uint32_t> lexeme_first_;  // one-token phrase hash -> gazetteer and demonym bits
+  void build_lexemes();             // from the tables above, once they are loaded
   std::unordered_map<std::string, uint32_t> interned_;
 };
 

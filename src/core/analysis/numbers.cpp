@@ -104,7 +104,7 @@ struct NumPass {
     return ia->second.value >= 20;
   }
   double scale_at(size_t i, bool adjacent_only) const {
-    if (!d.word(i)) return 0;
+    if (!d.word(i) || !d.lx_has(i, LX_NUMBER)) return 0;
     auto it = L.numbers.find(d.toks[i].hl);
     if (it == L.numbers.end() || it->second.type != NumType::scale) return 0;
     std::string_view w = d.tok(i);
@@ -115,7 +115,7 @@ struct NumPass {
     return it->second.value;
   }
   int month_at(size_t i) const {
-    if (!d.word(i) || !(d.toks[i].flags & F_CAP)) return 0;
+    if (!d.word(i) || !(d.toks[i].flags & F_CAP) || !d.lx_has(i, LX_CALENDAR)) return 0;
     auto it = L.calendar.find(d.toks[i].hs);
     if (it == L.calendar.end() || it->second.type != NumType::month) return 0;
     return static_cast<int>(it->second.value);
@@ -153,9 +153,9 @@ struct NumPass {
     // a score after a team: "Boston beat Chicago 112-104"
     if ((d.punct(i + 1, '-') || d.punct(i + 1, 0x2013)) && d.adjacent(i + 1) && i + 2 < d.n() && d.toks[i + 2].type == T_NUM && d.adjacent(i + 2))
       return false;
-    if (month_at(p) || L.calendar.count(d.toks[p].hs)) return false;
-    if (L.function_class(d.toks[p].hl) || L.stop_caps.count(d.toks[p].hs)) return false;
-    if (L.currency_prefix.count(d.toks[p].hs)) return false;
+    if (month_at(p) || d.lx_has(p, LX_CALENDAR)) return false;
+    if (d.fclass(p) || d.lx_has(p, LX_STOP_CAP)) return false;
+    if (d.lx_has(p, LX_CURRENCY_PREFIX)) return false;
     if (d.toks[p].flags & F_SENT) {
       // "Shares 5 ...": sentence-initial words are rarely names
       if (!(d.toks[p].flags & F_ALLCAPS) && d.mention_at[p] < 0) return false;
@@ -225,13 +225,12 @@ struct NumPass {
       const Token& t = d.toks[j];
       std::string_view w = d.tok(j);
       if (t.flags & F_CAP) {
-        if (L.demonyms.count(hash_combine(hash_seed(), t.hs)) && first == SIZE_MAX) { ++j; ++count; continue; }
+        if (d.lx_has(j, LX_DEMONYM) && first == SIZE_MAX) { ++j; ++count; continue; }
         break;
       }
-      if (L.function_class(t.hl) || L.not_nouns.count(t.hl)) break;
+      if (d.lx_has(j, LX_FUNCTION | LX_NOT_NOUN)) break;
       if (L.cues.count(hash_combine(hash_seed(), t.hl)) && !(w.size() > 3 && w.back() == 's' && w != "says")) break;
-      auto nw = L.numbers.find(t.hl);
-      if (nw != L.numbers.end()) break;
+      if (d.lx_has(j, LX_NUMBER)) break;
       if (ends_with(w, "ed") || ends_with(w, "ly") || (ends_with(w, "ing") && !ends_with(w, "ings"))) break;
       if (first == SIZE_MAX && adjective_like(w) && j + 1 < n && d.word(j + 1) && !(d.toks[j + 1].flags & F_CAP)) { ++j; ++count; continue; }
       if (first == SIZE_MAX) first = j;
@@ -239,7 +238,7 @@ struct NumPass {
       ++j;
       ++count;
       // a plural noun usually ends the phrase
-      if (w.size() > 3 && w.back() == 's' && !ends_with(w, "ss") && !(d.word(j) && !(d.toks[j].flags & F_CAP) && !L.function_class(d.toks[j].hl) &&
+      if (w.size() > 3 && w.back() == 's' && !ends_with(w, "ss") && !(d.word(j) && !(d.toks[j].flags & F_CAP) && !d.fclass(j) &&
                                                                    d.tok(j).back() == 's' && count < 3 && false))
         break;
     }
@@ -287,12 +286,12 @@ struct NumPass {
     std::string cur;
     // currency symbol before
     if (i < n && d.toks[i].type == T_PUNCT) {
-      auto c = L.currency_prefix.find(d.toks[i].hs);
+      auto c = d.lx_has(i, LX_CURRENCY_PREFIX) ? L.currency_prefix.find(d.toks[i].hs) : L.currency_prefix.end();
       if (c == L.currency_prefix.end() || !(i + 1 < n && d.toks[i + 1].type == T_NUM && d.adjacent(i + 1))) return i;
       cur = L.str(c->second);
       ++i;
     } else if (d.word(i) && (d.toks[i].flags & F_ALLCAPS) && i + 1 < n && d.adjacent(i + 1)) {
-      auto c = L.currency_prefix.find(d.toks[i].hs);
+      auto c = d.lx_has(i, LX_CURRENCY_PREFIX) ? L.currency_prefix.find(d.toks[i].hs) : L.currency_prefix.end();
       if (c != L.currency_prefix.end() && (d.toks[i + 1].type == T_NUM || (d.toks[i + 1].type == T_PUNCT && i + 2 < n && d.toks[i + 2].type == T_NUM))) {
         cur = L.str(c->second);
         ++i;
@@ -410,7 +409,7 @@ struct NumPass {
     }
     // years and year ranges
     if (int yr = year_at(i)) {
-      bool currency_before = i > 0 && d.toks[i - 1].type == T_PUNCT && L.currency_prefix.count(d.toks[i - 1].hs) && d.adjacent(i);
+      bool currency_before = i > 0 && d.toks[i - 1].type == T_PUNCT && d.lx_has(i - 1, LX_CURRENCY_PREFIX) && d.adjacent(i);
       const Unit* u = nullptr;
       bool unit_after = unit_at(i + 1, &u) > 0 || scale_at(i + 1, false) > 0 || d.punct(i + 1, '%') || d.is(i + 1, W.percent);
       if (!currency_before && !unit_after) {
@@ -567,10 +566,10 @@ struct NumPass {
     if (d.mention_at[i] >= 0) return;
     // fast exit: only calendar words, number words and hyphenated words can start a number here
     bool capital = t.flags & F_CAP;
-    if (!(t.flags & F_HYPHEN) && !(capital && L.calendar.count(t.hs)) && !L.numbers.count(t.hl)) return;
+    if (!(t.flags & F_HYPHEN) && !(capital && d.lx_has(i, LX_CALENDAR)) && !d.lx_has(i, LX_NUMBER)) return;
     std::string_view w = d.tok(i);
     // weekdays
-    if (t.flags & F_CAP) {
+    if ((t.flags & F_CAP) && d.lx_has(i, LX_CALENDAR)) {
       auto it = L.calendar.find(t.hs);
       if (it != L.calendar.end()) {
         if (it->second.type == NumType::weekday) {
@@ -600,12 +599,12 @@ struct NumPass {
     }
     // a hyphenated word ("well-known") is a number only when it, or its part before the first
     // hyphen, is a number word: below, every path needs one of these lookups to succeed
-    if ((t.flags & F_HYPHEN) && !L.numbers.count(t.hl)) {  // t.hl is hash_lower(w)
+    if ((t.flags & F_HYPHEN) && !d.lx_has(i, LX_NUMBER)) {  // t.hl is hash_lower(w)
       size_t h = w.find('-');
       if (h != std::string_view::npos && !L.numbers.count(hash_lower(w.substr(0, h)))) return;
     }
     // noon, midnight
-    auto nw = L.numbers.find(t.hl);
+    auto nw = d.lx_has(i, LX_NUMBER) ? L.numbers.find(t.hl) : L.numbers.end();
     if (nw != L.numbers.end() && nw->second.type == NumType::timeword) {
       Num x; x.kind = K_TIME; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e;
       x.svalue = L.str(static_cast<uint32_t>(nw->second.value));
@@ -644,7 +643,7 @@ struct NumPass {
       size_t k = i + 1;
       if (!d.word(k) || (d.toks[k].flags & F_CAP)) return;
       std::string_view nx = d.tok(k);
-      if ((L.function_class(d.toks[k].hl) && nx != "half") || ends_with(nx, "ed") || ends_with(nx, "ly")) return;  // "first half" counts
+      if ((d.fclass(k) && nx != "half") || ends_with(nx, "ed") || ends_with(nx, "ly")) return;  // "first half" counts
       if (v == 2 && i > 0 && d.toks[i - 1].type == T_NUM) return;  // 10 second (a unit); "a second term" is an ordinal
       if (i > 0 && !(d.is(i - 1, W.the) || d.is(i - 1, W.a) || d.is(i - 1, W.its) || d.is(i - 1, W.his) || d.is(i - 1, W.her) ||
                      d.is(i - 1, W.their) || d.poss(i - 1) || (d.toks[i].flags & F_SENT) || d.word(i - 1)))
@@ -662,10 +661,10 @@ struct NumPass {
       if (used[i]) continue;
       const Token& t = d.toks[i];
       if (t.type == T_NUM) process_number(i);
-      else if (t.type == T_PUNCT && L.currency_prefix.count(t.hs) && i + 1 < n && d.toks[i + 1].type == T_NUM) process_number(i);
-      else if (t.type == T_WORD && (t.flags & F_ALLCAPS) && L.currency_prefix.count(t.hs) && i + 1 < n && d.adjacent(i + 1)) process_number(i);
+      else if (t.type == T_PUNCT && d.lx_has(i, LX_CURRENCY_PREFIX) && i + 1 < n && d.toks[i + 1].type == T_NUM) process_number(i);
+      else if (t.type == T_WORD && (t.flags & F_ALLCAPS) && d.lx_has(i, LX_CURRENCY_PREFIX) && i + 1 < n && d.adjacent(i + 1)) process_number(i);
       else if (t.type == T_WORD && d.mention_at[i] < 0 &&
-               ((t.flags & F_HYPHEN) || ((t.flags & F_CAP) && L.calendar.count(t.hs)) || L.numbers.count(t.hl)))
+               ((t.flags & F_HYPHEN) || ((t.flags & F_CAP) && d.lx_has(i, LX_CALENDAR)) || d.lx_has(i, LX_NUMBER)))
         process_word(i);  // the same fast exit as in process_word, without the call
     }
   }
