@@ -75,10 +75,11 @@ bool is_abbrev_before_period(const Doc& d, size_t i) {
 }  // namespace
 
 void attach_lexemes(Doc& d) {
-  // A few hundred words make up most of any text: a small direct-mapped memo of the last word
-  // seen per slot answers most tokens without the tables. Bit 31 marks a filled slot.
+  // A few thousand words make up most of any text: a direct-mapped memo of the last word seen
+  // per slot answers most tokens without the tables. Bit 31 marks a filled slot. 65,536 slots
+  // (1 MB) measured fastest on the 5 MB benchmark: 8,192 missed one token in seven.
   size_t n = d.n(), slots = 64;
-  while (slots < n && slots < 8192) slots *= 2;
+  while (slots < n && slots < 65536) slots *= 2;
   const int shift = 64 - __builtin_ctzll(slots);
   std::vector<std::pair<uint64_t, uint32_t>> memo(slots, {0, 0});
   d.lx.resize(n);
