@@ -331,6 +331,24 @@ TEST_CASE("analysis: roles head their phrase, an 'according to' after another cu
   CHECK_FALSE(find(t, a, "actor", "Shanghai Composite Index"));
 }
 
+TEST_CASE("analysis: capitalised phrases the model calls no name, weekdays after a name, a role before 'of'") {
+  std::string t = "Visitors crowded the Google Science Fair in Mountain View. Users of Internet Explorer were told to update. "
+                  "Lawmaker Yau Wai-ching said the oath was valid. Leung Yiu-chung disagreed. "
+                  "The gallery showed Polaroids of author Truman Capote. Researcher Aner Shalev Wednesday said the data was clear.";
+  auto a = analyzer().analyze(t);
+  for (const char* no : {"Science Fair", "Internet Explorer", "Aner Shalev Wednesday", "Wednesday"}) {
+    CAPTURE(no);
+    CHECK_FALSE(find(t, a, "actor", no));
+  }
+  CHECK(attr(t, a, "actor", "Google", "kind") == "organization");
+  for (const char* per : {"Yau Wai-ching", "Leung Yiu-chung", "Aner Shalev", "Truman Capote"}) {  // still people
+    CAPTURE(per);
+    CHECK(attr(t, a, "actor", per, "kind") == "person");
+  }
+  CHECK(attr(t, a, "actor", "Truman Capote", "role") == "author");  // not "Polaroids of author"
+  CHECK(attr(t, a, "actor", "Aner Shalev", "role") == "Researcher");
+}
+
 TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'") {
   std::string t = "Manchester United manager Erik ten Hag said the side lacked energy. The ruling in Dobbs v. Jackson Women's "
                   "Health Organization overturned Roe v. Wade. Hurricane Idalia made landfall in Florida. The regulator sued "

@@ -143,6 +143,22 @@ struct ActorPass {
     d.mentions.push_back(std::move(m));
   }
 
+  // "Aner Shalev Wednesday": a weekday ends a name (months do not: April Ryan, June Carter)
+  bool weekday(size_t i) const {
+    if (!d.lx_has(i, LX_CALENDAR)) return false;
+    auto c = L.calendar.find(d.toks[i].hs);
+    return c != L.calendar.end() && c->second.type == NumType::weekday;
+  }
+
+  // "Wai-ching", "Cheuk-yan", "Jae-in": a capitalised syllable, a hyphen and a lower-case one.
+  bool romanised_given(size_t i) const {
+    if (!(d.toks[i].flags & F_HYPHEN)) return false;
+    std::string_view w = d.tok(i);
+    size_t h = w.find('-');
+    return h != std::string_view::npos && h >= 2 && h + 2 < w.size() && w.find('-', h + 1) == std::string_view::npos &&
+           w[h + 1] >= 'a' && w[h + 1] <= 'z';
+  }
+
   // Decides an unknown capitalised sequence; returns false when it is not a name.
   // surname / first word -> the first mention that had it (its entity does not change while the
   // runs are read)
@@ -195,6 +211,11 @@ struct ActorPass {
     else if (cls() == C_ORG) kind = ActorKind::organization;
     else if (cls() == C_LOC) kind = ActorKind::place;
     else if (cls() == C_NONE && len == 1 && !(t.flags & F_ALLCAPS)) return false;
+    // Two or more capitalised words that the model calls no name, with no given name first, no
+    // listed surname last and no romanised given name ("Yau Wai-ching") are not one either:
+    // "Internet Explorer", "Science Fair", "Harrow Prize", "Space Shuttle Atlantis".
+    else if (cls() == C_NONE && len >= 2 && !d.lx_has(q - 1, LX_SURNAME) && !d.lx_has(p, LX_GIVEN) && !romanised_given(q - 1))
+      return false;
     else if (t.flags & F_ALLCAPS) kind = ActorKind::organization;
     else if (len >= 2 && d.lx_has(q - 1, LX_SURNAME)) kind = ActorKind::person;
     else if (len >= 2 && len <= 3) kind = ActorKind::person;
@@ -354,7 +375,7 @@ struct ActorPass {
       // unknown name
       size_t q = p + 1;
       while (q < r && q < p + 6) {
-        if (capword(q) && !(title(q) && q + 1 < r && capword(q + 1)) && !honorific(q)) { ++q; continue; }
+        if (capword(q) && !(title(q) && q + 1 < r && capword(q + 1)) && !honorific(q) && !weekday(q)) { ++q; continue; }
         if (name_connector(q) && q + 1 < r && capword(q + 1)) { ++q; continue; }
         if (d.punct(q, '.') && q + 1 < r && capword(q + 1)) { ++q; continue; }
         break;
@@ -494,6 +515,9 @@ struct ActorPass {
       if (!d.word(i)) break;
       if (title(i)) { k = i; start = k; seen_title = true; modifiers = 0; continue; }
       if (d.cap(i) && (d.lx_has(i, LX_DEMONYM) || !d.fclass(i))) {
+        // "Polaroids of author Truman Capote": a capitalised word before "of" is in the role only
+        // when it is a title itself ("Secretary of State", "Chancellor of the Exchequer")
+        if (d.is(i + 1, W.of) || d.is(i + 1, W.to) || d.is(i + 1, W.for_)) break;
         if (d.toks[i].flags & F_SENT) {
           if (!d.lx_has(i, LX_STOP_CAP)) { k = i; start = k; }
           break;
