@@ -347,6 +347,18 @@ TEST_CASE("analysis: capitalised phrases the model calls no name, weekdays after
   }
   CHECK(attr(t, a, "actor", "Truman Capote", "role") == "author");  // not "Polaroids of author"
   CHECK(attr(t, a, "actor", "Aner Shalev", "role") == "Researcher");
+  // a person "of" a party is not part of the party's name; an organization's own "of" stays
+  std::string t2 = "Fernando Cheung of the Labour Party and Wu Chi-wai of the Democratic Party were elected. "
+                   "The Bank of England and the University of Texas said so. Museum of Flight CEO Doug King agreed.";
+  auto a2 = analyzer().analyze(t2);
+  for (const char* per : {"Fernando Cheung", "Wu Chi-wai"}) {
+    CAPTURE(per);
+    CHECK(attr(t2, a2, "actor", per, "kind") == "person");
+  }
+  for (const char* org : {"Labour Party", "Democratic Party", "Bank of England", "University of Texas", "Museum of Flight"}) {
+    CAPTURE(org);
+    CHECK(attr(t2, a2, "actor", org, "kind") == "organization");
+  }
 }
 
 TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'") {

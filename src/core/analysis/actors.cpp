@@ -329,6 +329,15 @@ struct ActorPass {
       // sub-run up to "and"
       size_t r = p;
       while (r < j && r < p + 12 && !(d.is(r, W.and_) || d.punct(r, '&'))) ++r;  // names are short: bounded scans
+      // "Fernando Cheung of the Labour Party", "Wu Chi-wai of the Democratic Party": a person's name
+      // (a given name first, or a romanised given name) and no head word before "of" is a person
+      // of the organization, not part of its name
+      for (size_t o = p + 2; o < r; ++o) {
+        if (head(o - 1) != HeadKind::none || title(o - 1) || org_first(o - 1) || d.lx_has(o - 1, LX_GAZ)) break;
+        if (!d.is(o, W.of)) continue;
+        if (d.lx_has(p, LX_GIVEN) || romanised_given(o - 1)) r = o;
+        break;
+      }
       // an organization or place name ending in a head word: "Foreign Ministry", "Greater Manchester Police"
       {
         size_t h = p + 1;
@@ -345,9 +354,19 @@ struct ActorPass {
             continue;
           }
         }
-        if (org_first(p) && p + 2 < r && d.is(p + 1, W.of)) {
-          add(p, r, ActorKind::organization, std::string(d.span(p, r)), false, nullptr, false);
-          p = r;
+        // "Ministry of Defence", "University of Texas" (University also ends names: of_heads keeps
+        // the words that begin one)
+        if ((org_first(p) || (d.is(p + 1, W.of) && L.of_heads.count(d.toks[p].hs))) && p + 2 < r && d.is(p + 1, W.of)) {
+          // the name ends after a known place ("University of Texas Arlington Amneh Jafari") and
+          // before a title ("Museum of Flight CEO")
+          size_t k = d.is(p + 2, W.the) ? p + 3 : p + 2, e = r;
+          const GazEntry* g = nullptr;
+          int gl = k < r ? gaz_match(k, &g) : 0;
+          if (gl > 0 && g->kind == ActorKind::place && k + gl < r && head(k + gl) == HeadKind::none) e = k + gl;
+          for (size_t x = k + 1; x < e; ++x)
+            if (title(x)) { e = x; break; }
+          add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
+          p = e;
           continue;
         }
       }
