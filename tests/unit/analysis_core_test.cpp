@@ -35,6 +35,14 @@ lede::json attr(const std::string& text, const std::vector<lede::Annotation>& an
   REQUIRE(x);
   return x->attrs.contains(key) ? x->attrs.at(key) : lede::json();
 }
+// Each of `names` is an actor of this kind.
+void check_kinds(const std::string& text, const std::vector<lede::Annotation>& anns, std::initializer_list<const char*> names,
+                 const char* kind) {
+  for (const char* n : names) {
+    CAPTURE(n);
+    CHECK(attr(text, anns, "actor", n, "kind") == kind);
+  }
+}
 }  // namespace
 
 TEST_CASE("analysis: empty, whitespace and junk input") {
@@ -351,14 +359,8 @@ TEST_CASE("analysis: capitalised phrases the model calls no name, weekdays after
   std::string t2 = "Fernando Cheung of the Labour Party and Wu Chi-wai of the Democratic Party were elected. "
                    "The Bank of England and the University of Texas said so. Museum of Flight CEO Doug King agreed.";
   auto a2 = analyzer().analyze(t2);
-  for (const char* per : {"Fernando Cheung", "Wu Chi-wai"}) {
-    CAPTURE(per);
-    CHECK(attr(t2, a2, "actor", per, "kind") == "person");
-  }
-  for (const char* org : {"Labour Party", "Democratic Party", "Bank of England", "University of Texas", "Museum of Flight"}) {
-    CAPTURE(org);
-    CHECK(attr(t2, a2, "actor", org, "kind") == "organization");
-  }
+  check_kinds(t2, a2, {"Fernando Cheung", "Wu Chi-wai"}, "person");
+  check_kinds(t2, a2, {"Labour Party", "Democratic Party", "Bank of England", "University of Texas", "Museum of Flight"}, "organization");
 }
 
 TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'") {
@@ -378,10 +380,7 @@ TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'"
   std::string t2 = "British cider maker Orchard Lane said sales rose. Football club Wrexham said it had been sold. "
                    "Film maker Spike Lee said he was pleased.";
   auto a2 = analyzer().analyze(t2);
-  for (const char* org : {"Orchard Lane", "Wrexham"}) {
-    CAPTURE(org);
-    CHECK(attr(t2, a2, "actor", org, "kind") == "organization");
-  }
+  check_kinds(t2, a2, {"Orchard Lane", "Wrexham"}, "organization");
   CHECK(attr(t2, a2, "actor", "Spike Lee", "kind") == "person");
   std::string t5 = "We came up with names like Karis, in high school she came up with it. Kim Song, North Korea's ambassador, spoke.";
   auto a5 = analyzer().analyze(t5);
