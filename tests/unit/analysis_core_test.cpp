@@ -357,10 +357,12 @@ TEST_CASE("analysis: capitalised phrases the model calls no name, weekdays after
   CHECK(attr(t, a, "actor", "Aner Shalev", "role") == "Researcher");
   // a person "of" a party is not part of the party's name; an organization's own "of" stays
   std::string t2 = "Fernando Cheung of the Labour Party and Wu Chi-wai of the Democratic Party were elected. "
-                   "The Bank of England and the University of Texas said so. Museum of Flight CEO Doug King agreed.";
+                   "The Bank of England and the University of Texas said so. Museum of Flight CEO Doug King agreed. "
+                   "Arsenal beat Newcastle at the Emirates Stadium.";
   auto a2 = analyzer().analyze(t2);
   check_kinds(t2, a2, {"Fernando Cheung", "Wu Chi-wai"}, "person");
   check_kinds(t2, a2, {"Labour Party", "Democratic Party", "Bank of England", "University of Texas", "Museum of Flight"}, "organization");
+  check_kinds(t2, a2, {"Emirates Stadium"}, "place");  // a sponsor's name before a place head
 }
 
 TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'") {

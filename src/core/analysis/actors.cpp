@@ -291,6 +291,14 @@ struct ActorPass {
             continue;
           }
         }
+        // "Emirates Stadium", "Allianz Arena": a sponsor's name before a place head word is a place
+        if (g->kind == ActorKind::organization && q < j && head(q) == HeadKind::place_last) {
+          size_t e = q + 1;
+          while (e < j && head(e) == HeadKind::place_last) ++e;
+          add(p, e, ActorKind::place, std::string(d.span(p, e)), false, nullptr, false);
+          p = e;
+          continue;
+        }
         // "U.S. Federal Reserve": a country prefix before a known body is a place of its own;
         // "U.S. Trade Representative Laura Whitcomb": an office before a name is a title
         if (g->kind == ActorKind::organization && gl >= 2) {
