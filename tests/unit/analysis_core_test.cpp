@@ -274,6 +274,16 @@ TEST_CASE("analysis: claims and speakers") {
   REQUIRE(acc);
   CHECK(acc->attrs["cue"]["text"] == "according to");
   CHECK(acc->attrs["speaker"]["text"] == "customs data");
+  // a clause after "said" that begins with existential "there"; "and said" after another verb
+  std::string t2 = "The minister said there was no evidence of wrongdoing. "
+                   "Zuckerberg tweeted to Mohamed and said the boy was welcome.";
+  auto a2 = analyzer().analyze(t2);
+  const auto* there = find(t2, a2, "claim", "there was no evidence of wrongdoing");
+  REQUIRE(there);
+  CHECK(there->attrs["speaker"]["text"] == "The minister");
+  const auto* coord = find(t2, a2, "claim", "the boy was welcome");
+  REQUIRE(coord);
+  CHECK(coord->attrs["speaker"]["text"] == "Zuckerberg");
 }
 
 TEST_CASE("analysis: organization names with a place, 'of' or a possessive inside") {

@@ -517,6 +517,7 @@ struct ClaimPass {
     if (d.cap(k)) return true;
     uint8_t fc = d.fclass(k);
     if (fc & (Lexicon::fw_det | Lexicon::fw_pron)) return !(t.hl == W.that);
+    if (t.hl == W.there) return true;  // "said there was no evidence"
     // "said at least 115 people were killed": a qualified number, not a prepositional phrase
     uint64_t h = hash_seed();
     for (int m = 0; m < L.qualifier_max_tokens && k + m + 1 < d.n(); ++m) {
@@ -567,6 +568,12 @@ struct ClaimPass {
         size_t v = c;
         while (v > sb && d.word(v - 1) && !d.cap(v - 1) && (d.is(v - 1, W.also) || (d.tok(v - 1).size() > 3 && d.tok(v - 1).compare(d.tok(v - 1).size() - 2, 2, "ly") == 0))) --v;
         if (v > sb && (d.is(v - 1, W.and_) || d.is(v - 1, W.but)) && last_claim_sent == d.sent[c] && last_sp.present) { sp = last_sp; return; }
+        // "Zuckerberg tweeted to Mohamed and said the boy was welcome": the second verb's subject is
+        // the sentence's
+        if (v > sb + 1 && d.is(v - 1, W.and_) && (d.is(c, W.said) || d.is(c, W.says)) && np_before(c, sb) >= c) {
+          Speaker m = main_subject(c);
+          if (m.present) { sp = m; return; }
+        }
         if (s < c) sp = make_speaker(s, npe);
         else if (c > sb && (d.punct(c - 1, ',') || (c > sb + 1 && d.punct(c - 2, ',')))) sp = main_np(c);
       };
