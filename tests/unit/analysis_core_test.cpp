@@ -35,6 +35,13 @@ lede::json attr(const std::string& text, const std::vector<lede::Annotation>& an
   REQUIRE(x);
   return x->attrs.contains(key) ? x->attrs.at(key) : lede::json();
 }
+// The speaker text of the claim whose content is `s`, which must exist.
+std::string claim_speaker(const std::string& text, const std::vector<lede::Annotation>& anns, const std::string& s) {
+  const lede::Annotation* x = find(text, anns, "claim", s);
+  CAPTURE(s);
+  REQUIRE(x);
+  return x->attrs.contains("speaker") ? x->attrs.at("speaker").value("text", "") : "";
+}
 // Each of `names` is an actor of this kind.
 void check_kinds(const std::string& text, const std::vector<lede::Annotation>& anns, std::initializer_list<const char*> names,
                  const char* kind) {
@@ -267,9 +274,7 @@ TEST_CASE("analysis: claims and speakers") {
   const auto* q2 = find(t, a, "claim", "Never.");
   REQUIRE(q2);
   CHECK(q2->attrs["speaker"]["text"] == "the minister");
-  const auto* ind = find(t, a, "claim", "the deal showed the bloc could act quickly");
-  REQUIRE(ind);
-  CHECK(ind->attrs["speaker"]["text"] == "Analysts");
+  CHECK(claim_speaker(t, a, "the deal showed the bloc could act quickly") == "Analysts");
   const auto* acc = find(t, a, "claim", "Exports fell 5%");
   REQUIRE(acc);
   CHECK(acc->attrs["cue"]["text"] == "according to");
@@ -278,12 +283,8 @@ TEST_CASE("analysis: claims and speakers") {
   std::string t2 = "The minister said there was no evidence of wrongdoing. "
                    "Zuckerberg tweeted to Mohamed and said the boy was welcome.";
   auto a2 = analyzer().analyze(t2);
-  const auto* there = find(t2, a2, "claim", "there was no evidence of wrongdoing");
-  REQUIRE(there);
-  CHECK(there->attrs["speaker"]["text"] == "The minister");
-  const auto* coord = find(t2, a2, "claim", "the boy was welcome");
-  REQUIRE(coord);
-  CHECK(coord->attrs["speaker"]["text"] == "Zuckerberg");
+  CHECK(claim_speaker(t2, a2, "there was no evidence of wrongdoing") == "The minister");
+  CHECK(claim_speaker(t2, a2, "the boy was welcome") == "Zuckerberg");
 }
 
 TEST_CASE("analysis: organization names with a place, 'of' or a possessive inside") {
