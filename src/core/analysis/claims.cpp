@@ -601,6 +601,18 @@ struct ClaimPass {
         case CueType::quote: {
           size_t s = k;
           size_t e = np_after(s, se);
+          // "The minister was quoted as saying ...": the speaker is the passive's subject
+          if (d.is(k, W.as) && d.is(k + 1, W.saying) && c > sb + 1 &&
+              (d.is(c - 1, W.was) || d.is(c - 1, h_is) || d.is(c - 1, W.were) || d.is(c - 1, W.are) || d.is(c - 1, h_been))) {
+            size_t v = c - 1, npe = v;
+            while (v > sb && (d.is(v - 1, W.has) || d.is(v - 1, W.have) || d.is(v - 1, W.had))) --v;
+            size_t s0 = np_before(v, sb, &npe);
+            size_t cs = d.is(k + 2, W.that) ? k + 3 : k + 2;
+            if (s0 >= v || cs >= se || in_quote[cs]) break;
+            size_t ce = content_end(cs);
+            if (ce > cs) { emit(d.toks[cs].b, content_bytes_end(cs, ce), make_speaker(s0, npe), c, c + l); cue_used[k + 1] = 1; }
+            break;
+          }
           if (e > s && d.is(e, W.as) && d.is(e + 1, W.saying)) {
             size_t cs = e + 2;
             if (d.is(cs, W.that)) ++cs;
