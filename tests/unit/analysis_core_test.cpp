@@ -261,6 +261,13 @@ TEST_CASE("analysis: subunits, signed figures, and a change that is not a range"
   CHECK(attr(t3, a3, "number", "1990s", "value") == "1990s");
   REQUIRE(n("$150 million to $200 million"));
   CHECK(n("$150 million to $200 million")->attrs["kind"] == "range");
+  // a minus sign on the number, ISO dates, feet
+  std::string t4 = "Temperatures fell to -5C overnight. Results are due on 2025-03-05. He is 6ft tall. Shifts run 10-20 hours.";
+  auto a4 = analyzer().analyze(t4);
+  CHECK(attr(t4, a4, "number", "-5C", "value") == -5);
+  CHECK(attr(t4, a4, "number", "2025-03-05", "value") == "2025-03-05");
+  CHECK(attr(t4, a4, "number", "6ft", "unit") == "ft");
+  CHECK(attr(t4, a4, "number", "10-20 hours", "kind") == "range");  // not -20
 }
 
 TEST_CASE("analysis: claims and speakers") {

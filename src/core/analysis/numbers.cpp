@@ -312,6 +312,13 @@ struct NumPass {
       start = i - 1;
       v = -v;
     }
+    // "fell to -5C", "−12": a minus sign on the number, with a space (or nothing) before the sign
+    // and no number right before it (not "10 -20")
+    if (start == i && !word && i > 0 && (d.punct(i - 1, '-') || d.punct(i - 1, 0x2212)) && d.adjacent(i) &&
+        (i == 1 || !d.adjacent(i - 1)) && !(i >= 2 && d.toks[i - 2].type == T_NUM)) {
+      start = i - 1;
+      v = -v;
+    }
     x.t0 = start;
     x.b = d.toks[start].b;
     x.e = d.toks[i].e;
@@ -406,6 +413,21 @@ struct NumPass {
       x.value = std::atof(std::string(w).c_str());
       emit(x, "");
       return;
+    }
+    // ISO dates: "2025-03-05"
+    if (int yr = year_at(i)) {
+      auto two = [&](size_t k, int lo, int hi) {
+        if (k >= n || d.toks[k].type != T_NUM || !plain_int(k) || d.tok(k).size() != 2 || !d.adjacent(k)) return 0;
+        int v = std::atoi(std::string(d.tok(k)).c_str());
+        return v >= lo && v <= hi ? v : 0;
+      };
+      int m = d.punct(i + 1, '-') && d.adjacent(i + 1) ? two(i + 2, 1, 12) : 0;
+      int day = m && d.punct(i + 3, '-') && d.adjacent(i + 3) ? two(i + 4, 1, 31) : 0;
+      if (day && !(i + 5 < n && d.adjacent(i + 5) && d.toks[i + 5].type != T_PUNCT)) {
+        Num x; x.kind = K_DATE; x.t0 = i; x.t1 = i + 5; x.b = t.b; x.e = d.toks[i + 4].e; x.svalue = ymd(yr, m, day);
+        emit(x, "");
+        return;
+      }
     }
     // years and year ranges
     if (int yr = year_at(i)) {
