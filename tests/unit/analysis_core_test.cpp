@@ -288,11 +288,13 @@ TEST_CASE("analysis: claims and speakers") {
   CHECK(acc->attrs["speaker"]["text"] == "customs data");
   // a clause after "said" that begins with existential "there"; "and said" after another verb
   std::string t2 = "The minister said there was no evidence of wrongdoing. "
-                   "Zuckerberg tweeted to Mohamed and said the boy was welcome. The envoy was quoted as saying the talks had failed.";
+                   "Zuckerberg tweeted to Mohamed and said the boy was welcome. The envoy was quoted as saying the talks had failed. "
+                   "A spokeswoman for the utility said power would be restored.";
   auto a2 = analyzer().analyze(t2);
   CHECK(claim_speaker(t2, a2, "there was no evidence of wrongdoing") == "The minister");
   CHECK(claim_speaker(t2, a2, "the boy was welcome") == "Zuckerberg");
   CHECK(claim_speaker(t2, a2, "the talks had failed") == "The envoy");  // the passive "was quoted as saying"
+  CHECK(claim_speaker(t2, a2, "power would be restored") == "A spokeswoman for the utility");
 }
 
 TEST_CASE("analysis: organization names with a place, 'of' or a possessive inside") {

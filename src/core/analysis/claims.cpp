@@ -218,7 +218,11 @@ struct ClaimPass {
       std::string_view w = d.tok(k);
       if (!d.cap(k) && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !d.lx_has(k, LX_TITLE)) break;
       s = k;
-      if ((h == W.the || h == W.a || h == W.an) && !(k > limit && (d.is(k - 1, W.of) || d.is(k - 1, W.from) || d.is(k - 1, W.at) || d.is(k - 1, W.in)))) break;
+      // an article ends the NP unless a preposition inside it comes first ("a spokesperson for the
+      // company", "the head of the agency")
+      if ((h == W.the || h == W.a || h == W.an) &&
+          !(k > limit && (d.is(k - 1, W.of) || d.is(k - 1, W.from) || d.is(k - 1, W.at) || d.is(k - 1, W.in) || d.is(k - 1, W.for_))))
+        break;
     }
     // a PP cannot start the NP
     while (s < e && d.word(s) && !d.cap(s) && (d.is(s, W.of) || d.is(s, W.from) || d.is(s, W.at) || d.is(s, W.in) || d.is(s, W.for_) || d.is(s, W.with))) ++s;
