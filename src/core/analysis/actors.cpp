@@ -143,9 +143,10 @@ struct ActorPass {
     d.mentions.push_back(std::move(m));
   }
 
-  // "Aner Shalev Wednesday": a weekday ends a name (months do not: April Ryan, June Carter)
+  // "Aner Shalev Wednesday": a weekday ends a name (months do not: April Ryan, June Carter; nor
+  // short forms: "Daily Sun")
   bool weekday(size_t i) const {
-    if (!d.lx_has(i, LX_CALENDAR)) return false;
+    if (!d.lx_has(i, LX_CALENDAR) || d.tok(i).size() <= 4) return false;
     auto c = L.calendar.find(d.toks[i].hs);
     return c != L.calendar.end() && c->second.type == NumType::weekday;
   }
@@ -212,9 +213,10 @@ struct ActorPass {
     else if (cls() == C_LOC) kind = ActorKind::place;
     else if (cls() == C_NONE && len == 1 && !(t.flags & F_ALLCAPS)) return false;
     // Two or more capitalised words that the model calls no name, with no given name first, no
-    // listed surname last and no romanised given name ("Yau Wai-ching") are not one either:
+    // listed surname last and no romanised given name ("Yau Wai-ching") are not one either, all-capital
+    // ones included ("DAB In" from a caption run into a sentence):
     // "Internet Explorer", "Science Fair", "Harrow Prize", "Space Shuttle Atlantis".
-    else if (cls() == C_NONE && len >= 2 && !d.lx_has(q - 1, LX_SURNAME) && !d.lx_has(p, LX_GIVEN) && !romanised_given(q - 1))
+    else if (cls() == C_NONE && len >= 2 && !given && !d.lx_has(q - 1, LX_SURNAME) && !romanised_given(q - 1))
       return false;
     else if (t.flags & F_ALLCAPS) kind = ActorKind::organization;
     else if (len >= 2 && d.lx_has(q - 1, LX_SURNAME)) kind = ActorKind::person;
@@ -364,15 +366,15 @@ struct ActorPass {
         }
         // "Ministry of Defence", "University of Texas" (University also ends names: of_heads keeps
         // the words that begin one)
-        if ((org_first(p) || (d.is(p + 1, W.of) && L.of_heads.count(d.toks[p].hs))) && p + 2 < r && d.is(p + 1, W.of)) {
+        if (p + 2 < r && d.is(p + 1, W.of) && L.of_heads.count(d.toks[p].hs)) {  // of_heads: every org-first word
           // the name ends after a known place ("University of Texas Arlington Amneh Jafari") and
           // before a title ("Museum of Flight CEO")
           size_t k = d.is(p + 2, W.the) ? p + 3 : p + 2, e = r;
           const GazEntry* g = nullptr;
           int gl = k < r ? gaz_match(k, &g) : 0;
           if (gl > 0 && g->kind == ActorKind::place && k + gl < r && head(k + gl) == HeadKind::none) e = k + gl;
-          for (size_t x = k + 1; x < e; ++x)
-            if (title(x)) { e = x; break; }
+          for (size_t x = k + 1; x + 1 < e; ++x)  // a title before a name, not one inside ("Ministry of National Defense")
+            if (title(x) && capword(x + 1) && !title(x + 1) && head(x + 1) == HeadKind::none) { e = x; break; }
           add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
           p = e;
           continue;

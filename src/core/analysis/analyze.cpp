@@ -189,6 +189,7 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
   std::vector<Token>().swap(d.toks);
   std::vector<uint32_t>().swap(d.sent);
   std::vector<uint32_t>().swap(d.lx);
+  d.model_parts = {};
   std::vector<int32_t>().swap(d.mention_at);
   std::vector<Mention>().swap(d.mentions);
 

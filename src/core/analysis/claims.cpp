@@ -82,6 +82,16 @@ struct ClaimPass {
     std::string_view w = d.tok(i);
     return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
   }
+  // "is", "was", "were", "are", "been": the auxiliary of a passive cue ("was claimed", "is quoted")
+  bool be_form(size_t i) const {
+    return d.is(i, W.was) || d.is(i, h_is) || d.is(i, W.were) || d.is(i, W.are) || d.is(i, h_been);
+  }
+  // The first token of "has/have/had" right before i ("has been quoted"), or i.
+  size_t before_perfect(size_t i, size_t sb) const {
+    while (i > sb && (d.is(i - 1, W.has) || d.is(i - 1, W.have) || d.is(i - 1, W.had))) --i;
+    return i;
+  }
+
   bool verbish(size_t i) const {
     if (!d.word(i) || d.cap(i)) return false;
     if (d.fclass(i) & Lexicon::fw_aux) return true;
@@ -562,9 +572,8 @@ struct ClaimPass {
         have_sp = true;
         if (participle) { sp = main_subject(c); return; }
         // passive "It was claimed that": no speaker
-        if (c >= 2 && (d.is(c - 1, W.was) || d.is(c - 1, h_is) || d.is(c - 1, W.were) || d.is(c - 1, W.are) || d.is(c - 1, h_been))) {
-          size_t s0 = c - 1;
-          while (s0 > sb && (d.is(s0 - 1, W.has) || d.is(s0 - 1, W.have) || d.is(s0 - 1, W.had))) --s0;
+        if (c >= 2 && be_form(c - 1)) {
+          size_t s0 = before_perfect(c - 1, sb);
           if (s0 > sb && d.is(s0 - 1, h_it)) { passive = true; return; }
         }
         size_t npe = c;
@@ -574,7 +583,7 @@ struct ClaimPass {
         if (v > sb && (d.is(v - 1, W.and_) || d.is(v - 1, W.but)) && last_claim_sent == d.sent[c] && last_sp.present) { sp = last_sp; return; }
         // "Zuckerberg tweeted to Mohamed and said the boy was welcome": the second verb's subject is
         // the sentence's
-        if (v > sb + 1 && d.is(v - 1, W.and_) && (d.is(c, W.said) || d.is(c, W.says)) && np_before(c, sb) >= c) {
+        if (v > sb + 1 && d.is(v - 1, W.and_) && (d.is(c, W.said) || d.is(c, W.says)) && s >= c) {
           Speaker m = main_subject(c);
           if (m.present) { sp = m; return; }
         }
@@ -606,10 +615,8 @@ struct ClaimPass {
           size_t s = k;
           size_t e = np_after(s, se);
           // "The minister was quoted as saying ...": the speaker is the passive's subject
-          if (d.is(k, W.as) && d.is(k + 1, W.saying) && c > sb + 1 &&
-              (d.is(c - 1, W.was) || d.is(c - 1, h_is) || d.is(c - 1, W.were) || d.is(c - 1, W.are) || d.is(c - 1, h_been))) {
-            size_t v = c - 1, npe = v;
-            while (v > sb && (d.is(v - 1, W.has) || d.is(v - 1, W.have) || d.is(v - 1, W.had))) --v;
+          if (d.is(k, W.as) && d.is(k + 1, W.saying) && c > sb + 1 && be_form(c - 1)) {
+            size_t v = before_perfect(c - 1, sb), npe = v;
             size_t s0 = np_before(v, sb, &npe);
             size_t cs = d.is(k + 2, W.that) ? k + 3 : k + 2;
             if (s0 >= v || cs >= se || in_quote[cs]) break;

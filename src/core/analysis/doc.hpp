@@ -70,7 +70,8 @@ struct Doc {
   std::vector<Mention> mentions;        // sorted by t0
   std::vector<int32_t> mention_at;      // token -> mention index, -1 if none
   std::vector<RawAnn> out;
-  // The model's weight sums per token part (see Model::score), filled as candidates are scored.
+  // The weight sums per token part of `model` (see Model::score), filled as candidates are scored;
+  // a Doc is scored by one model only.
   mutable FlatMap<std::array<int32_t, 4>> model_parts;
   // Training: when set, every candidate the statistical model would classify is recorded here.
   std::vector<std::pair<uint32_t, uint32_t>>* candidates = nullptr;

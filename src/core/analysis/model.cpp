@@ -8,6 +8,8 @@
 
 namespace lede::analysis {
 
+static_assert(C_COUNT == 4, "Doc::model_parts holds one sum per class");
+
 namespace {
 
 inline uint64_t fh(uint64_t tag, uint64_t v) { return hash_combine(hash_combine(hash_seed(), tag), v); }

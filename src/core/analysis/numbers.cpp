@@ -238,9 +238,7 @@ struct NumPass {
       ++j;
       ++count;
       // a plural noun usually ends the phrase
-      if (w.size() > 3 && w.back() == 's' && !ends_with(w, "ss") && !(d.word(j) && !(d.toks[j].flags & F_CAP) && !d.fclass(j) &&
-                                                                   d.tok(j).back() == 's' && count < 3 && false))
-        break;
+      if (w.size() > 3 && w.back() == 's' && !ends_with(w, "ss")) break;
     }
     if (first == SIZE_MAX) return {};
     // drop adjective-like words at the start of a multi-word run
@@ -272,6 +270,11 @@ struct NumPass {
     char buf[16];
     std::snprintf(buf, sizeof buf, "--%02d-%02d", m, day);
     return buf;
+  }
+  static int days_in_month(int y, int m) {
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : kDays[m - 1];
   }
   static std::string ymd(int y, int m, int day) {
     char buf[16];
@@ -414,23 +417,21 @@ struct NumPass {
       emit(x, "");
       return;
     }
-    // ISO dates: "2025-03-05"
+    // years and year ranges
     if (int yr = year_at(i)) {
+      // ISO dates: "2025-03-05"
       auto two = [&](size_t k, int lo, int hi) {
         if (k >= n || d.toks[k].type != T_NUM || !plain_int(k) || d.tok(k).size() != 2 || !d.adjacent(k)) return 0;
         int v = std::atoi(std::string(d.tok(k)).c_str());
         return v >= lo && v <= hi ? v : 0;
       };
       int m = d.punct(i + 1, '-') && d.adjacent(i + 1) ? two(i + 2, 1, 12) : 0;
-      int day = m && d.punct(i + 3, '-') && d.adjacent(i + 3) ? two(i + 4, 1, 31) : 0;
+      int day = m && d.punct(i + 3, '-') && d.adjacent(i + 3) ? two(i + 4, 1, days_in_month(yr, m)) : 0;
       if (day && !(i + 5 < n && d.adjacent(i + 5) && d.toks[i + 5].type != T_PUNCT)) {
         Num x; x.kind = K_DATE; x.t0 = i; x.t1 = i + 5; x.b = t.b; x.e = d.toks[i + 4].e; x.svalue = ymd(yr, m, day);
         emit(x, "");
         return;
       }
-    }
-    // years and year ranges
-    if (int yr = year_at(i)) {
       bool currency_before = i > 0 && d.toks[i - 1].type == T_PUNCT && d.lx_has(i - 1, LX_CURRENCY_PREFIX) && d.adjacent(i);
       const Unit* u = nullptr;
       bool unit_after = unit_at(i + 1, &u) > 0 || scale_at(i + 1, false) > 0 || d.punct(i + 1, '%') || d.is(i + 1, W.percent);
