@@ -62,12 +62,11 @@ uint64_t suffix3(const Doc& d, size_t i) {
 // (by position: first, middle, last) and the two tokens on each side. score() sums each part's
 // weights once per distinct word and reuses the sum (news repeats its names and their contexts).
 template <class Out>
-void token_part(const Doc& d, size_t i, uint64_t pos, uint64_t* hl_out, Out&& out) {
+void token_part(const Doc& d, size_t i, uint64_t pos, Out&& out) {
   const Lexicon& L = d.lex;
   const Token& t = d.toks[i];
   uint64_t hs, hl;
   fnv_both(d.tok(i), &hs, &hl);
-  *hl_out = hl;
   out(fh(2, hs));
   out(fh(3 + pos, hl));
   out(fh(6, shape(d, i)));
@@ -94,31 +93,6 @@ void after_part(const Doc& d, size_t q, int k, Out&& out) {
   if (d.lex.cues.count(hash_combine(hash_seed(), d.toks[q].hl))) out(fh(46 + k, 1));
 }
 
-// Calls out(feature) for each feature of the candidate [t0, t1), in a fixed order.
-template <class Out>
-void for_each_feature(const Doc& d, uint32_t t0, uint32_t t1, Out&& out) {
-  uint32_t len = t1 - t0;
-  out(fh(1, len > 4 ? 4 : len));
-  uint64_t first_hl = 0, last_hl = 0;
-  for (uint32_t i = t0; i < t1; ++i) {
-    uint64_t pos = i == t0 ? 0 : i + 1 == t1 ? 2 : 1;
-    token_part(d, i, pos, &last_hl, out);
-    if (i == t0) first_hl = last_hl;
-  }
-  // context
-  bool sent_start = d.toks[t0].flags & F_SENT;
-  out(fh(30, sent_start ? 1 : 0));
-  for (int k = 1; k <= 2; ++k) {
-    if (t0 >= static_cast<uint32_t>(k)) before_part(d, t0 - k, k, out);
-    else out(fh(31 + k, 0));
-    size_t q = t1 + k - 1;
-    if (q < d.n()) after_part(d, q, k, out);
-    else out(fh(40 + k, 0));
-  }
-  if (len >= 2) out(fh(50, hash_combine(first_hl, last_hl)));
-  out(fh(51, 1));  // bias-like
-}
-
 // What a part's features depend on: the token's text and the token fields shape() reads. The
 // byte length too: "’s" has the hash of "'s" (tokenizer.cpp) but not its FNV features.
 uint64_t part_key(const Token& t, uint64_t part) {
@@ -126,11 +100,35 @@ uint64_t part_key(const Token& t, uint64_t part) {
   return hash_combine(hash_combine(hash_seed(), t.hs), fields);
 }
 
+// Walks the features of the candidate [t0, t1) in a fixed order: one(feature) for those that
+// depend on the candidate as a whole, part(key, emit) for each token part, where emit(out) calls
+// out(feature) for the part's features and key says what they depend on.
+template <class One, class Part>
+void walk_features(const Doc& d, uint32_t t0, uint32_t t1, One&& one, Part&& part) {
+  uint32_t len = t1 - t0;
+  one(fh(1, len > 4 ? 4 : len));
+  for (uint32_t i = t0; i < t1; ++i) {
+    uint64_t pos = i == t0 ? 0 : i + 1 == t1 ? 2 : 1;
+    part(part_key(d.toks[i], pos), [&](auto&& out) { token_part(d, i, pos, out); });
+  }
+  one(fh(30, (d.toks[t0].flags & F_SENT) ? 1 : 0));
+  for (int k = 1; k <= 2; ++k) {
+    if (t0 >= static_cast<uint32_t>(k)) part(part_key(d.toks[t0 - k], 2 + k), [&](auto&& out) { before_part(d, t0 - k, k, out); });
+    else one(fh(31 + k, 0));
+    size_t q = t1 + k - 1;
+    if (q < d.n()) part(part_key(d.toks[q], 4 + k), [&](auto&& out) { after_part(d, q, k, out); });
+    else one(fh(40 + k, 0));
+  }
+  if (len >= 2) one(fh(50, hash_combine(fnv_lower(d, t0), fnv_lower(d, t1 - 1))));
+  one(fh(51, 1));  // bias-like
+}
+
 }  // namespace
 
 void Model::features(const Doc& d, uint32_t t0, uint32_t t1, std::vector<uint64_t>& out) {
   out.clear();
-  for_each_feature(d, t0, t1, [&out](uint64_t f) { out.push_back(f); });
+  auto push = [&out](uint64_t f) { out.push_back(f); };
+  walk_features(d, t0, t1, push, [&](uint64_t, auto&& emit) { emit(push); });
 }
 
 std::array<float, C_COUNT> Model::score(const Doc& d, uint32_t t0, uint32_t t1) const {
@@ -145,32 +143,17 @@ std::array<float, C_COUNT> Model::score(const Doc& d, uint32_t t0, uint32_t t1) 
       for (int c = 0; c < C_COUNT; ++c) to[c] += it->second[c];
     };
   };
-  auto part = [&](uint64_t key, auto&& compute) {
+  // each part's sum is kept per document and reused (see token_part)
+  auto part = [&](uint64_t key, auto&& emit) {
     auto* e = d.model_parts.find(key);
     if (e == d.model_parts.end()) {
       std::array<int32_t, C_COUNT> w{};
-      compute(add(w));
+      emit(add(w));
       e = d.model_parts.emplace(key, w).first;
     }
     for (int c = 0; c < C_COUNT; ++c) sum[c] += e->second[c];
   };
-  auto direct = add(sum);
-  uint32_t len = t1 - t0;
-  direct(fh(1, len > 4 ? 4 : len));
-  for (uint32_t i = t0; i < t1; ++i) {
-    uint64_t pos = i == t0 ? 0 : i + 1 == t1 ? 2 : 1;
-    part(part_key(d.toks[i], pos), [&](auto&& out) { uint64_t hl; token_part(d, i, pos, &hl, out); });
-  }
-  direct(fh(30, (d.toks[t0].flags & F_SENT) ? 1 : 0));
-  for (int k = 1; k <= 2; ++k) {
-    if (t0 >= static_cast<uint32_t>(k)) part(part_key(d.toks[t0 - k], 2 + k), [&](auto&& out) { before_part(d, t0 - k, k, out); });
-    else direct(fh(31 + k, 0));
-    size_t q = t1 + k - 1;
-    if (q < d.n()) part(part_key(d.toks[q], 4 + k), [&](auto&& out) { after_part(d, q, k, out); });
-    else direct(fh(40 + k, 0));
-  }
-  if (len >= 2) direct(fh(50, hash_combine(fnv_lower(d, t0), fnv_lower(d, t1 - 1))));
-  direct(fh(51, 1));
+  walk_features(d, t0, t1, add(sum), part);
   for (int c = 0; c < C_COUNT; ++c) s[c] += static_cast<float>(sum[c]) * scale_;
   return s;
 }
