@@ -572,6 +572,16 @@ struct ActorPass {
     return role_text(start, end);
   }
 
+  // A preposition (or, with `pronouns`, a subject pronoun) before the first title word in [s, e):
+  // the phrase is not headed by the title, so it is no role.
+  bool clause_before_title(size_t s, size_t e, bool pronouns) const {
+    for (size_t x = s; x < e && !title(x); ++x)
+      if (d.word(x) && ((d.fclass(x) & Lexicon::fw_prep) ||
+                        (pronouns && (d.is(x, W.he) || d.is(x, W.she) || d.is(x, W.they) || d.is(x, W.it)))))
+        return true;
+    return false;
+  }
+
   // The text of a role phrase [s, e), trimmed to the noun phrase: no leading "and" / "also" / article,
   // nothing from the first verb on ("Central Command spokesman will moderate", "wikiHow founder
   // interviewed by ..."), no trailing weekday ("nominee for Governor of Virginia Saturday").
@@ -632,10 +642,7 @@ struct ActorPass {
     if (s >= k) return {};
     if (title_pos < s) return {};
     // the title heads the phrase: "Karis, in high school she came up with" is no role
-    for (size_t x = s; x < title_pos; ++x)
-      if (d.word(x) && (d.fclass(x) & Lexicon::fw_prep || d.is(x, W.he) || d.is(x, W.she) || d.is(x, W.they) ||
-                        d.is(x, W.it)))
-        return {};
+    if (clause_before_title(s, k, true)) return {};
     // the first content word should be the title or its modifiers (not a verb phrase)
     return role_text(s, k);
   }
@@ -656,8 +663,7 @@ struct ActorPass {
     if (k != sb || !has_title) return {};
     // the role noun heads the phrase: "The Treasury secretary, Janet Yellen", not "Speaking to
     // reporters in Brasília, Yellen" (a preposition before the first role word)
-    for (size_t x = k; x < e && !title(x); ++x)
-      if (d.word(x) && (d.fclass(x) & Lexicon::fw_prep)) return {};
+    if (clause_before_title(k, e, false)) return {};
     size_t s = k;
     // "Apple's chief executive, Tim Cook" and "... sued Binance and its founder, Changpeng Zhao": the role
     // begins after the last possessive

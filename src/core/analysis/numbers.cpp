@@ -310,17 +310,16 @@ struct NumPass {
     } else {
       return start;
     }
-    // "minus 20 degrees": a signed figure
-    if (start == i && !word && i > 0 && d.word(i - 1) && (d.is(i - 1, W.minus) || d.is(i - 1, W.negative)) && !d.adjacent(i)) {
-      start = i - 1;
-      v = -v;
-    }
-    // "fell to -5C", "−12": a minus sign on the number, with a space (or nothing) before the sign
-    // and no number right before it (not "10 -20")
-    if (start == i && !word && i > 0 && (d.punct(i - 1, '-') || d.punct(i - 1, 0x2212)) && d.adjacent(i) &&
-        (i == 1 || !d.adjacent(i - 1)) && !(i >= 2 && d.toks[i - 2].type == T_NUM)) {
-      start = i - 1;
-      v = -v;
+    // signed figures: "minus 20 degrees"; "fell to -5C", "−12" (a minus sign on the number, with a
+    // space or nothing before the sign and no number right before it: not "10 -20")
+    if (start == i && !word && i > 0) {
+      bool minus_word = d.word(i - 1) && (d.is(i - 1, W.minus) || d.is(i - 1, W.negative)) && !d.adjacent(i);
+      bool minus_sign = (d.punct(i - 1, '-') || d.punct(i - 1, 0x2212)) && d.adjacent(i) && (i == 1 || !d.adjacent(i - 1)) &&
+                        !(i >= 2 && d.toks[i - 2].type == T_NUM);
+      if (minus_word || minus_sign) {
+        start = i - 1;
+        v = -v;
+      }
     }
     x.t0 = start;
     x.b = d.toks[start].b;
