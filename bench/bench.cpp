@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
   if (argc > 3 && std::string(argv[3]) == "--dump") {  // cross-platform determinism check
     lede::Analyzer analyzer;
     for (const auto& a : analyzer.analyze(text))
-      std::printf("%s %lld %lld %s\n", a.label.c_str(), (long long)a.start, (long long)a.end, a.attrs.dump().c_str());
+      std::printf("%s %lld %lld %s\n", a.label.c_str(), (long long)a.start, (long long)a.end, a.attrs.as_json().dump().c_str());
     return 0;
   }
   if (argc > 3 && std::string(argv[3]) == "--passes") {  // where the time goes: best of `repeats` per pass

@@ -310,7 +310,7 @@ std::string annotation_text(const App& a, const Annotation& an) {
 }
 
 std::string annotation_summary(const App& a, const Annotation& an) {
-  const json& t = an.attrs;
+  const json t = an.attrs;  // one annotation, on hover: the generic form is simplest
   auto str = [&](const char* k) { return t.contains(k) && t[k].is_string() ? t[k].get<std::string>() : std::string(); };
   std::string s;
   if (an.label == "actor") {
@@ -437,7 +437,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       const std::string& color = lab ? lab->color : std::string("#888888");
       bool suggestion = an.status == Status::suggested;
       bool linked = an.id == a.panel_hover_id || an.id == a.hover_id ||
-                    (!a.focus_entity.empty() && an.attrs.value("entity", std::string()) == a.focus_entity && an.label == "actor");
+                    (!a.focus_entity.empty() && an.attrs.entity == a.focus_entity && an.label == "actor");
       ImU32 fill = label_color(color, suggestion ? th.suggestion_fill : th.fill);
       ImU32 line_col = label_color(color, suggestion ? 0.75f : 0.95f);
       float under = std::min(pad_y + body_px + 1 + v.level * 3.0f, L.line_height - 1);
@@ -575,10 +575,10 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
     } else if (io.KeyShift && !io.KeyAlt) {
       if (an && an->status == Status::suggested && (pressed(kA, false) || pressed(kR, false))) {
         // Shift+A / Shift+R: every suggestion of the same entity (actors) or label.
-        std::string entity = an->label == "actor" ? an->attrs.value("entity", std::string()) : std::string();
+        std::string entity = an->label == "actor" ? an->attrs.entity : std::string();
         std::vector<std::string> ids;
         for (const Annotation& x : a.annotations)
-          if (x.status == Status::suggested && x.label == an->label && (entity.empty() || x.attrs.value("entity", std::string()) == entity))
+          if (x.status == Status::suggested && x.label == an->label && (entity.empty() || x.attrs.entity == entity))
             ids.push_back(x.id);
         bool acc = pressed(kA, false);
         std::string what = std::string(acc ? "Accepted " : "Rejected ") + std::to_string(ids.size()) + " suggestions" +

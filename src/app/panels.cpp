@@ -80,10 +80,7 @@ bool annotation_row_keys(App& a, const Annotation& an) {
   return false;
 }
 
-std::string attr(const Annotation& an, const char* key) {
-  auto it = an.attrs.find(key);
-  return it != an.attrs.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+std::string attr(const Annotation& an, const char* key) { return an.attrs.str(key); }
 
 std::string clip(std::string s, size_t n) {
   for (char& c : s)
@@ -97,15 +94,22 @@ std::string clip(std::string s, size_t n) {
 }
 
 std::string speaker_of(const Annotation& an) {
-  auto it = an.attrs.find("speaker");
-  if (it == an.attrs.end() || !it->is_object()) return "";
-  return it->value("entity", it->value("text", ""));
+  const SpanAttr& sp = an.attrs.speaker;
+  if (sp.is_set()) return sp.entity.empty() ? sp.text : sp.entity;
+  json other = an.attrs.get("speaker");  // one in another shape, from a file
+  return other.is_object() ? other.value("entity", other.value("text", "")) : "";
+}
+
+std::string cue_of(const Annotation& an) {
+  if (an.attrs.cue.is_set()) return an.attrs.cue.text;
+  json other = an.attrs.get("cue");  // one in another shape, from a file
+  return other.is_object() ? other.value("text", "") : "";
 }
 
 double number_key(const Annotation& x) {
-  auto it = x.attrs.find("value");
-  if (it != x.attrs.end() && it->is_number()) return it->get<double>();
-  if (it != x.attrs.end() && it->is_array() && !it->empty() && (*it)[0].is_number()) return (*it)[0].get<double>();
+  const json& v = x.attrs.value;
+  if (v.is_number()) return v.get<double>();
+  if (v.is_array() && !v.empty() && v[0].is_number()) return v[0].get<double>();
   return 1e300;
 }
 
@@ -295,7 +299,7 @@ void claims_tab(App& a) {
     for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
       size_t k = rows[size_t(r)];
       const Annotation& an = a.annotations[p.claims[k]];
-      std::string cue = an.attrs.contains("cue") && an.attrs["cue"].is_object() ? an.attrs["cue"].value("text", "") : "";
+      std::string cue = cue_of(an);
       const std::string& who = p.claim_speaker[k];
       ImGui::PushID(r);
       const bool at_cursor = show_cursor && r == cur;  // the keyboard row
@@ -394,11 +398,11 @@ void numbers_tab(App& a) {
       }
       ImGui::TableNextColumn();
       std::string v;
-      if (an.attrs.contains("value")) {
-        const json& val = an.attrs["value"];
+      if (!an.attrs.value.is_null()) {
+        const json& val = an.attrs.value;
         v = val.is_string() ? val.get<std::string>() : val.dump();
       }
-      if (an.attrs.value("approx", false)) v = "~" + v;
+      if (an.attrs.approx) v = "~" + v;
       if (attr(an, "bound") == "min") v = "\u2265 " + v;
       if (attr(an, "bound") == "max") v = "\u2264 " + v;
       ImGui::TextUnformatted(v.c_str());

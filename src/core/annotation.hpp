@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace lede {
+#include "core/attrs.hpp"
 
-using json = nlohmann::json;
+namespace lede {
 
 enum class Origin { user, automatic };
 enum class Status { suggested, accepted, rejected };
@@ -43,7 +43,7 @@ struct Annotation {
   int64_t start = 0;  // code points, end exclusive
   int64_t end = 0;
   std::string note;
-  json attrs = json::object();  // analysis details (kind, entity, speaker, value, ...)
+  Attrs attrs;  // analysis details (kind, entity, speaker, value, ...)
   std::string created;          // ISO 8601 UTC, empty if unknown
   std::string modified;
   // Added for issue 5 (files): optional, default empty.

@@ -196,7 +196,7 @@ void check_annotation(Checker& c, const json& a, const std::string& p, const std
       c.add(p + ".end", "(" + std::to_string(an.end) + ") is past the end of the text (" + std::to_string(length) + ")");
   }
   if (const json* v = c.str(a, p, "note", false)) an.note = v->get<std::string>();
-  if (const json* v = c.obj(a, p, "attrs", false)) an.attrs = *v;
+  if (const json* v = c.obj(a, p, "attrs", false)) an.attrs = v->get<Attrs>();
   for (const char* key : {"created", "modified"}) {
     if (const json* v = c.str(a, p, key, false)) {
       std::string t = v->get<std::string>();

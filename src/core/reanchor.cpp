@@ -392,8 +392,9 @@ ReanchorResult reanchor(const AnnotationSet& file, std::string_view new_text) {
   }
   for (Annotation& a : r.set.annotations) {
     auto d = moved.find(a.id);
-    if (d == moved.end() || !a.attrs.is_object()) continue;
-    for (auto& [key, v] : a.attrs.items()) {
+    if (d == moved.end() || a.attrs.empty()) continue;
+    json attrs = a.attrs;
+    for (auto& [key, v] : attrs.items()) {
       if (!v.is_object() || !v.contains("start") || !v.contains("end") || !v["start"].is_number_integer() || !v["end"].is_number_integer()) continue;
       int64_t s0 = v["start"].get<int64_t>() + d->second, e0 = v["end"].get<int64_t>() + d->second;
       bool fits = s0 >= 0 && s0 <= e0 && size_t(e0) <= ni.length() &&
@@ -407,6 +408,7 @@ ReanchorResult reanchor(const AnnotationSet& file, std::string_view new_text) {
         v.erase("end");
       }
     }
+    a.attrs = attrs.get<Attrs>();
   }
   return r;
 }

@@ -28,11 +28,11 @@ json annotation_w3c(const Annotation& a, const TextQuote& q, const std::string& 
   bodies.push_back(json{{"type", "TextualBody"}, {"purpose", "tagging"}, {"value", a.label}});
   if (!a.note.empty())
     bodies.push_back(json{{"type", "TextualBody"}, {"purpose", "commenting"}, {"format", "text/plain"}, {"value", a.note}});
-  if (a.attrs.is_object() && !a.attrs.empty())
+  if (!a.attrs.empty())
     bodies.push_back(json{{"type", "TextualBody"},
                           {"purpose", "describing"},
                           {"format", "application/json"},
-                          {"value", a.attrs.dump(-1, ' ', false, json::error_handler_t::replace)}});
+                          {"value", a.attrs.as_json().dump(-1, ' ', false, json::error_handler_t::replace)}});
   json j = {{"id", id_base + a.id},
             {"type", "Annotation"},
             {"motivation", "tagging"},
@@ -216,7 +216,7 @@ struct Importer {
         if (json_nesting_depth(v, 64) > 64) { problem(bp + ".value", "is nested too deeply"); continue; }
         json attrs = json::parse(v, nullptr, false);
         if (!attrs.is_object()) { problem(bp + ".value", "must be a JSON object (the annotation's attributes)"); continue; }
-        an.attrs = std::move(attrs);
+        an.attrs = attrs.get<Attrs>();
       } else if (purpose == "commenting" || purpose.empty() || purpose == "describing") {
         an.note += (an.note.empty() ? "" : "\n\n") + v;
       }

@@ -67,7 +67,7 @@ if(NOT EMSCRIPTEN)
     set(LEDE_FUZZ_DIR ${CMAKE_BINARY_DIR}/fuzz)
     set(LEDE_FUZZ_SOURCES
       ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_loader.cpp
-      ${CMAKE_SOURCE_DIR}/src/core/lede_file.cpp ${CMAKE_SOURCE_DIR}/src/core/annotation.cpp
+      ${CMAKE_SOURCE_DIR}/src/core/lede_file.cpp ${CMAKE_SOURCE_DIR}/src/core/annotation.cpp ${CMAKE_SOURCE_DIR}/src/core/attrs.cpp
       ${CMAKE_SOURCE_DIR}/src/core/text.cpp ${CMAKE_SOURCE_DIR}/src/core/sha256.cpp
       ${CMAKE_SOURCE_DIR}/src/core/w3c.cpp ${CMAKE_SOURCE_DIR}/src/core/reanchor.cpp
       ${CMAKE_SOURCE_DIR}/src/core/agreement.cpp)
@@ -97,7 +97,7 @@ if(NOT EMSCRIPTEN)
     if(LEDE_WITH_ANALYSIS)
       file(GLOB LEDE_ANALYSIS_FUZZ_SOURCES ${CMAKE_SOURCE_DIR}/src/core/analysis/*.cpp)
       set(LEDE_ANALYSIS_FUZZ_SOURCES ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_analyze.cpp ${LEDE_ANALYSIS_FUZZ_SOURCES}
-          ${CMAKE_SOURCE_DIR}/src/core/annotation.cpp ${CMAKE_SOURCE_DIR}/src/core/text.cpp ${CMAKE_BINARY_DIR}/generated/embedded_assets.cpp)
+          ${CMAKE_SOURCE_DIR}/src/core/annotation.cpp ${CMAKE_SOURCE_DIR}/src/core/attrs.cpp ${CMAKE_SOURCE_DIR}/src/core/text.cpp ${CMAKE_BINARY_DIR}/generated/embedded_assets.cpp)
       file(GLOB LEDE_ANALYSIS_FUZZ_HEADERS ${CMAKE_SOURCE_DIR}/src/core/*.hpp ${CMAKE_SOURCE_DIR}/src/core/analysis/*.hpp ${CMAKE_SOURCE_DIR}/tests/fuzz/*.hpp)
       add_custom_command(OUTPUT ${LEDE_FUZZ_DIR}/fuzz_analyze
         COMMAND ${CMAKE_COMMAND} -E make_directory ${LEDE_FUZZ_DIR}/corpus-analyze

@@ -36,8 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(a.start >= last_start, "sorted by start");
     last_start = a.start;
     check(a.label == "actor" || a.label == "claim" || a.label == "number", "known label");
-    check_span(a.attrs, "speaker", length);
-    check_span(a.attrs, "cue", length);
+    check_span(a.attrs.as_json(), "speaker", length);
+    check_span(a.attrs.as_json(), "cue", length);
   }
   std::vector<Annotation> again = analyzer.analyze(in);
   check(again.size() == anns.size(), "deterministic count");

@@ -33,14 +33,14 @@ lede::json attr(const std::string& text, const std::vector<lede::Annotation>& an
   const lede::Annotation* x = find(text, anns, label, s);
   CAPTURE(s);
   REQUIRE(x);
-  return x->attrs.contains(key) ? x->attrs.at(key) : lede::json();
+  return x->attrs.get(key);
 }
 // The speaker text of the claim whose content is `s`, which must exist.
 std::string claim_speaker(const std::string& text, const std::vector<lede::Annotation>& anns, const std::string& s) {
   const lede::Annotation* x = find(text, anns, "claim", s);
   CAPTURE(s);
   REQUIRE(x);
-  return x->attrs.contains("speaker") ? x->attrs.at("speaker").value("text", "") : "";
+  return x->attrs.as_json().contains("speaker") ? x->attrs.as_json().at("speaker").value("text", "") : "";
 }
 // Each of `names` is an actor of this kind.
 void check_kinds(const std::string& text, const std::vector<lede::Annotation>& anns, std::initializer_list<const char*> names,
@@ -61,11 +61,11 @@ TEST_CASE("analysis: empty, whitespace and junk input") {
   for (const auto& a : anns) {
     CHECK(a.start >= 0);
     CHECK(a.end <= static_cast<int64_t>(len));
-    CHECK(a.attrs.dump().size() > 0);  // must serialize (valid UTF-8)
+    CHECK(a.attrs.as_json().dump().size() > 0);  // must serialize (valid UTF-8)
   }
   std::string binary;
   for (int i = 0; i < 5000; ++i) binary.push_back(static_cast<char>((i * 7919) & 0xff));
-  for (const auto& a : analyzer().analyze(binary)) CHECK(a.attrs.dump().size() > 0);
+  for (const auto& a : analyzer().analyze(binary)) CHECK(a.attrs.as_json().dump().size() > 0);
 }
 
 TEST_CASE("analysis: the tokenizer's hashes equal the lexicon's hashes of the token text") {
@@ -204,30 +204,30 @@ TEST_CASE("analysis: numbers") {
   auto a = analyzer().analyze(t);
   auto n = [&](const char* s) { return find(t, a, "number", s); };
   REQUIRE(n("12%"));
-  CHECK(n("12%")->attrs["kind"] == "percent");
+  CHECK(n("12%")->attrs.as_json()["kind"] == "percent");
   REQUIRE(n("$3bn"));
-  CHECK(n("$3bn")->attrs["value"] == 3000000000LL);
-  CHECK(n("$3bn")->attrs["currency"] == "USD");
+  CHECK(n("$3bn")->attrs.as_json()["value"] == 3000000000LL);
+  CHECK(n("$3bn")->attrs.as_json()["currency"] == "USD");
   REQUIRE(n("€200 million"));
-  CHECK(n("€200 million")->attrs["currency"] == "EUR");
+  CHECK(n("€200 million")->attrs.as_json()["currency"] == "EUR");
   REQUIRE(n("1.5 million"));
-  CHECK(n("1.5 million")->attrs["approx"] == true);
-  CHECK(n("1.5 million")->attrs["counted"] == "people");
+  CHECK(n("1.5 million")->attrs.as_json()["approx"] == true);
+  CHECK(n("1.5 million")->attrs.as_json()["counted"] == "people");
   REQUIRE(n("50"));
-  CHECK(n("50")->attrs["bound"] == "max");
+  CHECK(n("50")->attrs.as_json()["bound"] == "max");
   REQUIRE(n("forty-seven"));
-  CHECK(n("forty-seven")->attrs["value"] == 47);
+  CHECK(n("forty-seven")->attrs.as_json()["value"] == 47);
   REQUIRE(n("21st"));
-  CHECK(n("21st")->attrs["kind"] == "ordinal");
+  CHECK(n("21st")->attrs.as_json()["kind"] == "ordinal");
   REQUIRE(n("March 3, 2024"));
-  CHECK(n("March 3, 2024")->attrs["value"] == "2024-03-03");
+  CHECK(n("March 3, 2024")->attrs.as_json()["value"] == "2024-03-03");
   REQUIRE(n("30 December"));
   REQUIRE(n("10:30 a.m."));
-  CHECK(n("10:30 a.m.")->attrs["value"] == "10:30");
+  CHECK(n("10:30 a.m.")->attrs.as_json()["value"] == "10:30");
   REQUIRE(n("23"));
-  CHECK(n("23")->attrs["unit"] == "years");
+  CHECK(n("23")->attrs.as_json()["unit"] == "years");
   REQUIRE(n("200 and 300"));
-  CHECK(n("200 and 300")->attrs["kind"] == "range");
+  CHECK(n("200 and 300")->attrs.as_json()["kind"] == "range");
   std::string names = "The G7 met as Covid-19 spread and a Boeing 737 landed.";
   for (const auto& x : analyzer().analyze(names)) CHECK(x.label != "number");
 }
@@ -270,16 +270,16 @@ TEST_CASE("analysis: claims and speakers") {
   auto a = analyzer().analyze(t);
   const auto* q = find(t, a, "claim", "We will not back down,");
   REQUIRE(q);
-  CHECK(q->attrs["speaker"]["text"] == "the minister");
-  CHECK(q->attrs["cue"]["text"] == "said");
+  CHECK(q->attrs.as_json()["speaker"]["text"] == "the minister");
+  CHECK(q->attrs.as_json()["cue"]["text"] == "said");
   const auto* q2 = find(t, a, "claim", "Never.");
   REQUIRE(q2);
-  CHECK(q2->attrs["speaker"]["text"] == "the minister");
+  CHECK(q2->attrs.as_json()["speaker"]["text"] == "the minister");
   CHECK(claim_speaker(t, a, "the deal showed the bloc could act quickly") == "Analysts");
   const auto* acc = find(t, a, "claim", "Exports fell 5%");
   REQUIRE(acc);
-  CHECK(acc->attrs["cue"]["text"] == "according to");
-  CHECK(acc->attrs["speaker"]["text"] == "customs data");
+  CHECK(acc->attrs.as_json()["cue"]["text"] == "according to");
+  CHECK(acc->attrs.as_json()["speaker"]["text"] == "customs data");
   // a clause after "said" that begins with existential "there"; "and said" after another verb
   std::string t2 = "The minister said there was no evidence of wrongdoing. "
                    "Zuckerberg tweeted to Mohamed and said the boy was welcome. The envoy was quoted as saying the talks had failed. "
@@ -301,9 +301,9 @@ TEST_CASE("analysis: organization names with a place, 'of' or a possessive insid
     CAPTURE(org);
     const auto* x = find(t, a, "actor", org);
     REQUIRE(x);
-    CHECK(x->attrs["kind"] == "organization");
+    CHECK(x->attrs.as_json()["kind"] == "organization");
   }
-  CHECK(find(t, a, "actor", "King’s College London")->attrs["entity"] == "King's College London");  // the gazetteer's entry
+  CHECK(find(t, a, "actor", "King’s College London")->attrs.as_json()["entity"] == "King's College London");  // the gazetteer's entry
   CHECK(find(t, a, "actor", "Trump"));  // a name's possessive still ends the name
   CHECK_FALSE(find(t, a, "actor", "Safety"));
 }
@@ -317,40 +317,40 @@ TEST_CASE("analysis: roles head their phrase, an 'according to' after another cu
   auto a = analyzer().analyze(t);
   const auto* y = find(t, a, "actor", "Yellen");
   REQUIRE(y);
-  CHECK_FALSE(y->attrs.contains("role"));
+  CHECK_FALSE(y->attrs.as_json().contains("role"));
   const auto* jy = find(t, a, "actor", "Janet Yellen");
   REQUIRE(jy);
-  CHECK(jy->attrs["role"] == "Treasury secretary");
+  CHECK(jy->attrs.as_json()["role"] == "Treasury secretary");
   const auto* w = find(t, a, "claim", "1.5 million people faced famine");
   REQUIRE(w);
-  CHECK(w->attrs["cue"]["text"] == "warned");
+  CHECK(w->attrs.as_json()["cue"]["text"] == "warned");
   int claims_in_sentence = 0;
   for (const auto& x : a) claims_in_sentence += x.label == "claim" && span(t, x).find("famine") != std::string::npos;
   CHECK(claims_in_sentence == 1);
   const auto* p = find(t, a, "claim", "Prices rose 5%");  // "according to" on its own still makes a claim
   REQUIRE(p);
-  CHECK(p->attrs["speaker"]["text"] == "the statistics office");
+  CHECK(p->attrs.as_json()["speaker"]["text"] == "the statistics office");
   CHECK_FALSE(find(t, a, "actor", "Composite Index"));
   std::string t2 = "Officials in Maui County said at least 115 people were killed. He said at the meeting that prices would rise.";
   auto a2 = analyzer().analyze(t2);
   const auto* k = find(t2, a2, "claim", "at least 115 people were killed");  // a qualified number starts the clause
   REQUIRE(k);
-  CHECK(k->attrs["speaker"]["text"] == "Officials in Maui County");
+  CHECK(k->attrs.as_json()["speaker"]["text"] == "Officials in Maui County");
   CHECK(find(t2, a2, "claim", "prices would rise"));  // "at the meeting" is still a prepositional phrase
   std::string t4 = "A jury in Fulton County found the defendant guilty on all counts, District Attorney Fani Willis said.";
   auto a4 = analyzer().analyze(t4);
   const auto* fw = find(t4, a4, "claim", "A jury in Fulton County found the defendant guilty on all counts");
   REQUIRE(fw);  // the inverted speaker at the end is the sentence's own
-  CHECK(fw->attrs["speaker"]["text"] == "Fani Willis");
+  CHECK(fw->attrs.as_json()["speaker"]["text"] == "Fani Willis");
   for (const auto& x : a4) CHECK(span(t4, x).find("Willis said") == std::string::npos);  // no claim runs into it
   std::string t3 = "Critics argue the plan will raise costs for families, while supporters say it is overdue.";
   auto a3 = analyzer().analyze(t3);
   const auto* c1 = find(t3, a3, "claim", "the plan will raise costs for families");  // ends where the next speaker begins
   REQUIRE(c1);
-  CHECK(c1->attrs["speaker"]["text"] == "Critics");
+  CHECK(c1->attrs.as_json()["speaker"]["text"] == "Critics");
   const auto* c2 = find(t3, a3, "claim", "it is overdue");
   REQUIRE(c2);
-  CHECK(c2->attrs["speaker"]["text"] == "supporters");
+  CHECK(c2->attrs.as_json()["speaker"]["text"] == "supporters");
   CHECK_FALSE(find(t, a, "actor", "Shanghai Composite Index"));
 }
 
@@ -388,7 +388,7 @@ TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'"
   auto a = analyzer().analyze(t);
   const auto* e = find(t, a, "actor", "Erik ten Hag");
   REQUIRE(e);
-  CHECK(e->attrs["kind"] == "person");
+  CHECK(e->attrs.as_json()["kind"] == "person");
   CHECK_FALSE(find(t, a, "number", "ten"));
   for (const char* no : {"Dobbs", "Roe", "Wade", "Jackson Women's Health Organization", "Hurricane Idalia", "Idalia"}) {
     CAPTURE(no);
@@ -419,7 +419,7 @@ TEST_CASE("analysis: name particles, court cases, storms and a role after 'its'"
   CHECK(attr(t3, a3, "actor", "Charles III", "role") == "King");  // not "met King"
   const auto* z = find(t, a, "actor", "Changpeng Zhao");
   REQUIRE(z);
-  CHECK(z->attrs["role"] == "founder");
+  CHECK(z->attrs.as_json()["role"] == "founder");
 }
 
 #endif  // LEDE_WITH_ANALYSIS

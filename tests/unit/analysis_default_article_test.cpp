@@ -47,7 +47,7 @@ void expect_actor(const std::string& surface, const std::string& kind, const std
   REQUIRE(!found.empty());
   bool ok = false;
   for (const Annotation* a : found)
-    if (a->attrs.value("kind", "") == kind && a->attrs.value("entity", "") == entity) ok = true;
+    if (a->attrs.as_json().value("kind", "") == kind && a->attrs.as_json().value("entity", "") == entity) ok = true;
   CHECK(ok);
 }
 
@@ -99,55 +99,55 @@ TEST_CASE("default article: places and grouping") {
 TEST_CASE("default article: roles") {
   auto peskov = fx().find("actor", "Dmitry Peskov");
   REQUIRE(!peskov.empty());
-  CHECK(peskov[0]->attrs.value("role", "") == "Kremlin spokesman");
+  CHECK(peskov[0]->attrs.as_json().value("role", "") == "Kremlin spokesman");
   auto neb = fx().find("actor", "Vasily Nebenzya");
   REQUIRE(!neb.empty());
-  CHECK(neb[0]->attrs.value("role", "") == "Russian Ambassador to the UN");
+  CHECK(neb[0]->attrs.as_json().value("role", "") == "Russian Ambassador to the UN");
   auto kim = fx().find("actor", "Kim Song");
   REQUIRE(!kim.empty());
-  CHECK(kim[0]->attrs.value("role", "").find("ambassador to the United Nations") != std::string::npos);
+  CHECK(kim[0]->attrs.as_json().value("role", "").find("ambassador to the United Nations") != std::string::npos);
   auto blinken = fx().find("actor", "Antony Blinken");
   REQUIRE(!blinken.empty());
-  CHECK(blinken[0]->attrs.value("role", "") == "U.S. Secretary of State");
+  CHECK(blinken[0]->attrs.as_json().value("role", "") == "U.S. Secretary of State");
 }
 
 TEST_CASE("default article: numbers") {
   auto n47 = fx().find("number", "47");
   REQUIRE(n47.size() == 1);
-  CHECK(n47[0]->attrs["value"] == 47);
-  CHECK(n47[0]->attrs.value("approx", false));
-  CHECK(n47[0]->attrs.value("counted", "") == "nations");
+  CHECK(n47[0]->attrs.as_json()["value"] == 47);
+  CHECK(n47[0]->attrs.as_json().value("approx", false));
+  CHECK(n47[0]->attrs.as_json().value("counted", "") == "nations");
   auto five = fx().find("number", "five");
   REQUIRE(five.size() == 1);
-  CHECK(five[0]->attrs["value"] == 5);
-  CHECK(five[0]->attrs.value("counted", "") == "fatalities");
+  CHECK(five[0]->attrs.as_json()["value"] == 5);
+  CHECK(five[0]->attrs.as_json().value("counted", "") == "fatalities");
   auto n127 = fx().find("number", "127");
   REQUIRE(n127.size() == 1);
-  CHECK(n127[0]->attrs["value"] == 127);
-  CHECK(n127[0]->attrs.value("bound", "") == "min");
-  CHECK(n127[0]->attrs.value("counted", "") == "injuries");
+  CHECK(n127[0]->attrs.as_json()["value"] == 127);
+  CHECK(n127[0]->attrs.as_json().value("bound", "") == "min");
+  CHECK(n127[0]->attrs.as_json().value("counted", "") == "injuries");
   auto three = fx().find("number", "three");
   REQUIRE(three.size() == 1);
-  CHECK(three[0]->attrs["value"] == 3);
+  CHECK(three[0]->attrs.as_json()["value"] == 3);
   auto dec30 = fx().find("number", "December 30");
   REQUIRE(dec30.size() == 2);
-  CHECK(dec30[0]->attrs["kind"] == "date");
-  CHECK(dec30[0]->attrs["value"] == "--12-30");
+  CHECK(dec30[0]->attrs.as_json()["kind"] == "date");
+  CHECK(dec30[0]->attrs.as_json()["value"] == "--12-30");
   auto jan2 = fx().find("number", "January 2");
   REQUIRE(jan2.size() == 2);
-  CHECK(jan2[0]->attrs["value"] == "--01-02");
+  CHECK(jan2[0]->attrs.as_json()["value"] == "--01-02");
   auto y2006 = fx().find("number", "2006");
   REQUIRE(y2006.size() == 1);
-  CHECK(y2006[0]->attrs["kind"] == "year");
-  CHECK(y2006[0]->attrs["value"] == 2006);
+  CHECK(y2006[0]->attrs.as_json()["kind"] == "year");
+  CHECK(y2006[0]->attrs.as_json()["value"] == 2006);
   auto fri = fx().find("number", "Friday");
   CHECK(fri.size() == 2);
 }
 
 TEST_CASE("default article: claims") {
   const Fixture& f = fx();
-  auto speaker_text = [&](const Annotation* c) { return c->attrs["speaker"].is_null() ? std::string() : c->attrs["speaker"].value("text", ""); };
-  auto speaker_entity = [&](const Annotation* c) { return c->attrs["speaker"].is_null() ? std::string() : c->attrs["speaker"].value("entity", ""); };
+  auto speaker_text = [&](const Annotation* c) { return c->attrs.as_json()["speaker"].is_null() ? std::string() : c->attrs.as_json()["speaker"].value("text", ""); };
+  auto speaker_entity = [&](const Annotation* c) { return c->attrs.as_json()["speaker"].is_null() ? std::string() : c->attrs.as_json()["speaker"].value("entity", ""); };
 
   const Annotation* neb = f.claim_containing("the U.S. was disseminating incorrect information");
   REQUIRE(neb);
@@ -156,7 +156,7 @@ TEST_CASE("default article: claims") {
   const Annotation* bl = f.claim_containing("North Korea’s contribution to Russia’s aggression");
   REQUIRE(bl);
   CHECK(speaker_entity(bl) == "Antony Blinken");
-  CHECK(bl->attrs["cue"].value("text", "") == "argued");
+  CHECK(bl->attrs.as_json()["cue"].value("text", "") == "argued");
   CHECK(f.span(*bl).rfind("North Korea’s contribution", 0) == 0);
 
   const Annotation* kim = f.claim_containing("The US pulled up the DPRK");
@@ -164,7 +164,7 @@ TEST_CASE("default article: claims") {
   CHECK(f.span(*kim).rfind("The US pulled up the DPRK", 0) == 0);
   CHECK(speaker_text(kim) == "the ambassador");
   CHECK(speaker_entity(kim) == "Kim Song");
-  CHECK(kim->attrs["cue"].value("text", "") == "quoted");
+  CHECK(kim->attrs.as_json()["cue"].value("text", "") == "quoted");
   const Annotation* kim2 = f.claim_containing("This is the vivid reflection");
   REQUIRE(kim2);
   CHECK(speaker_entity(kim2) == "Kim Song");
@@ -172,12 +172,12 @@ TEST_CASE("default article: claims") {
   const Annotation* ru = f.claim_containing("Kyiv of conducting a lethal air assault");
   REQUIRE(ru);
   CHECK(speaker_entity(ru) == "Russia");
-  CHECK(ru->attrs["cue"].value("text", "") == "accused");
+  CHECK(ru->attrs.as_json()["cue"].value("text", "") == "accused");
 
   const Annotation* nk = f.claim_containing("the allegations that Russia used North Korean missiles");
   REQUIRE(nk);
   CHECK(speaker_entity(nk) == "North Korea");
-  CHECK(nk->attrs["cue"].value("text", "") == "rejected");
+  CHECK(nk->attrs.as_json()["cue"].value("text", "") == "rejected");
 
   const Annotation* min = f.claim_containing("these weapons were employed against Ukraine");
   REQUIRE(min);

@@ -185,18 +185,18 @@ TEST_CASE("files: a claim's speaker and cue move with it") {
   c.label = "claim";
   c.start = 20;
   c.end = 34;
-  c.attrs = {{"speaker", {{"start", 0}, {"end", 7}, {"text", "Blinken"}}}, {"cue", {{"start", 8}, {"end", 14}, {"text", "argued"}}}};
+  c.attrs = json{{"speaker", {{"start", 0}, {"end", 7}, {"text", "Blinken"}}}, {"cue", {{"start", 8}, {"end", 14}, {"text", "argued"}}}}.get<lede::Attrs>();
   f.annotations.push_back(c);
   lede::ReanchorResult r = lede::reanchor(f, "Update. Blinken argued that the plan works.");
   REQUIRE(r.set.annotations.size() == 1);
   const auto& a = r.set.annotations[0];
   CHECK(a.start == 28);
-  CHECK(a.attrs["speaker"]["start"] == 8);
-  CHECK(a.attrs["speaker"]["end"] == 15);
-  CHECK(a.attrs["cue"]["start"] == 16);
+  CHECK(a.attrs.as_json()["speaker"]["start"] == 8);
+  CHECK(a.attrs.as_json()["speaker"]["end"] == 15);
+  CHECK(a.attrs.as_json()["cue"]["start"] == 16);
   // A speaker whose words changed keeps its text and loses its offsets.
   r = lede::reanchor(f, "Update. The minister argued that the plan works.");
   REQUIRE(r.set.annotations.size() == 1);
-  CHECK_FALSE(r.set.annotations[0].attrs["speaker"].contains("start"));
-  CHECK(r.set.annotations[0].attrs["speaker"]["text"] == "Blinken");
+  CHECK_FALSE(r.set.annotations[0].attrs.as_json()["speaker"].contains("start"));
+  CHECK(r.set.annotations[0].attrs.as_json()["speaker"]["text"] == "Blinken");
 }

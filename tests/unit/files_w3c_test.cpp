@@ -60,7 +60,7 @@ AnnotationSet big_set() {
     a.start = i * 10;
     a.end = i * 10 + 1 + i % 7;
     if (i % 5 == 0) a.note = "note «" + std::to_string(i) + "»\nwith a line";
-    if (i % 4 == 0) a.attrs = {{"kind", "number"}, {"value", i * 0.5}, {"nested", {{"x", json::array({1, 2})}}}};
+    if (i % 4 == 0) a.attrs = json{{"kind", "number"}, {"value", i * 0.5}, {"nested", {{"x", json::array({1, 2})}}}}.get<lede::Attrs>();
     if (i % 2) a.created = a.modified = "2026-03-01T12:00:00Z";
     if (i % 7 == 0) a.author = "reader-b";
     s.annotations.push_back(a);

@@ -17,14 +17,14 @@ AnnotationSet sample() {
   a.start = 0;
   a.end = 11;
   a.note = "the state";
-  a.attrs = {{"kind", "place"}};
+  a.attrs = json{{"kind", "place"}}.get<lede::Attrs>();
   s.annotations.push_back(a);
   a.id = "u2";
   a.label = "claim";
   a.start = 35;
   a.end = 37;
   a.note.clear();
-  a.attrs = json::object();
+  a.attrs = lede::Attrs();
   s.annotations.push_back(a);
   return s;
 }
@@ -53,7 +53,7 @@ TEST_CASE("a saved file loads back identically, offsets in code points") {
   CHECK(r.set.document.text == s.document.text);
   REQUIRE(r.set.annotations.size() == 2);
   CHECK(r.set.annotations[0].note == "the state");
-  CHECK(r.set.annotations[0].attrs["kind"] == "place");
+  CHECK(r.set.annotations[0].attrs.as_json()["kind"] == "place");
   CHECK(r.set.annotations[1].start == 35);
   CHECK(r.set.annotations[1].end == 37);
   CHECK(r.set.labels.size() == 3);

@@ -808,18 +808,10 @@ void find_actors(Doc& d) {
   p.run_all();
 }
 
-void emit_actors(Doc& d) {
-  d.out.reserve(d.out.size() + d.mentions.size());
+void actor_spans(Doc& d) {
   for (Mention& m : d.mentions) {
-    RawAnn& a = d.out.emplace_back();
-    a.label = 0;
-    a.b = m.eo ? m.bo : d.toks[m.t0].b;
-    a.e = m.eo ? m.eo : d.toks[m.t1 - 1].e;
-    json::object_t o;  // keys in ascending order: each one is appended at the end of the map
-    o.emplace_hint(o.end(), "entity", std::move(m.entity));
-    o.emplace_hint(o.end(), "kind", actor_kind_name(m.kind));
-    if (!m.role.empty()) o.emplace_hint(o.end(), "role", std::move(m.role));
-    a.attrs = std::move(o);
+    m.b = m.eo ? m.bo : d.toks[m.t0].b;
+    m.e = m.eo ? m.eo : d.toks[m.t1 - 1].e;
   }
 }
 

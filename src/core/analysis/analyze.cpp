@@ -143,13 +143,25 @@ void split_sentences(Doc& d) {
 
 namespace {
 
-void sanitize_json(json& j) {
+void sanitize(std::string& s) {
+  if (!utf8_valid(s)) s = utf8_sanitize(s);
+}
+
+void sanitize(json& j) {
   if (j.is_string()) {
     const std::string& s = j.get_ref<const std::string&>();
     if (!utf8_valid(s)) j = utf8_sanitize(s);
   } else if (j.is_object() || j.is_array()) {
-    for (auto& v : j) sanitize_json(v);
+    for (auto& v : j) sanitize(v);
   }
+}
+
+void sanitize(Attrs& a) {
+  for (std::string* s : {&a.kind, &a.entity, &a.role, &a.counted, &a.currency, &a.unit, &a.bound, &a.speaker.text,
+                         &a.speaker.entity, &a.cue.text, &a.cue.entity})
+    sanitize(*s);
+  sanitize(a.value);
+  sanitize(a.extra);
 }
 
 }  // namespace
@@ -183,7 +195,7 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
   lap(&PassTimes::numbers);
   find_claims(d);
   lap(&PassTimes::claims);
-  emit_actors(d);
+  actor_spans(d);
   lap(&PassTimes::actor_output);
   // the working state is no longer needed: release it before the output is built (peak memory)
   std::vector<Token>().swap(d.toks);
@@ -191,7 +203,6 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
   std::vector<uint32_t>().swap(d.lx);
   d.model_parts = {};
   std::vector<int32_t>().swap(d.mention_at);
-  std::vector<Mention>().swap(d.mentions);
 
   static const std::string kLabels[] = {"actor", "claim", "number"};
   // byte order equals code-point order; ties: end, then label name (actor < claim < number), then
@@ -204,13 +215,16 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
   // Each pass finds its annotations nearly in text order: sort each label's keys on their own
   // (most often only checked), then merge the three, instead of sorting everything together.
   std::vector<Key> by_label[3];
+  by_label[0].reserve(d.mentions.size());
+  for (size_t i = 0; i < d.mentions.size(); ++i)  // the actors straight from their mentions
+    by_label[0].push_back({static_cast<uint64_t>(d.mentions[i].b) << 32 | d.mentions[i].e, 0, static_cast<uint32_t>(i)});
   for (size_t i = 0; i < d.out.size(); ++i) {
     const RawAnn& r = d.out[i];
     by_label[r.label].push_back({static_cast<uint64_t>(r.b) << 32 | r.e, static_cast<uint32_t>(r.label), static_cast<uint32_t>(i)});
   }
   for (auto& keys : by_label)
     if (!std::is_sorted(keys.begin(), keys.end())) std::sort(keys.begin(), keys.end());
-  std::vector<Key> first_two(by_label[0].size() + by_label[1].size()), order(d.out.size());
+  std::vector<Key> first_two(by_label[0].size() + by_label[1].size()), order(d.mentions.size() + d.out.size());
   std::merge(by_label[0].begin(), by_label[0].end(), by_label[1].begin(), by_label[1].end(), first_two.begin());
   std::merge(first_two.begin(), first_two.end(), by_label[2].begin(), by_label[2].end(), order.begin());
   std::vector<Annotation> uniq;
@@ -218,8 +232,7 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
   const Key* prev = nullptr;
   char id[16];
   for (const Key& key : order) {
-    RawAnn& r = d.out[key.index];
-    if (r.e <= r.b) continue;
+    if (static_cast<uint32_t>(key.span) <= static_cast<uint32_t>(key.span >> 32)) continue;  // empty
     if (prev && prev->span == key.span && prev->label == key.label) continue;
     prev = &key;
     Annotation& a = uniq.emplace_back();
@@ -230,15 +243,22 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
       *--p = 's';
       a.id.assign(p, static_cast<size_t>(e - p));
     }
-    a.label = kLabels[r.label];
+    a.label = kLabels[key.label];
     a.origin = Origin::automatic;
     a.status = Status::suggested;
-    a.start = d.cp(r.b);
-    a.end = d.cp(r.e);
-    a.attrs.get_ref<json::object_t&>() = std::move(r.attrs);
+    a.start = d.cp(static_cast<uint32_t>(key.span >> 32));
+    a.end = d.cp(static_cast<uint32_t>(key.span));
+    if (key.label == 0) {
+      Mention& m = d.mentions[key.index];
+      a.attrs.entity = std::move(m.entity);
+      a.attrs.kind = actor_kind_name(m.kind);
+      a.attrs.role = std::move(m.role);
+    } else {
+      a.attrs = std::move(d.out[key.index].attrs);
+    }
     // strings in attrs are lexicon strings (valid, see Lexicon::intern) or cut from the text at
     // code point boundaries: only an invalid text can give invalid ones
-    if (!d.index.valid) sanitize_json(a.attrs);
+    if (!d.index.valid) sanitize(a.attrs);
   }
   lap(&PassTimes::output);
   return uniq;

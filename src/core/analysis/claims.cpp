@@ -255,9 +255,9 @@ struct ClaimPass {
     return k;
   }
 
-  json speaker_json(const Speaker& sp) const {
-    if (!sp.present) return json(nullptr);
-    return d.span_json(sp.b, sp.e, sp.entity.empty() ? nullptr : &sp.entity);
+  SpanAttr speaker_attr(const Speaker& sp) const {
+    if (!sp.present) return SpanAttr{SpanAttr::State::null};
+    return d.span_attr(sp.b, sp.e, sp.entity.empty() ? nullptr : &sp.entity);
   }
 
   void emit(uint32_t b, uint32_t e, const Speaker& sp, size_t c0, size_t c1) {
@@ -268,10 +268,8 @@ struct ClaimPass {
     a.label = 1;
     a.b = b;
     a.e = e;
-    json::object_t o;  // "cue" < "speaker": appended in order
-    o.emplace_hint(o.end(), "cue", c1 > c0 ? d.span_json(d.toks[c0].b, d.toks[c1 - 1].e) : json(nullptr));
-    o.emplace_hint(o.end(), "speaker", speaker_json(sp));
-    a.attrs = std::move(o);
+    a.attrs.cue = c1 > c0 ? d.span_attr(d.toks[c0].b, d.toks[c1 - 1].e) : SpanAttr{SpanAttr::State::null};
+    a.attrs.speaker = speaker_attr(sp);
     for (size_t k = c0; k < c1; ++k) cue_used[k] = 1;
     if (c1 > c0) last_cue_end = c1;
     d.out.push_back(std::move(a));

@@ -25,12 +25,13 @@ struct Mention {
   uint32_t government = 0;  // country entity (lexicon string) for capitals
   bool title_before = false;
   uint32_t bo = 0, eo = 0;  // byte span override (parts of a hyphenated word)
+  uint32_t b = 0, e = 0;    // the byte span, for the output (actor_spans)
 };
 
-struct RawAnn {
-  int label = 0;  // 0 actor, 1 claim, 2 number
+struct RawAnn {  // a claim or a number (actors are output from their mentions)
+  int label = 0;  // 1 claim, 2 number
   uint32_t b = 0, e = 0;  // bytes
-  json::object_t attrs;  // moved into the Annotation's own (already allocated) object at the end
+  Attrs attrs;  // moved into the Annotation at the end
 };
 
 // Byte offset -> code point offset in O(1), counted as TextIndex counts them (an invalid byte is one
@@ -95,15 +96,15 @@ struct Doc {
   uint8_t fclass(size_t i) const { return static_cast<uint8_t>(lx[i] & LX_FUNCTION); }
   HeadKind org_head(size_t i) const { return static_cast<HeadKind>((lx[i] & LX_ORG_HEAD) >> 8); }
   HeadKind place_head(size_t i) const { return static_cast<HeadKind>((lx[i] & LX_PLACE_HEAD) >> 11); }
-  // {"start", "end", "text"} of a byte span, plus "entity" when given. Keys go in in ascending
-  // order, so each one is appended at the end of the map.
-  json span_json(uint32_t b, uint32_t e, const std::string* entity = nullptr) const {
-    json::object_t o;
-    o.emplace_hint(o.end(), "end", cp(e));
-    if (entity) o.emplace_hint(o.end(), "entity", *entity);
-    o.emplace_hint(o.end(), "start", cp(b));
-    o.emplace_hint(o.end(), "text", std::string(text.substr(b, e - b)));
-    return json(std::move(o));
+  // A byte span as a claim's speaker or cue, with its entity when it is an actor.
+  SpanAttr span_attr(uint32_t b, uint32_t e, const std::string* entity = nullptr) const {
+    SpanAttr s;
+    s.state = SpanAttr::State::set;
+    s.start = cp(b);
+    s.end = cp(e);
+    s.text.assign(text.substr(b, e - b));
+    if (entity) s.entity = *entity;
+    return s;
   }
 };
 
@@ -124,6 +125,6 @@ void split_sentences(Doc& d);
 void find_actors(Doc& d);
 void find_numbers(Doc& d);
 void find_claims(Doc& d);
-void emit_actors(Doc& d);  // the mentions as annotations (moves their strings out; after find_claims)
+void actor_spans(Doc& d);  // fills each mention's byte span (b, e) while the tokens are there
 
 }  // namespace lede::analysis

@@ -195,12 +195,12 @@ struct NumPass {
     }
     return best;
   }
-  void qualifiers(const Num& x, json::object_t& a) const {
+  void qualifiers(const Num& x, Attrs& a) const {
     const Qualifier* best = qualifier(x);
     if (!best) return;
-    if (best->approx) a["approx"] = true;
-    if (best->bound > 0) a["bound"] = "min";
-    if (best->bound < 0) a["bound"] = "max";
+    if (best->approx) a.approx = true;
+    if (best->bound > 0) a.bound = "min";
+    if (best->bound < 0) a.bound = "max";
   }
 
   bool adjective_like(std::string_view w) const {
@@ -252,16 +252,13 @@ struct NumPass {
     a.b = x.b;
     a.e = x.e;
     const Qualifier* q = qualify ? qualifier(x) : nullptr;
-    json::object_t o;  // keys in ascending order: each one is appended at the end of the map
-    auto put = [&o](const char* key, json v) { o.emplace_hint(o.end(), key, std::move(v)); };
-    if (q && q->approx) put("approx", true);
-    if (q && q->bound) put("bound", q->bound > 0 ? "min" : "max");
-    if (!count_noun.empty()) put("counted", count_noun);
-    if (!x.currency.empty()) put("currency", x.currency);
-    put("kind", kKindNames[x.kind]);
-    if (!x.unit.empty()) put("unit", x.unit);
-    put("value", x.svalue.empty() ? num_json(x.value) : json(x.svalue));
-    a.attrs = std::move(o);
+    if (q && q->approx) a.attrs.approx = true;
+    if (q && q->bound) a.attrs.bound = q->bound > 0 ? "min" : "max";
+    a.attrs.counted = count_noun;
+    a.attrs.currency = x.currency;
+    a.attrs.kind = kKindNames[x.kind];
+    a.attrs.unit = x.unit;
+    a.attrs.value = x.svalue.empty() ? num_json(x.value) : json(x.svalue);
     for (size_t k = x.t0; k < x.t1 && k < used.size(); ++k) used[k] = 1;
     d.out.push_back(std::move(a));
   }
@@ -450,7 +447,7 @@ struct NumPass {
           if (i > 0 && d.is(i - 1, W.between) && d.is(i + 1, W.and_)) {
             if (int y2 = year_at(i + 2)) {
               RawAnn a; a.label = 2; a.b = t.b; a.e = d.toks[i + 2].e;
-              a.attrs["kind"] = "range"; a.attrs["value"] = json::array({yr, y2});
+              a.attrs.kind = "range"; a.attrs.value = json::array({yr, y2});
               d.out.push_back(std::move(a));
               used[i] = used[i + 1] = used[i + 2] = 1;
               return;
@@ -464,7 +461,7 @@ struct NumPass {
             if (y2 > yr) {
               Num r; r.kind = K_RANGE; r.t0 = i; r.t1 = i + 3; r.b = t.b; r.e = d.toks[i + 2].e;
               RawAnn a; a.label = 2; a.b = r.b; a.e = r.e;
-              a.attrs["kind"] = "range"; a.attrs["value"] = json::array({yr, y2});
+              a.attrs.kind = "range"; a.attrs.value = json::array({yr, y2});
               d.out.push_back(std::move(a));
               used[i] = used[i + 1] = used[i + 2] = 1;
               return;
@@ -539,12 +536,12 @@ struct NumPass {
         if (ul) { r.unit = L.str(u->name); r.e = d.toks[after + ul - 1].e; r.t1 = after + ul; }
         else if (x.kind == K_COUNT && y.kind == K_COUNT) noun = counted(after);
         RawAnn a; a.label = 2; a.b = r.b; a.e = r.e;
-        a.attrs["kind"] = "range";
-        a.attrs["value"] = json::array({num_json(x.value), num_json(y.value)});
-        if (!noun.empty()) a.attrs["counted"] = noun;
-        if (!x.currency.empty()) a.attrs["currency"] = x.currency;
-        if (x.kind == K_PERCENT) a.attrs["unit"] = "%";
-        if (!r.unit.empty()) a.attrs["unit"] = r.unit;
+        a.attrs.kind = "range";
+        a.attrs.value = json::array({num_json(x.value), num_json(y.value)});
+        a.attrs.counted = noun;
+        a.attrs.currency = x.currency;
+        if (x.kind == K_PERCENT) a.attrs.unit = "%";
+        if (!r.unit.empty()) a.attrs.unit = r.unit;
         qualifiers(r, a.attrs);
         for (size_t q = r.t0; q < r.t1 && q < used.size(); ++q) used[q] = 1;
         d.out.push_back(std::move(a));
