@@ -106,21 +106,8 @@ struct ActorPass {
       // words are common whatever the set says, so they stay out of the bitmap: otherwise "The" at
       // every sentence start lets every "the" through.
       lower_built = true;
-      constexpr uint64_t kWords = 4096;  // 262,144 bits
-      std::vector<uint64_t> caps(kWords);
-      std::vector<uint64_t> lower;       // the lower-case words' hashes, in one pass over the tokens
-      lower.reserve(d.n());
-      for (const Token& c : d.toks) {
-        if (c.type != T_WORD) continue;
-        if (!(c.flags & F_CAP)) lower.push_back(c.hl);
-        else if (!d.fclass(static_cast<size_t>(&c - d.toks.data()))) caps[(c.hl >> 6) & (kWords - 1)] |= 1ull << (c.hl & 63);
-      }
-      std::vector<uint64_t> recent(1024, 0);  // the last word inserted per slot: a frequent word is inserted once
-      for (uint64_t h : lower) {
-        if (!(caps[(h >> 6) & (kWords - 1)] >> (h & 63) & 1)) continue;
-        uint64_t& last = recent[h & 1023];
-        if (last != h) { lower_words.insert(h); last = h; }
-      }
+      for (uint64_t h : d.lower_hashes)
+        if (d.cap_bits[(h >> 6) & (Doc::kCapWords - 1)] >> (h & 63) & 1) lower_words.insert(h);
     }
     return lower_words.count(t.hl) > 0 || d.fclass(i) != 0;
   }

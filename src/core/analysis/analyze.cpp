@@ -83,10 +83,19 @@ void attach_lexemes(Doc& d) {
   const int shift = 64 - __builtin_ctzll(slots);
   std::vector<std::pair<uint64_t, uint32_t>> memo(slots, {0, 0});
   d.lx.resize(n);
+  d.lower_hashes.clear();
+  d.cap_bits.assign(Doc::kCapWords, 0);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = d.toks[i];
     auto& m = memo[(t.hs * 0x9E3779B97F4A7C15ull) >> shift];
-    if (m.first != t.hs || !m.second) m = {t.hs, d.lex.lexeme(t.hs, t.hl) | 1u << 31};
+    if (m.first != t.hs || !m.second) {
+      // a word not in the memo: the same text seen again adds nothing to the two sets
+      m = {t.hs, d.lex.lexeme(t.hs, t.hl) | 1u << 31};
+      if (t.type == T_WORD) {
+        if (!(t.flags & F_CAP)) d.lower_hashes.push_back(t.hl);
+        else if (!(m.second & LX_FUNCTION)) d.cap_bits[(t.hl >> 6) & (Doc::kCapWords - 1)] |= 1ull << (t.hl & 63);
+      }
+    }
     d.lx[i] = m.second & ~(1u << 31);
   }
 }

@@ -66,6 +66,12 @@ struct Doc {
   CpIndex index;
   std::vector<Token> toks;
   std::vector<uint32_t> lx;             // LexBit bits of each token (attach_lexemes)
+  // For "is this capitalised word written in lower case elsewhere?" (attach_lexemes fills both, once
+  // per distinct word rather than per token): the lower-case hashes of the words written in lower
+  // case, and a bitmap of those of capitalised words that are not function words.
+  std::vector<uint64_t> lower_hashes;
+  std::vector<uint64_t> cap_bits;
+  static constexpr uint64_t kCapWords = 4096;  // 262,144 bits
   std::vector<uint32_t> sent;           // sentence number of each token
   std::vector<uint32_t> sent_begin;     // first token of each sentence (plus a sentinel)
   std::vector<Mention> mentions;        // sorted by t0
