@@ -121,6 +121,20 @@ struct ActorPass {
     m.known = known;
     m.title_before = title_before;
     if (g && g->capital) { m.capital = true; m.government = g->government; }
+    m.first_hs = d.toks[t0].hs;
+    m.last_hs = d.toks[t1 - 1].hs;
+    m.first_lx = d.lx[t0];
+    m.first_head = head(t0);
+    m.first_org_first = org_first(t0);
+    m.first_flags = d.toks[t0].flags;
+    m.chain = hash_seed();
+    for (uint32_t t = t0; t < t1; ++t) m.chain = hash_combine(m.chain, d.toks[t].hs);
+    if (t1 - t0 >= 2) {
+      std::string ini;
+      for (uint32_t t = t0; t < t1; ++t) if (d.cap(t)) ini += d.text[d.toks[t].b];
+      if (ini.size() >= 2) m.initials = hash_bytes(ini);
+    }
+    m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1));
     if (!known && t1 - t0 >= 2) {
       if (kind == ActorKind::person) seen_surname.emplace(d.toks[t1 - 1].hs, static_cast<uint32_t>(d.mentions.size()));
       else if (kind == ActorKind::organization && head(t0) == HeadKind::none && !d.lx_has(t0, LX_TITLE) &&
@@ -465,11 +479,6 @@ struct ActorPass {
     for (uint64_t h : kVerbs) if (d.toks[i].hl == h) return true;
     return false;
   }
-  bool sports_context(const Mention& m) const {
-    if (sports_verb(m.t1)) return true;
-    if (m.t0 > 0 && sports_verb(m.t0 - 1)) return true;
-    return false;
-  }
 
   bool locative(const Mention& m) const {
     size_t k = m.t0;
@@ -668,32 +677,25 @@ struct ActorPass {
     for (const Mention& m : d.mentions) {
       uint32_t len = m.t1 - m.t0;
       uint32_t mi = static_cast<uint32_t>(&m - d.mentions.data());
-      if (m.kind == ActorKind::person && len >= 2) surname.emplace(d.toks[m.t1 - 1].hs, mi);
+      if (m.kind == ActorKind::person && len >= 2) surname.emplace(m.last_hs, mi);
       if (m.kind == ActorKind::organization && len >= 2 && !m.known) {
-        const Token& f = d.toks[m.t0];
-        if (!d.lx_has(m.t0, LX_GAZ | LX_TITLE | LX_FUNCTION | LX_DEMONYM) && head(m.t0) == HeadKind::none && !org_first(m.t0))
-          org_prefix.emplace(f.hs, mi);
+        if (!(m.first_lx & (LX_GAZ | LX_TITLE | LX_FUNCTION | LX_DEMONYM)) && m.first_head == HeadKind::none && !m.first_org_first)
+          org_prefix.emplace(m.first_hs, mi);
         // initials: Rapid Support Forces -> RSF
-        std::string ini;
-        for (uint32_t t = m.t0; t < m.t1; ++t) if (d.cap(t)) ini += d.text[d.toks[t].b];
-        if (ini.size() >= 2) acronym.emplace(hash_bytes(ini), mi);
+        if (m.initials) acronym.emplace(m.initials, mi);
       }
-      if (len >= 2 && m.known) {
-        std::string ini;
-        for (uint32_t t = m.t0; t < m.t1; ++t) if (d.cap(t)) ini += d.text[d.toks[t].b];
-        if (ini.size() >= 2) acronym.emplace(hash_bytes(ini), mi);
-      }
+      if (len >= 2 && m.known && m.initials) acronym.emplace(m.initials, mi);
     }
     for (Mention& m : d.mentions) {
       if (m.t1 - m.t0 != 1) continue;
-      uint64_t h = d.toks[m.t0].hs;
+      uint64_t h = m.first_hs;
       if (!m.known) {
         auto s = surname.find(h);
         if (s != surname.end()) { m.kind = ActorKind::person; m.entity = d.mentions[s->second].entity; continue; }
         auto o = org_prefix.find(h);
         if (o != org_prefix.end()) { m.kind = ActorKind::organization; m.entity = d.mentions[o->second].entity; continue; }
       }
-      if (d.toks[m.t0].flags & F_ALLCAPS) {
+      if (m.first_flags & F_ALLCAPS) {
         auto a = acronym.find(h);
         if (a != acronym.end() && !m.known) { m.kind = ActorKind::organization; m.entity = d.mentions[a->second].entity; }
       }
@@ -709,16 +711,15 @@ struct ActorPass {
             if (team_by_city.emplace(c->second, static_cast<uint32_t>(teams_here.size())).second) teams_here.push_back(m.entity);
     for (Mention& m : d.mentions) {
       const bool known_place = m.kind == ActorKind::place && m.known && !m.eo;
-      uint64_t city = hash_seed();
-      if (known_place)
-        for (uint32_t t = m.t0; t < m.t1; ++t) city = hash_combine(city, d.toks[t].hs);
+      if (!known_place && !m.capital) continue;
+      uint64_t city = m.chain;
       const std::string* named = nullptr;
       if (known_place && !teams_here.empty())
         if (auto t = team_by_city.find(city)) named = &teams_here[t->second];
       // "Boston beat Chicago 112-104": teams named by their city. Where the article names the
       // team ("the Celtics"), its city alone is the team too ("Boston (38-11) hosts..."), unless
       // it is where something happens ("in Boston") or a capital's government.
-      if (known_place && (sports_context(m) || (named && !m.capital && !locative(m)))) {
+      if (known_place && (m.sports || (named && !m.capital && !locative(m)))) {
         auto team = L.team_of_city.find(city);
         m.kind = ActorKind::organization;
         m.entity = named ? *named

@@ -26,6 +26,16 @@ struct Mention {
   bool title_before = false;
   uint32_t bo = 0, eo = 0;  // byte span override (parts of a hyphenated word)
   uint32_t b = 0, e = 0;    // the byte span, for the output (actor_spans)
+  // What linking reads of the mention's tokens, taken when it is found and its tokens are in the
+  // cache: a pass over the mentions then reads 41,000 mentions, not 41,000 scattered tokens (5 MB).
+  uint64_t first_hs = 0, last_hs = 0;  // the first and last tokens' hashes
+  uint64_t chain = 0;                  // hash_combine over the tokens' hashes (the gazetteer's key)
+  uint64_t initials = 0;               // hash_bytes of the capitalised words' first bytes ("RSF"); 0 for fewer than two
+  uint32_t first_lx = 0;               // the first token's lexeme bits
+  HeadKind first_head = HeadKind::none;  // ActorPass::head() and org_first() of the first token
+  bool first_org_first = false;
+  uint16_t first_flags = 0;
+  bool sports = false;                 // a sports verb right before or after ("Boston beat Chicago")
 };
 
 struct RawAnn {  // a claim or a number (actors are output from their mentions)
