@@ -181,6 +181,30 @@ TEST_CASE("analysis: a token's lexeme bits say what each single-token table says
   CHECK(named > 100);  // the text does reach the tables
 }
 
+TEST_CASE("analysis: the token lists the passes walk instead of every token") {
+  // split_sentences and attach_lexemes list the quote marks, paragraph starts and possible cue
+  // words; the claim pass reads only those. Each list must be exactly what a scan finds.
+  using namespace lede::analysis;
+  const Lexicon& L = analyzer().lexicon();
+  std::string text = read_source_file("assets/articles/dprk-missiles-un.txt") + "\n" +
+                     "He said: \"We won.\" She said \u201CNo.\u201D\nThey said \"yes\". \"Fine,\" he added.\"\n\"Next.\"\n"
+                     "\u201CAll right.\u201D) Then: \"Mr. Smith said so.\"\r\nAccording to him, \"it is\" over.\"";
+  Doc d(text, L);
+  tokenize(text, d.toks);
+  split_sentences(d);
+  std::vector<uint32_t> quotes, paras, cues;
+  for (uint32_t i = 0; i < d.n(); ++i) {
+    const Token& t = d.toks[i];
+    if (t.type == T_PUNCT && (t.cp == '"' || t.cp == 0x201C || t.cp == 0x201D)) quotes.push_back(i);
+    if (t.flags & F_NEWLINE) paras.push_back(i);
+    if (d.lx_has(i, LX_CUE_FIRST)) cues.push_back(i);
+  }
+  CHECK(quotes.size() > 20);
+  CHECK(d.quote_marks == quotes);
+  CHECK(d.para_starts == paras);
+  CHECK(d.cue_tokens == cues);
+}
+
 TEST_CASE("analysis: CRLF and long lines, determinism") {
   std::string text = "Officials in Berlin said on Monday that 12 people were hurt.\r\nThe mayor, Anna Schmidt, said: \"We are shocked.\"\r\n";
   auto a1 = analyzer().analyze(text);

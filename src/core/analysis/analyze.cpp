@@ -84,6 +84,7 @@ void attach_lexemes(Doc& d) {
   std::vector<std::pair<uint64_t, uint32_t>> memo(slots, {0, 0});
   d.lx.resize(n);
   d.lower_hashes.clear();
+  d.cue_tokens.clear();
   d.cap_bits.assign(Doc::kCapWords, 0);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = d.toks[i];
@@ -96,7 +97,9 @@ void attach_lexemes(Doc& d) {
         else if (!(m.second & LX_FUNCTION)) d.cap_bits[(t.hl >> 6) & (Doc::kCapWords - 1)] |= 1ull << (t.hl & 63);
       }
     }
-    d.lx[i] = m.second & ~(1u << 31);
+    uint32_t lx = m.second & ~(1u << 31);
+    d.lx[i] = lx;
+    if (lx & LX_CUE_FIRST) d.cue_tokens.push_back(static_cast<uint32_t>(i));
   }
 }
 
@@ -105,11 +108,17 @@ void split_sentences(Doc& d) {
   size_t n = d.n();
   d.sent.assign(n, 0);
   d.sent_begin.clear();
+  d.quote_marks.clear();
+  d.para_starts.clear();
   uint32_t s = 0;
   bool start = true;
   for (size_t i = 0; i < n; ++i) {
     Token& t = d.toks[i];
-    if (i > 0 && (t.flags & F_NEWLINE)) start = true;
+    if (t.flags & F_NEWLINE) {
+      d.para_starts.push_back(static_cast<uint32_t>(i));
+      if (i > 0) start = true;
+    }
+    if (t.type == T_PUNCT && (t.cp == '"' || t.cp == 0x201C || t.cp == 0x201D)) d.quote_marks.push_back(static_cast<uint32_t>(i));
     if (start) {
       if (!d.sent_begin.empty() || i > 0) ++s;
       if (d.sent_begin.empty()) s = 0;
@@ -135,7 +144,10 @@ void split_sentences(Doc& d) {
         const Token& nx = d.toks[j];
         bool next_starts = (nx.flags & F_CAP) || nx.type == T_NUM || nx.type == T_PUNCT;
         if (next_starts) {
-          for (size_t k = i + 1; k < j; ++k) d.sent[k] = s;
+          for (size_t k = i + 1; k < j; ++k) {  // the closing marks, which the loop now skips
+            d.sent[k] = s;
+            if (d.toks[k].cp == '"' || d.toks[k].cp == 0x201D) d.quote_marks.push_back(static_cast<uint32_t>(k));
+          }
           i = j - 1;
           start = true;
         }

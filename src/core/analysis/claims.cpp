@@ -285,13 +285,11 @@ struct ClaimPass {
     // open quotes, close quotes and paragraph starts, in text order (one pass): the next close
     // quote or paragraph at or after a token is a binary search, so finding a quote's end costs
     // O(log n) per paragraph it spans
-    std::vector<uint32_t> opens, closes, paras;
-    for (size_t k = 0; k < n; ++k) {
-      const Token& t = d.toks[k];
-      if (t.flags & F_NEWLINE) paras.push_back(static_cast<uint32_t>(k));
-      if (t.type != T_PUNCT || (t.cp != '"' && t.cp != 0x201C && t.cp != 0x201D)) continue;
-      if (is_open_quote(k)) opens.push_back(static_cast<uint32_t>(k));
-      if (is_close_quote(k)) closes.push_back(static_cast<uint32_t>(k));
+    std::vector<uint32_t> opens, closes;
+    const std::vector<uint32_t>& paras = d.para_starts;
+    for (uint32_t k : d.quote_marks) {
+      if (is_open_quote(k)) opens.push_back(k);
+      if (is_close_quote(k)) closes.push_back(k);
     }
     auto next_in = [n](const std::vector<uint32_t>& v, size_t pos) -> size_t {
       auto it = std::lower_bound(v.begin(), v.end(), static_cast<uint32_t>(pos));
@@ -542,13 +540,12 @@ struct ClaimPass {
   }
 
   void indirect() {
-    size_t n = d.n();
     size_t covered_until = 0;  // tokens inside the previous indirect claim's content
-    for (size_t c = 0; c < n; ++c) {
+    // only tokens that can start a cue (cue_at's first tests, without the call)
+    for (uint32_t c : d.cue_tokens) {
       if (in_quote[c] || cue_used[c] || c < covered_until) continue;
-      // most tokens cannot start a cue: cue_at's first tests, without the call
       const Token& t = d.toks[c];
-      if (t.type != T_WORD || ((t.flags & F_CAP) && !(t.flags & F_SENT)) || !d.lx_has(c, LX_CUE_FIRST)) continue;
+      if (t.type != T_WORD || ((t.flags & F_CAP) && !(t.flags & F_SENT))) continue;
       size_t before = d.out.size();
       process_cue(c, &covered_until, before);
     }

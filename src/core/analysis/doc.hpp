@@ -81,6 +81,9 @@ struct Doc {
   // case, and a bitmap of those of capitalised words that are not function words.
   std::vector<uint64_t> lower_hashes;
   std::vector<uint64_t> cap_bits;
+  std::vector<uint32_t> cue_tokens;  // the tokens whose lexeme has LX_CUE_FIRST, in order (attach_lexemes)
+  std::vector<uint32_t> quote_marks;  // the tokens " “ ”, in order (split_sentences)
+  std::vector<uint32_t> para_starts;  // the tokens after a line break, in order (split_sentences)
   static constexpr uint64_t kCapWords = 4096;  // 262,144 bits
   std::vector<uint32_t> sent;           // sentence number of each token
   std::vector<uint32_t> sent_begin;     // first token of each sentence (plus a sentinel)
