@@ -264,7 +264,7 @@ struct ClaimPass {
     // trim spaces and a final period / comma outside quotes
     while (e > b && (d.text[e - 1] == ' ' || d.text[e - 1] == '\n')) --e;
     if (e <= b) return;
-    RawAnn a;
+    RawAnn& a = d.out.emplace_back();  // filled in place
     a.label = 1;
     a.b = b;
     a.e = e;
@@ -272,7 +272,6 @@ struct ClaimPass {
     a.attrs.speaker = speaker_attr(sp);
     for (size_t k = c0; k < c1; ++k) cue_used[k] = 1;
     if (c1 > c0) last_cue_end = c1;
-    d.out.push_back(std::move(a));
     if (sp.present && c1 > c0) { last_sp = sp; last_claim_sent = d.sent[c0]; }
   }
 

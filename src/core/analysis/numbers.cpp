@@ -247,7 +247,7 @@ struct NumPass {
   }
 
   void emit(const Num& x, const std::string& count_noun, bool qualify = true) {
-    RawAnn a;
+    RawAnn& a = d.out.emplace_back();  // filled in place
     a.label = 2;
     a.b = x.b;
     a.e = x.e;
@@ -260,7 +260,6 @@ struct NumPass {
     a.attrs.unit = x.unit;
     a.attrs.value = x.svalue.empty() ? num_json(x.value) : json(x.svalue);
     for (size_t k = x.t0; k < x.t1 && k < used.size(); ++k) used[k] = 1;
-    d.out.push_back(std::move(a));
   }
 
   static std::string mmdd(int m, int day) {
@@ -446,9 +445,8 @@ struct NumPass {
           // "between 2021 and 2023"
           if (i > 0 && d.is(i - 1, W.between) && d.is(i + 1, W.and_)) {
             if (int y2 = year_at(i + 2)) {
-              RawAnn a; a.label = 2; a.b = t.b; a.e = d.toks[i + 2].e;
+              RawAnn& a = d.out.emplace_back(); a.label = 2; a.b = t.b; a.e = d.toks[i + 2].e;
               a.attrs.kind = "range"; a.attrs.value = json::array({yr, y2});
-              d.out.push_back(std::move(a));
               used[i] = used[i + 1] = used[i + 2] = 1;
               return;
             }
@@ -460,9 +458,8 @@ struct NumPass {
             if (!y2 && w2.size() == 2 && plain_int(i + 2)) y2 = (yr / 100) * 100 + std::atoi(std::string(w2).c_str());
             if (y2 > yr) {
               Num r; r.kind = K_RANGE; r.t0 = i; r.t1 = i + 3; r.b = t.b; r.e = d.toks[i + 2].e;
-              RawAnn a; a.label = 2; a.b = r.b; a.e = r.e;
+              RawAnn& a = d.out.emplace_back(); a.label = 2; a.b = r.b; a.e = r.e;
               a.attrs.kind = "range"; a.attrs.value = json::array({yr, y2});
-              d.out.push_back(std::move(a));
               used[i] = used[i + 1] = used[i + 2] = 1;
               return;
             }
@@ -535,7 +532,7 @@ struct NumPass {
         std::string noun;
         if (ul) { r.unit = L.str(u->name); r.e = d.toks[after + ul - 1].e; r.t1 = after + ul; }
         else if (x.kind == K_COUNT && y.kind == K_COUNT) noun = counted(after);
-        RawAnn a; a.label = 2; a.b = r.b; a.e = r.e;
+        RawAnn& a = d.out.emplace_back(); a.label = 2; a.b = r.b; a.e = r.e;
         a.attrs.kind = "range";
         a.attrs.value = json::array({num_json(x.value), num_json(y.value)});
         a.attrs.counted = noun;
@@ -544,7 +541,6 @@ struct NumPass {
         if (!r.unit.empty()) a.attrs.unit = r.unit;
         qualifiers(r, a.attrs);
         for (size_t q = r.t0; q < r.t1 && q < used.size(); ++q) used[q] = 1;
-        d.out.push_back(std::move(a));
         return;
       }
     }
