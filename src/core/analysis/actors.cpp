@@ -2,6 +2,7 @@
 // shaped by title, honorific, organization-word and name lexicons, then the statistical model for
 // what the lexicons cannot decide. Mentions are then linked into entities and given roles.
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -780,7 +781,8 @@ struct ActorPass {
       kept.push_back(std::move(m));
     }
     d.mentions.swap(kept);
-    d.mention_at.assign(n, -1);
+    d.mention_at.resize(n);
+    std::memset(d.mention_at.data(), 0xFF, n * sizeof(int32_t));  // every entry -1 (memory.fill)
     for (size_t k = 0; k < d.mentions.size(); ++k)
       for (uint32_t t = d.mentions[k].t0; t < d.mentions[k].t1; ++t) d.mention_at[t] = static_cast<int32_t>(k);
     link();
