@@ -4,13 +4,18 @@ namespace lede {
 
 namespace {
 
+// An integer that int64_t holds (a larger unsigned one would not write back the same).
+bool is_int64(const json& v) {
+  return v.is_number_integer() && !(v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(INT64_MAX));
+}
+
 // A span object as the analysis writes it: integer start and end, a text, maybe a non-empty
 // entity, and nothing else. Any other shape is kept as it is, in extra.
 bool read_span(const json& v, SpanAttr* s) {
   if (v.is_null()) { s->state = SpanAttr::State::null; return true; }
   if (!v.is_object()) return false;
   auto st = v.find("start"), en = v.find("end"), tx = v.find("text"), ent = v.find("entity");
-  if (st == v.end() || !st->is_number_integer() || en == v.end() || !en->is_number_integer() || tx == v.end() || !tx->is_string())
+  if (st == v.end() || !is_int64(*st) || en == v.end() || !is_int64(*en) || tx == v.end() || !tx->is_string())
     return false;
   size_t keys = 3;
   if (ent != v.end()) {

@@ -61,6 +61,7 @@ TEST_CASE("attrs: other keys and other shapes of known keys are kept exactly") {
       {{"cue", {{"start", 1.5}, {"end", 2}, {"text", "a"}}}},                    // offsets that are not integers
       {{"speaker", {{"start", 1}, {"end", 2}, {"text", "a"}, {"entity", ""}}}},  // an empty entity
       {{"speaker", "the minister"}},                                             // a plain string
+      {{"speaker", {{"start", 9223372036854775808ull}, {"end", 1}, {"text", "a"}}}},  // past int64_t
       {{"nested", {{"x", json::array({1, {{"y", nullptr}}})}}}, {"entity", "NATO"}},
   };
   for (const json& j : odd) {

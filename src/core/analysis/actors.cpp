@@ -782,7 +782,7 @@ struct ActorPass {
     }
     d.mentions.swap(kept);
     d.mention_at.resize(n);
-    std::memset(d.mention_at.data(), 0xFF, n * sizeof(int32_t));  // every entry -1 (memory.fill)
+    if (n) std::memset(d.mention_at.data(), 0xFF, n * sizeof(int32_t));  // every entry -1 (memory.fill)
     for (size_t k = 0; k < d.mentions.size(); ++k)
       for (uint32_t t = d.mentions[k].t0; t < d.mentions[k].t1; ++t) d.mention_at[t] = static_cast<int32_t>(k);
     link();
