@@ -23,6 +23,11 @@ struct SpanAttr {
   std::string text;
   std::string entity;  // the actor's entity when the span is one; empty = none
   bool is_set() const { return state == State::set; }
+  static SpanAttr null_span() {  // written as "key": null (a claim without a named speaker or cue)
+    SpanAttr s;
+    s.state = State::null;
+    return s;
+  }
 };
 
 struct Attrs {

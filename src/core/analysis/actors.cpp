@@ -2,7 +2,6 @@
 // shaped by title, honorific, organization-word and name lexicons, then the statistical model for
 // what the lexicons cannot decide. Mentions are then linked into entities and given roles.
 #include <algorithm>
-#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -108,7 +107,7 @@ struct ActorPass {
       // every sentence start lets every "the" through.
       lower_built = true;
       for (uint64_t h : d.lower_hashes)
-        if (d.cap_bits[(h >> 6) & (Doc::kCapWords - 1)] >> (h & 63) & 1) lower_words.insert(h);
+        if (d.maybe_capitalised(h)) lower_words.insert(h);
     }
     return lower_words.count(t.hl) > 0 || d.fclass(i) != 0;
   }
@@ -128,19 +127,22 @@ struct ActorPass {
     m.first_head = head(t0);
     m.first_org_first = org_first(t0);
     m.first_flags = d.toks[t0].flags;
-    m.chain = hash_seed();
-    for (uint32_t t = t0; t < t1; ++t) m.chain = hash_combine(m.chain, d.toks[t].hs);
-    if (t1 - t0 >= 2) {
+    // what link() asks of known places and of names whose initials may be an acronym (a kind set
+    // here stays until link() for every mention of two tokens or more, and for every known one)
+    if (known && kind == ActorKind::place) {
+      m.chain = hash_seed();
+      for (uint32_t t = t0; t < t1; ++t) m.chain = hash_combine(m.chain, d.toks[t].hs);
+      m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1));
+    }
+    if (t1 - t0 >= 2 && (known || kind == ActorKind::organization)) {
       std::string ini;
       for (uint32_t t = t0; t < t1; ++t) if (d.cap(t)) ini += d.text[d.toks[t].b];
       if (ini.size() >= 2) m.initials = hash_bytes(ini);
     }
-    m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1));
     if (!known && t1 - t0 >= 2) {
-      if (kind == ActorKind::person) seen_surname.emplace(d.toks[t1 - 1].hs, static_cast<uint32_t>(d.mentions.size()));
-      else if (kind == ActorKind::organization && head(t0) == HeadKind::none && !d.lx_has(t0, LX_TITLE) &&
-               !d.fclass(t0) && !d.lx_has(t0, LX_GAZ))
-        seen_org_prefix.emplace(d.toks[t0].hs, static_cast<uint32_t>(d.mentions.size()));
+      if (kind == ActorKind::person) seen_surname.emplace(m.last_hs, static_cast<uint32_t>(d.mentions.size()));
+      else if (kind == ActorKind::organization && m.first_head == HeadKind::none && !(m.first_lx & (LX_TITLE | LX_FUNCTION | LX_GAZ)))
+        seen_org_prefix.emplace(m.first_hs, static_cast<uint32_t>(d.mentions.size()));
     }
     d.mentions.push_back(std::move(m));
   }
@@ -682,10 +684,9 @@ struct ActorPass {
       if (m.kind == ActorKind::organization && len >= 2 && !m.known) {
         if (!(m.first_lx & (LX_GAZ | LX_TITLE | LX_FUNCTION | LX_DEMONYM)) && m.first_head == HeadKind::none && !m.first_org_first)
           org_prefix.emplace(m.first_hs, mi);
-        // initials: Rapid Support Forces -> RSF
-        if (m.initials) acronym.emplace(m.initials, mi);
       }
-      if (len >= 2 && m.known && m.initials) acronym.emplace(m.initials, mi);
+      // initials of organizations and known names: Rapid Support Forces -> RSF
+      if (m.initials) acronym.emplace(m.initials, mi);
     }
     for (Mention& m : d.mentions) {
       if (m.t1 - m.t0 != 1) continue;
@@ -781,8 +782,7 @@ struct ActorPass {
       kept.push_back(std::move(m));
     }
     d.mentions.swap(kept);
-    d.mention_at.resize(n);
-    if (n) std::memset(d.mention_at.data(), 0xFF, n * sizeof(int32_t));  // every entry -1 (memory.fill)
+    d.mention_at.assign(n, -1);
     for (size_t k = 0; k < d.mentions.size(); ++k)
       for (uint32_t t = d.mentions[k].t0; t < d.mentions[k].t1; ++t) d.mention_at[t] = static_cast<int32_t>(k);
     link();

@@ -94,7 +94,7 @@ void attach_lexemes(Doc& d) {
       m = {t.hs, d.lex.lexeme(t.hs, t.hl) | 1u << 31};
       if (t.type == T_WORD) {
         if (!(t.flags & F_CAP)) d.lower_hashes.push_back(t.hl);
-        else if (!(m.second & LX_FUNCTION)) d.cap_bits[(t.hl >> 6) & (Doc::kCapWords - 1)] |= 1ull << (t.hl & 63);
+        else if (!(m.second & LX_FUNCTION)) d.mark_capitalised(t.hl);
       }
     }
     uint32_t lx = m.second & ~(1u << 31);
@@ -170,8 +170,7 @@ void sanitize(std::string& s) {
 
 void sanitize(json& j) {
   if (j.is_string()) {
-    const std::string& s = j.get_ref<const std::string&>();
-    if (!utf8_valid(s)) j = utf8_sanitize(s);
+    sanitize(j.get_ref<std::string&>());
   } else if (j.is_object() || j.is_array()) {
     for (auto& v : j) sanitize(v);
   }

@@ -256,7 +256,7 @@ struct ClaimPass {
   }
 
   SpanAttr speaker_attr(const Speaker& sp) const {
-    if (!sp.present) return SpanAttr{SpanAttr::State::null};
+    if (!sp.present) return SpanAttr::null_span();
     return d.span_attr(sp.b, sp.e, sp.entity.empty() ? nullptr : &sp.entity);
   }
 
@@ -268,7 +268,7 @@ struct ClaimPass {
     a.label = 1;
     a.b = b;
     a.e = e;
-    a.attrs.cue = c1 > c0 ? d.span_attr(d.toks[c0].b, d.toks[c1 - 1].e) : SpanAttr{SpanAttr::State::null};
+    a.attrs.cue = c1 > c0 ? d.span_attr(d.toks[c0].b, d.toks[c1 - 1].e) : SpanAttr::null_span();
     a.attrs.speaker = speaker_attr(sp);
     for (size_t k = c0; k < c1; ++k) cue_used[k] = 1;
     if (c1 > c0) last_cue_end = c1;

@@ -29,13 +29,14 @@ struct Mention {
   // What linking reads of the mention's tokens, taken when it is found and its tokens are in the
   // cache: a pass over the mentions then reads 41,000 mentions, not 41,000 scattered tokens (5 MB).
   uint64_t first_hs = 0, last_hs = 0;  // the first and last tokens' hashes
-  uint64_t chain = 0;                  // hash_combine over the tokens' hashes (the gazetteer's key)
-  uint64_t initials = 0;               // hash_bytes of the capitalised words' first bytes ("RSF"); 0 for fewer than two
+  uint64_t chain = 0;                  // known places: hash_combine over the tokens' hashes (the gazetteer's key)
+  uint64_t initials = 0;               // known names and organizations: hash_bytes of the capitalised
+                                       // words' first bytes ("RSF"); 0 for fewer than two
   uint32_t first_lx = 0;               // the first token's lexeme bits
   HeadKind first_head = HeadKind::none;  // ActorPass::head() and org_first() of the first token
   bool first_org_first = false;
   uint16_t first_flags = 0;
-  bool sports = false;                 // a sports verb right before or after ("Boston beat Chicago")
+  bool sports = false;                 // known places: a result verb right before or after ("Boston beat Chicago")
 };
 
 struct RawAnn {  // a claim or a number (actors are output from their mentions)
@@ -81,6 +82,8 @@ struct Doc {
   // case, and a bitmap of those of capitalised words that are not function words.
   std::vector<uint64_t> lower_hashes;
   std::vector<uint64_t> cap_bits;
+  void mark_capitalised(uint64_t hl) { cap_bits[(hl >> 6) & (kCapWords - 1)] |= 1ull << (hl & 63); }
+  bool maybe_capitalised(uint64_t hl) const { return cap_bits[(hl >> 6) & (kCapWords - 1)] >> (hl & 63) & 1; }
   std::vector<uint32_t> cue_tokens;  // the tokens whose lexeme has LX_CUE_FIRST, in order (attach_lexemes)
   std::vector<uint32_t> quote_marks;  // the tokens " “ ”, in order (split_sentences)
   std::vector<uint32_t> para_starts;  // the tokens after a line break, in order (split_sentences)

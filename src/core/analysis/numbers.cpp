@@ -251,9 +251,7 @@ struct NumPass {
     a.label = 2;
     a.b = x.b;
     a.e = x.e;
-    const Qualifier* q = qualify ? qualifier(x) : nullptr;
-    if (q && q->approx) a.attrs.approx = true;
-    if (q && q->bound) a.attrs.bound = q->bound > 0 ? "min" : "max";
+    if (qualify) qualifiers(x, a.attrs);
     a.attrs.counted = count_noun;
     a.attrs.currency = x.currency;
     a.attrs.kind = kKindNames[x.kind];
