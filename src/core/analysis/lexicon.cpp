@@ -8,7 +8,7 @@
 
 namespace lede::analysis {
 
-const char* actor_kind_name(ActorKind k) {
+std::string_view actor_kind_name(ActorKind k) {
   switch (k) {
     case ActorKind::person: return "person";
     case ActorKind::organization: return "organization";

@@ -139,7 +139,7 @@ class FlatMap {
 using FlatSet = FlatMap<uint8_t>;
 
 enum class ActorKind : uint8_t { person = 0, organization = 1, place = 2 };
-const char* actor_kind_name(ActorKind k);
+std::string_view actor_kind_name(ActorKind k);
 
 struct GazEntry {
   ActorKind kind = ActorKind::place;

@@ -10,7 +10,7 @@ namespace lede::analysis {
 namespace {
 
 enum Kind { K_COUNT, K_MONEY, K_PERCENT, K_DATE, K_YEAR, K_WEEKDAY, K_TIME, K_ORDINAL, K_MEASURE, K_RANGE, K_DURATION };
-const char* kKindNames[] = {"count", "money", "percent", "date", "year", "weekday", "time", "ordinal", "measure", "range", "duration"};
+constexpr std::string_view kKindNames[] = {"count", "money", "percent", "date", "year", "weekday", "time", "ordinal", "measure", "range", "duration"};
 
 struct Num {
   Kind kind = K_COUNT;
@@ -24,6 +24,23 @@ struct Num {
   bool cur_after = false; // the currency is a word after the amount ("15 cents")
   bool cur_copied = false;  // a range's second amount took the first one's currency
 };
+
+// As printf's "%0*d" for the values dates and times hold (no sign), without printf: it scans its
+// format string on every call, which shows in the Wasm profile.
+void put_padded(std::string& s, int v, int width) {
+  char buf[12];
+  int k = 0;
+  unsigned u = v < 0 ? 0u : static_cast<unsigned>(v);
+  do { buf[k++] = static_cast<char>('0' + u % 10); u /= 10; } while (u);
+  while (k < width) buf[k++] = '0';
+  while (k) s += buf[--k];
+}
+
+// "10:30": every number token is asked, so no memchr call (string_view::find) for these few bytes
+bool has_colon(std::string_view w) {
+  for (char c : w) if (c == ':') return true;
+  return false;
+}
 
 bool ends_with(std::string_view w, std::string_view s) {
   return w.size() > s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0;
@@ -261,9 +278,11 @@ struct NumPass {
   }
 
   static std::string mmdd(int m, int day) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "--%02d-%02d", m, day);
-    return buf;
+    std::string s = "--";
+    put_padded(s, m, 2);
+    s += '-';
+    put_padded(s, day, 2);
+    return s;
   }
   static int days_in_month(int y, int m) {
     static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -271,9 +290,20 @@ struct NumPass {
     return m == 2 && leap ? 29 : kDays[m - 1];
   }
   static std::string ymd(int y, int m, int day) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
-    return buf;
+    std::string s;
+    put_padded(s, y, 4);
+    s += '-';
+    put_padded(s, m, 2);
+    s += '-';
+    put_padded(s, day, 2);
+    return s;
+  }
+  static std::string hh_mm(int h, int m) {
+    std::string s;
+    put_padded(s, h, 2);
+    s += ':';
+    put_padded(s, m, 2);
+    return s;
   }
 
   // Parses a numeric quantity at i: [currency] digits|words [scale] ; fills x (money/count) and returns next token.
@@ -362,13 +392,12 @@ struct NumPass {
     std::string_view w = d.tok(i);
     // times: 10:30, 3 p.m.
     bool pm = false;
-    if (t.type == T_NUM && w.find(':') != std::string_view::npos) {
+    if (t.type == T_NUM && has_colon(w)) {
       int hh = std::atoi(std::string(w).c_str());
       int mm = std::atoi(std::string(w.substr(w.find(':') + 1)).c_str());
       Num x; x.kind = K_TIME; x.t0 = i; x.b = t.b; x.e = t.e; x.t1 = i + 1;
       if (ampm(i + 1, &pm)) { x.e = d.toks[i + 1].e; x.t1 = i + 2; if (pm && hh < 12) hh += 12; if (!pm && hh == 12) hh = 0; }
-      char buf[16]; std::snprintf(buf, sizeof buf, "%02d:%02d", hh % 24, mm % 60);
-      x.svalue = buf;
+      x.svalue = hh_mm(hh % 24, mm % 60);
       emit(x, "");
       return;
     }
@@ -378,8 +407,7 @@ struct NumPass {
         Num x; x.kind = K_TIME; x.t0 = i; x.t1 = i + 2; x.b = t.b; x.e = d.toks[i + 1].e;
         if (pm && hh < 12) hh += 12;
         if (!pm && hh == 12) hh = 0;
-        char buf[16]; std::snprintf(buf, sizeof buf, "%02d:00", hh);
-        x.svalue = buf;
+        x.svalue = hh_mm(hh, 0);
         emit(x, "");
         return;
       }
