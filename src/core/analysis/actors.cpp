@@ -762,9 +762,11 @@ struct ActorPass {
   void run_all() {
     size_t n = d.n();
     size_t i = 0;
+    const Token* toks = d.toks.data();
     while (i < n) {
-      if (d.cap(i)) { i = run(i); continue; }
-      ++i;
+      // d.cap(i), as a tight loop over the lower-case words and punctuation between names
+      while (i < n && !(toks[i].type == T_WORD && (toks[i].flags & (F_CAP | F_POSS)) == F_CAP)) ++i;
+      if (i < n) i = run(i);
     }
     // sort by t0, keeping the order they were found in for equal starts (the parts of a hyphenated
     // word): the runs are read left to right, so the mentions are nearly always in order already

@@ -112,7 +112,20 @@ void split_sentences(Doc& d) {
   d.para_starts.clear();
   uint32_t s = 0;
   bool start = true;
+  // Most tokens only take the sentence number: words without a line break or an abbreviation
+  // period before or in them, and punctuation that neither ends a sentence nor quotes. A tight
+  // loop over those is twice as fast as the full test below on every token.
+  auto plain = [](const Token& t) {
+    if (t.flags & (F_NEWLINE | F_DOT)) return false;
+    if (t.type != T_PUNCT) return true;
+    uint32_t c = t.cp;
+    return !(c == '"' || c == 0x201C || c == 0x201D || c == '.' || c == '!' || c == '?' || c == 0x2026);
+  };
   for (size_t i = 0; i < n; ++i) {
+    if (!start) {
+      while (i < n && plain(d.toks[i])) d.sent[i++] = s;
+      if (i == n) break;
+    }
     Token& t = d.toks[i];
     if (t.flags & F_NEWLINE) {
       d.para_starts.push_back(static_cast<uint32_t>(i));

@@ -699,8 +699,11 @@ struct NumPass {
   void run() {
     size_t n = d.n();
     for (size_t i = 0; i < n; ++i) {
-      if (used[i]) continue;
       const Token& t = d.toks[i];
+      // most tokens are words that none of the tests below can take: skip them on what the token
+      // and its lexeme bits say, without reading used[] and mention_at[]
+      if (t.type == T_WORD && !(t.flags & F_HYPHEN) && !(d.lx[i] & (LX_NUMBER | LX_CALENDAR | LX_CURRENCY_PREFIX))) continue;
+      if (used[i]) continue;
       if (t.type == T_NUM) process_number(i);
       else if (t.type == T_PUNCT && d.lx_has(i, LX_CURRENCY_PREFIX) && i + 1 < n && d.toks[i + 1].type == T_NUM) process_number(i);
       else if (t.type == T_WORD && (t.flags & F_ALLCAPS) && d.lx_has(i, LX_CURRENCY_PREFIX) && i + 1 < n && d.adjacent(i + 1)) process_number(i);
