@@ -113,7 +113,8 @@ struct ActorPass {
   }
 
   void add(uint32_t t0, uint32_t t1, ActorKind kind, std::string entity, bool known, const GazEntry* g, bool title_before) {
-    Mention m;
+    const uint32_t index = static_cast<uint32_t>(d.mentions.size());
+    Mention& m = d.mentions.emplace_back();  // filled in place: a Mention is about 150 bytes
     m.t0 = t0;
     m.t1 = t1;
     m.kind = kind;
@@ -140,11 +141,10 @@ struct ActorPass {
       if (ini.size() >= 2) m.initials = hash_bytes(ini);
     }
     if (!known && t1 - t0 >= 2) {
-      if (kind == ActorKind::person) seen_surname.emplace(m.last_hs, static_cast<uint32_t>(d.mentions.size()));
+      if (kind == ActorKind::person) seen_surname.emplace(m.last_hs, index);
       else if (kind == ActorKind::organization && m.first_head == HeadKind::none && !(m.first_lx & (LX_TITLE | LX_FUNCTION | LX_GAZ)))
-        seen_org_prefix.emplace(m.first_hs, static_cast<uint32_t>(d.mentions.size()));
+        seen_org_prefix.emplace(m.first_hs, index);
     }
-    d.mentions.push_back(std::move(m));
   }
 
   // "Aner Shalev Wednesday": a weekday ends a name (months do not: April Ryan, June Carter; nor

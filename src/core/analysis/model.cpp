@@ -100,35 +100,48 @@ uint64_t part_key(const Token& t, uint64_t part) {
   return hash_combine(hash_combine(hash_seed(), t.hs), fields);
 }
 
-// Walks the features of the candidate [t0, t1) in a fixed order: one(feature) for those that
-// depend on the candidate as a whole, part(key, emit) for each token part, where emit(out) calls
-// out(feature) for the part's features and key says what they depend on.
+// Walks the features of the candidate [t0, t1) in a fixed order: one(tag, value) for the feature
+// fh(tag, value) of those that depend on the candidate as a whole, part(key, emit) for each token
+// part, where emit(out) calls out(feature) for the part's features and key says what they depend on.
 template <class One, class Part>
 void walk_features(const Doc& d, uint32_t t0, uint32_t t1, One&& one, Part&& part) {
   uint32_t len = t1 - t0;
-  one(fh(1, len > 4 ? 4 : len));
+  one(1, len > 4 ? 4 : len);
   for (uint32_t i = t0; i < t1; ++i) {
     uint64_t pos = i == t0 ? 0 : i + 1 == t1 ? 2 : 1;
     part(part_key(d.toks[i], pos), [&](auto&& out) { token_part(d, i, pos, out); });
   }
-  one(fh(30, (d.toks[t0].flags & F_SENT) ? 1 : 0));
+  one(30, (d.toks[t0].flags & F_SENT) ? 1 : 0);
   for (int k = 1; k <= 2; ++k) {
     if (t0 >= static_cast<uint32_t>(k)) part(part_key(d.toks[t0 - k], 2 + k), [&](auto&& out) { before_part(d, t0 - k, k, out); });
-    else one(fh(31 + k, 0));
+    else one(31 + k, 0);
     size_t q = t1 + k - 1;
     if (q < d.n()) part(part_key(d.toks[q], 4 + k), [&](auto&& out) { after_part(d, q, k, out); });
-    else one(fh(40 + k, 0));
+    else one(40 + k, 0);
   }
-  if (len >= 2) one(fh(50, hash_combine(fnv_lower(d, t0), fnv_lower(d, t1 - 1))));
-  one(fh(51, 1));  // bias-like
+  if (len >= 2) one(50, hash_combine(fnv_lower(d, t0), fnv_lower(d, t1 - 1)));
+  one(51, 1);  // bias-like
 }
+
+// The features one() gives that take only a few values (length, sentence start, no token before
+// or after, bias): their weights are read once per model into a small array, which stays in the
+// cache while the actor scan streams the tokens through it (the weight table does not).
+int fixed_slot(uint64_t tag, uint64_t value) {
+  if (tag == 1 && value >= 1 && value <= 4) return static_cast<int>(value) - 1;  // 0..3
+  if (tag == 30 && value <= 1) return 4 + static_cast<int>(value);             // 4, 5
+  if ((tag == 32 || tag == 33) && value == 0) return 6 + static_cast<int>(tag - 32);  // 6, 7
+  if ((tag == 41 || tag == 42) && value == 0) return 8 + static_cast<int>(tag - 41);  // 8, 9
+  if (tag == 51 && value == 1) return 10;
+  return -1;
+}
+constexpr uint64_t kFixedTags[Model::kFixed][2] = {{1, 1}, {1, 2}, {1, 3}, {1, 4}, {30, 0}, {30, 1}, {32, 0}, {33, 0}, {41, 0}, {42, 0}, {51, 1}};
 
 }  // namespace
 
 void Model::features(const Doc& d, uint32_t t0, uint32_t t1, std::vector<uint64_t>& out) {
   out.clear();
   auto push = [&out](uint64_t f) { out.push_back(f); };
-  walk_features(d, t0, t1, push, [&](uint64_t, auto&& emit) { emit(push); });
+  walk_features(d, t0, t1, [&](uint64_t tag, uint64_t v) { push(fh(tag, v)); }, [&](uint64_t, auto&& emit) { emit(push); });
 }
 
 std::array<float, C_COUNT> Model::score(const Doc& d, uint32_t t0, uint32_t t1) const {
@@ -153,7 +166,15 @@ std::array<float, C_COUNT> Model::score(const Doc& d, uint32_t t0, uint32_t t1) 
     }
     for (int c = 0; c < C_COUNT; ++c) sum[c] += e->second[c];
   };
-  walk_features(d, t0, t1, add(sum), part);
+  auto one = [&](uint64_t tag, uint64_t v) {
+    int slot = fixed_slot(tag, v);
+    if (slot >= 0) {
+      for (int c = 0; c < C_COUNT; ++c) sum[c] += fixed_[slot][c];
+    } else {
+      add(sum)(fh(tag, v));
+    }
+  };
+  walk_features(d, t0, t1, one, part);
   for (int c = 0; c < C_COUNT; ++c) s[c] += static_cast<float>(sum[c]) * scale_;
   return s;
 }
@@ -227,6 +248,10 @@ Model Model::parse(std::string_view text) {
     }
   }
   m.scale_ = scale;  // the file gives it before the weights
+  for (int k = 0; k < kFixed; ++k) {
+    auto it = m.weights_.find(fh(kFixedTags[k][0], kFixedTags[k][1]));
+    for (int c = 0; c < C_COUNT; ++c) m.fixed_[k][c] = it == m.weights_.end() ? 0 : it->second[c];
+  }
   return m;
 }
 

@@ -32,6 +32,9 @@ class Model {
   FlatMap<std::array<int16_t, C_COUNT>> weights_;
   float scale_ = 1.0f;
   std::array<float, C_COUNT> bias_{};
+  // the weights of the features that take only a few values (model.cpp: fixed_slot)
+  static constexpr int kFixed = 11;
+  std::array<std::array<int32_t, C_COUNT>, kFixed> fixed_{};
 };
 
 }  // namespace lede::analysis
