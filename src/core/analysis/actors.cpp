@@ -245,6 +245,22 @@ struct ActorPass {
     return j;
   }
 
+  // "The", "I", "In", "But" before a plain lower-case word: run(i) would find a run of one token
+  // that is a stop word and return i + 1 without a mention. Sentence-initial function words are a
+  // quarter of the capitalised words, so they are told apart here first. Each test below rules out
+  // one path of run() and run_end() that could do otherwise: a name that starts with the word (a
+  // gazetteer phrase or demonym, an honorific, a hyphened particle) and a run that goes on after
+  // it (a capitalised, connecting, possessive or hyphened word, "v" of a court case).
+  bool lone_stop_word(size_t i) const {
+    const uint32_t lx = d.lx[i];
+    if (!(lx & LX_STOP_CAP) || (lx & (LX_HONORIFIC | LX_GAZ_START | LX_DEMONYM_START)) || (d.toks[i].flags & F_HYPHEN)) return false;
+    size_t j = i + 1;
+    if (j >= d.n()) return false;
+    const Token& nx = d.toks[j];
+    if (nx.type != T_WORD || (nx.flags & (F_CAP | F_POSS | F_HYPHEN | F_NEWLINE))) return false;
+    return !connector(j) && !d.is(j, W.v);
+  }
+
   // Splits the capitalised run starting at i into mentions; returns the first token after it.
   size_t run(size_t i) {
     size_t j = run_end(i);
@@ -766,7 +782,9 @@ struct ActorPass {
     while (i < n) {
       // d.cap(i), as a tight loop over the lower-case words and punctuation between names
       while (i < n && !(toks[i].type == T_WORD && (toks[i].flags & (F_CAP | F_POSS)) == F_CAP)) ++i;
-      if (i < n) i = run(i);
+      if (i >= n) break;
+      if (lone_stop_word(i)) { ++i; continue; }
+      i = run(i);
     }
     // sort by t0, keeping the order they were found in for equal starts (the parts of a hyphenated
     // word): the runs are read left to right, so the mentions are nearly always in order already
