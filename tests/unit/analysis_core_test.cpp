@@ -169,6 +169,7 @@ TEST_CASE("analysis: a token's lexeme bits say what each single-token table says
     bit(L.currency_prefix.count(t.hs), LX_CURRENCY_PREFIX);
     bit(L.gaz.count(one), LX_GAZ);
     bit(L.gaz.count(one) || L.gaz_prefix.count(one), LX_GAZ_START);
+    bit(L.gaz_prefix.count(one), LX_GAZ_PREFIX);
     bit(L.ambiguous_given.count(t.hs), LX_AMBIGUOUS_GIVEN);
     bit(L.demonyms.count(one), LX_DEMONYM);
     bit(L.demonyms.count(one) || L.demonym_prefix.count(one), LX_DEMONYM_START);

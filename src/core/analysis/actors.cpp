@@ -71,18 +71,27 @@ struct ActorPass {
   }
   // Longest gazetteer phrase starting at p; returns its token count.
   int gaz_match(size_t p, const GazEntry** e) const {
-    uint64_t h = hash_seed();
-    int best = 0;
     size_t n = d.n();
-    if (p < n && !d.lx_has(p, LX_GAZ_START)) return 0;  // no phrase starts with this word
-    for (int k = 0; k < L.gaz_max_tokens && p + k < n; ++k) {
-      if (k > 0 && (d.toks[p + k].flags & F_NEWLINE)) break;
+    if (p >= n) return 0;
+    // The first word's lexeme bits say whether it is a phrase and whether a longer one starts
+    // with it: the two big tables are read only for what they hold (they are out of the cache
+    // by the time the scan meets the next name).
+    const uint32_t lx = d.lx[p];
+    if (!(lx & LX_GAZ_START)) return 0;  // no phrase starts with this word
+    uint64_t h = hash_combine(hash_seed(), d.toks[p].hs);
+    int best = 0;
+    if (lx & LX_GAZ) {
+      auto it = L.gaz.find(h);
+      if (it != L.gaz.end()) { best = 1; *e = &L.gaz_entries[it->second]; }
+    }
+    if (!(lx & LX_GAZ_PREFIX)) return best;
+    for (int k = 1; k < L.gaz_max_tokens && p + k < n; ++k) {
+      if (d.toks[p + k].flags & F_NEWLINE) break;
       h = hash_combine(h, d.toks[p + k].hs);
       auto it = L.gaz.find(h);
       if (it != L.gaz.end()) { best = k + 1; *e = &L.gaz_entries[it->second]; }
       if (!L.gaz_prefix.count(h)) break;
     }
-    // a gazetteer phrase must end on a word
     return best;
   }
   int demonym_match(size_t p) const {

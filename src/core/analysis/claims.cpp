@@ -10,7 +10,7 @@ namespace {
 struct Speaker {
   bool present = false;
   uint32_t b = 0, e = 0;
-  std::string entity;
+  const std::string* entity = nullptr;  // a mention's entity (the mentions do not change in this pass)
 };
 
 struct ClaimPass {
@@ -100,14 +100,14 @@ struct ClaimPass {
     return false;
   }
 
-  std::string pronoun_entity(size_t before, ActorKind want) const {
+  const std::string* pronoun_entity(size_t before, ActorKind want) const {
     // nearest preceding mention of the wanted kind
     for (size_t k = before; k-- > 0;) {
       int32_t mi = d.mention_at[k];
-      if (mi >= 0 && d.mentions[mi].kind == want) return d.mentions[mi].entity;
+      if (mi >= 0 && d.mentions[mi].kind == want) return &d.mentions[mi].entity;
       if (before - k > 400) break;
     }
-    return {};
+    return nullptr;
   }
 
   // Refines an NP [s, e) into a speaker.
@@ -127,7 +127,7 @@ struct ClaimPass {
       sp.present = true;
       sp.b = d.toks[m.t0].b;
       sp.e = d.toks[m.t1 - 1].e;
-      sp.entity = m.entity;
+      sp.entity = &m.entity;
       return sp;
     }
     sp.present = true;
@@ -158,7 +158,7 @@ struct ClaimPass {
             std::string lr = r;
             for (char& c : lr) if (c >= 'A' && c <= 'Z') c += 32;
             for (char& c : lw) if (c >= 'A' && c <= 'Z') c += 32;
-            if (lr.find(lw) != std::string::npos) { sp.entity = d.mentions[pm].entity; break; }
+            if (lr.find(lw) != std::string::npos) { sp.entity = &d.mentions[pm].entity; break; }
           }
           if (s - k > 600) break;
         }
@@ -257,7 +257,7 @@ struct ClaimPass {
 
   SpanAttr speaker_attr(const Speaker& sp) const {
     if (!sp.present) return SpanAttr::null_span();
-    return d.span_attr(sp.b, sp.e, sp.entity.empty() ? nullptr : &sp.entity);
+    return d.span_attr(sp.b, sp.e, sp.entity && !sp.entity->empty() ? sp.entity : nullptr);
   }
 
   void emit(uint32_t b, uint32_t e, const Speaker& sp, size_t c0, size_t c1) {
@@ -310,14 +310,16 @@ struct ClaimPass {
       if (found != SIZE_MAX && found - i > 3000) found = SIZE_MAX;
       if (found == SIZE_MAX) { resume = i + 1; continue; }
       size_t words = 0;
-      for (size_t k = i + 1; k < found; ++k) if (d.word(k)) ++words;
+      bool all_caps_words = true;  // no lower-case word but function words: a title, not a quote
+      for (size_t k = i + 1; k < found; ++k) {
+        if (!d.word(k)) continue;
+        ++words;
+        if (!d.cap(k) && !(d.fclass(k) & (Lexicon::fw_det | Lexicon::fw_prep | Lexicon::fw_conj))) all_caps_words = false;
+      }
       bool end_punct = found > i + 1 && d.toks[found - 1].type == T_PUNCT &&
                        (d.toks[found - 1].cp == '.' || d.toks[found - 1].cp == ',' || d.toks[found - 1].cp == '!' || d.toks[found - 1].cp == '?' || d.toks[found - 1].cp == 0x2026);
       bool starts = (d.toks[i].flags & F_SENT) || (i > 0 && (d.punct(i - 1, ':') || d.punct(i - 1, ','))) ||
                     (i > 0 && d.word(i - 1) && [&] { int l; const Cue* c = cue_at(i - 1, &l); return c && c->type == CueType::say; }());
-      bool all_caps_words = true;
-      for (size_t k = i + 1; k < found; ++k)
-        if (d.word(k) && !d.cap(k) && !(d.fclass(k) & (Lexicon::fw_det | Lexicon::fw_prep | Lexicon::fw_conj))) all_caps_words = false;
       bool standalone = starts && (words >= 3 || end_punct) && !(all_caps_words && !end_punct);
       if (!standalone) { resume = found + 1; continue; }
       Quote q{i, found, {}, 0, 0, false};

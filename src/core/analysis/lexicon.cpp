@@ -102,7 +102,7 @@ void Lexicon::build_lexemes() {
   merge(lexeme_cs_, ambiguous_given, flag(LX_AMBIGUOUS_GIVEN));
   // phrase tables hold longer phrases too; only their one-token keys are ever asked for here
   merge(lexeme_first_, gaz, flag(LX_GAZ | LX_GAZ_START));
-  merge(lexeme_first_, gaz_prefix, flag(LX_GAZ_START));
+  merge(lexeme_first_, gaz_prefix, flag(LX_GAZ_START | LX_GAZ_PREFIX));
   merge(lexeme_first_, demonyms, flag(LX_DEMONYM | LX_DEMONYM_START));
   merge(lexeme_first_, demonym_prefix, flag(LX_DEMONYM_START));
 }

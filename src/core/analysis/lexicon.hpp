@@ -190,6 +190,7 @@ enum LexBit : uint32_t {
   LX_DEMONYM_START = 1u << 27,          // a demonym, or the start of a longer one
   LX_NOT_NOUN = 1u << 28,               // not_nouns (lower case)
   LX_ORG_NOUN = 1u << 29,               // org_nouns (lower case)
+  LX_GAZ_PREFIX = 1u << 30,             // the start of a longer gazetteer phrase (bit 31 is attach_lexemes')
 };
 
 class Lexicon {
