@@ -144,10 +144,10 @@ struct ClaimPass {
     for (size_t k = s; k < e; ++k) if (d.is(k, W.of) || d.is(k, W.from) || d.is(k, W.at) || d.is(k, W.in)) { head = k - 1; break; }
     if ((d.is(s, W.the) || d.is(s, W.its) || d.is(s, W.his) || d.is(s, W.her)) && head > s && head == e - 1) {
       std::string_view hw = d.tok(head);
-      static const char* kOrgHeads[] = {"company", "firm", "group", "bank", "ministry", "agency", "government", "club", "team",
+      static constexpr std::string_view kOrgHeads[] = {"company", "firm", "group", "bank", "ministry", "agency", "government", "club", "team",
                                         "union", "court", "council", "newspaper", "publisher", "carrier", "airline", "retailer",
                                         "manufacturer", "lender", "insurer", "broadcaster", "regulator", "university", "party"};
-      for (const char* oh : kOrgHeads) if (hw == oh) { sp.entity = pronoun_entity(s, ActorKind::organization); return sp; }
+      for (std::string_view oh : kOrgHeads) if (hw == oh) { sp.entity = pronoun_entity(s, ActorKind::organization); return sp; }
       if (d.lx_has(head, LX_TITLE)) {
         // the latest person whose role mentions this title word
         for (size_t k = s; k-- > 0;) {
