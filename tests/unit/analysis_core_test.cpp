@@ -137,6 +137,34 @@ TEST_CASE("analysis: the model's scores, summed per word and reused, equal the s
   CHECK(d.model_parts.size() < static_cast<size_t>(candidates));
 }
 
+TEST_CASE("analysis: the byte to code point index agrees with TextIndex on every byte") {
+  // CpIndex takes whole ASCII blocks of 64 bytes at once and everything else byte by byte: texts
+  // with multi-byte characters and invalid bytes on, before and after block edges.
+  std::string ascii(64, 'a'), block2(64, 'b');
+  const std::string texts[] = {
+      "",
+      ascii,
+      ascii + block2 + "tail",
+      ascii.substr(0, 63) + "\u00e9" + block2,                 // a two-byte letter across the first edge
+      ascii.substr(0, 62) + "\u201c" + block2 + "\u201d",       // three bytes across it
+      ascii + "\xff" + block2.substr(0, 62) + "\xe2\x80" + ascii,  // invalid and truncated sequences
+      ascii.substr(0, 60) + "\xf0\x9f\x98\x80" + ascii + ascii,  // four bytes ending on the edge
+      std::string(130, ' ') + "K\u00f6ln",
+      ascii.substr(0, 10) + "\u00e9" + ascii + block2,          // inside a full block
+      ascii.substr(0, 20) + "\xc3" + ascii + block2,            // a lone lead byte inside one
+  };
+  for (const std::string& t : texts) {
+    lede::analysis::CpIndex cp(t);
+    lede::TextIndex ix(t);
+    CAPTURE(t.size());
+    for (size_t b = 0; b <= t.size(); ++b) {
+      CAPTURE(b);
+      CHECK(cp.to_cp(static_cast<uint32_t>(b)) == ix.to_cp(b));
+    }
+    CHECK(cp.valid == lede::utf8_valid(t));
+  }
+}
+
 TEST_CASE("analysis: a token's lexeme bits say what each single-token table says about it") {
   // The passes read d.lx instead of the tables; the bits come from merged tables and a memo per
   // document. Every bit must match its table for every token, whatever its case or kind.

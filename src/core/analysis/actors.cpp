@@ -145,9 +145,10 @@ struct ActorPass {
       m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1));
     }
     if (t1 - t0 >= 2 && (known || kind == ActorKind::organization)) {
-      std::string ini;
-      for (uint32_t t = t0; t < t1; ++t) if (d.cap(t)) ini += d.text[d.toks[t].b];
-      if (ini.size() >= 2) m.initials = hash_bytes(ini);
+      char ini[64];  // one byte per token; names are far shorter (the runs are bounded)
+      size_t k = 0;
+      for (uint32_t t = t0; t < t1 && k < sizeof ini; ++t) if (d.cap(t)) ini[k++] = d.text[d.toks[t].b];
+      if (k >= 2) m.initials = hash_bytes(std::string_view(ini, k));
     }
     if (!known && t1 - t0 >= 2) {
       if (kind == ActorKind::person) seen_surname.emplace(m.last_hs, index);

@@ -45,6 +45,15 @@ CpIndex::CpIndex(std::string_view s) : bytes(static_cast<uint32_t>(s.size())) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   uint32_t cp;
   for (size_t i = 0; i < n;) {
+    if ((i & 63) == 0 && i + 64 <= n) {  // a whole block of ASCII, the common case in English text
+      uint64_t any = 0;
+      for (size_t k = 0; k < 64; k += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + i + k, 8);
+        any |= w;
+      }
+      if (!(any & 0x8080808080808080ull)) { starts[i >> 6] = ~0ull; i += 64; continue; }
+    }
     if ((i & 7) == 0 && i + 8 <= n) {  // eight ASCII bytes at once
       uint64_t w;
       std::memcpy(&w, p + i, 8);
