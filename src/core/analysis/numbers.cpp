@@ -25,14 +25,17 @@ struct Num {
   bool cur_copied = false;  // a range's second amount took the first one's currency
 };
 
-// As printf's "%0*d" for the values dates and times hold (no sign), without printf: it scans its
-// format string on every call, which shows in the Wasm profile.
+// As printf's "%0*d", without printf (it scans its format string on every call, which shows in
+// the Wasm profile): zeros after the sign up to the width. Negative values come only from
+// absurd times ("3000000000:00"), where atoi overflows; they print as printf printed them.
 void put_padded(std::string& s, int v, int width) {
   char buf[12];
   int k = 0;
-  unsigned u = v < 0 ? 0u : static_cast<unsigned>(v);
+  const bool neg = v < 0;
+  unsigned u = neg ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
   do { buf[k++] = static_cast<char>('0' + u % 10); u /= 10; } while (u);
-  while (k < width) buf[k++] = '0';
+  while (k < width - (neg ? 1 : 0)) buf[k++] = '0';
+  if (neg) s += '-';
   while (k) s += buf[--k];
 }
 
