@@ -788,10 +788,8 @@ struct ActorPass {
   void run_all() {
     size_t n = d.n();
     size_t i = 0;
-    const Token* toks = d.toks.data();
     while (i < n) {
-      // d.cap(i), as a tight loop over the lower-case words and punctuation between names
-      while (i < n && !(toks[i].type == T_WORD && (toks[i].flags & (F_CAP | F_POSS)) == F_CAP)) ++i;
+      while (i < n && !d.cap(i)) ++i;  // a tight loop over the lower-case words and punctuation between names
       if (i >= n) break;
       if (lone_stop_word(i)) { ++i; continue; }
       i = run(i);

@@ -72,6 +72,11 @@ CpIndex::CpIndex(std::string_view s) : bytes(static_cast<uint32_t>(s.size())) {
 
 namespace {
 
+// The punctuation the sentence splitter acts on: quotation marks it lists for the claim pass, and
+// the marks that may end a sentence.
+bool is_quote_mark(uint32_t cp) { return cp == '"' || cp == 0x201C || cp == 0x201D; }
+bool may_end_sentence(uint32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026; }
+
 bool is_abbrev_before_period(const Doc& d, size_t i) {
   // token i is the word before a '.'
   if (!d.word(i)) return false;
@@ -127,8 +132,7 @@ void split_sentences(Doc& d) {
   auto plain = [](const Token& t) {
     if (t.flags & (F_NEWLINE | F_DOT)) return false;
     if (t.type != T_PUNCT) return true;
-    uint32_t c = t.cp;
-    return !(c == '"' || c == 0x201C || c == 0x201D || c == '.' || c == '!' || c == '?' || c == 0x2026);
+    return !is_quote_mark(t.cp) && !may_end_sentence(t.cp);
   };
   for (size_t i = 0; i < n; ++i) {
     if (!start) {
@@ -140,7 +144,7 @@ void split_sentences(Doc& d) {
       d.para_starts.push_back(static_cast<uint32_t>(i));
       if (i > 0) start = true;
     }
-    if (t.type == T_PUNCT && (t.cp == '"' || t.cp == 0x201C || t.cp == 0x201D)) d.quote_marks.push_back(static_cast<uint32_t>(i));
+    if (t.type == T_PUNCT && is_quote_mark(t.cp)) d.quote_marks.push_back(static_cast<uint32_t>(i));
     if (start) {
       if (!d.sent_begin.empty() || i > 0) ++s;
       if (d.sent_begin.empty()) s = 0;
@@ -150,7 +154,7 @@ void split_sentences(Doc& d) {
       start = false;
     }
     d.sent[i] = s;
-    if (t.type == T_PUNCT && (t.cp == '.' || t.cp == '!' || t.cp == '?' || t.cp == 0x2026)) {
+    if (t.type == T_PUNCT && may_end_sentence(t.cp)) {
       if (t.cp == '.' && i > 0 && d.adjacent(i) && is_abbrev_before_period(d, i - 1)) {
         // "Jan. 2", "Mr. Smith": not an end unless a new paragraph follows
         continue;

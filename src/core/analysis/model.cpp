@@ -126,7 +126,7 @@ void walk_features(const Doc& d, uint32_t t0, uint32_t t1, One&& one, Part&& par
 // The features one() gives that take only a few values (length, sentence start, no token before
 // or after, bias): their weights are read once per model into a small array, which stays in the
 // cache while the actor scan streams the tokens through it (the weight table does not).
-int fixed_slot(uint64_t tag, uint64_t value) {
+constexpr int fixed_slot(uint64_t tag, uint64_t value) {
   if (tag == 1 && value >= 1 && value <= 4) return static_cast<int>(value) - 1;  // 0..3
   if (tag == 30 && value <= 1) return 4 + static_cast<int>(value);             // 4, 5
   if ((tag == 32 || tag == 33) && value == 0) return 6 + static_cast<int>(tag - 32);  // 6, 7
@@ -135,6 +135,13 @@ int fixed_slot(uint64_t tag, uint64_t value) {
   return -1;
 }
 constexpr uint64_t kFixedTags[Model::kFixed][2] = {{1, 1}, {1, 2}, {1, 3}, {1, 4}, {30, 0}, {30, 1}, {32, 0}, {33, 0}, {41, 0}, {42, 0}, {51, 1}};
+// The table Model::parse fills fixed_ from and the slots score() reads must name the same features.
+constexpr bool fixed_tags_match_slots() {
+  for (int k = 0; k < Model::kFixed; ++k)
+    if (fixed_slot(kFixedTags[k][0], kFixedTags[k][1]) != k) return false;
+  return true;
+}
+static_assert(fixed_tags_match_slots(), "kFixedTags and fixed_slot disagree");
 
 }  // namespace
 
