@@ -37,7 +37,7 @@
   }
   // Keys whose browser default would get in the way (scrolling, find bar, save page, tab focus).
   const OWN_KEYS = new Set([8, 9, 13, 27, 32, 33, 34, 35, 36, 37, 38, 39, 40, 46]);
-  const OWN_CTRL_KEYS = new Set([65, 70, 79, 83, 89, 90, 187, 189, 61, 173, 107, 109, 48]);
+  const OWN_CTRL_KEYS = new Set([65, 70, 76, 79, 83, 89, 90, 187, 189, 61, 173, 107, 109, 48]);
   let touch = null;
   // Double and triple clicks are counted here, by the events' own times: the reader applies one
   // button change per frame, so counting by frame time would miss them when frames are slow.
@@ -116,7 +116,7 @@
         M._lede_key(86, 0, 1);
         return;
       }
-      openText(text, 'Pasted text.txt');
+      M._lede_paste_outside();  // pasting never replaces the article: File > New article from clipboard does that
     });
 
     // Drag and drop anywhere on the page.
@@ -181,24 +181,103 @@
     passBytes(1, name, new TextEncoder().encode(text));
   }
 
-  // ---- work kept in the browser ------------------------------------------------------------------
-  // IndexedDB holds the last article with its annotations (it can be megabytes; localStorage
-  // cannot); localStorage holds the small view settings.
-  const DB_NAME = 'lede', STORE = 'work', SETTINGS_KEY = 'lede.settings';
+  // ---- the library, kept in the browser ------------------------------------------------------------
+  // IndexedDB holds every article with its work: 'articles' (id -> {file}: the .lede.json text),
+  // 'meta' (id -> the Library's list entry) and 'state' ('library' -> the tabs open last time).
+  // localStorage holds the small view settings. One tab at a time writes (a Web Lock); another
+  // tab reads, says so, and can take over.
+  const DB_NAME = 'lede', SETTINGS_KEY = 'lede.settings', WRITER_LOCK = 'lede-library-writer';
+  let storeProblem = null;  // why the browser's store cannot be used, when it cannot
   const db = new Promise((resolve) => {
-    if (!('indexedDB' in window)) { resolve(null); return; }
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    let req;
+    try {
+      if (!('indexedDB' in window) || !window.indexedDB) throw new Error('no IndexedDB');
+      req = indexedDB.open(DB_NAME, 2);
+    } catch (e) {
+      storeProblem = 'this browser does not let pages keep data (a private window, or storage turned off)';
+      resolve(null);
+      return;
+    }
+    req.onupgradeneeded = (ev) => {
+      const d = req.result, tx = req.transaction;
+      for (const name of ['articles', 'meta', 'state']) if (!d.objectStoreNames.contains(name)) d.createObjectStore(name);
+      if (ev.oldVersion === 1 && d.objectStoreNames.contains('work')) {
+        // Version 1 kept one article under work/current: it becomes the library's first entry.
+        const get = tx.objectStore('work').get('current');
+        get.onsuccess = () => {
+          const rec = get.result && JSON.parse(get.result);
+          if (rec && typeof rec.file === 'string') {
+            const doc = JSON.parse(rec.file);
+            const id = 'a' + Date.now().toString(16);
+            const anns = (doc.annotations || []).filter((x) => x.status !== 'suggested').length;
+            const meta = { id, title: (doc.document && doc.document.title) || rec.stem || 'Article', stem: rec.stem || '',
+              length: [...((doc.document && doc.document.text) || '')].length, annotations: anns,
+              created: rec.time || '', updated: rec.time || '', top: 0, savedToFileAt: rec.savedToFileAt || '', savedToFile: !!rec.savedToFile };
+            tx.objectStore('articles').put({ file: rec.file }, id);
+            tx.objectStore('meta').put(meta, id);
+            tx.objectStore('state').put({ open: [id], current: id }, 'library');
+          }
+          d.deleteObjectStore('work');
+        };
+      }
+    };
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => resolve(null);
+    req.onerror = req.onblocked = () => {
+      storeProblem = 'the browser refused to open its storage for this page (' + (req.error ? req.error.name : 'blocked') + ')';
+      resolve(null);
+    };
   });
-  const stored = db.then((d) => d && new Promise((resolve) => {
-    const req = d.transaction(STORE, 'readonly').objectStore(STORE).get('current');
-    req.onsuccess = () => resolve(req.result || null);
-    req.onerror = () => resolve(null);
-  }));
-  let saving = Promise.resolve();
+  function storeError(err) {
+    if (storeProblem) return storeProblem;
+    const name = err && err.name;
+    if (name === 'QuotaExceededError') return 'the browser\u2019s storage for this page is full';
+    return 'the browser refused to store it (' + (name || 'unknown error') + ')';
+  }
+  // One request on one store, as a promise of its result.
+  function request(d, store, mode, fn) {
+    return new Promise((resolve, reject) => {
+      const tx = d.transaction(store, mode);
+      const r = fn(tx.objectStore(store));
+      tx.oncomplete = () => resolve(r && r.result);
+      tx.onerror = tx.onabort = () => reject(tx.error || (r && r.error));
+    });
+  }
+  let writing = Promise.resolve();  // stores run one after another, in the order the reader changed things
+  let writer = true;
+  let releaseWriter = null;
+  const channel = 'BroadcastChannel' in window ? new BroadcastChannel('lede-library') : null;
 
+  function listLibrary(d) {
+    return Promise.all([request(d, 'meta', 'readonly', (s) => s.getAll()), request(d, 'state', 'readonly', (s) => s.get('library'))]);
+  }
+  function sendLibrary(metas, state) {
+    withString(JSON.stringify(metas || []), (m) => withString(JSON.stringify(state || {}), (st) => M._lede_library_loaded(m, st)));
+  }
+  function estimate() {
+    if (!navigator.storage || !navigator.storage.estimate) return;
+    Promise.all([navigator.storage.estimate(), navigator.storage.persisted ? navigator.storage.persisted() : false])
+      .then(([e, p]) => M._lede_storage_estimate(e.usage || 0, e.quota || 0, p ? 1 : 0), () => {});
+  }
+  function becomeWriter() {
+    if (!navigator.locks) return Promise.resolve(true);  // no locks (file://, old browsers): every tab writes
+    return new Promise((resolve) => {
+      navigator.locks.request(WRITER_LOCK, { ifAvailable: true }, (lock) => {
+        resolve(!!lock);
+        if (!lock) return undefined;
+        return new Promise((release) => { releaseWriter = release; });
+      });
+    });
+  }
+  if (channel) {
+    channel.onmessage = (e) => {
+      if (e.data === 'release' && releaseWriter) {  // another tab takes over
+        releaseWriter();
+        releaseWriter = null;
+        writer = false;
+        M._lede_set_writer(0);
+      }
+    };
+  }
   const host = {
     start() {
       attach();
@@ -206,15 +285,113 @@
         const s = localStorage.getItem(SETTINGS_KEY);
         if (s) withString(s, (p) => M._lede_set_settings(p));
       } catch (e) { /* storage disabled: defaults */ }
-      stored.then((json) => { if (json) withString(json, (p) => M._lede_restore(p)); });
+      db.then(async (d) => {
+        if (!d) {
+          sendLibrary([], {});
+          withString('', (i) => withString(storeProblem, (r) => M._lede_store_failed(i, r)));
+          return;
+        }
+        writer = await becomeWriter();
+        if (!writer) M._lede_set_writer(0);
+        const [metas, state] = await listLibrary(d);
+        sendLibrary(metas, state);
+        if (navigator.storage && navigator.storage.persist) navigator.storage.persist().finally(estimate);
+        else estimate();
+      }).catch((err) => {
+        sendLibrary([], {});
+        withString('', (i) => withString(storeError(err), (r) => M._lede_store_failed(i, r)));
+      });
     },
-    autosave(json, changes) {
-      saving = saving.then(() => db).then((d) => d && new Promise((resolve) => {
-        const tx = d.transaction(STORE, 'readwrite');
-        tx.objectStore(STORE).put(json, 'current');
-        tx.oncomplete = () => { M._lede_autosaved(changes); resolve(); };
-        tx.onerror = tx.onabort = () => { console.warn('autosave failed', tx.error); resolve(); };
+    storeArticle(id, file, meta, changes) {
+      if (!writer) return;
+      writing = writing.then(() => db).then((d) => {
+        if (!d) throw new Error('no store');
+        return new Promise((resolve, reject) => {
+          const tx = d.transaction(['articles', 'meta'], 'readwrite');
+          tx.objectStore('articles').put({ file }, id);
+          tx.objectStore('meta').put(JSON.parse(meta), id);
+          tx.oncomplete = resolve;
+          tx.onerror = tx.onabort = () => reject(tx.error);
+        });
+      }).then(() => { withString(id, (p) => M._lede_article_stored(p, changes)); },
+        (err) => { withString(id, (p) => withString(storeError(err), (r) => M._lede_store_failed(p, r))); });
+    },
+    storeMeta(id, meta) {
+      if (!writer) return;
+      writing = writing.then(() => db).then((d) => d && request(d, 'meta', 'readwrite', (s) => s.put(JSON.parse(meta), id)))
+        .catch((err) => withString(id, (p) => withString(storeError(err), (r) => M._lede_store_failed(p, r))));
+    },
+    storeLibraryState(json) {
+      if (!writer) return;
+      writing = writing.then(() => db).then((d) => d && request(d, 'state', 'readwrite', (s) => s.put(JSON.parse(json), 'library')))
+        .catch(() => {});
+    },
+    loadArticle(id) {
+      writing.then(() => db).then((d) => d && Promise.all([request(d, 'articles', 'readonly', (s) => s.get(id)),
+                                                      request(d, 'meta', 'readonly', (s) => s.get(id))]))
+        .then((r) => {
+          const [rec, meta] = r || [];
+          withString(id, (i) => withString(rec ? rec.file : '', (f) => withString(JSON.stringify(meta || {}), (m) => M._lede_article_loaded(i, f, m))));
+        }, () => withString(id, (i) => withString('', (f) => withString('{}', (m) => M._lede_article_loaded(i, f, m)))));
+    },
+    purgeArticle(id) {
+      writing = writing.then(() => db).then((d) => d && new Promise((resolve) => {
+        const tx = d.transaction(['articles', 'meta'], 'readwrite');
+        tx.objectStore('articles').delete(id);
+        tx.objectStore('meta').delete(id);
+        tx.oncomplete = tx.onerror = tx.onabort = resolve;
       }));
+    },
+    searchLibrary(query) {
+      const q = query.toLowerCase();
+      writing.then(() => db).then(async (d) => {
+        const hits = [];
+        if (d) {
+          const [metas] = await listLibrary(d);
+          for (const meta of metas) {
+            if (meta.deleted) continue;
+            const rec = await request(d, 'articles', 'readonly', (s) => s.get(meta.id));
+            if (!rec) continue;
+            let doc;
+            try { doc = JSON.parse(rec.file); } catch (e) { continue; }
+            const text = (doc.document && doc.document.text) || '';
+            const notes = (doc.annotations || []).map((x) => x.note || '').filter(Boolean).join('\n');
+            const hay = (text + '\n' + notes).toLowerCase();
+            let count = 0, at = hay.indexOf(q), first = at;
+            while (at >= 0 && count < 10000) { count++; at = hay.indexOf(q, at + q.length); }
+            if (!count) continue;
+            const from = Math.max(0, first - 40);
+            const snippet = (from > 0 ? '\u2026' : '') + (text + '\n' + notes).slice(from, first + q.length + 60).replace(/\s+/g, ' ') + '\u2026';
+            hits.push({ id: meta.id, title: meta.title, count, snippet });
+          }
+        }
+        hits.sort((x, y) => y.count - x.count);
+        withString(query, (qp) => withString(JSON.stringify(hits), (hp) => M._lede_search_results(qp, hp)));
+      }).catch(() => withString(query, (qp) => withString('[]', (hp) => M._lede_search_results(qp, hp))));
+    },
+    exportLibrary() {
+      writing.then(() => db).then(async (d) => {
+        if (!d) return;
+        const [metas] = await listLibrary(d);
+        const articles = [];
+        for (const meta of metas) {
+          const rec = await request(d, 'articles', 'readonly', (s) => s.get(meta.id));
+          if (rec) articles.push({ meta, file: JSON.parse(rec.file) });
+        }
+        const out = { format: 'lede-library', version: 1, exported: new Date().toISOString(), articles };
+        host.download('lede-library-' + new Date().toISOString().slice(0, 10) + '.json',
+          new TextEncoder().encode(JSON.stringify(out)), 'application/json');
+      });
+    },
+    takeOver() {
+      if (channel) channel.postMessage('release');
+      if (!navigator.locks) return;
+      navigator.locks.request(WRITER_LOCK, (lock) => {
+        writer = true;
+        M._lede_set_writer(1);
+        db.then((d) => d && listLibrary(d)).then((r) => r && sendLibrary(r[0], {}));
+        return new Promise((release) => { releaseWriter = release; });
+      });
     },
     storeSettings(json) {
       try { localStorage.setItem(SETTINGS_KEY, json); } catch (e) { /* full or disabled */ }
@@ -238,7 +415,7 @@
     openPicker(kind) {
       const input = document.createElement('input');
       input.type = 'file';
-      input.accept = kind >= 2 ? '.json,.jsonld,application/json,application/ld+json' : '.txt,.md,.markdown,.text,.json,.jsonld,text/plain,text/markdown';
+      input.accept = kind === 4 ? '.json,application/json' : kind >= 2 ? '.json,.jsonld,application/json,application/ld+json' : '.txt,.md,.markdown,.text,.json,.jsonld,text/plain,text/markdown';
       input.addEventListener('change', () => { if (input.files[0]) openFile(input.files[0], kind); });
       input.click();
     },

@@ -4,108 +4,35 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "app/reader.hpp"
 
 namespace lede {
 
-namespace {
-constexpr size_t kMaxUndo = 500;
+Annotation* find_annotation(App& a, const std::string& id) { return find_annotation(*a.s, id); }
+const Label* find_label(const App& a, const std::string& id) { return find_label(*a.s, id); }
 
-// Removals first, then additions and replacements, so a change may remove an annotation and add
-// another with the same id (opening a file over suggestions with the same ids does).
-void apply(App& a, const Change& c, bool forward) {
-  std::unordered_map<std::string, size_t> at;
-  at.reserve(a.annotations.size() * 2);
-  for (size_t i = 0; i < a.annotations.size(); ++i) at.emplace(a.annotations[i].id, i);
-  std::vector<bool> erase(a.annotations.size(), false);
-  for (const AnnotationEdit& e : c.edits) {
-    const std::optional<Annotation>& from = forward ? e.before : e.after;
-    const std::optional<Annotation>& to = forward ? e.after : e.before;
-    if (to || !from) continue;
-    auto it = at.find(from->id);
-    if (it != at.end()) erase[it->second] = true;
-  }
-  for (const AnnotationEdit& e : c.edits) {
-    const std::optional<Annotation>& to = forward ? e.after : e.before;
-    if (!to) continue;
-    auto it = at.find(to->id);
-    if (it != at.end()) {
-      a.annotations[it->second] = *to;
-      erase[it->second] = false;
-    } else {
-      at.emplace(to->id, a.annotations.size());
-      a.annotations.push_back(*to);
-      erase.push_back(false);
-    }
-  }
-  size_t w = 0;
-  for (size_t i = 0; i < a.annotations.size(); ++i)
-    if (!erase[i]) {
-      if (w != i) a.annotations[w] = std::move(a.annotations[i]);
-      ++w;
-    }
-  a.annotations.resize(w);
-  if (c.labels_changed) a.labels = forward ? c.labels_after : c.labels_before;
-  sort_annotations(a);
+void commit(App& a, Change c) {
+  std::string what = c.what;
+  if (!commit(*a.s, std::move(c))) return;
+  if (!what.empty()) set_status(a, what);
   if (!a.active_id.empty() && !find_annotation(a, a.active_id)) a.active_id.clear();
-  ++a.changes;
+}
+
+namespace {
+bool after_replay(App& a, const std::optional<std::string>& what, const char* verb) {
+  if (!what) return false;
+  set_status(a, verb + *what);
+  if (!a.active_id.empty() && !find_annotation(a, a.active_id)) a.active_id.clear();
+  return true;
 }
 }  // namespace
 
-void sort_annotations(App& a) {
-  std::sort(a.annotations.begin(), a.annotations.end(), [](const Annotation& x, const Annotation& y) {
-    if (x.start != y.start) return x.start < y.start;
-    if (x.end != y.end) return x.end > y.end;  // outer spans first
-    return x.id < y.id;
-  });
-  a.max_span = 0;
-  for (const Annotation& an : a.annotations) {
-    a.max_span = std::max(a.max_span, an.end - an.start);
-    // New ids ("u<n>") never collide with ones that came from a file or an undo.
-    if (an.id.size() > 1 && an.id[0] == 'u') a.next_id = std::max<uint64_t>(a.next_id, std::strtoull(an.id.c_str() + 1, nullptr, 10) + 1);
-  }
-}
+bool undo(App& a) { return after_replay(a, undo(*a.s), "Undid: "); }
+bool redo(App& a) { return after_replay(a, redo(*a.s), "Redid: "); }
 
-Annotation* find_annotation(App& a, const std::string& id) {
-  if (id.empty()) return nullptr;
-  for (Annotation& an : a.annotations)
-    if (an.id == id) return &an;
-  return nullptr;
-}
-
-const Label* find_label(const App& a, const std::string& id) {
-  for (const Label& l : a.labels)
-    if (l.id == id) return &l;
-  return nullptr;
-}
-
-void commit(App& a, Change c) {
-  if (c.edits.empty() && !c.labels_changed) return;
-  apply(a, c, true);
-  if (!c.what.empty()) set_status(a, c.what);
-  a.undo.push_back(std::move(c));
-  if (a.undo.size() > kMaxUndo) a.undo.erase(a.undo.begin());
-  a.redo.clear();
-}
-
-// Moves the newest change of `from` onto `to`, undoing or redoing it.
-bool replay(App& a, std::vector<Change>& from, std::vector<Change>& to, bool forward, const char* verb) {
-  if (from.empty()) return false;
-  Change c = std::move(from.back());
-  from.pop_back();
-  apply(a, c, forward);
-  set_status(a, verb + c.what);
-  to.push_back(std::move(c));
-  return true;
-}
-
-bool undo(App& a) { return replay(a, a.undo, a.redo, false, "Undid: "); }
-bool redo(App& a) { return replay(a, a.redo, a.undo, true, "Redid: "); }
-
-std::string new_annotation_id(App& a) { return "u" + std::to_string(a.next_id++); }
+std::string new_annotation_id(App& a) { return new_annotation_id(*a.s); }
 
 std::string now_iso(const App& a) {
   if (!a.host.now_ms) return "";
@@ -141,7 +68,7 @@ void add_annotation(App& a, const std::string& label, size_t cs, size_t ce) {
   an.created = an.modified = now_iso(a);
   const Label* l = find_label(a, label);
   Change c;
-  c.what = "Marked as " + (l ? l->name : label) + ": \u201C" + cp_substr(a.doc.text, a.index, cs, ce) + "\u201D";
+  c.what = "Marked as " + (l ? l->name : label) + ": \u201C" + cp_substr(a.s->doc.text, a.s->index, cs, ce) + "\u201D";
   if (c.what.size() > 120) c.what = c.what.substr(0, 117) + "\u2026\u201D";
   c.edits.push_back({std::nullopt, an});
   a.active_id = an.id;
@@ -149,12 +76,12 @@ void add_annotation(App& a, const std::string& label, size_t cs, size_t ce) {
 }
 
 void label_selection(App& a, const std::string& label) {
-  const std::string& t = a.doc.text;
+  const std::string& t = a.s->doc.text;
   size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
   auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
   while (b < e && blank(t[b])) ++b;
   while (e > b && blank(t[e - 1])) --e;
-  add_annotation(a, label, a.index.to_cp(b), a.index.to_cp(e));
+  add_annotation(a, label, a.s->index.to_cp(b), a.s->index.to_cp(e));
   a.sel_anchor = a.sel_caret = e;
 }
 
@@ -170,7 +97,7 @@ void set_status_of(App& a, const std::vector<std::string>& ids, Status status, c
   c.what = what;
   std::string now = now_iso(a);
   std::unordered_set<std::string> want(ids.begin(), ids.end());
-  for (const Annotation& an : a.annotations) {
+  for (const Annotation& an : a.s->annotations) {
     if (!want.count(an.id) || an.status == status) continue;
     Annotation after = an;
     after.status = status;
@@ -184,7 +111,7 @@ void delete_annotations(App& a, const std::vector<std::string>& ids, const std::
   Change c;
   c.what = what;
   std::unordered_set<std::string> want(ids.begin(), ids.end());
-  for (const Annotation& an : a.annotations)
+  for (const Annotation& an : a.s->annotations)
     if (want.count(an.id)) c.edits.push_back({an, std::nullopt});
   commit(a, std::move(c));
 }

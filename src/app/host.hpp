@@ -5,7 +5,7 @@
 
 namespace lede {
 
-enum class FileKind { any = 0, article = 1, annotations = 2, merge = 3 };  // merge: another reader's file
+enum class FileKind { any = 0, article = 1, annotations = 2, merge = 3, library = 4 };  // merge: another reader's file; library: an exported library
 
 struct Host {
   void (*download)(const char* file_name, const char* data, size_t size, const char* mime) = nullptr;
@@ -14,8 +14,16 @@ struct Host {
   void (*write_clipboard)(const char* utf8) = nullptr;
   void (*set_title)(const char* utf8) = nullptr;
   double (*now_ms)() = nullptr;                         // wall clock, ms since the Unix epoch
-  // Keeps the reader's work in the browser; the host confirms through app_autosaved(changes).
-  void (*autosave)(const char* utf8_json, double changes) = nullptr;
+  // The library in the browser. store_article keeps an article's file and its list entry (meta)
+  // together; the host confirms with app_article_stored or reports app_store_failed.
+  void (*store_article)(const char* id, const char* file_json, const char* meta_json, double changes) = nullptr;
+  void (*store_meta)(const char* id, const char* meta_json) = nullptr;   // list entry only (rename, trash, position)
+  void (*load_article)(const char* id) = nullptr;                        // answered by app_article_loaded
+  void (*purge_article)(const char* id) = nullptr;                       // deleted for good (from the trash)
+  void (*store_library_state)(const char* json) = nullptr;               // {open: [ids], current: id}
+  void (*search_library)(const char* query) = nullptr;                   // answered by app_library_search_results
+  void (*export_library)() = nullptr;                                    // downloads every article in one file
+  void (*take_over)() = nullptr;                                         // this tab becomes the library's writer
   void (*store_settings)(const char* utf8_json) = nullptr;
 };
 

@@ -74,7 +74,7 @@ void for_each_rect(const App& a, size_t b, size_t e, int first, int last, F&& f)
     const PageLine& line = L.lines[li];
     if (e <= line.begin || b >= line.end) continue;
     size_t sb = std::max<size_t>(b, line.begin), se = std::min<size_t>(e, line.end);
-    f(L.x_of(a.doc.text, line, sb), L.x_of(a.doc.text, line, se), line);
+    f(L.x_of(a.s->doc.text, line, sb), L.x_of(a.s->doc.text, line, se), line);
   }
 }
 
@@ -87,24 +87,24 @@ struct Visible {
 // Annotations overlapping code points [cb, ce), with stacking levels so nested ones stay apart.
 std::vector<Visible> visible_annotations(const App& a, size_t cb, size_t ce) {
   std::vector<Visible> out;
-  int64_t lo = int64_t(cb) - a.max_span;
-  auto it = std::lower_bound(a.annotations.begin(), a.annotations.end(), lo,
+  int64_t lo = int64_t(cb) - a.s->max_span;
+  auto it = std::lower_bound(a.s->annotations.begin(), a.s->annotations.end(), lo,
                              [](const Annotation& x, int64_t v) { return x.start < v; });
   std::vector<int64_t> level_end;  // per level, the end of the last annotation placed there
-  for (; it != a.annotations.end() && it->start < int64_t(ce); ++it) {
+  for (; it != a.s->annotations.end() && it->start < int64_t(ce); ++it) {
     if (it->end <= int64_t(cb) && !(it->start == it->end)) continue;
     if (!layer_visible(a, *it)) continue;
     int level = 0;
     while (level < int(level_end.size()) && level_end[level] > it->start) ++level;
     if (level == int(level_end.size())) level_end.push_back(0);
     level_end[level] = it->end;
-    out.push_back({&*it, a.index.to_byte(size_t(it->start)), a.index.to_byte(size_t(it->end)), level});
+    out.push_back({&*it, a.s->index.to_byte(size_t(it->start)), a.s->index.to_byte(size_t(it->end)), level});
   }
   return out;
 }
 
 void select_word_at(App& a, size_t p) {
-  const std::string& t = a.doc.text;
+  const std::string& t = a.s->doc.text;
   size_t b = p, e = p;
   while (b > 0 && is_word_byte(t, prev_cp(t, b))) b = prev_cp(t, b);
   while (e < t.size() && is_word_byte(t, e)) e = next_cp(t, e);
@@ -114,7 +114,7 @@ void select_word_at(App& a, size_t p) {
 }
 
 void select_paragraph_at(App& a, size_t p) {
-  const std::string& t = a.doc.text;
+  const std::string& t = a.s->doc.text;
   size_t b = p == 0 ? std::string::npos : t.rfind('\n', p - 1);
   b = b == std::string::npos ? 0 : b + 1;
   size_t e = t.find('\n', p);
@@ -126,7 +126,7 @@ void select_paragraph_at(App& a, size_t p) {
 void move_edge(App& a, int edge, size_t p, const char* what) {
   Annotation* an = find_annotation(a, a.active_id);
   if (!an) return;
-  size_t cp = a.index.to_cp(p);
+  size_t cp = a.s->index.to_cp(p);
   Annotation after = *an;
   if (edge == 1) after.start = std::min<int64_t>(int64_t(cp), an->end - 1);
   else after.end = std::max<int64_t>(int64_t(cp), an->start + 1);
@@ -140,7 +140,7 @@ void move_edge(App& a, int edge, size_t p, const char* what) {
 
 // Shift+arrows: by character (or word with Ctrl) and by line.
 void extend_selection(App& a, int first_visible, bool words) {
-  const std::string& t = a.doc.text;
+  const std::string& t = a.s->doc.text;
   const PageLayout& L = a.layout;
   bool any = pressed(kLeft) || pressed(kRight) || pressed(kUp) || pressed(kDown);
   if (!any || L.lines.empty()) return;
@@ -171,8 +171,8 @@ void draw_label_bar(App& a, float x, float y) {
   ImGui::Begin("##labelbar", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-  for (size_t i = 0; i < a.labels.size() && i < 9; ++i) {
-    const Label& l = a.labels[i];
+  for (size_t i = 0; i < a.s->labels.size() && i < 9; ++i) {
+    const Label& l = a.s->labels[i];
     if (i) ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, label_color(l.color, 0.22f));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, label_color(l.color, 0.45f));
@@ -187,17 +187,6 @@ void draw_label_bar(App& a, float x, float y) {
   a.label_bar_rect[3] = ImGui::GetWindowSize().y;
   ImGui::End();
   ImGui::PopStyleVar();
-}
-
-std::string number_value_text(const json& v) {
-  if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
-  if (v.is_number()) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.15g", v.get<double>());
-    return buf;
-  }
-  if (v.is_string()) return v.get<std::string>();
-  return v.dump();
 }
 
 void draw_card(App& a, float x, float y) {
@@ -229,8 +218,8 @@ void draw_card(App& a, float x, float y) {
   ImGui::Separator();
 
   // Label.
-  for (size_t i = 0; i < a.labels.size(); ++i) {
-    const Label& l = a.labels[i];
+  for (size_t i = 0; i < a.s->labels.size(); ++i) {
+    const Label& l = a.s->labels[i];
     if (i) ImGui::SameLine();
     bool on = l.id == an->label;
     ImGui::PushStyleColor(ImGuiCol_Button, label_color(l.color, on ? 0.55f : 0.15f));
@@ -299,43 +288,14 @@ void draw_card(App& a, float x, float y) {
 bool layer_visible(const App& a, const Annotation& an) {
   if (an.status == Status::rejected) return false;
   if (an.status == Status::suggested && !a.view.show_suggestions) return false;
-  if (an.label == "actor") return a.view.show_actor;
-  if (an.label == "claim") return a.view.show_claim;
-  if (an.label == "number") return a.view.show_number;
-  return a.view.show_other;
+  int k = kind_index(an.label);
+  return k >= 0 ? a.view.show_kind[k] : a.view.show_other;
 }
 
-std::string annotation_text(const App& a, const Annotation& an) {
-  return cp_substr(a.doc.text, a.index, size_t(an.start), size_t(an.end));
-}
+std::string annotation_text(const App& a, const Annotation& an) { return annotation_text(*a.s, an); }
 
 std::string annotation_summary(const App& a, const Annotation& an) {
-  const json t = an.attrs;  // one annotation, on hover: the generic form is simplest
-  auto str = [&](const char* k) { return t.contains(k) && t[k].is_string() ? t[k].get<std::string>() : std::string(); };
-  std::string s;
-  if (an.label == "actor") {
-    s = str("kind");
-    if (!str("entity").empty()) s += (s.empty() ? "" : " \u00B7 ") + str("entity");
-    if (!str("role").empty()) s += " \u00B7 " + str("role");
-  } else if (an.label == "claim") {
-    if (t.contains("speaker") && t["speaker"].is_object()) {
-      const json& sp = t["speaker"];
-      std::string who = sp.value("entity", sp.value("text", ""));
-      s = "speaker: " + who;
-    } else if (t.contains("speaker")) {
-      s = "speaker: not named";
-    }
-    if (t.contains("cue") && t["cue"].is_object()) s += (s.empty() ? "" : " \u00B7 ") + std::string("cue: ") + t["cue"].value("text", "");
-  } else if (an.label == "number") {
-    s = str("kind");
-    if (t.contains("value")) s += (s.empty() ? "" : " \u00B7 ") + number_value_text(t["value"]);
-    if (!str("currency").empty()) s += " " + str("currency");
-    if (!str("unit").empty()) s += " " + str("unit");
-    if (!str("counted").empty()) s += " \u00B7 counts " + str("counted");
-    if (t.value("approx", false)) s += " \u00B7 approximate";
-    if (str("bound") == "min") s += " \u00B7 at least";
-    if (str("bound") == "max") s += " \u00B7 at most";
-  }
+  std::string s = kind_summary(an.label, an.attrs);
   if (!an.note.empty()) s += (s.empty() ? "" : "\n") + std::string("Note: ") + an.note;
   return s;
 }
@@ -347,7 +307,7 @@ void scroll_to_byte(App& a, size_t byte) {
   a.set_scroll_y = std::max(0.0f, y - a.view_height * 0.3f);
 }
 
-void scroll_to_annotation(App& a, const Annotation& an) { scroll_to_byte(a, a.index.to_byte(size_t(an.start))); }
+void scroll_to_annotation(App& a, const Annotation& an) { scroll_to_byte(a, a.s->index.to_byte(size_t(an.start))); }
 
 void draw_page(App& a, float px, float py, float pw, float ph) {
   ImGuiIO& io = ImGui::GetIO();
@@ -367,20 +327,21 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
   const float column = std::max(120.0f, std::min(view_w - 48.0f, std::round(em * 34.0f)));
   const float left = std::round((view_w - column) * 0.5f);
   if (a.layout_dirty || a.layout.font != a.fonts.body || std::fabs(a.layout.width - column) > 0.5f || a.layout.em != em) {
-    a.layout.build(a.doc.text, a.fonts.body, body_px, em, column);
+    a.layout.build(a.s->doc.text, a.fonts.body, body_px, em, column);
     a.layout_dirty = false;
   }
   const PageLayout& L = a.layout;
   const float title_px = a.fonts.title->FontSize / a.fonts.dpr;
   const float top_pad = std::round(em * 2.2f);
-  ImVec2 title_sz = a.fonts.title->CalcTextSizeA(title_px, FLT_MAX, column, a.doc.title.c_str());
+  ImVec2 title_sz = a.fonts.title->CalcTextSizeA(title_px, FLT_MAX, column, a.s->doc.title.c_str());
   const float text_top = top_pad + title_sz.y + std::round(em * 1.4f);
   if (a.keep_byte_at_top != SIZE_MAX && a.fonts.body_size == a.view.body_size) {
     int li = L.line_of(a.keep_byte_at_top);
     if (li >= 0) a.set_scroll_y = text_top + L.lines[li].y;
     a.keep_byte_at_top = SIZE_MAX;
   }
-  if (a.set_scroll_y >= 0) {
+  const bool scroll_moves = a.set_scroll_y >= 0;  // takes effect next frame
+  if (scroll_moves) {
     ImGui::SetScrollY(a.set_scroll_y);
     a.set_scroll_y = -1;
   }
@@ -393,7 +354,11 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
   a.view_height = ImGui::GetWindowHeight();
   a.scroll_y = ImGui::GetScrollY();
   a.scroll_max = ImGui::GetScrollMaxY();
-  dl->AddText(a.fonts.title, title_px, ImVec2(a.page_left, origin.y + top_pad), th.ink, a.doc.title.c_str(), nullptr, column);
+  if (!scroll_moves && !L.lines.empty()) {  // the reading position, kept with the article
+    int top_line = L.line_at(a.view_top - a.page_top);
+    a.s->top_cp = top_line > 0 ? a.s->index.to_cp(L.lines[size_t(top_line)].begin) : 0;
+  }
+  dl->AddText(a.fonts.title, title_px, ImVec2(a.page_left, origin.y + top_pad), th.ink, a.s->doc.title.c_str(), nullptr, column);
   ImGui::Dummy(ImVec2(view_w, text_top + L.height + em * 4));
 
   const float win_top = a.view_top, win_bottom = win_top + a.view_height;
@@ -405,7 +370,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
 
   const bool over_page = ImGui::IsWindowHovered() && io.MousePos.x < ImGui::GetWindowPos().x + view_w;
   if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(0)) a.keyboard_in_panels = false;  // a click on the page takes the keyboard back
-  const size_t mouse_byte = L.lines.empty() ? 0 : L.byte_at(a.doc.text, io.MousePos.x - a.page_left, io.MousePos.y - a.page_top);
+  const size_t mouse_byte = L.lines.empty() ? 0 : L.byte_at(a.s->doc.text, io.MousePos.x - a.page_left, io.MousePos.y - a.page_top);
   const int mouse_line = L.line_at(io.MousePos.y - a.page_top);
   const bool mouse_on_text = over_page && mouse_line >= 0 && io.MousePos.y >= a.page_top &&
                              io.MousePos.y < a.page_top + L.height && io.MousePos.x >= a.page_left - 4 &&
@@ -429,7 +394,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       }
     }
     // Annotations: the reader's as filled marks, suggestions as a light tint with a dotted underline.
-    std::vector<Visible> vis = visible_annotations(a, a.index.to_cp(vis_b), a.index.to_cp(vis_e) + 1);
+    std::vector<Visible> vis = visible_annotations(a, a.s->index.to_cp(vis_b), a.s->index.to_cp(vis_e) + 1);
     size_t hovered_len = SIZE_MAX;
     for (const Visible& v : vis) {
       const Annotation& an = *v.an;
@@ -437,7 +402,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       const std::string& color = lab ? lab->color : std::string("#888888");
       bool suggestion = an.status == Status::suggested;
       bool linked = an.id == a.panel_hover_id || an.id == a.hover_id ||
-                    (!a.focus_entity.empty() && an.attrs.entity == a.focus_entity && an.label == "actor");
+                    (!a.focus_entity.empty() && an.attrs.entity == a.focus_entity && kind_index(an.label) == int(KindId::actor));
       ImU32 fill = label_color(color, suggestion ? th.suggestion_fill : th.fill);
       ImU32 line_col = label_color(color, suggestion ? 0.75f : 0.95f);
       float under = std::min(pad_y + body_px + 1 + v.level * 3.0f, L.line_height - 1);
@@ -467,11 +432,11 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
     for (int li = first; li <= last; ++li) {
       const PageLine& l = L.lines[li];
       if (l.end > l.begin)
-        dl->AddText(a.fonts.body, body_px, ImVec2(a.page_left, Y(l) + pad_y), th.ink, a.doc.text.data() + l.begin, a.doc.text.data() + l.end);
+        dl->AddText(a.fonts.body, body_px, ImVec2(a.page_left, Y(l) + pad_y), th.ink, a.s->doc.text.data() + l.begin, a.s->doc.text.data() + l.end);
     }
     // The active annotation: an outline and handles on both ends.
     if (active) {
-      size_t b = a.index.to_byte(size_t(active->start)), e = a.index.to_byte(size_t(active->end));
+      size_t b = a.s->index.to_byte(size_t(active->start)), e = a.s->index.to_byte(size_t(active->end));
       for_each_rect(a, b, e, first, last, [&](float x0, float x1, const PageLine& l) {
         dl->AddRect(ImVec2(X(x0) - 2, Y(l) + pad_y - 3), ImVec2(X(x1) + 2, Y(l) + pad_y + body_px + 3), th.focus, 2, 0, 2);
         if (l.begin <= b && b < l.end + 1 && active_start_y < 0) { active_start_x = X(x0); active_start_y = Y(l); }
@@ -523,7 +488,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       a.drag_edge = 0;
     } else if (Annotation* an = find_annotation(a, a.active_id)) {
       // Live preview: show the boundary under the mouse as a selection.
-      size_t other = a.index.to_byte(size_t(a.drag_edge == 1 ? an->end : an->start));
+      size_t other = a.s->index.to_byte(size_t(a.drag_edge == 1 ? an->end : an->start));
       a.sel_anchor = other;
       a.sel_caret = mouse_byte;
     }
@@ -567,17 +532,17 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
   if (keys && !io.KeyCtrl) {
     Annotation* an = find_annotation(a, a.active_id);
     if (an && io.KeyShift && (pressed(kLeft) || pressed(kRight))) {
-      const std::string& t = a.doc.text;
+      const std::string& t = a.s->doc.text;
       int edge = io.KeyAlt ? 1 : 2;
-      size_t p = a.index.to_byte(size_t(edge == 1 ? an->start : an->end));
+      size_t p = a.s->index.to_byte(size_t(edge == 1 ? an->start : an->end));
       p = pressed(kLeft) ? prev_cp(t, p) : next_cp(t, p);
       move_edge(a, edge, p, edge == 1 ? "Moved the start of an annotation" : "Moved the end of an annotation");
     } else if (io.KeyShift && !io.KeyAlt) {
       if (an && an->status == Status::suggested && (pressed(kA, false) || pressed(kR, false))) {
         // Shift+A / Shift+R: every suggestion of the same entity (actors) or label.
-        std::string entity = an->label == "actor" ? an->attrs.entity : std::string();
+        std::string entity = kind_index(an->label) == int(KindId::actor) ? an->attrs.entity : std::string();
         std::vector<std::string> ids;
-        for (const Annotation& x : a.annotations)
+        for (const Annotation& x : a.s->annotations)
           if (x.status == Status::suggested && x.label == an->label && (entity.empty() || x.attrs.entity == entity))
             ids.push_back(x.id);
         bool acc = pressed(kA, false);
@@ -594,14 +559,14 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
         else a.sel_anchor = a.sel_caret;
       }
       if (has_selection(a)) {
-        for (int i = 0; i < 9 && i < int(a.labels.size()); ++i)
+        for (int i = 0; i < 9 && i < int(a.s->labels.size()); ++i)
           if (pressed(k1 + i, false) || pressed(kNumpad1 + i, false)) {
-            label_selection(a, a.labels[i].id);
+            label_selection(a, a.s->labels[i].id);
             break;
           }
       } else if (an) {
-        for (int i = 0; i < 9 && i < int(a.labels.size()); ++i)
-          if (pressed(k1 + i, false) || pressed(kNumpad1 + i, false)) relabel(a, an->id, a.labels[size_t(i)].id);
+        for (int i = 0; i < 9 && i < int(a.s->labels.size()); ++i)
+          if (pressed(k1 + i, false) || pressed(kNumpad1 + i, false)) relabel(a, an->id, a.s->labels[size_t(i)].id);
       }
       an = find_annotation(a, a.active_id);  // the changes above may have moved it
       if (!has_selection(a) && an) {
@@ -614,10 +579,10 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       // Tab / Shift+Tab step through the visible annotations.
       if (pressed(kTab)) {
         const Annotation* cur = find_annotation(a, a.active_id);
-        int64_t from = cur ? cur->start : int64_t(a.index.to_cp(first >= 0 ? L.lines[first].begin : 0)) - 1;
+        int64_t from = cur ? cur->start : int64_t(a.s->index.to_cp(first >= 0 ? L.lines[first].begin : 0)) - 1;
         const Annotation* next = nullptr;
         if (!io.KeyShift) {
-          for (const Annotation& x : a.annotations)
+          for (const Annotation& x : a.s->annotations)
             if (layer_visible(a, x) && (x.start > from || (cur && x.start == from && x.id > cur->id))) { next = &x; break; }
         }
         if (next) { a.active_id = next->id; scroll_to_annotation(a, *next); }
@@ -626,7 +591,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
     if (io.KeyShift && pressed(kTab) && !io.KeyAlt) {
       const Annotation* cur = find_annotation(a, a.active_id);
       const Annotation* prev = nullptr;
-      for (const Annotation& x : a.annotations) {
+      for (const Annotation& x : a.s->annotations) {
         if (cur && (x.start > cur->start || (x.start == cur->start && x.id >= cur->id))) break;
         if (layer_visible(a, x)) prev = &x;
       }
@@ -659,7 +624,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
     size_t e = std::max(a.sel_anchor, a.sel_caret), b = std::min(a.sel_anchor, a.sel_caret);
     int li = L.line_of(e > b ? e - 1 : e);
     if (li >= 0) {
-      bar_x = X(L.x_of(a.doc.text, L.lines[li], e)) - 40;
+      bar_x = X(L.x_of(a.s->doc.text, L.lines[li], e)) - 40;
       bar_y = Y(L.lines[li]) + L.line_height + 2;
     }
   }

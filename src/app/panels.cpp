@@ -93,18 +93,8 @@ std::string clip(std::string s, size_t n) {
   return s;
 }
 
-std::string speaker_of(const Annotation& an) {
-  const SpanAttr& sp = an.attrs.speaker;
-  if (sp.is_set()) return sp.entity.empty() ? sp.text : sp.entity;
-  json other = an.attrs.get("speaker");  // one in another shape, from a file
-  return other.is_object() ? other.value("entity", other.value("text", "")) : "";
-}
-
-std::string cue_of(const Annotation& an) {
-  if (an.attrs.cue.is_set()) return an.attrs.cue.text;
-  json other = an.attrs.get("cue");  // one in another shape, from a file
-  return other.is_object() ? other.value("text", "") : "";
-}
+std::string speaker_of(const Annotation& an) { return claim_speaker(an.attrs); }
+std::string cue_of(const Annotation& an) { return claim_cue(an.attrs); }
 
 double number_key(const Annotation& x) {
   const json& v = x.attrs.value;
@@ -116,12 +106,12 @@ double number_key(const Annotation& x) {
 void rebuild(App& a) {
   PanelCache& p = a.panel;
   p = PanelCache{};
-  p.changes = a.changes;
+  p.changes = a.s->changes;
   std::map<std::string, size_t> entity_at;
-  for (size_t i = 0; i < a.annotations.size(); ++i) {
-    const Annotation& an = a.annotations[i];
+  for (size_t i = 0; i < a.s->annotations.size(); ++i) {
+    const Annotation& an = a.s->annotations[i];
     if (an.status == Status::rejected) continue;
-    int kind = an.label == "actor" ? 0 : an.label == "claim" ? 1 : an.label == "number" ? 2 : -1;
+    int kind = kind_index(an.label);
     if (kind >= 0 && an.status == Status::suggested) p.suggested[kind].push_back(an.id);
     if (kind == 0) {
       std::string name = attr(an, "entity");
@@ -199,7 +189,7 @@ void actors_tab(App& a) {
     if (pressed(kEnter, false) && !ImGui::GetIO().KeyShift) {
       if (a.focus_entity != e.name) { a.focus_entity = e.name; a.focus_step = 0; }
       else a.focus_step = (a.focus_step + 1) % int(e.mentions.size());
-      const Annotation& m = a.annotations[e.mentions[size_t(a.focus_step)]];
+      const Annotation& m = a.s->annotations[e.mentions[size_t(a.focus_step)]];
       a.active_id = m.id;
       scroll_to_annotation(a, m);
     }
@@ -234,11 +224,11 @@ void actors_tab(App& a) {
         a.panel_cursor[0] = r;
         if (!focused) { a.focus_entity = e.name; a.focus_step = 0; }
         else a.focus_step = (a.focus_step + 1) % int(e.mentions.size());
-        scroll_to_annotation(a, a.annotations[e.mentions[size_t(a.focus_step)]]);
+        scroll_to_annotation(a, a.s->annotations[e.mentions[size_t(a.focus_step)]]);
       }
       mark_ui(a, "entity:" + e.name);
-      if (ImGui::IsItemHovered()) a.panel_hover_id = a.annotations[e.mentions.front()].id;
-      if (at_cursor) cursor_row(a, a.annotations[e.mentions.front()].id, ImGui::GetFrameHeight());
+      if (ImGui::IsItemHovered()) a.panel_hover_id = a.s->annotations[e.mentions.front()].id;
+      if (at_cursor) cursor_row(a, a.s->annotations[e.mentions.front()].id, ImGui::GetFrameHeight());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(e.kind.empty() ? "\u2014" : e.kind.c_str());
       ImGui::TableNextColumn();
@@ -289,7 +279,7 @@ void claims_tab(App& a) {
       a.panel_cursor_moved = 2;  // the filtered list is drawn next frame
       return;
     }
-    if (annotation_row_keys(a, a.annotations[p.claims[k]])) return;
+    if (annotation_row_keys(a, a.s->annotations[p.claims[k]])) return;
   }
   ImGui::BeginChild("##claims");
   ImGuiListClipper clip_rows;
@@ -298,7 +288,7 @@ void claims_tab(App& a) {
   while (clip_rows.Step()) {
     for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
       size_t k = rows[size_t(r)];
-      const Annotation& an = a.annotations[p.claims[k]];
+      const Annotation& an = a.s->annotations[p.claims[k]];
       std::string cue = cue_of(an);
       const std::string& who = p.claim_speaker[k];
       ImGui::PushID(r);
@@ -325,7 +315,7 @@ void numbers_tab(App& a) {
   if (p.numbers.empty()) { ImGui::TextDisabled("No numbers. Select one and press 3."); return; }
   const bool show_cursor = key_zone(a) == KeyZone::panels;
   int cur = move_cursor(a, 2, int(p.numbers.size()));
-  if (cur >= 0 && annotation_row_keys(a, a.annotations[p.numbers[size_t(cur)]])) return;
+  if (cur >= 0 && annotation_row_keys(a, a.s->annotations[p.numbers[size_t(cur)]])) return;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
   if (!ImGui::BeginTable("##numbers", 4, flags)) return;
@@ -348,7 +338,7 @@ void numbers_tab(App& a) {
     bool asc = spec->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
     if (spec->SpecsDirty || col != p.number_sort_col || asc != p.number_sort_asc) {
       auto key_less = [&](size_t i, size_t j) {
-        const Annotation &x = a.annotations[i], &y = a.annotations[j];
+        const Annotation &x = a.s->annotations[i], &y = a.s->annotations[j];
         if (col == 1) return number_key(x) < number_key(y);
         if (col == 2) return attr(x, "kind") < attr(y, "kind");
         if (col == 3) return attr(x, "counted") < attr(y, "counted");
@@ -371,7 +361,7 @@ void numbers_tab(App& a) {
   if (a.panel_cursor_moved && cur >= 0) clip_rows.ForceDisplayRangeByIndices(cur, cur + 1);
   while (clip_rows.Step()) {
     for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
-      const Annotation& an = a.annotations[p.numbers[size_t(r)]];
+      const Annotation& an = a.s->annotations[p.numbers[size_t(r)]];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(r);
@@ -386,13 +376,13 @@ void numbers_tab(App& a) {
         // Context: the text around the number (for the keyboard row, beside the panel).
         if (at_cursor)
           ImGui::SetNextWindowPos(ImVec2(ImGui::GetWindowPos().x - 12, ImGui::GetItemRectMin().y), ImGuiCond_Always, ImVec2(1, 0));
-        size_t b = a.index.to_byte(size_t(an.start)), e = a.index.to_byte(size_t(an.end));
-        size_t cb = b > 80 ? b - 80 : 0, ce = std::min(a.doc.text.size(), e + 80);
-        while (cb > 0 && (static_cast<unsigned char>(a.doc.text[cb]) & 0xC0) == 0x80) --cb;
-        while (ce < a.doc.text.size() && (static_cast<unsigned char>(a.doc.text[ce]) & 0xC0) == 0x80) ++ce;
+        size_t b = a.s->index.to_byte(size_t(an.start)), e = a.s->index.to_byte(size_t(an.end));
+        size_t cb = b > 80 ? b - 80 : 0, ce = std::min(a.s->doc.text.size(), e + 80);
+        while (cb > 0 && (static_cast<unsigned char>(a.s->doc.text[cb]) & 0xC0) == 0x80) --cb;
+        while (ce < a.s->doc.text.size() && (static_cast<unsigned char>(a.s->doc.text[ce]) & 0xC0) == 0x80) ++ce;
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(340);
-        ImGui::TextUnformatted(("\u2026" + clip(a.doc.text.substr(cb, ce - cb), 400) + "\u2026").c_str());
+        ImGui::TextUnformatted(("\u2026" + clip(a.s->doc.text.substr(cb, ce - cb), 400) + "\u2026").c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
       }
@@ -421,14 +411,14 @@ void notes_tab(App& a) {
   if (p.notes.empty()) { ImGui::TextDisabled("Your annotations and notes appear here."); return; }
   const bool show_cursor = key_zone(a) == KeyZone::panels;
   int cur = move_cursor(a, 3, int(p.notes.size()));
-  if (cur >= 0 && annotation_row_keys(a, a.annotations[p.notes[size_t(cur)]])) return;
+  if (cur >= 0 && annotation_row_keys(a, a.s->annotations[p.notes[size_t(cur)]])) return;
   ImGui::BeginChild("##notes");
   ImGuiListClipper clip_rows;
   clip_rows.Begin(int(p.notes.size()), ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y);
   if (a.panel_cursor_moved && cur >= 0) clip_rows.ForceDisplayRangeByIndices(cur, cur + 1);
   while (clip_rows.Step()) {
     for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
-      const Annotation& an = a.annotations[p.notes[size_t(r)]];
+      const Annotation& an = a.s->annotations[p.notes[size_t(r)]];
       const Label* lab = find_label(a, an.label);
       ImGui::PushID(r);
       const bool at_cursor = show_cursor && r == cur;  // the keyboard row
@@ -450,8 +440,8 @@ void orphans_tab(App& a) {
   ImGui::TextDisabled("These annotations were made on another version of the article and their text is not in this one. They stay in the file when you save.");
   ImGui::PopTextWrapPos();
   ImGui::BeginChild("##orphans");
-  for (size_t i = 0; i < a.orphans.size(); ++i) {
-    const Annotation& o = a.orphans[i];
+  for (size_t i = 0; i < a.s->orphans.size(); ++i) {
+    const Annotation& o = a.s->orphans[i];
     const Label* lab = find_label(a, o.label);
     ImGui::PushID(int(i));
     ImGui::TextUnformatted(((lab ? lab->name : o.label) + ": \u201C" + clip(o.quote.exact, 80) + "\u201D").c_str());
@@ -467,13 +457,13 @@ void orphans_tab(App& a) {
 void draw_panels(App& a, float x, float y, float w, float h) {
   a.panel_hover_id.clear();
   a.panel_cursor_id.clear();
-  if (a.panel.changes != a.changes) rebuild(a);
+  if (a.panel.changes != a.s->changes) rebuild(a);
   ImGui::SetNextWindowPos(ImVec2(x, y));
   ImGui::SetNextWindowSize(ImVec2(w, h));
   ImGui::Begin("##panels", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoNavInputs);
   static const char* kTabs[] = {"Actors", "Claims", "Numbers", "Notes", "Orphans"};
-  const int tabs = a.orphans.empty() ? 4 : 5;
+  const int tabs = a.s->orphans.empty() ? 4 : 5;
   if (panel_keys(a) && !ImGui::GetIO().KeyShift) {
     // Left / Right: the neighbouring tab. Esc: back to the page.
     if (pressed(kLeft)) a.panel_tab_request = (a.view.panel_tab + tabs - 1) % tabs;

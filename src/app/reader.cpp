@@ -25,8 +25,8 @@ namespace lede {
 
 void to_json(json& j, const ViewSettings& v) {
   j = json{{"dark", v.dark}, {"bodySize", v.body_size}, {"panel", v.panel}, {"panelWidth", v.panel_width},
-           {"panelTab", v.panel_tab}, {"showActor", v.show_actor}, {"showClaim", v.show_claim},
-           {"showNumber", v.show_number}, {"showOther", v.show_other}, {"showSuggestions", v.show_suggestions}};
+           {"panelTab", v.panel_tab}, {"showOther", v.show_other}, {"showSuggestions", v.show_suggestions}};
+  for (const Kind& k : kKinds) j["show" + std::string(k.name)] = v.show_kind[int(k.id)];
 }
 
 void from_json(const json& j, ViewSettings& v) {
@@ -35,20 +35,17 @@ void from_json(const json& j, ViewSettings& v) {
   v.panel = j.value("panel", v.panel);
   v.panel_width = std::clamp(j.value("panelWidth", v.panel_width), 240.0f, 900.0f);
   v.panel_tab = std::clamp(j.value("panelTab", v.panel_tab), 0, 4);
-  v.show_actor = j.value("showActor", v.show_actor);
-  v.show_claim = j.value("showClaim", v.show_claim);
-  v.show_number = j.value("showNumber", v.show_number);
+  for (const Kind& k : kKinds) v.show_kind[int(k.id)] = j.value("show" + std::string(k.name), v.show_kind[int(k.id)]);
   v.show_other = j.value("showOther", v.show_other);
   v.show_suggestions = j.value("showSuggestions", v.show_suggestions);
 }
 
 namespace {
 
-constexpr const char* kGenerator = "Lede 0.1";
 
 // DOM keyCodes: the platform layer puts them in io.KeysDown.
 enum Key {
-  kEnter = 13, kEscape = 27, kF1 = 112, kF3 = 114, kF6 = 117, kF10 = 121, k0 = 48, kA = 65, kF = 70, kO = 79, kS = 83, kY = 89, kZ = 90,
+  kEnter = 13, kEscape = 27, kF1 = 112, kF3 = 114, kF6 = 117, kF10 = 121, k0 = 48, kA = 65, kF = 70, kL = 76, kO = 79, kS = 83, kY = 89, kZ = 90,
   kPlus = 187, kMinus = 189, kPlusFx = 61, kMinusFx = 173, kNumPlus = 107, kNumMinus = 109, kBackslash = 220,
 };
 bool pressed(int key, bool repeat = true) { return ImGui::IsKeyPressed(key, repeat); }
@@ -93,10 +90,10 @@ bool in_base_ranges(uint32_t cp) {
 void collect_extra_glyphs(App& a) {
   std::set<uint32_t> extra;
   uint32_t cp;
-  for (size_t i = 0; i < a.doc.text.size();) {
-    unsigned char c = static_cast<unsigned char>(a.doc.text[i]);
+  for (size_t i = 0; i < a.s->doc.text.size();) {
+    unsigned char c = static_cast<unsigned char>(a.s->doc.text[i]);
     if (c < 0x80) { ++i; continue; }
-    i += utf8_decode(a.doc.text, i, &cp);
+    i += utf8_decode(a.s->doc.text, i, &cp);
     if (cp <= 0xFFFF && !in_base_ranges(cp)) extra.insert(cp);
     if (extra.size() > 3000) break;  // a script our fonts lack: the rest shows as boxes
   }
@@ -168,121 +165,33 @@ std::string local_clock(const App& a) {
 }
 
 void save_annotations(App& a) {
-  std::string data = app_save_json(a);
-  std::string name = (a.file_stem.empty() ? std::string("article") : a.file_stem) + ".lede.json";
+  std::string data = to_file(*a.s);
+  std::string name = (a.s->file_stem.empty() ? std::string("article") : a.s->file_stem) + ".lede.json";
   if (a.host.download) a.host.download(name.c_str(), data.data(), data.size(), "application/json");
-  a.saved_to_file_at = local_clock(a);
-  a.saved_to_file_changes = a.changes;
-  size_t n = 0;
-  for (const Annotation& an : a.annotations) n += an.status != Status::suggested;
+  a.s->saved_to_file_at = local_clock(a);
+  a.s->saved_to_file_changes = a.s->changes;
+  size_t n = reader_annotation_count(*a.s);
   set_status(a, "Saved " + name + " (" + std::to_string(n) + (n == 1 ? " annotation" : " annotations") + ")");
-}
-
-std::vector<Annotation> suggestions_for(const App& a, const std::string& text) {
-#ifdef LEDE_WITH_ANALYSIS
-  if (a.analyzer) return a.analyzer->analyze(text);
-#endif
-  return {};
-}
-
-// A Lede file, or a W3C Web Annotation file (recognised by its JSON-LD context), as one set.
-bool load_any(App& a, const std::string& name, const std::string& bytes, AnnotationSet* out, std::string* error) {
-  bool w3c = has_extension(name, ".jsonld") || (bytes.find("www.w3.org/ns/anno.jsonld") != std::string::npos &&
-                                            bytes.find("\"lede-annotations\"") == std::string::npos);
-  if (w3c) {
-    W3CImport r = read_w3c(bytes, nullptr);
-    if (!r.ok) { *error = "This is not a W3C Web Annotation file Lede can read. Nothing was changed.\n\n" + r.summary(); return false; }
-    *out = std::move(r.set);
-    return true;
-  }
-  LoadResult r = read_lede_file(bytes);
-  if (!r.ok) { *error = "This is not a valid Lede annotation file. Nothing was changed.\n\n" + r.summary(); return false; }
-  *out = std::move(r.set);
-  return true;
-}
-
-std::string placed_summary(const ReanchorResult& ra) {
-  std::string s = std::to_string(ra.by_position) + " in place, " + std::to_string(ra.by_exact) + " found by their quote, " +
-                  std::to_string(ra.by_fuzzy) + " by a close match";
-  if (ra.orphaned) s += "; " + std::to_string(ra.orphaned) + " could not be placed and are listed under Orphans";
-  return s;
-}
-
-// The file's annotations on the open article's text: as they are when the texts are the same,
-// re-anchored when the file was made for an earlier or later version of it. False when the file
-// belongs to another article.
-bool fit_to_open_article(App& a, AnnotationSet& set, std::string* summary) {
-  if (set.document.text == a.doc.text) return true;
-  TextComparison cmp = compare_texts(set.document.text, a.doc.text);
-  if (cmp.relation != TextRelation::revised) return false;
-  ReanchorResult ra = reanchor(set, a.doc.text);
-  *summary = "The file was made for another version of this article: " + placed_summary(ra) + ".";
-  set = std::move(ra.set);
-  return true;
-}
-
-void open_annotation_file(App& a, const std::string& name, const std::string& bytes, bool as_article) {
-  AnnotationSet set;
-  std::string error, summary;
-  if (!load_any(a, name, bytes, &set, &error)) {
-    show_notice(a, true, "Could not open " + name, error);
-    return;
-  }
-  std::string stem = file_stem(name);
-  size_t n = set.annotations.size();
-  if (as_article && set.document.text != a.doc.text) {
-    // The file brings its own article.
-    if (set.document.title.empty()) set.document.title = stem;
-    bool has_auto = std::any_of(set.annotations.begin(), set.annotations.end(), [](const Annotation& x) { return x.origin == Origin::automatic; });
-    std::vector<Annotation> orphans = std::move(set.orphans);
-    std::string author = set.author;
-    app_open_document(a, std::move(set.document), std::move(set.labels), std::move(set.annotations), !has_auto);
-    a.orphans = std::move(orphans);
-    a.author = author;
-    a.file_stem = stem;
-    set_status(a, "Opened " + name + " (" + std::to_string(n) + (n == 1 ? " annotation)" : " annotations)"));
-    return;
-  }
-  std::string file_title = set.document.title;
-  if (!fit_to_open_article(a, set, &summary)) {
-    std::string title = file_title.empty() ? std::string("another article") : "\u201C" + file_title + "\u201D";
-    show_notice(a, true, "Annotations for another article",
-                name + " was made for " + title + ", not for the open article \u201C" + a.doc.title +
-                    "\u201D (the texts differ). Nothing was changed.\n\nTo read that article with its annotations, use File > Open article\u2026 and choose the same file.");
-    return;
-  }
-  Change c;
-  c.what = "Opened " + name;
-  for (const Annotation& an : a.annotations) c.edits.push_back({an, std::nullopt});
-  for (const Annotation& an : set.annotations) c.edits.push_back({std::nullopt, an});
-  c.labels_changed = true;
-  c.labels_before = a.labels;
-  c.labels_after = set.labels;
-  commit(a, std::move(c));
-  a.orphans = std::move(set.orphans);
-  a.author = set.author;
-  set_status(a, "Opened " + name + " (" + std::to_string(n) + (n == 1 ? " annotation)" : " annotations)"));
-  if (!summary.empty()) show_toast(a, summary);
 }
 
 // Another reader's file for the same article, shown beside ours in the Merge window.
 void open_merge_file(App& a, const std::string& name, const std::string& bytes) {
   AnnotationSet set;
   std::string error, summary;
-  if (!load_any(a, name, bytes, &set, &error)) {
+  if (!load_annotation_file(name, bytes, &set, &error)) {
     show_notice(a, true, "Could not merge " + name, error);
     return;
   }
-  if (!fit_to_open_article(a, set, &summary)) {
+  if (!fit_to_article(*a.s, set, &summary)) {
     show_notice(a, true, "Not the same article", name + " was made for another article, so it cannot be merged with \u201C" +
-                                                       a.doc.title + "\u201D. Nothing was changed.");
+                                                       a.s->doc.title + "\u201D. Nothing was changed.");
     return;
   }
   a.merge.open = true;
   a.merge.name = name;
   a.merge.author = set.author.empty() ? file_stem(name) : set.author;
   a.merge.theirs = std::move(set.annotations);
-  for (const Annotation& o : set.orphans) a.orphans.push_back(o);
+  for (const Annotation& o : set.orphans) a.s->orphans.push_back(o);
   if (!summary.empty()) show_toast(a, summary);
 }
 
@@ -292,21 +201,6 @@ std::vector<Annotation> reviewed(const std::vector<Annotation>& anns) {
   for (const Annotation& an : anns)
     if (an.status == Status::accepted) out.push_back(an);
   return out;
-}
-
-void adopt(App& a, const std::vector<const Annotation*>& items, const std::string& what) {
-  Change c;
-  c.what = what;
-  std::string now = now_iso(a);
-  for (const Annotation* t : items) {
-    Annotation an = *t;
-    an.id = new_annotation_id(a);
-    if (an.author.empty()) an.author = a.merge.author;
-    if (an.status == Status::suggested) an.status = Status::accepted;
-    an.modified = now;
-    c.edits.push_back({std::nullopt, an});
-  }
-  commit(a, std::move(c));
 }
 
 void draw_merge_window(App& a) {
@@ -321,7 +215,7 @@ void draw_merge_window(App& a) {
     return;
   }
   mark_ui(a, "window:merge");
-  std::vector<Annotation> mine = reviewed(a.annotations);
+  std::vector<Annotation> mine = reviewed(a.s->annotations);
   std::vector<Annotation> theirs = reviewed(a.merge.theirs);
 
   // Agreement per label.
@@ -332,8 +226,8 @@ void draw_merge_window(App& a) {
     ImGui::TableSetupColumn("Span F1 (overlap)");
     ImGui::TableSetupColumn("Cohen\u2019s kappa");
     ImGui::TableHeadersRow();
-    for (const Label& l : a.labels) {
-      Agreement g = agreement(mine, theirs, l.id, a.doc.text);
+    for (const Label& l : a.s->labels) {
+      Agreement g = agreement(mine, theirs, l.id, a.s->doc.text);
       if (g.count_a == 0 && g.count_b == 0) continue;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -408,11 +302,9 @@ void draw_merge_window(App& a) {
   if (escape_closes(a) && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) open = false;  // as its close box
   ImGui::End();
   if (!adopt_now.empty()) {
-    std::vector<Annotation> copies;  // adopt() changes a.annotations, not theirs; copy to be safe
+    std::vector<Annotation> copies;
     for (const Annotation* t : adopt_now) copies.push_back(*t);
-    std::vector<const Annotation*> ptrs;
-    for (const Annotation& c : copies) ptrs.push_back(&c);
-    adopt(a, ptrs, adopt_what);
+    if (adopt(*a.s, copies, a.merge.author, now_iso(a), adopt_what)) set_status(a, adopt_what);
   }
   if (!discard.empty()) {
     // Rows index the reviewed copy: remove those ids from the merge list.
@@ -432,7 +324,7 @@ void update_find(App& a) {
   a.find_current = -1;
   const std::string& q = a.find_query;
   if (q.empty()) return;
-  const std::string& t = a.doc.text;
+  const std::string& t = a.s->doc.text;
   auto lower = [](unsigned char c) { return c < 0x80 ? char(std::tolower(c)) : char(c); };
   for (size_t i = 0; i + q.size() <= t.size();) {
     size_t k = 0;
@@ -518,6 +410,12 @@ void draw_find_bar(App& a, float x, float y, float w) {
   ImGui::End();
 }
 
+void open_library(App& a) {
+  a.library.window = true;
+  a.library.window_focus = true;
+  a.focus_request = App::FocusRequest::none;
+}
+
 // ---- zoom ----------------------------------------------------------------------------------------
 
 void zoom(App& a, float to) {
@@ -541,20 +439,33 @@ void draw_status_bar(App& a, float y, float h) {
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
   ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   size_t mine = 0, suggested = 0;
-  for (const Annotation& an : a.annotations) {
+  for (const Annotation& an : a.s->annotations) {
     if (an.status == Status::suggested) ++suggested;
     else if (an.status == Status::accepted) ++mine;
   }
-  bool in_browser = a.autosave_confirmed == a.changes;
-  ImGui::TextDisabled("%zu characters \u00B7 %zu annotations \u00B7 %zu suggestions", a.index.length(), mine, suggested);
+  const ImVec4 warn(0.80f, 0.22f, 0.12f, 1);
+  ImGui::TextDisabled("%zu characters \u00B7 %zu %s \u00B7 %zu %s", a.s->index.length(), mine, mine == 1 ? "annotation" : "annotations",
+                      suggested, suggested == 1 ? "suggestion" : "suggestions");
   ImGui::SameLine();
   ImGui::TextDisabled("\u00B7");
   ImGui::SameLine();
-  if (in_browser) ImGui::TextDisabled("Saved in this browser");
-  else ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.05f, 1), "Saving in this browser\u2026");
+  const bool pristine = a.s->id.empty() && a.s->undo.empty();
+  if (!a.library.writer) {
+    // Another tab writes the library: say so until this tab takes over.
+    ImGui::TextColored(warn, "Open in another tab: changes here are not stored");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Use this tab") && a.host.take_over) a.host.take_over();
+    mark_ui(a, "status:take-over");
+  } else if (!a.library.storage_error.empty() && !a.s->stored() && !a.s->saved_to_file()) {
+    ImGui::TextColored(warn, "Not stored in this browser (%s): save to a file with Ctrl+S", a.library.storage_error.c_str());
+  } else if (a.s->stored() || pristine) {
+    ImGui::TextDisabled("Saved in this browser");
+  } else {
+    ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.05f, 1), "Saving in this browser\u2026");
+  }
   ImGui::SameLine();
-  ImGui::TextDisabled("\u00B7 %s", a.saved_to_file_at.empty() ? "not saved to a file yet" :
-                                    ("saved to a file at " + a.saved_to_file_at + (a.saved_to_file_changes == a.changes ? "" : " (changed since)")).c_str());
+  ImGui::TextDisabled("\u00B7 %s", a.s->saved_to_file_at.empty() ? "not saved to a file yet" :
+                                    ("saved to a file at " + a.s->saved_to_file_at + (a.s->saved_to_file() ? "" : " (changed since)")).c_str());
   if (!a.status.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("\u00B7");
@@ -610,7 +521,7 @@ void draw_toast(App& a, float y) {
 const char* kShortcuts[][2] = {
     {"Ctrl+O", "Open an article (.txt, .md) or a .lede.json file"},
     {"Ctrl+Shift+O", "Open annotations for this article"},
-    {"Ctrl+V", "Paste text as a new article"},
+    {"Ctrl+Shift+L", "The library: every article you opened, with its work; search, rename, delete, restore"},
     {"Ctrl+S", "Save annotations as <article>.lede.json"},
     {"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "Undo / redo"},
     {"Ctrl+F, Enter / Shift+Enter, F3", "Find, next / previous match"},
@@ -712,7 +623,7 @@ void draw_labels_window(App& a) {
   bool open = true;
   if (ImGui::Begin("Labels", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
     mark_ui(a, "window:labels");
-    std::vector<Label> edited = a.labels;
+    std::vector<Label> edited = a.s->labels;
     bool changed = false;
     std::string remove;
     for (size_t i = 0; i < edited.size(); ++i) {
@@ -767,7 +678,7 @@ void draw_labels_window(App& a) {
       mark_ui(a, "labels:name:" + l.id);
       ImGui::SameLine();
       size_t used = 0;
-      for (const Annotation& an : a.annotations) used += an.label == l.id;
+      for (const Annotation& an : a.s->annotations) used += an.label == l.id;
       if (ImGui::Button("Delete")) remove = l.id;
       mark_ui(a, "labels:delete:" + l.id);
       if (ImGui::IsItemHovered() && used) ImGui::SetTooltip("Also deletes its %zu annotations (undo brings them back)", used);
@@ -787,14 +698,14 @@ void draw_labels_window(App& a) {
     Change c;
     if (!remove.empty()) {
       edited.erase(std::remove_if(edited.begin(), edited.end(), [&](const Label& l) { return l.id == remove; }), edited.end());
-      for (const Annotation& an : a.annotations)
+      for (const Annotation& an : a.s->annotations)
         if (an.label == remove) c.edits.push_back({an, std::nullopt});
       changed = true;
     }
     if (changed) {
       c.what = remove.empty() ? "Changed the labels" : "Deleted a label";
       c.labels_changed = true;
-      c.labels_before = a.labels;
+      c.labels_before = a.s->labels;
       c.labels_after = edited;
       commit(a, std::move(c));
     }
@@ -809,7 +720,7 @@ void draw_labels_window(App& a) {
 
 void bulk_suggestions(App& a, const char* label, Status to, const char* what) {
   std::vector<std::string> ids;
-  for (const Annotation& an : a.annotations)
+  for (const Annotation& an : a.s->annotations)
     if (an.status == Status::suggested && (!label || an.label == label)) ids.push_back(an.id);
   if (!ids.empty()) set_status_of(a, ids, to, std::string(what) + " " + std::to_string(ids.size()) + " suggestions");
 }
@@ -835,41 +746,48 @@ void draw_menu(App& a) {
   bool file_menu = ImGui::BeginMenu("File");
   mark_ui(a, "menu:File");
   if (file_menu) {
+    if (menu_item(a, "Library\u2026", "Ctrl+Shift+L")) open_library(a);
+    mark_ui(a, "menu:Library");
     if (menu_item(a, "Open article\u2026", "Ctrl+O") && a.host.open_picker) a.host.open_picker(FileKind::article);
     if (menu_item(a, "Open annotations\u2026", "Ctrl+Shift+O") && a.host.open_picker) a.host.open_picker(FileKind::annotations);
-    if (menu_item(a, "New from clipboard", "Ctrl+V") && a.host.request_clipboard_text) a.host.request_clipboard_text();
+    if (menu_item(a, "New article from clipboard") && a.host.request_clipboard_text) a.host.request_clipboard_text();
+    mark_ui(a, "menu:New article from clipboard");
+    if (menu_item(a, "Close article", nullptr, false, a.sessions.size() > 1)) close_session(a, size_t(std::find_if(a.sessions.begin(), a.sessions.end(), [&](const auto& x) { return x.get() == a.s; }) - a.sessions.begin()));
+    mark_ui(a, "menu:Close article");
     if (menu_item(a, "Merge another reader\u2019s file\u2026") && a.host.open_picker) a.host.open_picker(FileKind::merge);
     mark_ui(a, "menu:Merge");
     ImGui::Separator();
     if (menu_item(a, "Save annotations", "Ctrl+S")) save_annotations(a);
     if (menu_item(a, "Export as W3C Web Annotation")) {
-      AnnotationSet set{a.doc, a.labels, a.annotations};
-      set.orphans = a.orphans;
-      set.author = a.author;
-      std::string data = write_w3c(set, kGenerator);
-      std::string name = (a.file_stem.empty() ? std::string("article") : a.file_stem) + ".w3c.jsonld";
+      std::string data = write_w3c(to_set(*a.s), kGenerator);
+      std::string name = (a.s->file_stem.empty() ? std::string("article") : a.s->file_stem) + ".w3c.jsonld";
       if (a.host.download) a.host.download(name.c_str(), data.data(), data.size(), "application/ld+json");
       set_status(a, "Exported " + name);
     }
     mark_ui(a, "menu:Export W3C");
+    ImGui::Separator();
+    if (menu_item(a, "Export library\u2026") && a.host.export_library) a.host.export_library();
+    mark_ui(a, "menu:Export library");
+    if (menu_item(a, "Import library\u2026") && a.host.open_picker) a.host.open_picker(FileKind::library);
+    mark_ui(a, "menu:Import library");
     ImGui::EndMenu();
   }
   bool edit_menu = ImGui::BeginMenu("Edit");
   mark_ui(a, "menu:Edit");
   if (edit_menu) {
-    if (menu_item(a, "Undo", "Ctrl+Z", false, !a.undo.empty())) undo(a);
-    if (menu_item(a, "Redo", "Ctrl+Shift+Z", false, !a.redo.empty())) redo(a);
+    if (menu_item(a, "Undo", "Ctrl+Z", false, !a.s->undo.empty())) undo(a);
+    if (menu_item(a, "Redo", "Ctrl+Shift+Z", false, !a.s->redo.empty())) redo(a);
     ImGui::Separator();
     bool sel = a.sel_anchor != a.sel_caret;
     if (menu_item(a, "Copy", "Ctrl+C", false, sel) && a.host.write_clipboard) a.host.write_clipboard(app_selection_text(a).c_str());
-    if (menu_item(a, "Select all", "Ctrl+A")) { a.sel_anchor = 0; a.sel_caret = a.doc.text.size(); }
+    if (menu_item(a, "Select all", "Ctrl+A")) { a.sel_anchor = 0; a.sel_caret = a.s->doc.text.size(); }
     // (Menu items hand the keyboard to the page; these hand it to what they open instead.)
     if (menu_item(a, "Find\u2026", "Ctrl+F")) open_find(a);
     ImGui::Separator();
-    for (size_t i = 0; i < a.labels.size() && i < 9; ++i) {
+    for (size_t i = 0; i < a.s->labels.size() && i < 9; ++i) {
       char key[8];
       std::snprintf(key, sizeof key, "%zu", i + 1);
-      if (menu_item(a, ("Mark as " + a.labels[i].name).c_str(), key, false, sel)) label_selection(a, a.labels[i].id);
+      if (menu_item(a, ("Mark as " + a.s->labels[i].name).c_str(), key, false, sel)) label_selection(a, a.s->labels[i].id);
     }
     ImGui::Separator();
     if (menu_item(a, "Labels\u2026", "L")) { a.show_labels_window = true; a.labels_window_focus = true; a.focus_request = App::FocusRequest::none; }
@@ -880,11 +798,12 @@ void draw_menu(App& a) {
   if (suggestions_menu) {
     menu_item(a, "Show suggestions", nullptr, &a.view.show_suggestions);
     ImGui::Separator();
-    static const char* kKinds[][2] = {{nullptr, "all"}, {"actor", "all actors"}, {"claim", "all claims"}, {"number", "all numbers"}};
     for (int accept = 1; accept >= 0; --accept) {
-      for (auto& k : kKinds) {
-        std::string item = std::string(accept ? "Accept " : "Reject ") + k[1];
-        if (menu_item(a, item.c_str())) bulk_suggestions(a, k[0], accept ? Status::accepted : Status::rejected, accept ? "Accepted" : "Rejected");
+      for (int k = -1; k < kKindCount; ++k) {
+        std::string label = k < 0 ? std::string() : std::string(kKinds[k].label);
+        std::string what = k < 0 ? std::string("all") : "all " + std::string(kKinds[k].noun) + "s";
+        std::string item = std::string(accept ? "Accept " : "Reject ") + what;
+        if (menu_item(a, item.c_str())) bulk_suggestions(a, k < 0 ? nullptr : label.c_str(), accept ? Status::accepted : Status::rejected, accept ? "Accepted" : "Rejected");
         mark_ui(a, "menu:" + item);
       }
       if (accept) ImGui::Separator();
@@ -904,12 +823,11 @@ void draw_menu(App& a) {
     if (menu_item(a, "Keyboard to the side panels", "F6")) { a.view.panel = true; a.focus_request = App::FocusRequest::panels; }
     mark_ui(a, "view:Keyboard to the side panels");
     ImGui::Separator();
-    menu_item(a, "Actors", nullptr, &a.view.show_actor);
-    mark_ui(a, "view:Actors");
-    menu_item(a, "Claims", nullptr, &a.view.show_claim);
-    mark_ui(a, "view:Claims");
-    menu_item(a, "Numbers", nullptr, &a.view.show_number);
-    mark_ui(a, "view:Numbers");
+    for (const Kind& k : kKinds) {
+      std::string name(k.plural);
+      menu_item(a, name.c_str(), nullptr, &a.view.show_kind[int(k.id)]);
+      mark_ui(a, "view:" + name);
+    }
     menu_item(a, "Other labels", nullptr, &a.view.show_other);
     mark_ui(a, "view:Other labels");
     menu_item(a, "Suggestions", nullptr, &a.view.show_suggestions);
@@ -935,9 +853,9 @@ void draw_menu(App& a) {
   }
   // Legend, on the right of the menu bar.
   float x = ImGui::GetWindowWidth();
-  for (auto it = a.labels.rbegin(); it != a.labels.rend(); ++it) x -= ImGui::CalcTextSize(it->name.c_str()).x + 30;
+  for (auto it = a.s->labels.rbegin(); it != a.s->labels.rend(); ++it) x -= ImGui::CalcTextSize(it->name.c_str()).x + 30;
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX() + 20, x));
-  for (const Label& l : a.labels) {
+  for (const Label& l : a.s->labels) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + 10, p.y + h * 0.9f), label_color(l.color, 1), 2);
@@ -969,12 +887,13 @@ void handle_shortcuts(App& a) {
   if (pressed(kS, false)) save_annotations(a);
   if (pressed(kO, false) && a.host.open_picker) a.host.open_picker(io.KeyShift ? FileKind::annotations : FileKind::article);
   if (pressed(kF, false)) open_find(a);
+  if (pressed(kL, false) && io.KeyShift) open_library(a);
   if (pressed(kPlus) || pressed(kPlusFx) || pressed(kNumPlus)) zoom(a, a.view.body_size + 2);
   if (pressed(kMinus) || pressed(kMinusFx) || pressed(kNumMinus)) zoom(a, a.view.body_size - 2);
   if (pressed(k0, false)) zoom(a, 19);
   if (pressed(kBackslash, false)) a.view.panel = !a.view.panel;
   if (io.WantTextInput) return;  // a text field has its own undo and select-all
-  if (pressed(kA, false)) { a.sel_anchor = 0; a.sel_caret = a.doc.text.size(); }
+  if (pressed(kA, false)) { a.sel_anchor = 0; a.sel_caret = a.s->doc.text.size(); }
   if (pressed(kZ)) { if (io.KeyShift) redo(a); else undo(a); }
   if (pressed(kY)) redo(a);
 }
@@ -985,7 +904,10 @@ void app_init(App& a, const Host& host) {
   a.host = host;
   apply_theme(false);
   ImGui::GetIO().IniFilename = nullptr;
-  a.labels = builtin_labels();
+  // The page always shows an article: an empty one until the first opens.
+  Session& empty = new_session(a);
+  session_open(empty, Document{"No article open", ""}, {}, {});
+  empty.stored_changes = empty.store_confirmed = empty.changes;
 }
 
 void app_set_settings(App& a, const std::string& text) {
@@ -1037,136 +959,127 @@ void app_build_fonts(App& a, float dpr) {
   a.layout_dirty = true;
 }
 
-void app_open_document(App& a, Document doc, std::vector<Label> labels, std::vector<Annotation> anns, bool suggest) {
-  a.doc = std::move(doc);
-  a.index = TextIndex(a.doc.text);
-  a.labels = labels.empty() ? builtin_labels() : std::move(labels);
-  a.annotations = std::move(anns);
-  a.orphans.clear();
-  a.author.clear();
-  a.merge = App::Merge{};
-  if (suggest) {
-    std::vector<Annotation> s = suggestions_for(a, a.doc.text);
-    a.annotations.insert(a.annotations.end(), s.begin(), s.end());
-  }
-  a.next_id = 1;
-  sort_annotations(a);
-  a.undo.clear();
-  a.redo.clear();
-  ++a.changes;
+static std::vector<Annotation> suggestions_for(const App& a, const std::string& text) {
+#ifdef LEDE_WITH_ANALYSIS
+  if (a.analyzer) return a.analyzer->analyze(text);
+#endif
+  return {};
+}
+
+void session_shown(App& a) {
   a.sel_anchor = a.sel_caret = 0;
   a.dragging = false;
   a.active_id.clear();
+  a.hover_id.clear();
   a.focus_entity.clear();
+  a.claim_speaker_filter.clear();
+  a.merge = App::Merge{};
+  a.panel = PanelCache{};
   a.layout_dirty = true;
   a.set_scroll_y = 0;
-  a.file_stem = file_stem(a.doc.title);
-  a.saved_to_file_at.clear();
-  a.saved_to_file_changes = ~0ull;
+  a.keep_byte_at_top = a.s->top_cp ? a.s->index.to_byte(a.s->top_cp) : SIZE_MAX;  // the reading position comes back
   if (a.find_open) update_find(a);
   collect_extra_glyphs(a);
-  if (a.host.set_title) a.host.set_title(("Lede \u2014 " + a.doc.title).c_str());
+  if (a.host.set_title) a.host.set_title(("Lede \u2014 " + a.s->doc.title).c_str());
 }
 
 void app_add_suggestions(App& a) {
-  auto is_auto = [](const Annotation& x) { return x.origin == Origin::automatic; };
-  if (!a.analyzer || std::any_of(a.annotations.begin(), a.annotations.end(), is_auto) ||
-      std::any_of(a.orphans.begin(), a.orphans.end(), is_auto))
-    return;
-  std::vector<Annotation> s = suggestions_for(a, a.doc.text);
-  if (s.empty()) return;
-  a.annotations.insert(a.annotations.end(), s.begin(), s.end());
-  sort_annotations(a);
-  ++a.changes;
+  if (!a.analyzer) return;
+  for (auto& s : a.sessions) {
+    // Suggestions are the article's starting point, not the reader's change: a stored article
+    // stays stored.
+    bool stored = s->stored();
+    bool pristine = s->stored_changes == s->changes;
+    if (add_suggestions(*s, suggestions_for(a, s->doc.text))) {
+      if (stored) s->stored_changes = s->store_confirmed = s->changes;
+      else if (pristine) s->stored_changes = s->changes;
+    }
+  }
+}
+
+void app_open_default(App& a, const std::string& name, const std::string& bytes) {
+  Session& s = new_session(a);
+  bool suggested = false;
+  open_file_as_article(s, name, bytes, &suggested);
+  s.stored_changes = s.store_confirmed = s.changes;  // nothing of the reader's to keep yet
+  session_shown(a);
 }
 
 void app_open_bytes(App& a, FileKind kind, const std::string& name, const std::string& bytes) {
   if (kind == FileKind::merge) {
     open_merge_file(a, name, bytes);
-  } else if (kind == FileKind::annotations) {
-    open_annotation_file(a, name, bytes, false);
-  } else if (has_extension(name, ".json") || has_extension(name, ".jsonld")) {
-    // A .lede.json holds its article: opened as an article it brings its text along; dropped,
-    // it applies to the open article when the texts match and opens its own otherwise.
-    open_annotation_file(a, name, bytes, true);
-  } else {
-    ArticleResult r = article_from_file(name, bytes);
-    if (!r.ok) {
-      show_notice(a, true, "Could not open " + name, r.error + "\n\nThe open article was not changed.");
-      return;
-    }
-    app_open_document(a, std::move(r.document), {}, {}, true);
-    a.file_stem = file_stem(name);
-    set_status(a, "Opened " + name);
-  }
-}
-
-void app_restore(App& a, const std::string& stored) {
-  json j = json::parse(stored, nullptr, false);
-  if (!j.is_object() || !j.contains("file") || !j["file"].is_string()) return;
-  LoadResult r = read_lede_file(j["file"].get<std::string>());
-  if (!r.ok) {
-    show_toast(a, "Work kept in this browser could not be restored: " + r.summary(1));
     return;
   }
-  std::vector<Annotation> orphans = std::move(r.set.orphans);
-  std::string author = r.set.author;
-  app_open_document(a, std::move(r.set.document), std::move(r.set.labels), std::move(r.set.annotations), false);
-  a.orphans = std::move(orphans);
-  a.author = author;
-  a.file_stem = j.value("stem", a.file_stem);
-  a.saved_to_file_at = j.value("savedToFileAt", std::string());
-  if (j.value("savedToFile", false)) a.saved_to_file_changes = a.changes;
-  a.autosaved_changes = a.autosave_confirmed = a.changes;
-  std::string when = j.value("time", std::string());
-  show_toast(a, "Restored your work on \u201C" + a.doc.title + "\u201D from this browser" + (when.empty() ? "" : " (saved " + when + ")") + ".");
-  set_status(a, "Restored from this browser");
+  if (kind == FileKind::library) {
+    import_library(a, name, bytes);
+    return;
+  }
+  bool annotations_file = has_extension(name, ".json") || has_extension(name, ".jsonld");
+  if (kind == FileKind::annotations || (annotations_file && a.s)) {
+    // Annotations for the open article (dropped or opened as annotations): applied to it when
+    // they fit its text, as one undoable change. A .lede.json for another article opens as one.
+    AnnotationSet set;
+    std::string error, info;
+    bool same = load_annotation_file(name, bytes, &set, &error) && a.s && fit_to_article(*a.s, set, &info);
+    if (same || kind == FileKind::annotations) {
+      Outcome o = apply_annotation_file(*a.s, name, bytes);
+      if (!o.ok) { show_notice(a, true, o.title, o.error); return; }
+      set_status(a, o.status);
+      if (!o.info.empty()) show_toast(a, o.info);
+      return;
+    }
+  }
+  // A new article, beside the others: nothing open is replaced.
+  auto fresh = std::make_unique<Session>();
+  bool suggested = false;
+  Outcome o = open_file_as_article(*fresh, name, bytes, &suggested);
+  if (!o.ok) {
+    show_notice(a, true, o.title, o.error + (a.s ? "\n\nThe open articles were not changed." : ""));
+    return;
+  }
+  Session& s = adopt_session(a, std::move(fresh));
+  if (!suggested) add_suggestions(s, suggestions_for(a, s.doc.text));
+  session_shown(a);
+  set_status(a, o.status);
 }
-
-void app_autosaved(App& a, uint64_t changes) { a.autosave_confirmed = changes; }
 
 std::string app_selection_text(const App& a) {
   size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
-  return a.doc.text.substr(b, e - b);
-}
-
-std::string app_save_json(const App& a) {
-  AnnotationSet set{a.doc, a.labels, a.annotations};
-  set.orphans = a.orphans;
-  set.author = a.author;
-  return write_lede_file(set, kGenerator);
+  return a.s->doc.text.substr(b, e - b);
 }
 
 std::string app_state_json(const App& a) {
   json anns = json::array();
-  for (const Annotation& an : a.annotations) {
+  for (const Annotation& an : a.s->annotations) {
     json j = an;
     j["text"] = annotation_text(a, an);
     anns.push_back(std::move(j));
   }
   size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
   int top_line = a.layout.line_at(a.view_top - a.page_top);  // the line at the top edge of the view
-  size_t top_cp = top_line >= 0 ? a.index.to_cp(a.layout.lines[size_t(top_line)].begin) : 0;
+  size_t top_cp = top_line >= 0 ? a.s->index.to_cp(a.layout.lines[size_t(top_line)].begin) : 0;
   json orphans = json::array();
-  for (const Annotation& o : a.orphans) orphans.push_back(json{{"id", o.id}, {"label", o.label}, {"quote", o.quote.exact}});
+  for (const Annotation& o : a.s->orphans) orphans.push_back(json{{"id", o.id}, {"label", o.label}, {"quote", o.quote.exact}});
   json agreements = json::object();
   if (a.merge.open) {
-    std::vector<Annotation> mine = reviewed(a.annotations), theirs = reviewed(a.merge.theirs);
-    for (const Label& l : a.labels) {
-      Agreement g = agreement(mine, theirs, l.id, a.doc.text);
+    std::vector<Annotation> mine = reviewed(a.s->annotations), theirs = reviewed(a.merge.theirs);
+    for (const Label& l : a.s->labels) {
+      Agreement g = agreement(mine, theirs, l.id, a.s->doc.text);
       if (g.count_a || g.count_b)
         agreements[l.id] = {{"mine", g.count_a}, {"theirs", g.count_b}, {"f1", g.exact.f1}, {"overlapF1", g.overlap.f1},
                             {"kappa", g.kappa_defined ? json(g.kappa) : json(nullptr)}};
     }
   }
   const KeyZone zone = key_zone(a);
+  json tabs = json::array();
+  for (const auto& sp : a.sessions) tabs.push_back({{"id", sp->id}, {"title", sp->doc.title}, {"current", sp.get() == a.s}, {"top", sp->top_cp}});
   json ui = json::object();
   for (const auto& [name, r] : a.ui_rects) ui[name] = {{"x", r[0]}, {"y", r[1]}, {"w", r[2]}, {"h", r[3]}};
   json s = {
-      {"article", {{"title", a.doc.title}, {"length", a.index.length()}, {"fileName", a.file_stem}, {"text", a.doc.text}}},
+      {"article", {{"title", a.s->doc.title}, {"length", a.s->index.length()}, {"fileName", a.s->file_stem}, {"text", a.s->doc.text}}},
       {"annotations", anns},
-      {"labels", a.labels},
-      {"selection", {{"start", a.index.to_cp(b)}, {"end", a.index.to_cp(e)}, {"text", app_selection_text(a)}}},
+      {"labels", a.s->labels},
+      {"selection", {{"start", a.s->index.to_cp(b)}, {"end", a.s->index.to_cp(e)}, {"text", app_selection_text(a)}}},
       {"active", a.active_id.empty() ? json(nullptr) : json(a.active_id)},
       {"hover", a.hover_id.empty() ? json(nullptr) : json(a.hover_id)},
       {"scroll", {{"y", a.scroll_y}, {"max", a.scroll_max}, {"viewHeight", a.view_height}, {"top", top_cp}}},
@@ -1175,9 +1088,13 @@ std::string app_state_json(const App& a) {
       {"card", a.card_rect[2] > 0 ? json{{"x", a.card_rect[0]}, {"y", a.card_rect[1]}, {"w", a.card_rect[2]}, {"h", a.card_rect[3]}} : json(nullptr)},
       {"view", a.view},
       {"find", {{"open", a.find_open}, {"query", a.find_query}, {"count", a.find_hits.size()}, {"current", a.find_current}}},
-      {"undo", a.undo.size()},
-      {"redo", a.redo.size()},
-      {"autosave", {{"saved", a.autosave_confirmed == a.changes}, {"savedToFile", a.saved_to_file_changes == a.changes}}},
+      {"undo", a.s->undo.size()},
+      {"redo", a.s->redo.size()},
+      {"autosave", {{"saved", a.s->stored()}, {"savedToFile", a.s->saved_to_file()}, {"storageError", a.library.storage_error.empty() ? json(nullptr) : json(a.library.storage_error)},
+                    {"writer", a.library.writer}}},
+      {"library", json::parse(library_json(a))},
+      {"tabs", tabs},
+      {"libraryOpen", a.library.window},
       {"ui", ui},
       {"orphans", orphans},
       {"analysisReady", a.analyzer != nullptr},
@@ -1199,13 +1116,13 @@ std::string app_rects_json(const App& a, size_t start, size_t end) {
   json out = json::array();
   const PageLayout& L = a.layout;
   if (L.lines.empty()) return out.dump();
-  size_t b = a.index.to_byte(start), e = a.index.to_byte(end);
+  size_t b = a.s->index.to_byte(start), e = a.s->index.to_byte(end);
   int first = L.line_of(b), last = L.line_of(e > b ? e - 1 : e);
   for (int li = first; li <= last && li >= 0; ++li) {
     const PageLine& line = L.lines[li];
     if (e <= line.begin && !(b == e && b == line.begin)) continue;
     size_t sb = std::max<size_t>(b, line.begin), se = std::min<size_t>(e, line.end);
-    float x0 = L.x_of(a.doc.text, line, sb), x1 = L.x_of(a.doc.text, line, se);
+    float x0 = L.x_of(a.s->doc.text, line, sb), x1 = L.x_of(a.s->doc.text, line, se);
     out.push_back({{"x", a.page_left + x0}, {"y", a.page_top + line.y}, {"w", x1 - x0}, {"h", L.line_height}});
   }
   return out.dump();
@@ -1219,7 +1136,7 @@ KeyZone key_zone(const App& a) {
   // A click on the panels focuses them for ImGui, but the keyboard stays with the page: only F6
   // moves it there, so N, Delete or Space after clicking a row still act on the page.
   const char* name = g.NavWindow->RootWindow->Name;
-  static const char* kOwnWindows[] = {"##page", "##panels", "##card", "##labelbar", "##find", "##status", "##toast", "##splitter"};
+  static const char* kOwnWindows[] = {"##page", "##panels", "##card", "##labelbar", "##find", "##status", "##toast", "##splitter", "##tabs"};
   for (const char* w : kOwnWindows)
     if (std::strcmp(name, w) == 0) return own;
   return KeyZone::imgui;  // the menu bar, a menu, a dialog
@@ -1269,6 +1186,8 @@ void app_frame(App& a) {
   const float menu_h = ImGui::GetFrameHeight();
   const float status_h = ImGui::GetFrameHeight() + 6;
   float top = menu_h;
+  draw_session_tabs(a, top, io.DisplaySize.x);
+  top += ImGui::GetFrameHeight() + 4;
   if (a.find_open) {
     draw_find_bar(a, 0, top, io.DisplaySize.x);
     top += ImGui::GetFrameHeight() + 24;
@@ -1301,6 +1220,7 @@ void app_frame(App& a) {
   ImGui::GetStyle().WindowBorderSize = 1;
   draw_toast(a, top);
   draw_labels_window(a);
+  draw_library(a);
   draw_merge_window(a);
   draw_help(a);
   draw_about(a);

@@ -9,7 +9,11 @@
 
 #include "app/host.hpp"
 #include "app/page_layout.hpp"
+#include <memory>
+
 #include "core/annotation.hpp"
+#include "core/kinds.hpp"
+#include "core/session.hpp"
 #include "core/text.hpp"
 
 struct ImFont;
@@ -36,22 +40,11 @@ struct ViewSettings {
   bool panel = true;
   float panel_width = 400;
   int panel_tab = 0;     // 0 actors, 1 claims, 2 numbers, 3 notes
-  bool show_actor = true, show_claim = true, show_number = true, show_other = true, show_suggestions = true;
+  bool show_kind[kKindCount] = {true, true, true};  // the layers of the built-in kinds (kKinds order)
+  bool show_other = true, show_suggestions = true;
 };
 void to_json(json& j, const ViewSettings& v);
 void from_json(const json& j, ViewSettings& v);
-
-// One undoable change: each edit replaces `before` by `after` (an absent side means the
-// annotation is added or removed).
-struct AnnotationEdit {
-  std::optional<Annotation> before, after;
-};
-struct Change {
-  std::string what;
-  std::vector<AnnotationEdit> edits;
-  bool labels_changed = false;
-  std::vector<Label> labels_before, labels_after;
-};
 
 // What the side panels list, rebuilt only when the annotations change (articles can hold tens of
 // thousands of highlights; the panels draw only the rows on screen).
@@ -77,6 +70,41 @@ struct Notice {
   std::string text;
 };
 
+// One article of the library (kept in the browser). The list holds what the Library view shows;
+// an article's work is loaded from the store when it is opened.
+struct LibraryEntry {
+  std::string id, title, stem;
+  size_t length = 0;          // code points
+  size_t annotations = 0;     // annotations the reader made or decided
+  std::string created, updated;
+  std::string deleted;        // when it went to the trash; empty otherwise
+  size_t top = 0;             // reading position (code point at the top of the view)
+};
+void to_json(json& j, const LibraryEntry& e);
+void from_json(const json& j, LibraryEntry& e);
+
+struct Library {
+  bool loaded = false;                  // the store's list has arrived (or there is no store)
+  std::vector<LibraryEntry> entries;    // newest change first
+  std::vector<std::string> restoring;   // ids asked of the store at start-up, not yet arrived
+  std::string reopen;                   // the id to show once restored
+  bool window = false;                  // the Library view is open
+  bool window_focus = false;
+  std::string search;                   // the query typed in the Library view
+  std::string searched;                 // the query the results are for
+  struct Hit { std::string id, title, snippet; size_t count = 0; };
+  std::vector<Hit> hits;
+  std::string rename_id, rename_to;     // the entry being renamed
+  bool rename_focus = false;
+  bool show_trash = false;
+  // The browser's store.
+  std::string storage_error;            // set while storing fails; cleared by a save to a file
+  bool writer = true;                   // false while another tab writes the library
+  double usage = -1, quota = -1;        // bytes, as the browser estimates them; -1 unknown
+  bool persistent = false;
+  double meta_stored_at = 0;            // when the reading position was last stored
+};
+
 struct App {
   Host host;
   Fonts fonts;
@@ -84,25 +112,11 @@ struct App {
   std::string font_dir = "/assets/fonts";
   const Analyzer* analyzer = nullptr;  // suggestions come from it when set
 
-  // The open article. text is the single source of truth; index converts its offsets.
-  std::string file_stem;
-  Document doc;
-  TextIndex index;
-  std::vector<Label> labels;
-  std::vector<Annotation> annotations;  // sorted by (start, end, id)
-  std::vector<Annotation> orphans;      // from files whose article changed: kept, shown, saved
-  std::string author;                   // the file's author, kept on save
-  int64_t max_span = 0;                 // longest annotation, bounds the visible-range search
-  uint64_t next_id = 1;
-  uint64_t changes = 0;                 // bumps on every change
-  std::vector<Change> undo, redo;
-
-  // Saving.
-  uint64_t autosaved_changes = ~0ull;   // `changes` last handed to the browser store
-  uint64_t autosave_confirmed = ~0ull;  // `changes` the store confirmed
-  std::string saved_to_file_at;         // local time of the last Ctrl+S, empty if never
-  uint64_t saved_to_file_changes = ~0ull;
-  bool restoring = false;
+  // The open articles, one session each (the reader's work lives there); `s` is the one shown,
+  // never null after app_init.
+  std::vector<std::unique_ptr<Session>> sessions;
+  Session* s = nullptr;
+  Library library;
 
   // View.
   PageLayout layout;
@@ -185,23 +199,47 @@ bool app_fonts_stale(const App& app, float dpr);
 void app_build_fonts(App& app, float dpr);
 void app_frame(App& app);
 
-// Opening a file (picker, drop, paste). kind any: decided by the name and content.
+// Opening a file (picker, drop, explicit paste). kind any: decided by the name and content. An
+// article always opens beside the others (a new tab and library entry), never over one.
 void app_open_bytes(App& app, FileKind kind, const std::string& name, const std::string& bytes);
-// Adds the analysis' suggestions to the open article unless it already has some (for instance
-// from its file, reviewed or not).
+// The article Lede shows when the library is empty; not stored until the reader changes it.
+void app_open_default(App& app, const std::string& name, const std::string& bytes);
+// Adds the analysis' suggestions to every open article that has none yet (for instance from its
+// file, reviewed or not).
 void app_add_suggestions(App& app);
-void app_open_document(App& app, Document doc, std::vector<Label> labels, std::vector<Annotation> anns,
-                       bool suggest);
-// Work kept in the browser (autosave): restore it at start-up; confirm a store completed.
-void app_restore(App& app, const std::string& stored_json);
-void app_autosaved(App& app, uint64_t changes);
 void app_set_settings(App& app, const std::string& json_text);
+
+// ---- the library (library.cpp) --------------------------------------------------------------
+// Start-up: the store's list of articles and the ones open last time (JSON from the host).
+void app_library_loaded(App& app, const std::string& entries_json, const std::string& state_json);
+// An article's stored record arrived (asked with Host::load_article); file_json empty if missing.
+void app_article_loaded(App& app, const std::string& id, const std::string& file_json, const std::string& meta_json);
+void app_article_stored(App& app, const std::string& id, uint64_t changes);
+void app_store_failed(App& app, const std::string& id, const std::string& reason);
+void app_library_search_results(App& app, const std::string& query, const std::string& hits_json);
+void app_set_writer(App& app, bool writer);
+void app_storage_estimate(App& app, double usage, double quota, bool persistent);
+// Hands every unstored change to the host's store (once per change); called after each frame.
+void app_persist(App& app);
+// The text pasted outside a text field: Lede says how to open it instead of replacing anything.
+void app_paste_outside_field(App& app);
+Session& new_session(App& app);      // a new tab, shown
+Session& adopt_session(App& app, std::unique_ptr<Session> s);  // the same with a session made elsewhere
+// The view follows the session now shown: selection, card, panels, title; its reading position.
+void session_shown(App& app);
+// An exported library (File > Import library): every article validated first, then merged by
+// article (the newer version wins); nothing changes when any article is bad.
+void import_library(App& app, const std::string& name, const std::string& bytes);
+void show_session(App& app, size_t i);
+void close_session(App& app, size_t i);  // stays in the library
+void draw_library(App& app);
+void draw_session_tabs(App& app, float y, float w);
+std::string library_json(const App& app);  // for app_state_json
 
 std::string app_selection_text(const App& app);
 std::string app_state_json(const App& app);
 // Screen rectangles (CSS px, as of the last frame) covering code points [start, end).
 std::string app_rects_json(const App& app, size_t start, size_t end);
-std::string app_save_json(const App& app);
 
 // ---- editing (edits.cpp) ----------------------------------------------------------------------
 Annotation* find_annotation(App& app, const std::string& id);
@@ -209,7 +247,6 @@ const Label* find_label(const App& app, const std::string& id);
 void commit(App& app, Change change);  // applies it and makes it undoable
 bool undo(App& app);
 bool redo(App& app);
-void sort_annotations(App& app);  // also bounds max_span and moves next_id past every id
 std::string new_annotation_id(App& app);
 std::string now_iso(const App& app);
 void set_status(App& app, std::string text);

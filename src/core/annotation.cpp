@@ -1,5 +1,7 @@
 #include "core/annotation.hpp"
 
+#include "core/kinds.hpp"
+
 namespace lede {
 
 const char* to_string(Origin o) { return o == Origin::automatic ? "auto" : "user"; }
@@ -26,8 +28,9 @@ bool parse_status(const std::string& s, Status* out) {
 }
 
 std::vector<Label> builtin_labels() {
-  // Paul Tol's "bright" scheme: distinguishable under the common colour-vision deficiencies.
-  return {{"actor", "Actor", "#4477AA"}, {"claim", "Claim", "#EE6677"}, {"number", "Number", "#228833"}};
+  std::vector<Label> out;
+  for (const Kind& k : kKinds) out.push_back({std::string(k.label), std::string(k.name), std::string(k.color)});
+  return out;
 }
 
 void to_json(json& j, const Label& l) { j = json{{"id", l.id}, {"name", l.name}, {"color", l.color}}; }

@@ -32,7 +32,16 @@ EM_JS(void, js_set_cursor, (const char* css), { Module.ledeHost.setCursor(UTF8To
 EM_JS(void, js_first_frame, (), { Module.ledeHost.firstFrame(); });
 EM_JS(void, js_start, (), { Module.ledeHost.start(); });
 EM_JS(double, js_now_ms, (), { return Date.now(); });
-EM_JS(void, js_autosave, (const char* json, double changes), { Module.ledeHost.autosave(UTF8ToString(json), changes); });
+EM_JS(void, js_store_article, (const char* id, const char* file, const char* meta, double changes), {
+  Module.ledeHost.storeArticle(UTF8ToString(id), UTF8ToString(file), UTF8ToString(meta), changes);
+});
+EM_JS(void, js_store_meta, (const char* id, const char* meta), { Module.ledeHost.storeMeta(UTF8ToString(id), UTF8ToString(meta)); });
+EM_JS(void, js_load_article, (const char* id), { Module.ledeHost.loadArticle(UTF8ToString(id)); });
+EM_JS(void, js_purge_article, (const char* id), { Module.ledeHost.purgeArticle(UTF8ToString(id)); });
+EM_JS(void, js_store_library_state, (const char* json), { Module.ledeHost.storeLibraryState(UTF8ToString(json)); });
+EM_JS(void, js_search_library, (const char* query), { Module.ledeHost.searchLibrary(UTF8ToString(query)); });
+EM_JS(void, js_export_library, (), { Module.ledeHost.exportLibrary(); });
+EM_JS(void, js_take_over, (), { Module.ledeHost.takeOver(); });
 EM_JS(void, js_store_settings, (const char* json), { Module.ledeHost.storeSettings(UTF8ToString(json)); });
 
 namespace {
@@ -133,17 +142,8 @@ const char* css_cursor(ImGuiMouseCursor c) {
 
 // Hands changed work and view settings to the browser's storage, once per change.
 void persist() {
-  lede::App& a = P->app;
-  if (a.changes != a.autosaved_changes) {
-    a.autosaved_changes = a.changes;
-    lede::json j = {{"stem", a.file_stem},
-                    {"file", lede::app_save_json(a)},
-                    {"time", lede::now_iso(a)},
-                    {"savedToFile", a.saved_to_file_changes == a.changes},
-                    {"savedToFileAt", a.saved_to_file_at}};
-    js_autosave(j.dump(-1, ' ', false, lede::json::error_handler_t::replace).c_str(), double(a.changes));
-  }
-  std::string settings = lede::json(a.view).dump();
+  lede::app_persist(P->app);
+  std::string settings = lede::json(P->app.view).dump();
   if (settings != P->settings) {
     P->settings = settings;
     js_store_settings(settings.c_str());
@@ -196,9 +196,7 @@ void frame() {
 #ifdef LEDE_WITH_ANALYSIS
     static lede::Analyzer analyzer;
     P->app.analyzer = &analyzer;
-    bool clean = P->app.autosave_confirmed == P->app.changes;
     lede::app_add_suggestions(P->app);
-    if (clean) P->app.autosaved_changes = P->app.autosave_confirmed = P->app.changes;  // nothing of the reader's changed
 #endif
   }
   // Keep drawing while something moves: input, a held button (drag, auto-scroll), fonts to rebuild.
@@ -279,12 +277,36 @@ EMSCRIPTEN_KEEPALIVE const char* lede_frame_times(int from) {
 EMSCRIPTEN_KEEPALIVE int lede_frame_count() { return int(P->frame_ms.size()); }
 EMSCRIPTEN_KEEPALIVE int lede_wants_text_input() { return ImGui::GetIO().WantTextInput; }
 EMSCRIPTEN_KEEPALIVE void lede_set_clipboard(const char* text) { P->clipboard = text; }
-EMSCRIPTEN_KEEPALIVE void lede_restore(const char* stored) {
-  lede::app_restore(P->app, stored);
+EMSCRIPTEN_KEEPALIVE void lede_library_loaded(const char* entries, const char* state) {
+  lede::app_library_loaded(P->app, entries, state);
   P->redraw = 3;
 }
-EMSCRIPTEN_KEEPALIVE void lede_autosaved(double changes) {
-  lede::app_autosaved(P->app, uint64_t(changes));
+EMSCRIPTEN_KEEPALIVE void lede_article_loaded(const char* id, const char* file, const char* meta) {
+  lede::app_article_loaded(P->app, id, file, meta);
+  P->redraw = 3;
+}
+EMSCRIPTEN_KEEPALIVE void lede_article_stored(const char* id, double changes) {
+  lede::app_article_stored(P->app, id, uint64_t(changes));
+  P->redraw = 3;
+}
+EMSCRIPTEN_KEEPALIVE void lede_store_failed(const char* id, const char* reason) {
+  lede::app_store_failed(P->app, id, reason);
+  P->redraw = 3;
+}
+EMSCRIPTEN_KEEPALIVE void lede_search_results(const char* query, const char* hits) {
+  lede::app_library_search_results(P->app, query, hits);
+  P->redraw = 3;
+}
+EMSCRIPTEN_KEEPALIVE void lede_set_writer(int writer) {
+  lede::app_set_writer(P->app, writer != 0);
+  P->redraw = 3;
+}
+EMSCRIPTEN_KEEPALIVE void lede_storage_estimate(double usage, double quota, int persistent) {
+  lede::app_storage_estimate(P->app, usage, quota, persistent != 0);
+  P->redraw = 3;
+}
+EMSCRIPTEN_KEEPALIVE void lede_paste_outside() {
+  lede::app_paste_outside_field(P->app);
   P->redraw = 3;
 }
 EMSCRIPTEN_KEEPALIVE void lede_set_settings(const char* json) {
@@ -332,14 +354,17 @@ int main() {
   host.write_clipboard = js_write_clipboard;
   host.set_title = js_set_title;
   host.now_ms = js_now_ms;
-  host.autosave = js_autosave;
+  host.store_article = js_store_article;
+  host.store_meta = js_store_meta;
+  host.load_article = js_load_article;
+  host.purge_article = js_purge_article;
+  host.store_library_state = js_store_library_state;
+  host.search_library = js_search_library;
+  host.export_library = js_export_library;
+  host.take_over = js_take_over;
   host.store_settings = js_store_settings;
   lede::app_init(P->app, host);
-  lede::app_open_bytes(P->app, lede::FileKind::article, "dprk-missiles-un.txt",
-                       read_file("/assets/articles/dprk-missiles-un.txt"));
-  P->app.status.clear();
-  // The default article needs no saving until the reader changes something.
-  P->app.autosaved_changes = P->app.autosave_confirmed = P->app.changes;
+  lede::app_open_default(P->app, "dprk-missiles-un.txt", read_file("/assets/articles/dprk-missiles-un.txt"));
 
   ImGui_ImplOpenGL3_Init("#version 300 es");
   P->last_time = emscripten_get_now() / 1000.0;

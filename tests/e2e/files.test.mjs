@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { choose, cleanup, dragSelect, find, launch, mine, openReader, startServer, state, tempFile, until, withScreenshots } from './harness.mjs';
+import { choose, cleanup, dragSelect, find, launch, menu, mine, openReader, startServer, state, tempFile, until, withScreenshots } from './harness.mjs';
 
 let server, browser;
 const pages = [];
@@ -40,11 +40,24 @@ test('an article opens through the file picker, by drop and by paste', async () 
     s = await until(page, (s) => s.article.title === 'Budget vote', 'dropped markdown');
     assert.equal(s.article.text, 'Budget vote\nThe council approved the budget on Tuesday.');
 
+    // Each article opened beside the ones before: tabs and library entries, nothing replaced.
+    s = await until(page, (s) => s.library.length === 2, 'two articles in the library');
+    assert.deepEqual(s.tabs.map((t) => t.title), ['kraków-meeting', 'Budget vote']);
+
+    // Ctrl+V outside a text field never replaces the article: it says how to paste one instead.
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
     await page.evaluate(() => navigator.clipboard.writeText('Pasted story about Oslo.'));
     await page.keyboard.press('Control+v');
+    s = await until(page, (s) => /New article from clipboard/.test(s.toast || ''), 'a hint instead of a replaced article');
+    assert.equal(s.article.title, 'Budget vote');
+    assert.equal(s.library.length, 2);
+
+    // Pasting as a new article is an explicit command.
+    await menu(page, 'File', 'New article from clipboard');
     s = await until(page, (s) => s.article.text === 'Pasted story about Oslo.', 'pasted article');
     assert.equal(s.article.title, 'Pasted text');
+    s = await until(page, (s) => s.library.length === 3 && s.autosave.saved, 'the pasted article is stored');
+    assert.deepEqual(s.tabs.map((t) => t.title), ['kraków-meeting', 'Budget vote', 'Pasted text']);
 
     // Ctrl+C copies the selection to the system clipboard.
     const at = await find(page, 'story about');

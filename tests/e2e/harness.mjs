@@ -160,3 +160,19 @@ export async function distinctColours(browser, png) {
     await page.close();
   }
 }
+
+// Clicks the named control (as the page reports it in state().ui) with the mouse, waiting for it
+// to be drawn first.
+export async function clickUi(page, name, what = name) {
+  const s = await until(page, (s) => s.ui[name], `${what} drawn`);
+  const r = s.ui[name];
+  await page.mouse.move(r.x + Math.min(r.w / 2, 40), r.y + r.h / 2);
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+// Chooses a menu item with the mouse: the menu, then the item.
+export async function menu(page, name, item) {
+  await clickUi(page, `menu:${name}`);
+  await clickUi(page, `menu:${item}`);
+}

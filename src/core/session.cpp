@@ -1,0 +1,265 @@
+#include "core/session.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "core/article.hpp"
+#include "core/lede_file.hpp"
+#include "core/reanchor.hpp"
+#include "core/w3c.hpp"
+
+namespace lede {
+
+namespace {
+constexpr size_t kMaxUndo = 500;
+
+// Removals first, then additions and replacements, so a change may remove an annotation and add
+// another with the same id (opening a file over suggestions with the same ids does).
+void apply(Session& s, const Change& c, bool forward) {
+  std::unordered_map<std::string, size_t> at;
+  at.reserve(s.annotations.size() * 2);
+  for (size_t i = 0; i < s.annotations.size(); ++i) at.emplace(s.annotations[i].id, i);
+  std::vector<bool> erase(s.annotations.size(), false);
+  for (const AnnotationEdit& e : c.edits) {
+    const std::optional<Annotation>& from = forward ? e.before : e.after;
+    const std::optional<Annotation>& to = forward ? e.after : e.before;
+    if (to || !from) continue;
+    auto it = at.find(from->id);
+    if (it != at.end()) erase[it->second] = true;
+  }
+  for (const AnnotationEdit& e : c.edits) {
+    const std::optional<Annotation>& to = forward ? e.after : e.before;
+    if (!to) continue;
+    auto it = at.find(to->id);
+    if (it != at.end()) {
+      s.annotations[it->second] = *to;
+      erase[it->second] = false;
+    } else {
+      at.emplace(to->id, s.annotations.size());
+      s.annotations.push_back(*to);
+      erase.push_back(false);
+    }
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < s.annotations.size(); ++i)
+    if (!erase[i]) {
+      if (w != i) s.annotations[w] = std::move(s.annotations[i]);
+      ++w;
+    }
+  s.annotations.resize(w);
+  if (c.labels_changed) s.labels = forward ? c.labels_after : c.labels_before;
+  sort_annotations(s);
+  ++s.changes;
+}
+
+std::optional<std::string> replay(Session& s, std::vector<Change>& from, std::vector<Change>& to, bool forward) {
+  if (from.empty()) return std::nullopt;
+  Change c = std::move(from.back());
+  from.pop_back();
+  apply(s, c, forward);
+  std::string what = c.what;
+  to.push_back(std::move(c));
+  return what;
+}
+
+bool has_automatic(const std::vector<Annotation>& v) {
+  return std::any_of(v.begin(), v.end(), [](const Annotation& x) { return x.origin == Origin::automatic; });
+}
+
+std::string count_text(size_t n) { return std::to_string(n) + (n == 1 ? " annotation" : " annotations"); }
+
+std::string placed_summary(const ReanchorResult& ra) {
+  std::string s = std::to_string(ra.by_position) + " in place, " + std::to_string(ra.by_exact) + " found by their quote, " +
+                  std::to_string(ra.by_fuzzy) + " by a close match";
+  if (ra.orphaned) s += "; " + std::to_string(ra.orphaned) + " could not be placed and are listed under Orphans";
+  return s;
+}
+}  // namespace
+
+void session_open(Session& s, Document doc, std::vector<Label> labels, std::vector<Annotation> annotations,
+                  std::vector<Annotation> orphans, std::string author) {
+  s.doc = std::move(doc);
+  s.index = TextIndex(s.doc.text);
+  s.labels = labels.empty() ? builtin_labels() : std::move(labels);
+  s.annotations = std::move(annotations);
+  s.orphans = std::move(orphans);
+  s.author = std::move(author);
+  s.next_id = 1;
+  sort_annotations(s);
+  s.undo.clear();
+  s.redo.clear();
+  ++s.changes;
+  s.file_stem = file_stem(s.doc.title);
+  s.saved_to_file_at.clear();
+  s.saved_to_file_changes = ~0ull;
+  s.top_cp = 0;
+}
+
+bool add_suggestions(Session& s, std::vector<Annotation> suggestions) {
+  if (suggestions.empty() || has_automatic(s.annotations) || has_automatic(s.orphans)) return false;
+  s.annotations.insert(s.annotations.end(), std::make_move_iterator(suggestions.begin()), std::make_move_iterator(suggestions.end()));
+  sort_annotations(s);
+  ++s.changes;
+  return true;
+}
+
+bool commit(Session& s, Change c) {
+  if (c.edits.empty() && !c.labels_changed) return false;
+  apply(s, c, true);
+  s.undo.push_back(std::move(c));
+  if (s.undo.size() > kMaxUndo) s.undo.erase(s.undo.begin());
+  s.redo.clear();
+  return true;
+}
+
+std::optional<std::string> undo(Session& s) { return replay(s, s.undo, s.redo, false); }
+std::optional<std::string> redo(Session& s) { return replay(s, s.redo, s.undo, true); }
+
+void sort_annotations(Session& s) {
+  std::sort(s.annotations.begin(), s.annotations.end(), [](const Annotation& x, const Annotation& y) {
+    if (x.start != y.start) return x.start < y.start;
+    if (x.end != y.end) return x.end > y.end;  // outer spans first
+    return x.id < y.id;
+  });
+  s.max_span = 0;
+  for (const Annotation& an : s.annotations) {
+    s.max_span = std::max(s.max_span, an.end - an.start);
+    // New ids ("u<n>") never collide with ones that came from a file or an undo.
+    if (an.id.size() > 1 && an.id[0] == 'u') s.next_id = std::max<uint64_t>(s.next_id, std::strtoull(an.id.c_str() + 1, nullptr, 10) + 1);
+  }
+}
+
+std::string new_annotation_id(Session& s) { return "u" + std::to_string(s.next_id++); }
+
+Annotation* find_annotation(Session& s, const std::string& id) {
+  return const_cast<Annotation*>(find_annotation(static_cast<const Session&>(s), id));
+}
+
+const Annotation* find_annotation(const Session& s, const std::string& id) {
+  if (id.empty()) return nullptr;
+  for (const Annotation& an : s.annotations)
+    if (an.id == id) return &an;
+  return nullptr;
+}
+
+const Label* find_label(const Session& s, const std::string& id) {
+  for (const Label& l : s.labels)
+    if (l.id == id) return &l;
+  return nullptr;
+}
+
+std::string annotation_text(const Session& s, const Annotation& an) {
+  return cp_substr(s.doc.text, s.index, size_t(an.start), size_t(an.end));
+}
+
+size_t reader_annotation_count(const Session& s) {
+  size_t n = 0;
+  for (const Annotation& an : s.annotations) n += an.status != Status::suggested;
+  return n;
+}
+
+AnnotationSet to_set(const Session& s) {
+  AnnotationSet set;
+  set.document = s.doc;
+  set.labels = s.labels;
+  set.annotations = s.annotations;
+  set.orphans = s.orphans;
+  set.author = s.author;
+  return set;
+}
+
+std::string to_file(const Session& s) { return write_lede_file(to_set(s), kGenerator); }
+
+bool load_annotation_file(const std::string& name, const std::string& bytes, AnnotationSet* out, std::string* error) {
+  bool w3c = has_extension(name, ".jsonld") || (bytes.find("www.w3.org/ns/anno.jsonld") != std::string::npos &&
+                                            bytes.find("\"lede-annotations\"") == std::string::npos);
+  if (w3c) {
+    W3CImport r = read_w3c(bytes, nullptr);
+    if (!r.ok) { *error = "This is not a W3C Web Annotation file Lede can read. Nothing was changed.\n\n" + r.summary(); return false; }
+    *out = std::move(r.set);
+    return true;
+  }
+  LoadResult r = read_lede_file(bytes);
+  if (!r.ok) { *error = "This is not a valid Lede annotation file. Nothing was changed.\n\n" + r.summary(); return false; }
+  *out = std::move(r.set);
+  return true;
+}
+
+Outcome open_file_as_article(Session& s, const std::string& name, const std::string& bytes, bool* suggested) {
+  *suggested = false;
+  if (has_extension(name, ".json") || has_extension(name, ".jsonld")) {
+    AnnotationSet set;
+    std::string error;
+    if (!load_annotation_file(name, bytes, &set, &error)) return Outcome::fail("Could not open " + name, error);
+    if (set.document.title.empty()) set.document.title = file_stem(name);
+    size_t n = set.annotations.size();
+    *suggested = has_automatic(set.annotations) || has_automatic(set.orphans);
+    session_open(s, std::move(set.document), std::move(set.labels), std::move(set.annotations), std::move(set.orphans),
+                 std::move(set.author));
+    s.file_stem = file_stem(name);
+    Outcome o;
+    o.status = "Opened " + name + " (" + count_text(n) + ")";
+    return o;
+  }
+  ArticleResult r = article_from_file(name, bytes);
+  if (!r.ok) return Outcome::fail("Could not open " + name, r.error + "\n\nNothing was changed.");
+  session_open(s, std::move(r.document), {}, {});
+  s.file_stem = file_stem(name);
+  Outcome o;
+  o.status = "Opened " + name;
+  return o;
+}
+
+bool fit_to_article(const Session& s, AnnotationSet& set, std::string* info) {
+  if (set.document.text == s.doc.text) return true;
+  TextComparison cmp = compare_texts(set.document.text, s.doc.text);
+  if (cmp.relation != TextRelation::revised) return false;
+  ReanchorResult ra = reanchor(set, s.doc.text);
+  *info = "The file was made for another version of this article: " + placed_summary(ra) + ".";
+  set = std::move(ra.set);
+  return true;
+}
+
+Outcome apply_annotation_file(Session& s, const std::string& name, const std::string& bytes) {
+  AnnotationSet set;
+  std::string error;
+  if (!load_annotation_file(name, bytes, &set, &error)) return Outcome::fail("Could not open " + name, error);
+  Outcome o;
+  if (!fit_to_article(s, set, &o.info)) {
+    std::string title = set.document.title.empty() ? std::string("another article") : "\u201C" + set.document.title + "\u201D";
+    return Outcome::fail("Annotations for another article",
+                         name + " was made for " + title + ", not for the open article \u201C" + s.doc.title +
+                             "\u201D (the texts differ). Nothing was changed.\n\nTo read that article with its annotations, use File > Open article\u2026 and choose the same file.");
+  }
+  size_t n = set.annotations.size();
+  Change c;
+  c.what = "Opened " + name;
+  for (const Annotation& an : s.annotations) c.edits.push_back({an, std::nullopt});
+  for (const Annotation& an : set.annotations) c.edits.push_back({std::nullopt, an});
+  c.labels_changed = true;
+  c.labels_before = s.labels;
+  c.labels_after = set.labels;
+  commit(s, std::move(c));
+  s.orphans = std::move(set.orphans);
+  s.author = set.author;
+  o.status = "Opened " + name + " (" + count_text(n) + ")";
+  return o;
+}
+
+bool adopt(Session& s, const std::vector<Annotation>& theirs, const std::string& their_author, const std::string& now,
+           const std::string& what) {
+  Change c;
+  c.what = what;
+  for (const Annotation& t : theirs) {
+    Annotation an = t;
+    an.id = new_annotation_id(s);
+    if (an.author.empty()) an.author = their_author;
+    if (an.status == Status::suggested) an.status = Status::accepted;
+    an.modified = now;
+    c.edits.push_back({std::nullopt, std::move(an)});
+  }
+  return commit(s, std::move(c));
+}
+
+}  // namespace lede

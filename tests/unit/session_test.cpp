@@ -1,0 +1,228 @@
+// The document model without the view: opening, changing, undoing, files in and out, and the
+// table of annotation kinds. Runs natively and in WebAssembly.
+#include <doctest/doctest.h>
+
+#include "core/kinds.hpp"
+#include "core/lede_file.hpp"
+#include "core/session.hpp"
+
+using namespace lede;
+
+namespace {
+
+const char* kText = "Zoë Müller met officials in Kraków on Monday. Around 300 people marched.";
+
+Annotation mark(Session& s, const std::string& label, const std::string& quote, Origin origin = Origin::user) {
+  size_t at = s.doc.text.find(quote);
+  REQUIRE(at != std::string::npos);
+  Annotation an;
+  an.id = origin == Origin::user ? new_annotation_id(s) : "s" + std::to_string(s.annotations.size() + 1);
+  an.label = label;
+  an.origin = origin;
+  an.status = origin == Origin::user ? Status::accepted : Status::suggested;
+  an.start = int64_t(s.index.to_cp(at));
+  an.end = int64_t(s.index.to_cp(at + quote.size()));
+  return an;
+}
+
+Change add(const Annotation& an, const std::string& what = "Marked") {
+  Change c;
+  c.what = what;
+  c.edits.push_back({std::nullopt, an});
+  return c;
+}
+
+void open_text(Session& s, const std::string& text = kText) { session_open(s, Document{"Kraków", text}, {}, {}); }
+
+}  // namespace
+
+TEST_CASE("a session opens an article with the built-in labels, nothing to undo") {
+  Session s;
+  open_text(s);
+  CHECK(s.labels.size() == size_t(kKindCount));
+  CHECK(s.labels[0].id == "actor");
+  CHECK(s.index.length() == utf8_length(kText));
+  CHECK(s.undo.empty());
+  CHECK(s.file_stem == "Kraków");
+}
+
+TEST_CASE("commit, undo and redo change the annotations and count changes") {
+  Session s;
+  open_text(s);
+  uint64_t c0 = s.changes;
+  Annotation a = mark(s, "actor", "Zoë Müller");
+  CHECK(commit(s, add(a, "Marked Zoë")));
+  CHECK(s.changes == c0 + 1);
+  REQUIRE(s.annotations.size() == 1);
+  CHECK(annotation_text(s, s.annotations[0]) == "Zoë Müller");
+  CHECK(s.annotations[0].start == 0);
+  CHECK(s.annotations[0].end == 10);  // code points, not bytes
+
+  CHECK_FALSE(commit(s, Change{}));  // a change that changes nothing is not undoable
+  CHECK(s.undo.size() == 1);
+
+  CHECK(undo(s) == std::optional<std::string>("Marked Zoë"));
+  CHECK(s.annotations.empty());
+  CHECK(redo(s) == std::optional<std::string>("Marked Zoë"));
+  CHECK(s.annotations.size() == 1);
+  CHECK_FALSE(redo(s).has_value());
+
+  // A new change after an undo drops the redo list.
+  undo(s);
+  commit(s, add(mark(s, "number", "300")));
+  CHECK(s.redo.empty());
+  CHECK(s.annotations.size() == 1);
+  CHECK(s.annotations[0].label == "number");
+}
+
+TEST_CASE("new ids never collide with ids from a file or an undo") {
+  Session s;
+  Annotation from_file;
+  from_file.id = "u41";
+  from_file.label = "actor";
+  from_file.start = 0;
+  from_file.end = 3;
+  session_open(s, Document{"t", kText}, {}, {from_file});
+  CHECK(new_annotation_id(s) == "u42");
+}
+
+TEST_CASE("suggestions are added once, and not over reviewed ones") {
+  Session s;
+  open_text(s);
+  std::vector<Annotation> sug{mark(s, "actor", "Kraków", Origin::automatic)};
+  CHECK(add_suggestions(s, sug));
+  CHECK(s.annotations.size() == 1);
+  CHECK_FALSE(add_suggestions(s, sug));  // the article has suggestions already
+  CHECK(s.annotations.size() == 1);
+  CHECK(s.undo.empty());                 // not the reader's change
+  CHECK(reader_annotation_count(s) == 0);
+}
+
+TEST_CASE("a text file opens as an article; a bad one changes nothing") {
+  Session s;
+  bool suggested = true;
+  Outcome o = open_file_as_article(s, "story.txt", "\xEF\xBB\xBFHello Oslo.\r\n", &suggested);
+  REQUIRE(o.ok);
+  CHECK_FALSE(suggested);
+  CHECK(s.doc.text == "Hello Oslo.\n");
+  CHECK(s.doc.title == "story");
+  CHECK(o.status == "Opened story.txt");
+
+  commit(s, add(mark(s, "actor", "Oslo")));
+  uint64_t changes = s.changes;
+  Outcome bad = open_file_as_article(s, "latin1.txt", "Caf\xE9", &suggested);
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.title == "Could not open latin1.txt");
+  CHECK(bad.error.find("UTF-8") != std::string::npos);
+  CHECK(s.doc.text == "Hello Oslo.\n");
+  CHECK(s.changes == changes);
+  CHECK(s.annotations.size() == 1);
+}
+
+TEST_CASE("a saved session reopens as it was") {
+  Session s;
+  open_text(s);
+  Annotation a = mark(s, "claim", "Around 300 people marched.");
+  a.note = "Police said 200.";
+  commit(s, add(a));
+  add_suggestions(s, {mark(s, "actor", "Kraków", Origin::automatic)});
+  std::string file = to_file(s);
+
+  Session t;
+  bool suggested = false;
+  Outcome o = open_file_as_article(t, "kraków.lede.json", file, &suggested);
+  REQUIRE(o.ok);
+  CHECK(suggested);  // it brings its suggestions: none are added again
+  CHECK(t.doc.text == s.doc.text);
+  REQUIRE(t.annotations.size() == 2);
+  for (size_t i = 0; i < t.annotations.size(); ++i) CHECK(json(t.annotations[i]).dump() == json(s.annotations[i]).dump());
+  CHECK(o.status == "Opened kraków.lede.json (2 annotations)");
+  CHECK(to_file(t) == file);
+}
+
+TEST_CASE("annotations for the open article apply as one undoable change; another article's are refused") {
+  Session s;
+  open_text(s);
+  Annotation mine = mark(s, "actor", "Zoë Müller");
+  commit(s, add(mine));
+
+  Session other;
+  open_text(other);
+  commit(other, add(mark(other, "number", "300")));
+  commit(other, add(mark(other, "actor", "Kraków")));
+  Outcome o = apply_annotation_file(s, "other.lede.json", to_file(other));
+  REQUIRE(o.ok);
+  CHECK(o.info.empty());
+  CHECK(s.annotations.size() == 2);
+  CHECK(undo(s).has_value());
+  REQUIRE(s.annotations.size() == 1);
+  CHECK(s.annotations[0].id == mine.id);
+
+  // The same annotations on a corrected version of the article are re-anchored.
+  Session revised;
+  open_text(revised, std::string("UPDATED: ") + kText);
+  Outcome r = apply_annotation_file(revised, "other.lede.json", to_file(other));
+  REQUIRE(r.ok);
+  CHECK(r.info.find("another version") != std::string::npos);
+  REQUIRE(revised.annotations.size() == 2);
+  for (const Annotation& an : revised.annotations) CHECK((annotation_text(revised, an) == "300" || annotation_text(revised, an) == "Kraków"));
+
+  Session unrelated;
+  open_text(unrelated, "A completely different story about fishing boats in Norway and their crews.");
+  uint64_t changes = unrelated.changes;
+  Outcome refused = apply_annotation_file(unrelated, "other.lede.json", to_file(other));
+  CHECK_FALSE(refused.ok);
+  CHECK(refused.title == "Annotations for another article");
+  CHECK(unrelated.changes == changes);
+  CHECK(unrelated.annotations.empty());
+}
+
+TEST_CASE("adopting another reader's annotations copies them with new ids and their author") {
+  Session s;
+  open_text(s);
+  Annotation theirs = mark(s, "actor", "Kraków", Origin::automatic);
+  CHECK(adopt(s, {theirs}, "Ana", "2026-12-07T10:00:00Z", "Adopted"));
+  REQUIRE(s.annotations.size() == 1);
+  CHECK(s.annotations[0].id != theirs.id);
+  CHECK(s.annotations[0].author == "Ana");
+  CHECK(s.annotations[0].status == Status::accepted);
+  CHECK(undo(s) == std::optional<std::string>("Adopted"));
+  CHECK(s.annotations.empty());
+}
+
+TEST_CASE("the kinds table names, colours and summarises the built-in kinds") {
+  std::vector<Label> labels = builtin_labels();
+  REQUIRE(labels.size() == size_t(kKindCount));
+  for (int i = 0; i < kKindCount; ++i) {
+    CHECK(labels[size_t(i)].id == kKinds[i].label);
+    CHECK(labels[size_t(i)].color == kKinds[i].color);
+    CHECK(kind_index(labels[size_t(i)].id) == i);
+  }
+  CHECK(kind_of("l4") == nullptr);
+  CHECK(kind_summary("l4", Attrs{}).empty());
+
+  Attrs actor;
+  actor.kind = "person";
+  actor.entity = "Kim Song";
+  actor.role = "ambassador";
+  CHECK(kind_summary("actor", actor) == "person \u00B7 Kim Song \u00B7 ambassador");
+
+  Attrs number;
+  number.kind = "count";
+  number.value = 47;
+  number.counted = "missiles";
+  number.approx = true;
+  CHECK(kind_summary("number", number) == "count \u00B7 47 \u00B7 counts missiles \u00B7 approximate");
+  number.value = 0.08;
+  CHECK(number_value_text(number.value) == "0.08");
+
+  Attrs claim;
+  claim.speaker = SpanAttr::null_span();
+  CHECK(kind_summary("claim", claim) == "speaker: not named");
+  claim.speaker.state = SpanAttr::State::set;
+  claim.speaker.text = "the ministry";
+  claim.speaker.entity = "Foreign Ministry";
+  claim.cue.state = SpanAttr::State::set;
+  claim.cue.text = "denied";
+  CHECK(kind_summary("claim", claim) == "speaker: Foreign Ministry \u00B7 cue: denied");
+}
