@@ -283,8 +283,8 @@ void app_storage_estimate(App& a, double usage, double quota, bool persistent) {
   a.library.persistent = persistent;
 }
 
-void app_persist(App& a) {
-  if (!a.library.writer || !a.host.store_article) return;
+bool app_persist(App& a) {
+  if (!a.library.writer || !a.host.store_article) return false;
   for (auto& sp : a.sessions) {
     Session& s = *sp;
     if (s.changes == s.stored_changes) continue;
@@ -299,17 +299,17 @@ void app_persist(App& a) {
     put_entry(a, e);
     a.host.store_article(s.id.c_str(), to_file(s).c_str(), meta_of(s).dump().c_str(), double(s.changes));
   }
-  // The reading position, at most twice a second (it changes while scrolling).
-  double t = a.host.now_ms ? a.host.now_ms() : 0;
-  if (a.s && !a.s->id.empty() && t - a.library.meta_stored_at > 500) {
-    LibraryEntry* e = entry(a, a.s->id);
-    if (e && e->top != a.s->top_cp) {
-      e->top = a.s->top_cp;
-      a.library.meta_stored_at = t;
-      if (a.host.store_meta) a.host.store_meta(e->id.c_str(), meta_of(*a.s).dump().c_str());
-    }
-  }
   store_state(a);
+  // The reading position, at most twice a second (it changes while scrolling); until it is
+  // stored the caller keeps drawing frames.
+  LibraryEntry* e = a.s && !a.s->id.empty() ? entry(a, a.s->id) : nullptr;
+  if (!e || e->top == a.s->top_cp) return false;
+  double t = a.host.now_ms ? a.host.now_ms() : 0;
+  if (t - a.library.meta_stored_at < 500) return true;
+  e->top = a.s->top_cp;
+  a.library.meta_stored_at = t;
+  if (a.host.store_meta) a.host.store_meta(e->id.c_str(), meta_of(*a.s).dump().c_str());
+  return false;
 }
 
 void app_paste_outside_field(App& a) {
@@ -466,10 +466,9 @@ void draw_library(App& a) {
     ImGui::Separator();
   }
   ImGui::Text("%zu %s", live.size(), live.size() == 1 ? "article" : "articles");
-  const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
-  float table_h = std::max(120.0f, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * (L.show_trash ? 6.5f : 2.5f));
-  if (ImGui::BeginTable("##articles", 5, tf, ImVec2(0, table_h))) {
-    ImGui::TableSetupScrollFreeze(0, 1);
+  // The window scrolls as a whole: nothing above the trash moves when it opens.
+  const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("##articles", 5, tf)) {
     ImGui::TableSetupColumn("Title", 0, 5);
     ImGui::TableSetupColumn("Length", 0, 1.2f);
     ImGui::TableSetupColumn("Annotations", 0, 1.3f);

@@ -220,7 +220,8 @@ void app_library_search_results(App& app, const std::string& query, const std::s
 void app_set_writer(App& app, bool writer);
 void app_storage_estimate(App& app, double usage, double quota, bool persistent);
 // Hands every unstored change to the host's store (once per change); called after each frame.
-void app_persist(App& app);
+// True while something waits to be stored on a later frame (the reading position).
+bool app_persist(App& app);
 // The text pasted outside a text field: Lede says how to open it instead of replacing anything.
 void app_paste_outside_field(App& app);
 Session& new_session(App& app);      // a new tab, shown

@@ -141,13 +141,14 @@ const char* css_cursor(ImGuiMouseCursor c) {
 }
 
 // Hands changed work and view settings to the browser's storage, once per change.
-void persist() {
-  lede::app_persist(P->app);
+bool persist() {
+  bool waiting = lede::app_persist(P->app);
   std::string settings = lede::json(P->app.view).dump();
   if (settings != P->settings) {
     P->settings = settings;
     js_store_settings(settings.c_str());
   }
+  return waiting;
 }
 
 void frame() {
@@ -181,7 +182,7 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-  persist();
+  const bool store_waits = persist();
 
   ImGuiMouseCursor c = ImGui::GetMouseCursor();
   if (c != P->cursor) {
@@ -202,7 +203,7 @@ void frame() {
   // Keep drawing while something moves: input, a held button (drag, auto-scroll), fonts to rebuild.
   if (P->frame_ms.size() >= 100000) P->frame_ms.erase(P->frame_ms.begin(), P->frame_ms.begin() + 50000);
   P->frame_ms.push_back(float(emscripten_get_now() - t0));
-  bool busy = had_events || io.MouseDown[0] || io.MouseDown[1] || !P->events.empty() || P->app.fonts.dirty;
+  bool busy = had_events || io.MouseDown[0] || io.MouseDown[1] || !P->events.empty() || P->app.fonts.dirty || store_waits;
   P->redraw = busy ? 3 : P->redraw - 1;
 }
 
