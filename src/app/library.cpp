@@ -7,6 +7,7 @@
 #include "app/reader.hpp"
 #include "core/article.hpp"
 #include "core/lede_file.hpp"
+#include "core/library_file.hpp"
 #include "core/sha256.hpp"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -34,8 +35,6 @@ void from_json(const json& j, LibraryEntry& e) {
 }
 
 namespace {
-
-constexpr const char* kLibraryFormat = "lede-library";
 
 LibraryEntry* entry(App& a, const std::string& id) {
   for (LibraryEntry& e : a.library.entries)
@@ -319,55 +318,32 @@ void app_paste_outside_field(App& a) {
 // ---- import --------------------------------------------------------------------------------
 
 void import_library(App& a, const std::string& name, const std::string& bytes) {
-  auto refuse = [&](const std::string& why) {
-    show_notice(a, true, "Could not import " + name, why + "\n\nNothing was changed.");
-  };
-  if (json_nesting_depth(bytes, kMaxJsonDepth + 2) > kMaxJsonDepth + 1) return refuse("The file nests too deeply to be a Lede library.");
-  json j = json::parse(bytes, nullptr, false);
-  if (!j.is_object() || j.value("format", "") != kLibraryFormat)
-    return refuse("This is not a Lede library file (its \"format\" is not \"lede-library\"). To open one article, use File > Open article.");
-  if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<int64_t>() != 1)
-    return refuse("This library file has a version this Lede cannot read (it reads version 1).");
-  if (!j.contains("articles") || !j["articles"].is_array()) return refuse("The file has no \"articles\" list.");
-  struct Item {
-    LibraryEntry meta;
-    AnnotationSet set;
-    std::string file;
-  };
-  std::vector<Item> items;
-  size_t n = 0;
-  for (const json& art : j["articles"]) {
-    std::string where = "articles[" + std::to_string(n++) + "]";
-    if (!art.is_object() || !art.contains("file") || !art["file"].is_object()) return refuse(where + ": has no \"file\" object.");
-    Item it;
-    it.file = art["file"].dump();
-    LoadResult r = read_lede_file(it.file);
-    if (!r.ok) return refuse(where + ".file: " + r.summary(2));
-    it.meta = art.contains("meta") && art["meta"].is_object() ? art["meta"].get<LibraryEntry>() : LibraryEntry{};
-    it.set = std::move(r.set);
-    if (it.meta.id.empty() || it.meta.id.size() > 64) return refuse(where + ".meta.id: missing or too long.");
-    items.push_back(std::move(it));
+  std::vector<LibraryArticle> items;
+  std::string error;
+  if (!read_library_file(bytes, &items, &error)) {
+    show_notice(a, true, "Could not import " + name, error + "\n\nNothing was changed.");
+    return;
   }
   // Every article is good: merge them, article by article, the newer version winning.
   size_t added = 0, updated = 0, kept = 0;
-  for (Item& it : items) {
-    const LibraryEntry* old = entry(a, it.meta.id);
-    if (old && old->updated >= it.meta.updated) { ++kept; continue; }
+  for (LibraryArticle& it : items) {
+    const LibraryEntry* old = entry(a, it.id);
+    if (old && old->updated >= it.updated) { ++kept; continue; }
     (old ? updated : added)++;
-    it.meta.title = it.set.document.title;
-    it.meta.length = utf8_length(it.set.document.text);
-    int open = session_index(a, it.meta.id);
-    if (open >= 0) {
+    LibraryEntry e = it.meta.get<LibraryEntry>();
+    e.title = it.set.document.title;
+    e.length = utf8_length(it.set.document.text);
+    int open = session_index(a, it.id);
+    if (open >= 0) {  // the open tab shows the newer version
       Session& s = *a.sessions[size_t(open)];
       session_open(s, std::move(it.set.document), std::move(it.set.labels), std::move(it.set.annotations), std::move(it.set.orphans),
                    std::move(it.set.author));
-      s.updated = it.meta.updated;
+      s.updated = e.updated;
       if (&s == a.s) session_shown(a);
-      s.stored_changes = ~0ull;  // stored by app_persist with the rest of its state
-      continue;
+      continue;  // stored by app_persist with the rest of its state
     }
-    put_entry(a, it.meta);
-    if (a.host.store_article && a.library.writer) a.host.store_article(it.meta.id.c_str(), it.file.c_str(), json(it.meta).dump().c_str(), 0);
+    put_entry(a, e);
+    if (a.host.store_article && a.library.writer) a.host.store_article(e.id.c_str(), it.file.c_str(), json(e).dump().c_str(), 0);
   }
   set_status(a, "Imported " + name + ": " + std::to_string(added) + " new, " + std::to_string(updated) + " updated, " + std::to_string(kept) +
                     " kept (this browser\u2019s copy was as new or newer)");

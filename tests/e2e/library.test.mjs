@@ -3,7 +3,7 @@
 // browser, a second tab and a browser that refuses to store never lose the reader's work.
 import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -214,4 +214,51 @@ test('a full store is reported, and the work stays open', async () => {
     assert.equal(mine(s).length, 1);
   });
   await context.close();
+});
+
+test('the library exports to one file and imports into another browser; a bad file changes nothing', async () => {
+  const first = await openReader(browser, server.url);
+  const second = await openReader(browser, server.url);
+  await withScreenshots('library-export', () => [first.page, second.page], async () => {
+    const { page } = first;
+    const f = tempFile('harbour.txt', harbour);
+    await choose(page, 'Control+o', f);
+    await until(page, (s) => s.article.title === 'harbour', 'opened');
+    cleanup(f);
+    await markFirst(page, 'Tromsø');
+    await until(page, (s) => s.autosave.saved && s.library.length === 1, 'stored');
+    await page.keyboard.press('Control+Shift+L');
+    const [download] = await Promise.all([page.waitForEvent('download'), clickUi(page, 'library:export')]);
+    assert.match(download.suggestedFilename(), /^lede-library-\d{4}-\d\d-\d\d\.json$/);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(exported.format, 'lede-library');
+    assert.equal(exported.articles.length, 1);
+
+    // A damaged copy is refused whole, naming what is wrong; the library stays as it was.
+    const other = second.page;
+    const damaged = structuredClone(exported);
+    damaged.articles[0].file.annotations[0].end = 1e6;
+    const bad = tempFile('damaged-library.json', JSON.stringify(damaged));
+    await other.keyboard.press('Control+Shift+L');
+    let [fc] = await Promise.all([other.waitForEvent('filechooser'), clickUi(other, 'library:import')]);
+    await fc.setFiles(bad);
+    let s = await until(other, (s) => s.notice, 'refused');
+    assert.match(s.notice.title, /Could not import damaged-library\.json/);
+    assert.match(s.notice.text, /articles\[0\]\.file: .*annotations\[0\]\.end/);
+    assert.equal(s.library.length, 0);
+    await dismissNotice(other);
+    cleanup(bad);
+
+    // The good one brings the article and its work.
+    const good = tempFile('library.json', JSON.stringify(exported));
+    [fc] = await Promise.all([other.waitForEvent('filechooser'), clickUi(other, 'library:import')]);
+    await fc.setFiles(good);
+    s = await until(other, (s) => s.library.length === 1 && /Imported library\.json: 1 new/.test(s.status), 'imported');
+    await clickUi(other, `library:open:${s.library[0].id}`);
+    s = await until(other, (s) => s.article.title === 'harbour' && mine(s).length === 1, 'the imported article opens with its work');
+    assert.equal(mine(s)[0].text, 'Tromsø');
+    cleanup(good);
+  });
+  await first.context.close();
+  await second.context.close();
 });
