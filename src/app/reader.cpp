@@ -16,6 +16,7 @@
 #include "core/reanchor.hpp"
 #include "core/w3c.hpp"
 #include "core/lede_file.hpp"
+#include "core/load.hpp"
 #include "core/sha256.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // ImFileLoadToMemory
@@ -185,18 +186,11 @@ std::vector<Annotation> suggestions_for(const App& a, const std::string& text) {
   return {};
 }
 
-// A Lede file, or a W3C Web Annotation file (recognised by its JSON-LD context), as one set.
-bool load_any(App& a, const std::string& name, const std::string& bytes, AnnotationSet* out, std::string* error) {
-  bool w3c = has_extension(name, ".jsonld") || (bytes.find("www.w3.org/ns/anno.jsonld") != std::string::npos &&
-                                            bytes.find("\"lede-annotations\"") == std::string::npos);
-  if (w3c) {
-    W3CImport r = read_w3c(bytes, nullptr);
-    if (!r.ok) { *error = "This is not a W3C Web Annotation file Lede can read. Nothing was changed.\n\n" + r.summary(); return false; }
-    *out = std::move(r.set);
-    return true;
-  }
-  LoadResult r = read_lede_file(bytes);
-  if (!r.ok) { *error = "This is not a valid Lede annotation file. Nothing was changed.\n\n" + r.summary(); return false; }
+// A Lede file, or a W3C Web Annotation file (recognised by its JSON-LD context), as one set:
+// load_annotations decides, the same code as `lede validate`.
+bool load_any(App&, const std::string& name, const std::string& bytes, AnnotationSet* out, std::string* error) {
+  AnnotationsLoad r = load_annotations(name, bytes);
+  if (!r.ok) { *error = r.error; return false; }
   *out = std::move(r.set);
   return true;
 }
