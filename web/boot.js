@@ -7,7 +7,7 @@
   const overlay = document.getElementById('overlay');
   const overlayText = document.getElementById('overlay-text');
   const dropHint = document.getElementById('drop-hint');
-  const MAX_FILE_BYTES = 32 * 1024 * 1024;
+  const MAX_FILE_BYTES = 64 * 1024 * 1024;  // kMaxFileBytes (src/core/limits.hpp); articles are checked in the core
   const timing = { navigationStart: 0, firstFrame: null };
   let M = null;  // the Emscripten module once it runs
 

@@ -186,14 +186,20 @@ void app_article_loaded(App& a, const std::string& id, const std::string& file_j
     if (!at_start) show_session(a, size_t(session_index(a, id)));
     return;
   }
-  LoadResult r = read_lede_file(file_json);
+  // Stored work is restored even when part of it is bad: what cannot be read is listed, the rest kept.
+  LoadResult r = read_lede_file_lenient(file_json);
+  const LibraryEntry* known = entry(a, id);
+  const std::string title = known ? known->title : id;
   if (!r.ok) {
-    const LibraryEntry* e = entry(a, id);
     show_notice(a, true, "Could not open an article of the library",
-                "\u201C" + (e ? e->title : id) + "\u201D, as stored in this browser, could not be read: " + r.summary(2) +
+                "\u201C" + title + "\u201D, as stored in this browser, could not be read: " + r.summary(2) +
                     "\n\nNothing else was changed. Export the library (File > Export library) to keep a copy of what is stored.");
     return;
   }
+  if (!r.dropped.empty())
+    show_notice(a, true, "Part of an article could not be restored",
+                std::to_string(r.dropped.size()) + " of the annotations stored for \u201C" + title +
+                    "\u201D could not be read and were left out; everything else was restored:\n\n" + r.dropped_summary(5));
   json meta = json::parse(meta_json, nullptr, false);
   if (!meta.is_object()) meta = json::object();
   auto fresh = std::make_unique<Session>();

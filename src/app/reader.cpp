@@ -16,6 +16,7 @@
 #include "core/reanchor.hpp"
 #include "core/w3c.hpp"
 #include "core/lede_file.hpp"
+#include "core/load.hpp"
 #include "core/sha256.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // ImFileLoadToMemory

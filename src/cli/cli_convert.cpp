@@ -14,8 +14,8 @@ namespace lede::cli {
 namespace {
 int convert_usage() {
   std::fprintf(stderr,
-               "usage: lede convert --to w3c FILE.lede.json\n"
-               "       lede convert --to lede FILE.jsonld [--text ARTICLE.txt]\n"
+               "usage: lede convert --to w3c FILE.lede.json [--pretty]\n"
+               "       lede convert --to lede FILE.jsonld [--text ARTICLE.txt] [--pretty]\n"
                "Prints the converted file to stdout. --text gives the article when the W3C file does not include it.\n");
   return 2;
 }
@@ -27,16 +27,18 @@ void print_problems(const std::string& path, const std::vector<Problem>& problem
 
 int convert(int argc, char** argv) {
   std::string to, path, text_path;
+  bool pretty = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--to") && i + 1 < argc) to = argv[++i];
     else if (!std::strcmp(argv[i], "--text") && i + 1 < argc) text_path = argv[++i];
+    else if (!std::strcmp(argv[i], "--pretty")) pretty = true;
     else if (path.empty()) path = argv[i];
     else return convert_usage();
   }
   if ((to != "w3c" && to != "lede") || path.empty()) return convert_usage();
-  std::string bytes;
-  if (!read_input(path, &bytes)) {
-    std::fprintf(stderr, "lede: cannot read %s\n", path.c_str());
+  std::string bytes, error;
+  if (!read_input(path, &bytes, kMaxFileBytes, &error)) {
+    std::fprintf(stderr, "lede: %s\n", error.c_str());
     return 2;
   }
   if (to == "w3c") {
@@ -45,7 +47,7 @@ int convert(int argc, char** argv) {
       print_problems(path, r.problems);
       return 1;
     }
-    std::string out = write_w3c(r.set, "lede convert");
+    std::string out = write_w3c(r.set, "lede convert", pretty);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
   }
@@ -53,11 +55,11 @@ int convert(int argc, char** argv) {
   const std::string* text_arg = nullptr;
   if (!text_path.empty()) {
     std::string raw;
-    if (!read_input(text_path, &raw)) {
-      std::fprintf(stderr, "lede: cannot read %s\n", text_path.c_str());
+    if (!read_input(text_path, &raw, kMaxArticleBytes, &error)) {
+      std::fprintf(stderr, "lede: %s\n", error.c_str());
       return 2;
     }
-    DecodedText d = decode_article_bytes(raw);
+    DecodedText d = decode_article_bytes(raw, kMaxArticleBytes);
     if (!d.ok) {
       std::fprintf(stderr, "%s: %s\n", text_path.c_str(), d.error.c_str());
       return 1;
@@ -71,7 +73,7 @@ int convert(int argc, char** argv) {
     return 1;
   }
   for (const std::string& n : r.notes) std::fprintf(stderr, "%s: note: %s\n", path.c_str(), n.c_str());
-  std::string out = write_lede_file(r.set, "lede convert");
+  std::string out = write_lede_file(r.set, "lede convert", pretty);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
 }

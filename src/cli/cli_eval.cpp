@@ -83,9 +83,9 @@ int eval(int argc, char** argv) {
     std::fprintf(stderr, "usage: lede eval FILE.jsonl [--verbose]\n");
     return 2;
   }
-  std::string data;
-  if (!read_input(path, &data)) {
-    std::fprintf(stderr, "lede: cannot read %s\n", path.c_str());
+  std::string data, error;
+  if (!read_input(path, &data, size_t(256) << 20, &error)) {  // a development set, not user input
+    std::fprintf(stderr, "lede: %s\n", error.c_str());
     return 1;
   }
   Analyzer analyzer;

@@ -3,23 +3,25 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "core/lede_file.hpp"
+#include "core/load.hpp"
 
 namespace lede::cli {
 
 int validate(int argc, char** argv) {
   if (argc != 2) {
-    std::fprintf(stderr, "usage: lede validate FILE\n");
+    std::fprintf(stderr, "usage: lede validate FILE   (a .lede.json file, or a W3C Web Annotation file)\n");
     return 2;
   }
-  std::string path = argv[1], bytes;
-  if (!read_input(path, &bytes)) {
-    std::fprintf(stderr, "lede: cannot read %s\n", path.c_str());
+  std::string path = argv[1], bytes, error;
+  if (!read_input(path, &bytes, kMaxFileBytes, &error)) {
+    std::fprintf(stderr, "lede: %s\n", error.c_str());
     return 2;
   }
-  LoadResult r = read_lede_file(bytes);
+  // The page's decision too (load_any in src/app/reader.cpp): a Lede file or a W3C file.
+  AnnotationsLoad r = load_annotations(path, bytes);
   if (r.ok) {
-    std::printf("%s: valid (%zu annotations, %zu labels", path.c_str(), r.set.annotations.size(), r.set.labels.size());
+    std::printf("%s: valid%s (%zu annotations, %zu labels", path.c_str(), r.w3c ? " W3C Web Annotation file" : "",
+                r.set.annotations.size(), r.set.labels.size());
     if (!r.set.orphans.empty()) std::printf(", %zu orphans", r.set.orphans.size());
     std::printf(")\n");
     return 0;

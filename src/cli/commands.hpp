@@ -4,8 +4,10 @@
 
 namespace lede::cli {
 
-// Reads a whole file, or stdin for "-". False if it cannot be read.
-bool read_input(const std::string& path, std::string* out);
+// Reads a whole file, or stdin for "-", of at most max_bytes. The size is checked before anything
+// is read (stdin: reading stops at max_bytes + 1), and a directory is named as such. False with a
+// message for stderr ("PATH: why") when it cannot be read or is too large.
+bool read_input(const std::string& path, std::string* out, size_t max_bytes, std::string* error);
 
 int validate(int argc, char** argv);  // cli_validate.cpp
 int convert(int argc, char** argv);   // cli_convert.cpp

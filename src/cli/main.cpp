@@ -1,4 +1,8 @@
 // `lede`: the command-line side of the core. See `lede help`.
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -9,16 +13,41 @@
 
 namespace lede::cli {
 
-bool read_input(const std::string& path, std::string* out) {
-  std::ostringstream s;
-  if (path == "-") {
-    s << std::cin.rdbuf();
-  } else {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return false;
-    s << f.rdbuf();
+namespace {
+std::string megabytes(uint64_t n) { return std::to_string((n + (1u << 19)) >> 20) + " MB"; }
+}  // namespace
+
+bool read_input(const std::string& path, std::string* out, size_t max_bytes, std::string* error) {
+  auto too_large = [&](uint64_t n, bool at_least) {
+    *error = path + ": the file is too large (" + (at_least ? "over " : "") + megabytes(n) + "); the limit is " +
+             megabytes(max_bytes) + ".";
+    return false;
+  };
+  out->clear();
+  FILE* f = stdin;
+  if (path != "-") {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) { *error = path + ": " + std::strerror(errno); return false; }
+    if (S_ISDIR(st.st_mode)) { *error = path + ": is a directory, not a file."; return false; }
+    // A regular file's size is known: refuse before reading a byte of it.
+    if (S_ISREG(st.st_mode) && uint64_t(st.st_size) > max_bytes) return too_large(uint64_t(st.st_size), false);
+    f = std::fopen(path.c_str(), "rb");
+    if (!f) { *error = path + ": " + std::strerror(errno); return false; }
+    if (S_ISREG(st.st_mode)) out->reserve(size_t(st.st_size));
   }
-  *out = s.str();
+  // Pipes and stdin: read in blocks and stop one byte past the limit.
+  char buf[1 << 16];
+  bool over = false;
+  for (;;) {
+    size_t n = std::fread(buf, 1, sizeof buf, f);
+    if (n == 0) break;
+    if (out->size() + n > max_bytes) { over = true; break; }
+    out->append(buf, n);
+  }
+  bool failed = std::ferror(f) != 0;
+  if (f != stdin) std::fclose(f);
+  if (over) { out->clear(); return too_large(max_bytes, true); }
+  if (failed) { *error = path + ": read error"; return false; }
   return true;
 }
 
@@ -35,7 +64,7 @@ struct Command {
 const Command kCommands[] = {
     {"validate", lede::cli::validate, "validate FILE          check an annotation file (.lede.json); exit 1 if it has problems"},
     {"convert", lede::cli::convert, "convert --to w3c|lede FILE [--text ARTICLE]   Lede file <-> W3C Web Annotation (JSON-LD), to stdout"},
-    {"analyze", lede::cli::analyze, "analyze FILE | - | --jsonl   find actors, claims and numbers; print the .lede.json document (or JSON lines)"},
+    {"analyze", lede::cli::analyze, "analyze [--pretty] FILE | - | --jsonl   find actors, claims and numbers; print the .lede.json document (or JSON lines)"},
     {"eval", lede::cli::eval, "eval FILE.jsonl [--verbose]   precision / recall / F1 of the analyzer on a hand-annotated set"},
     {"train", lede::cli::train, "train [--data DIR] [--out FILE]   retrain assets/model/ner.tsv from IOB2 NER data"},
 };

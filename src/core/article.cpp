@@ -23,17 +23,34 @@ std::string trim(std::string_view s) {
 }
 
 // Inline markup of one line: **bold**, *em*, _em_, `code`, [text](url), ![alt](src).
-std::string strip_inline(std::string_view s) {
+// Linear: the next ']' and ')' are found once and reused while they lie ahead (a line of a
+// million '[' used to search to its end from each of them), and a link's text is stripped by a
+// recursive call on a part that the loop then jumps over, so each byte is looked at a bounded
+// number of times per nesting level. Links nested deeper than kMaxLinkNesting keep their markup:
+// that bounds both the work (a line of "[[[...](u)](u)" was quadratic) and the recursion depth.
+constexpr int kMaxLinkNesting = 8;
+std::string strip_inline(std::string_view s, int depth = 0) {
   std::string out;
+  out.reserve(s.size());
+  size_t next_close = 0, next_paren = 0;  // s.find(']', ...) and s.find(')', ...) cached
+  bool have_close = false, have_paren = false;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    if ((c == '!' && i + 1 < s.size() && s[i + 1] == '[') || c == '[') {
+    if (depth < kMaxLinkNesting && ((c == '!' && i + 1 < s.size() && s[i + 1] == '[') || c == '[')) {
       size_t open = c == '!' ? i + 1 : i;
-      size_t close = s.find(']', open);
+      if (!have_close || (next_close != std::string_view::npos && next_close < open)) {
+        next_close = s.find(']', open);
+        have_close = true;
+      }
+      size_t close = next_close;
       if (close != std::string_view::npos && close + 1 < s.size() && s[close + 1] == '(') {
-        size_t paren = s.find(')', close);
+        if (!have_paren || (next_paren != std::string_view::npos && next_paren < close)) {
+          next_paren = s.find(')', close);
+          have_paren = true;
+        }
+        size_t paren = next_paren;
         if (paren != std::string_view::npos) {
-          out += strip_inline(s.substr(open + 1, close - open - 1));
+          out += strip_inline(s.substr(open + 1, close - open - 1), depth + 1);
           i = paren;
           continue;
         }

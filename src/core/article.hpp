@@ -4,10 +4,10 @@
 #include <string_view>
 
 #include "core/annotation.hpp"
+#include "core/limits.hpp"
 
 namespace lede {
 
-inline constexpr size_t kMaxArticleBytes = 32u << 20;
 
 struct ArticleResult {
   bool ok = false;

@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "core/json_input.hpp"
 #include "core/sha256.hpp"
 #include "core/text.hpp"
 
@@ -33,36 +34,6 @@ const char* type_name(const json& v) {
     case json::value_t::number_integer:
     case json::value_t::number_unsigned: return "a number";
     default: return "an unsupported value";
-  }
-}
-
-// Deepest bracket nesting, scanning strings correctly; stops early once past the limit.
-int json_depth(std::string_view s, int limit) {
-  int depth = 0, max_depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      max_depth = std::max(max_depth, ++depth);
-      if (max_depth > limit) return max_depth;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return max_depth;
-}
-
-void line_col(std::string_view s, size_t pos, size_t* line, size_t* col) {
-  *line = 1;
-  *col = 1;
-  for (size_t i = 0; i < pos && i < s.size(); ++i) {
-    if (s[i] == '\n') { ++*line; *col = 1; }
-    else ++*col;
   }
 }
 
@@ -232,23 +203,54 @@ void check_annotation(Checker& c, const json& a, const std::string& p, const std
   if (!orphan && c.problems.size() == before) an.quote = quote_at(text, index, size_t(an.start), size_t(an.end));
 }
 
-// Rejects objects that repeat a key: JSON parsers disagree on which one wins, so such a file
-// would not mean the same thing in every tool.
-struct DuplicateKeys {
-  std::vector<std::set<std::string>> stack;
-  std::string found;
-};
-
 }  // namespace
 
-int json_nesting_depth(std::string_view s, int limit) { return json_depth(s, limit); }
+size_t cap_suggestions(std::vector<Annotation>* suggestions) {
+  if (suggestions->size() <= kMaxAnnotations) return 0;
+  size_t over = suggestions->size() - kMaxAnnotations;
+  suggestions->resize(kMaxAnnotations);
+  return over;
+}
+
+std::string binary_fault(std::string_view bytes) {
+  size_t nul = bytes.find('\0');
+  if (nul == std::string_view::npos) return {};
+  // JSON text starts with an ASCII character, so UTF-16 without a byte-order mark shows a zero
+  // byte first (big-endian) or second (little-endian).
+  if (bytes.size() >= 2 && bytes[0] == '\0' && bytes[1] != '\0')
+    return "The file is in UTF-16 (big-endian, without a byte-order mark), not UTF-8. Lede files are UTF-8 JSON.";
+  if (bytes.size() >= 2 && bytes[0] != '\0' && bytes[1] == '\0')
+    return "The file is in UTF-16 (little-endian, without a byte-order mark), not UTF-8. Lede files are UTF-8 JSON.";
+  return "The file contains a zero byte at offset " + std::to_string(nul) + ": it is binary data, not JSON text.";
+}
 
 TextQuote quote_at(std::string_view text, const TextIndex& index, size_t s, size_t e) {
   size_t ps = s > kQuoteContext ? s - kQuoteContext : 0;
   return TextQuote{cp_substr(text, index, s, e), cp_substr(text, index, ps, s), cp_substr(text, index, e, e + kQuoteContext)};
 }
 
-LoadResult read_lede_file(std::string_view bytes) {
+namespace {
+
+// Lenient reading: moves the problems check_annotation found (from index `before` on) to `dropped`,
+// one line per annotation, and tells the caller to leave it out. An id the dropped annotation
+// claimed is released so a later valid annotation may use it.
+bool drop_if_bad(Checker& c, size_t before, std::vector<Problem>& dropped, std::unordered_set<std::string>& ids,
+                 const Annotation& an) {
+  if (c.problems.size() == before) return false;
+  Problem first = c.problems[before];
+  bool id_was_duplicate = first.message.find("duplicates the id") != std::string::npos;
+  for (size_t k = before; k < c.problems.size(); ++k)
+    if (c.problems[k].message.find("duplicates the id") != std::string::npos) id_was_duplicate = true;
+  if (!id_was_duplicate && !an.id.empty()) ids.erase(an.id);
+  std::string what = an.id.empty() ? std::string() : " (id " + in_quotes(an.id) + ")";
+  dropped.push_back({first.path, first.message + what});
+  c.problems.resize(before);
+  return true;
+}
+
+// lenient: an annotation or orphan with a problem is left out and listed in r.dropped, instead of
+// failing the whole file (what a restore of stored work needs).
+LoadResult read_impl(std::string_view bytes, bool lenient) {
   LoadResult r;
   auto fail = [&](std::string msg) {
     r.problems.push_back({"", std::move(msg)});
@@ -262,42 +264,31 @@ LoadResult read_lede_file(std::string_view bytes) {
     return fail("The file starts with a byte-order mark (BOM). Lede files are UTF-8 JSON without a BOM.");
   if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
     return fail("The file is in UTF-16, not UTF-8. Lede files are UTF-8 JSON.");
+  if (std::string fault = binary_fault(bytes); !fault.empty()) return fail(fault);
   size_t bad = 0;
   if (!utf8_valid(bytes, &bad))
     return fail("The file is not valid UTF-8 (invalid byte at offset " + std::to_string(bad) + ").");
   if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return fail("The file is empty (it holds only white space).");
-  if (json_depth(bytes, kMaxJsonDepth) > kMaxJsonDepth)
-    return fail("The JSON is nested more than " + std::to_string(kMaxJsonDepth) +
-                " levels deep; a Lede file never is.");
-
-  json root;
-  DuplicateKeys dup;
-  try {
-    json::parser_callback_t cb = [&dup](int, json::parse_event_t ev, json& parsed) {
-      if (ev == json::parse_event_t::object_start) dup.stack.emplace_back();
-      else if (ev == json::parse_event_t::object_end) { if (!dup.stack.empty()) dup.stack.pop_back(); }
-      else if (ev == json::parse_event_t::key && !dup.stack.empty() && parsed.is_string()) {
-        if (!dup.stack.back().insert(parsed.get<std::string>()).second && dup.found.empty())
-          dup.found = parsed.get<std::string>();
-      }
-      return true;
-    };
-    root = json::parse(bytes.begin(), bytes.end(), cb);
-  } catch (const json::parse_error& e) {
+  JsonInput in = parse_json_input(bytes, kMaxJsonDepth);
+  if (!in.ok) {
     size_t line, col;
-    line_col(bytes, e.byte > 0 ? e.byte - 1 : 0, &line, &col);
+    json_line_col(bytes, in.byte, &line, &col);
     std::string where = " (line " + std::to_string(line) + ", column " + std::to_string(col) + ")";
-    if (std::string(e.what()).find("unexpected end of input") != std::string::npos)
-      return fail("This is not complete JSON: the file ends unexpectedly" + where + ". It may be truncated.");
-    return fail("This is not a JSON file: it has a syntax error" + where + ".");
-  } catch (const json::exception&) {
-    return fail("This is not a JSON file Lede can read: it holds a number too large to represent.");
-  } catch (const std::exception&) {
-    return fail("The file could not be read (out of memory).");
+    switch (in.fault) {
+      case JsonFault::too_deep:
+        return fail("The JSON is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep; a Lede file never is.");
+      case JsonFault::truncated:
+        return fail("This is not complete JSON: the file ends unexpectedly" + where + ". It may be truncated.");
+      case JsonFault::number_too_large:
+        return fail("This is not a JSON file Lede can read: it holds a number too large to represent" + where + ".");
+      case JsonFault::duplicate_key:
+        return fail("The key " + in_quotes(in.key) + " appears twice in one JSON object; every key must appear once.");
+      case JsonFault::out_of_memory: return fail("The file could not be read (out of memory).");
+      default: return fail("This is not a JSON file: it has a syntax error" + where + ".");
+    }
   }
-  if (!dup.found.empty())
-    return fail("The key " + in_quotes(dup.found) + " appears twice in one JSON object; every key must appear once.");
+  json root = std::move(in.value);
 
   Checker c;
   if (!root.is_object())
@@ -334,6 +325,12 @@ LoadResult read_lede_file(std::string_view bytes) {
       size_t nul = set.document.text.find('\0');
       if (nul != std::string::npos)
         c.add("document.text", "contains a zero character (\\u0000) at byte " + std::to_string(nul) + "; article text never does");
+      // The format says LF only: a CR would count as a code point of its own and shift every
+      // offset against a CRLF-normalising reader, so it is refused rather than silently changed.
+      size_t cr = set.document.text.find('\r');
+      if (cr != std::string::npos)
+        c.add("document.text", "contains a carriage return (\\r) at byte " + std::to_string(cr) +
+                                   "; Lede texts end lines with LF only");
     }
     if (const json* t = c.str(*doc, "document", "title", false)) set.document.title = t->get<std::string>();
     size_t actual = utf8_length(set.document.text);
@@ -378,6 +375,16 @@ LoadResult read_lede_file(std::string_view bytes) {
     set.labels = builtin_labels();
   }
 
+  {
+    const json* anns = root.contains("annotations") && root["annotations"].is_array() ? &root["annotations"] : nullptr;
+    const json* orph = root.contains("orphans") && root["orphans"].is_array() ? &root["orphans"] : nullptr;
+    size_t n = (anns ? anns->size() : 0) + (orph ? orph->size() : 0);
+    if (n > kMaxAnnotations) {
+      r.set = AnnotationSet{};
+      return fail("The file holds " + std::to_string(n) + " annotations and orphans; the limit is " +
+                  std::to_string(kMaxAnnotations) + ".");
+    }
+  }
   TextIndex index(set.document.text);
   std::unordered_set<std::string> ids;
   if (const json* anns = c.arr(root, "", "annotations", true)) {
@@ -385,9 +392,14 @@ LoadResult read_lede_file(std::string_view bytes) {
     for (size_t i = 0; i < anns->size() && !c.full(); ++i) {
       const json& a = (*anns)[i];
       std::string p = "annotations[" + std::to_string(i) + "]";
-      if (!a.is_object()) { c.add(p, std::string("must be an object, found ") + type_name(a)); continue; }
+      if (!a.is_object()) {
+        (lenient ? r.dropped : c.problems).push_back({p, std::string("must be an object, found ") + type_name(a)});
+        continue;
+      }
       Annotation an;
+      size_t before = c.problems.size();
       check_annotation(c, a, p, label_ids, ids, set.document.text, index, false, &an);
+      if (lenient && drop_if_bad(c, before, r.dropped, ids, an)) continue;
       set.annotations.push_back(std::move(an));
     }
   }
@@ -395,9 +407,14 @@ LoadResult read_lede_file(std::string_view bytes) {
     for (size_t i = 0; i < orphans->size() && !c.full(); ++i) {
       const json& a = (*orphans)[i];
       std::string p = "orphans[" + std::to_string(i) + "]";
-      if (!a.is_object()) { c.add(p, std::string("must be an object, found ") + type_name(a)); continue; }
+      if (!a.is_object()) {
+        (lenient ? r.dropped : c.problems).push_back({p, std::string("must be an object, found ") + type_name(a)});
+        continue;
+      }
       Annotation an;
+      size_t before = c.problems.size();
       check_annotation(c, a, p, label_ids, ids, set.document.text, index, true, &an);
+      if (lenient && drop_if_bad(c, before, r.dropped, ids, an)) continue;
       set.orphans.push_back(std::move(an));
     }
   }
@@ -407,39 +424,94 @@ LoadResult read_lede_file(std::string_view bytes) {
   return r;
 }
 
+}  // namespace
+
+LoadResult read_lede_file(std::string_view bytes) { return read_impl(bytes, false); }
+LoadResult read_lede_file_lenient(std::string_view bytes) { return read_impl(bytes, true); }
+
+std::string LoadResult::dropped_summary(size_t max_items) const {
+  std::string s;
+  for (size_t i = 0; i < dropped.size() && i < max_items; ++i) {
+    if (!s.empty()) s += "\n";
+    s += dropped[i].path + ": " + dropped[i].message;
+  }
+  if (dropped.size() > max_items) s += "\n(" + std::to_string(dropped.size() - max_items) + " more)";
+  return s;
+}
+
+namespace {
+
+// One element of "annotations" or "orphans" as written.
+json annotation_json(const Annotation& a, const std::string& text, const TextIndex& index, bool orphan) {
+  json j = a;
+  if (orphan) {
+    j["quote"] = json{{"exact", a.quote.exact}, {"prefix", a.quote.prefix}, {"suffix", a.quote.suffix}};
+  } else if (!(a.origin == Origin::automatic && a.status == Status::suggested)) {
+    // An open suggestion is the analysis's, redone on every open: its quote (which the text at
+    // its offsets gives anyway) would be most of the file's size for nothing.
+    TextQuote q = quote_at(text, index, size_t(a.start), size_t(a.end));
+    j["quote"] = json{{"exact", q.exact}, {"prefix", q.prefix}, {"suffix", q.suffix}};
+  }
+  return j;
+}
+
+json document_json(const Document& d, const TextIndex& index) {
+  return json{{"title", d.title}, {"sha256", sha256_hex(d.text)}, {"length", index.length()}, {"text", d.text}};
+}
+
+std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
 json lede_file_json(const AnnotationSet& set, const std::string& generator) {
   const std::string& text = set.document.text;
   TextIndex index(text);
   json anns = json::array();
-  for (const Annotation& a : set.annotations) {
-    json j = a;
-    TextQuote q = quote_at(text, index, size_t(a.start), size_t(a.end));
-    j["quote"] = json{{"exact", q.exact}, {"prefix", q.prefix}, {"suffix", q.suffix}};
-    anns.push_back(std::move(j));
-  }
+  for (const Annotation& a : set.annotations) anns.push_back(annotation_json(a, text, index, false));
   json labels = set.labels;
   json out = json{{"format", kFormatName},
                   {"version", kFormatVersion},
                   {"generator", generator},
-                  {"document",
-                   {{"title", set.document.title}, {"sha256", sha256_hex(text)}, {"length", index.length()}, {"text", text}}},
+                  {"document", document_json(set.document, index)},
                   {"labels", labels},
                   {"annotations", anns}};
   if (!set.author.empty()) out["author"] = set.author;
   if (!set.orphans.empty()) {
     json orphans = json::array();
-    for (const Annotation& a : set.orphans) {
-      json j = a;
-      j["quote"] = json{{"exact", a.quote.exact}, {"prefix", a.quote.prefix}, {"suffix", a.quote.suffix}};
-      orphans.push_back(std::move(j));
-    }
+    for (const Annotation& a : set.orphans) orphans.push_back(annotation_json(a, text, index, true));
     out["orphans"] = std::move(orphans);
   }
   return out;
 }
 
-std::string write_lede_file(const AnnotationSet& set, const std::string& generator) {
-  return lede_file_json(set, generator).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+std::string write_lede_file(const AnnotationSet& set, const std::string& generator, bool pretty) {
+  if (pretty) return lede_file_json(set, generator).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  // Compact: written annotation by annotation, never as one JSON tree of the whole file (that
+  // tree took several times the file's size). Same bytes as lede_file_json(...).dump(), keys in
+  // the order nlohmann::json sorts them.
+  const std::string& text = set.document.text;
+  TextIndex index(text);
+  std::string out = "{\"annotations\":[";
+  for (size_t i = 0; i < set.annotations.size(); ++i) {
+    if (i) out += ',';
+    out += dumped(annotation_json(set.annotations[i], text, index, false));
+  }
+  out += ']';
+  if (!set.author.empty()) out += ",\"author\":" + dumped(set.author);
+  out += ",\"document\":" + dumped(document_json(set.document, index));
+  out += ",\"format\":" + dumped(kFormatName);
+  out += ",\"generator\":" + dumped(generator);
+  out += ",\"labels\":" + dumped(json(set.labels));
+  if (!set.orphans.empty()) {
+    out += ",\"orphans\":[";
+    for (size_t i = 0; i < set.orphans.size(); ++i) {
+      if (i) out += ',';
+      out += dumped(annotation_json(set.orphans[i], text, index, true));
+    }
+    out += ']';
+  }
+  out += ",\"version\":" + std::to_string(kFormatVersion) + "}\n";
+  return out;
 }
 
 }  // namespace lede

@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "core/annotation.hpp"
+#include "core/json_input.hpp"
+#include "core/limits.hpp"
 #include "core/text.hpp"
 
 namespace lede {
 
 inline constexpr const char* kFormatName = "lede-annotations";
 inline constexpr int kFormatVersion = 1;
-inline constexpr size_t kMaxFileBytes = 50u << 20;
 inline constexpr int kMaxJsonDepth = 64;
 inline constexpr size_t kQuoteContext = 32;  // code points of prefix/suffix kept around each quote
 
@@ -30,17 +31,33 @@ struct LoadResult {
   std::string generator;  // the file's "generator" (informational), empty if absent
   // One user-facing paragraph: the first problems, each as "path: message".
   std::string summary(size_t max_items = 3) const;
+  // Only from read_lede_file_lenient: the annotations and orphans left out, one per item
+  // ("annotations[3].end: ... (id "a4")"), in file order.
+  std::vector<Problem> dropped;
+  std::string dropped_summary(size_t max_items = 3) const;
 };
 
 // Parses and validates a whole file. Never throws; at most 20 problems are collected.
 LoadResult read_lede_file(std::string_view bytes);
-// The file for `set`: quotes of placed annotations are recomputed from the text; orphans are
-// written with the quote they carry.
-std::string write_lede_file(const AnnotationSet& set, const std::string& generator);
+// For restoring stored work: like read_lede_file, but an annotation or orphan with a problem is
+// left out and listed in `dropped` (with its path, its id and why) instead of failing the whole
+// file. Whole-file problems (not JSON, wrong format, a bad document or label set) still fail:
+// then nothing can be trusted. ok && dropped.empty() means the file was fully valid.
+LoadResult read_lede_file_lenient(std::string_view bytes);
+// The file for `set`: quotes of placed annotations are recomputed from the text (open suggestions
+// get none: the text at their offsets says it); orphans are written with the quote they carry.
+// Compact JSON (one line) unless pretty, which indents by 2 for people to read.
+std::string write_lede_file(const AnnotationSet& set, const std::string& generator, bool pretty = false);
 json lede_file_json(const AnnotationSet& set, const std::string& generator);
 
-// Deepest bracket nesting of JSON text (strings scanned correctly); stops counting past limit.
-int json_nesting_depth(std::string_view json_text, int limit);
+// Keeps the first kMaxAnnotations of an analysis's suggestions (they come in text order), so that
+// what is saved can be opened again; returns how many were left out (0 for any news article
+// within kMaxArticleBytes; see core/limits.hpp).
+size_t cap_suggestions(std::vector<Annotation>* suggestions);
+
+// Why bytes cannot be JSON text because of a zero byte (UTF-16 without a byte-order mark, or
+// binary data), or "" when they hold none.
+std::string binary_fault(std::string_view bytes);
 
 // The quote (exact, prefix and suffix of kQuoteContext code points) of [start, end) in text.
 TextQuote quote_at(std::string_view text, const TextIndex& index, size_t start, size_t end);

@@ -139,7 +139,8 @@ struct Query {
 };
 
 bool matches_at(const Cps& text, const Cps& q, int64_t pos) {
-  if (pos < 0 || size_t(pos) + q.size() > text.size()) return false;
+  // Compared as int64_t: in WebAssembly size_t is 32 bits, and size_t(2^32) would be 0.
+  if (pos < 0 || pos > int64_t(text.size()) - int64_t(q.size())) return false;
   return std::equal(q.begin(), q.end(), text.begin() + pos);
 }
 
@@ -205,7 +206,7 @@ class Anchorer {
     int64_t len = int64_t(q.exact.size());
     if (q.exact.empty()) {
       // Nothing to search for: trust the position if it fits.
-      if (q.start <= q.end && q.end <= n) return {AnchorMethod::position, q.start, q.end, 1};
+      if (q.start >= 0 && q.start <= q.end && q.end <= n) return {AnchorMethod::position, q.start, q.end, 1};
       return {};
     }
     // 1. position (and the neighbours' shift)
@@ -333,7 +334,7 @@ std::vector<Anchor> anchor_quotes(const std::vector<AnchorQuery>& queries, std::
     const AnchorQuery& aq = queries[i];
     Query q{decode(aq.quote.exact), decode(aq.quote.prefix), decode(aq.quote.suffix), aq.quote.exact, aq.start, aq.end};
     out[i] = an.place(q, delta);
-    if (out[i].method != AnchorMethod::orphan) delta = out[i].start - aq.start;
+    if (out[i].method != AnchorMethod::orphan && aq.start >= 0) delta = out[i].start - aq.start;
   }
   return out;
 }
@@ -350,7 +351,7 @@ ReanchorResult reanchor(const AnnotationSet& file, std::string_view new_text) {
   qs.reserve(file.annotations.size() + file.orphans.size());
   for (const Annotation& a : file.annotations) {
     AnchorQuery q{a.quote, a.start, a.end};
-    if (!old.empty() && a.start >= 0 && a.start <= a.end && size_t(a.end) <= old_index.length())
+    if (!old.empty() && a.start >= 0 && a.start <= a.end && a.end <= int64_t(old_index.length()))
       q.quote = quote_at(old, old_index, size_t(a.start), size_t(a.end));
     qs.push_back(std::move(q));
   }
@@ -397,7 +398,7 @@ ReanchorResult reanchor(const AnnotationSet& file, std::string_view new_text) {
     for (auto& [key, v] : attrs.items()) {
       if (!v.is_object() || !v.contains("start") || !v.contains("end") || !v["start"].is_number_integer() || !v["end"].is_number_integer()) continue;
       int64_t s0 = v["start"].get<int64_t>() + d->second, e0 = v["end"].get<int64_t>() + d->second;
-      bool fits = s0 >= 0 && s0 <= e0 && size_t(e0) <= ni.length() &&
+      bool fits = s0 >= 0 && s0 <= e0 && e0 <= int64_t(ni.length()) &&
                   (!v.contains("text") || !v["text"].is_string() ||
                    cp_substr(r.set.document.text, ni, size_t(s0), size_t(e0)) == v["text"].get<std::string>());
       if (fits) {

@@ -6,8 +6,8 @@
 
 #include "core/article.hpp"
 #include "core/lede_file.hpp"
+#include "core/load.hpp"
 #include "core/reanchor.hpp"
-#include "core/w3c.hpp"
 
 namespace lede {
 
@@ -172,16 +172,8 @@ AnnotationSet to_set(const Session& s) {
 std::string to_file(const Session& s) { return write_lede_file(to_set(s), kGenerator); }
 
 bool load_annotation_file(const std::string& name, const std::string& bytes, AnnotationSet* out, std::string* error) {
-  bool w3c = has_extension(name, ".jsonld") || (bytes.find("www.w3.org/ns/anno.jsonld") != std::string::npos &&
-                                            bytes.find("\"lede-annotations\"") == std::string::npos);
-  if (w3c) {
-    W3CImport r = read_w3c(bytes, nullptr);
-    if (!r.ok) { *error = "This is not a W3C Web Annotation file Lede can read. Nothing was changed.\n\n" + r.summary(); return false; }
-    *out = std::move(r.set);
-    return true;
-  }
-  LoadResult r = read_lede_file(bytes);
-  if (!r.ok) { *error = "This is not a valid Lede annotation file. Nothing was changed.\n\n" + r.summary(); return false; }
+  AnnotationsLoad r = load_annotations(name, bytes);  // the same verdict as `lede validate`
+  if (!r.ok) { *error = r.error; return false; }
   *out = std::move(r.set);
   return true;
 }

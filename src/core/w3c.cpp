@@ -103,8 +103,8 @@ json w3c_json(const AnnotationSet& set, const std::string& generator) {
   return out;
 }
 
-std::string write_w3c(const AnnotationSet& set, const std::string& generator) {
-  return w3c_json(set, generator).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+std::string write_w3c(const AnnotationSet& set, const std::string& generator, bool pretty) {
+  return w3c_json(set, generator).dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::string W3CImport::summary(size_t max_items) const {
@@ -152,16 +152,21 @@ std::string person_name(const json* v) {
   }
   return {};
 }
-bool get_offset(const json& o, const char* key, int64_t* out) {
+// A TextPositionSelector's start or end: "" and *out set, or why it is unusable. Offsets above
+// 2^53 are refused (not wrapped or clamped), as in Lede files.
+std::string get_offset(const json& o, const char* key, int64_t* out) {
   const json* v = get(o, key);
-  if (!v || !v->is_number_integer()) return false;
+  if (!v) return "is missing (expected a whole number)";
+  if (v->is_number_float()) return "must be a whole number, found " + v->dump();
+  if (!v->is_number_integer()) return "must be a whole number, found " + std::string(v->is_string() ? "a string" : v->type_name());
   if (v->is_number_unsigned()) {
-    if (v->get<uint64_t>() > (uint64_t(1) << 53)) return false;
+    if (v->get<uint64_t>() > (uint64_t(1) << 53)) return "is too large (" + v->dump() + ")";
     *out = int64_t(v->get<uint64_t>());
-    return true;
+    return "";
   }
+  if (v->get<int64_t>() < 0) return "must not be negative, found " + v->dump();
   *out = v->get<int64_t>();
-  return *out >= 0;
+  return "";
 }
 
 struct Importer {
@@ -169,6 +174,7 @@ struct Importer {
   std::set<std::string> label_ids;
   std::unordered_set<std::string> ids;
   std::vector<std::pair<Annotation, bool>> anns;  // bool: was an orphan in the source file
+  std::unordered_set<std::string> unplaced;  // ids of annotations that came without a position
 
   void problem(std::string path, std::string msg) {
     if (r.problems.size() < 20) r.problems.push_back({std::move(path), std::move(msg)});
@@ -225,20 +231,31 @@ struct Importer {
 
     // Target: the first one with text selectors.
     bool have_position = false, have_quote = false;
-    for (const json* t : each(get(a, "target"))) {
-      for (const json* s : each(get(*t, "selector"))) {
+    std::vector<const json*> targets = each(get(a, "target"));
+    for (size_t ti = 0; ti < targets.size(); ++ti) {
+      const json* t = targets[ti];
+      std::vector<const json*> sels = each(get(*t, "selector"));
+      for (size_t si = 0; si < sels.size(); ++si) {
+        const json* s = sels[si];
         if (has_type(*s, "TextQuoteSelector") && !have_quote) {
           const json* ex = get(*s, "exact");
           if (!ex || !ex->is_string()) continue;
           an.quote = {ex->get<std::string>(), get_str(*s, "prefix"), get_str(*s, "suffix")};
           have_quote = true;
         } else if (has_type(*s, "TextPositionSelector") && !have_position) {
-          int64_t st, en;
-          if (get_offset(*s, "start", &st) && get_offset(*s, "end", &en) && st <= en) {
-            an.start = st;
-            an.end = en;
-            have_position = true;
+          std::string sp = p + ".target" + (get(a, "target")->is_array() ? "[" + std::to_string(ti) + "]" : "") +
+                           ".selector" + (get(*t, "selector")->is_array() ? "[" + std::to_string(si) + "]" : "");
+          int64_t st = 0, en = 0;
+          std::string bad_start = get_offset(*s, "start", &st), bad_end = get_offset(*s, "end", &en);
+          if (!bad_start.empty()) { problem(sp + ".start", bad_start); return; }
+          if (!bad_end.empty()) { problem(sp + ".end", bad_end); return; }
+          if (st > en) {
+            problem(sp, "start (" + std::to_string(st) + ") is after end (" + std::to_string(en) + ")");
+            return;
           }
+          an.start = st;
+          an.end = en;
+          have_position = true;
         }
       }
       if (have_quote || have_position) break;
@@ -247,7 +264,12 @@ struct Importer {
       problem(p + ".target", "has no TextQuoteSelector or TextPositionSelector: Lede cannot tell what it annotates");
       return;
     }
-    if (!have_position) an.start = an.end = -1;  // no hint: reanchor searches the quote
+    // No position: -1 tells reanchor there is no hint, so it searches the quote. Kept apart from
+    // any real offset (a sentinel such as 2^53 would be taken for one and written back).
+    if (!have_position) {
+      an.start = an.end = -1;
+      unplaced.insert(an.id);
+    }
     anns.emplace_back(std::move(an), was_orphan);
   }
 
@@ -272,15 +294,28 @@ W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
     return fail("", "The file is too large (" + std::to_string(bytes.size() >> 20) + " MB); the limit is " +
                         std::to_string(kMaxFileBytes >> 20) + " MB.");
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);  // tolerated here
+  if (std::string fault = binary_fault(bytes); !fault.empty()) return fail("", fault);
   size_t bad = 0;
   if (!utf8_valid(bytes, &bad))
     return fail("", "The file is not valid UTF-8 (invalid byte at offset " + std::to_string(bad) + ").");
-  if (json_nesting_depth(bytes, kW3CMaxDepth) > kW3CMaxDepth)
-    return fail("", "The JSON is nested more than " + std::to_string(kW3CMaxDepth) + " levels deep.");
-  json root = json::parse(bytes.begin(), bytes.end(), nullptr, false);
-  if (root.is_discarded()) return fail("", "This is not a JSON file (or it is truncated).");
+  JsonInput in = parse_json_input(bytes, kW3CMaxDepth);
+  if (!in.ok) {
+    size_t line, col;
+    json_line_col(bytes, in.byte, &line, &col);
+    std::string where = " (line " + std::to_string(line) + ", column " + std::to_string(col) + ")";
+    switch (in.fault) {
+      case JsonFault::too_deep: return fail("", "The JSON is nested more than " + std::to_string(kW3CMaxDepth) + " levels deep.");
+      case JsonFault::truncated: return fail("", "This is not complete JSON: the file ends unexpectedly" + where + ". It may be truncated.");
+      case JsonFault::number_too_large: return fail("", "This is not a JSON file Lede can read: it holds a number too large to represent" + where + ".");
+      case JsonFault::duplicate_key:
+        return fail("", "The key \"" + in.key + "\" appears twice in one JSON object; every key must appear once.");
+      case JsonFault::out_of_memory: return fail("", "The file could not be read (out of memory).");
+      default: return fail("", "This is not a JSON file: it has a syntax error" + where + ".");
+    }
+  }
+  json root = std::move(in.value);
 
-  Importer im{r, {}, {}, {}};
+  Importer im{r, {}, {}, {}, {}};
   std::string title, author;
   std::string text;
   bool have_text = false;
@@ -369,16 +404,13 @@ W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
   std::vector<Annotation> kept_orphans;
   for (auto& [an, orphan] : im.anns)
     (orphan ? (keep_orphans ? kept_orphans : placed_from.orphans) : placed_from.annotations).push_back(an);
-  // Annotations without a position: an impossible one, so reanchor searches for the quote.
-  for (auto& a : placed_from.annotations)
-    if (a.start < 0) a.start = a.end = int64_t(1) << 53;
-  for (auto& a : placed_from.orphans)
-    if (a.start < 0) a.start = a.end = int64_t(1) << 53;
   ReanchorResult ra = reanchor(placed_from, text);
   // Orphans the source file already had keep their old offsets, as in Lede's own files.
   for (auto& a : kept_orphans) ra.set.orphans.push_back(std::move(a));
+  // An annotation that came without any position and could not be placed has no offsets to keep:
+  // it is written at 0..0 with its quote (how it can be found again).
   for (auto& a : ra.set.orphans)
-    if (a.start == int64_t(1) << 53) a.start = a.end = 0;
+    if (a.start < 0 && im.unplaced.count(a.id)) a.start = a.end = 0;
   r.by_position = ra.by_position;
   r.reanchored = ra.by_exact + ra.by_fuzzy;
   r.orphaned = ra.orphaned;

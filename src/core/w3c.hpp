@@ -22,7 +22,8 @@ inline constexpr size_t kW3CPageSize = 1000;
 std::string source_iri(std::string_view text);
 
 json w3c_json(const AnnotationSet& set, const std::string& generator);
-std::string write_w3c(const AnnotationSet& set, const std::string& generator);
+// Compact JSON unless pretty (indented by 2, for people).
+std::string write_w3c(const AnnotationSet& set, const std::string& generator, bool pretty = false);
 
 struct W3CImport {
   bool ok = false;

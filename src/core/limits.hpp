@@ -1,0 +1,25 @@
+// Lede's hard limits, stated once (docs/file-format.md, "Limits", says the same in words).
+// Whatever Lede accepts within them it can also write, save, autosave and open again:
+//
+//   article <= kMaxArticleBytes  --analysis-->  <= kMaxAnnotations suggestions  --save-->  file <= kMaxFileBytes
+//
+// Measured on news text (tests/unit/limits_test.cpp runs the largest article end to end): about 27
+// suggestions per KB of text and 160 bytes per suggestion in a compact file, so a 4 MB article
+// gives about 110,000 suggestions and a 25 MB file. Pathological text (a page of bare numbers) can
+// give one suggestion per 2 bytes: the analysis keeps the first kMaxAnnotations, and
+// kMaxAnnotations * 250 bytes + a JSON-escaped 4 MB text still fit kMaxFileBytes.
+#pragma once
+#include <cstddef>
+
+namespace lede {
+
+// An article file (.txt, .md), the --text of `lede convert`, the text of a `lede analyze --jsonl` line.
+inline constexpr size_t kMaxArticleBytes = 4u << 20;
+// An annotation file (.lede.json, W3C .jsonld), read or written; also what the page accepts as a file.
+inline constexpr size_t kMaxFileBytes = 64u << 20;
+// Annotations plus orphans in one file, and suggestions kept from one analysis.
+inline constexpr size_t kMaxAnnotations = 200000;
+// One line of `lede analyze --jsonl`: an article's text, JSON-escaped, plus its id.
+inline constexpr size_t kMaxJsonlLineBytes = 2 * kMaxArticleBytes + (64u << 10);
+
+}  // namespace lede
