@@ -51,11 +51,11 @@ TEST_CASE("a bad library file is refused whole, with the path of what is wrong")
   CHECK(error == "articles[1].meta.id: \"a1\" appears twice.");
 
   json no_id = article("", "Oslo.");
-  CHECK_FALSE(read_library_file(library({no_id}).dump(), &out, &error));
+  CHECK_FALSE(read_library_file(library(json::array({no_id})).dump(), &out, &error));
   CHECK(error.rfind("articles[0].meta.id", 0) == 0);
 
   json odd_meta = article("a1", "Oslo.");
   odd_meta["meta"]["updated"] = 5;  // an odd type is ignored, not thrown on
-  CHECK(read_library_file(library({odd_meta}).dump(), &out, &error));
+  CHECK(read_library_file(library(json::array({odd_meta})).dump(), &out, &error));
   CHECK(out[0].updated.empty());
 }
