@@ -75,7 +75,9 @@ test('every article opened is kept; the Library view opens, renames, trashes, re
     await clickUi(page, `library:open:${millId}`);
     s = await until(page, (s) => s.article.title === 'mill' && mine(s).length === 1, 'reopened with its annotation');
 
-    // After a reload the same tabs come back, the one shown last on top.
+    // After a reload the same tabs come back, the one shown last on top (which tab is shown is
+    // stored a moment after it changes).
+    await page.waitForTimeout(300);
     await page.reload();
     await waitReady(page);
     s = await until(page, (s) => s.tabs.length === 2 && s.article.title === 'mill' && mine(s).length === 1, 'tabs restored');

@@ -226,3 +226,12 @@ TEST_CASE("the kinds table names, colours and summarises the built-in kinds") {
   claim.cue.text = "denied";
   CHECK(kind_summary("claim", claim) == "speaker: Foreign Ministry \u00B7 cue: denied");
 }
+
+TEST_CASE("a file that is not an annotation file says why, as lede validate does") {
+  Session s;
+  open_text(s);
+  Outcome o = apply_annotation_file(s, "notes.json", "this is { not json");
+  CHECK_FALSE(o.ok);
+  CHECK(o.error.find("This is not a JSON file: it has a syntax error") != std::string::npos);
+  CHECK(o.error.find("Nothing was changed.") != std::string::npos);
+}
