@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <ctime>
 #include <string>
 
 #include "core/article.hpp"
@@ -71,8 +72,9 @@ TEST_CASE("hostile: JSON input is bounded in depth and refuses repeated keys, fo
 }
 
 TEST_CASE("hostile: validating is linear in the number of annotations") {
-  // 1,000 vs 64,000 annotations: a quadratic reader (the old duplicate-key callback) took
-  // ~60x longer per annotation on the larger file; linear stays within a small factor.
+  // 1,000 vs 64,000 annotations, CPU time per annotation: the old duplicate-key callback reader
+  // measured 14.5 vs 241 us (16.6x; 15.4 s for the larger file), this one 11.9 vs 16.1 us (1.35x).
+  // 4x leaves room for a busy machine and still catches anything quadratic.
 #ifdef __EMSCRIPTEN__
   const int big = 16000;
 #else
@@ -87,16 +89,16 @@ TEST_CASE("hostile: validating is linear in the number of annotations") {
     return lede_file(anns);
   };
   std::string small_file = make(1000), big_file = make(big);
-  auto t0 = std::chrono::steady_clock::now();
-  for (int k = 0; k < 4; ++k) REQUIRE(read_lede_file(small_file).ok);
-  double per_small = seconds_since(t0) / (4 * 1000);
-  t0 = std::chrono::steady_clock::now();
+  std::clock_t c0 = std::clock();
+  for (int k = 0; k < 8; ++k) REQUIRE(read_lede_file(small_file).ok);
+  double per_small = double(std::clock() - c0) / CLOCKS_PER_SEC / (8 * 1000);
+  c0 = std::clock();
   LoadResult r = read_lede_file(big_file);
-  double per_big = seconds_since(t0) / big;
+  double per_big = double(std::clock() - c0) / CLOCKS_PER_SEC / big;
   REQUIRE(r.ok);
   CHECK(r.set.annotations.size() == size_t(big));
   INFO("per annotation: small " << per_small * 1e6 << " us, big " << per_big * 1e6 << " us");
-  CHECK(per_big < 8 * per_small + 2e-6);
+  CHECK(per_big < 4 * per_small + 2e-6);
 }
 
 TEST_CASE("hostile: precise messages for what is actually wrong") {
