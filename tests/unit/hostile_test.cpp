@@ -164,6 +164,16 @@ TEST_CASE("hostile: offsets are range-checked the same way on 32- and 64-bit bui
   REQUIRE(w.set.annotations.size() == 1);
   CHECK(w.set.annotations[0].start == 0);
   CHECK(w.set.annotations[0].end == 3);
+
+  // The page shows `error`: it names the problem, for either kind of file.
+  AnnotationsLoad bad = load_annotations("notes.json", "this is { not json");
+  REQUIRE_FALSE(bad.ok);
+  CHECK(bad.error == "This is not a valid Lede annotation file. Nothing was changed.\n\n"
+                     "This is not a JSON file: it has a syntax error (line 1, column 2).");
+  CHECK(bad.problems.size() == 1);
+  AnnotationsLoad bad_w3c = load_annotations("x.jsonld", "[1]");
+  REQUIRE_FALSE(bad_w3c.ok);
+  CHECK(bad_w3c.error == "This is not a W3C Web Annotation file Lede can read. Nothing was changed.\n\n[0]: must be an Annotation object");
 }
 
 TEST_CASE("hostile: an orphan at 2^53 keeps its offsets through a W3C round trip") {
