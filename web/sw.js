@@ -13,6 +13,10 @@ const BUILD = '__LEDE_BUILD_ID__';
 const CACHE = 'lede-' + BUILD;
 const SHELL = ['./', 'index.html', 'boot.js', 'style.css', 'lede.js', 'lede.wasm', 'icon.svg', 'manifest.webmanifest'];
 const NETWORK_TIMEOUT_MS = 4000;  // until the response headers arrive; the body may take longer
+// After a failure or a timeout the network is left alone for a while: the page's other files
+// then come from the cache at once instead of each waiting out its own timeout.
+const NETWORK_BACKOFF_MS = 30000;
+let networkDownUntil = 0;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -56,8 +60,13 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
   event.respondWith((async () => {
+    if (Date.now() < networkDownUntil) {
+      const cached = await fromCache(req);
+      if (cached.ok) return cached;
+    }
     try {
       const res = await fetchWithTimeout(req);
+      networkDownUntil = 0;
       // A server error page is no better than the cached build.
       if (res.status >= 500) {
         const cached = await fromCache(req);
@@ -65,6 +74,7 @@ self.addEventListener('fetch', (event) => {
       }
       return res;
     } catch (err) {
+      networkDownUntil = Date.now() + NETWORK_BACKOFF_MS;
       return fromCache(req);
     }
   })());

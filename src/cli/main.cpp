@@ -27,12 +27,12 @@ bool read_input(const std::string& path, std::string* out, size_t max_bytes, std
   FILE* f = stdin;
   if (path != "-") {
     struct stat st;
-    if (::stat(path.c_str(), &st) != 0) { *error = path + ": " + std::strerror(errno); return false; }
+    if (::stat(path.c_str(), &st) != 0) { *error = "cannot read " + path + ": " + std::strerror(errno); return false; }
     if (S_ISDIR(st.st_mode)) { *error = path + ": is a directory, not a file."; return false; }
     // A regular file's size is known: refuse before reading a byte of it.
     if (S_ISREG(st.st_mode) && uint64_t(st.st_size) > max_bytes) return too_large(uint64_t(st.st_size), false);
     f = std::fopen(path.c_str(), "rb");
-    if (!f) { *error = path + ": " + std::strerror(errno); return false; }
+    if (!f) { *error = "cannot read " + path + ": " + std::strerror(errno); return false; }
     if (S_ISREG(st.st_mode)) out->reserve(size_t(st.st_size));
   }
   // Pipes and stdin: read in blocks and stop one byte past the limit.
@@ -47,7 +47,7 @@ bool read_input(const std::string& path, std::string* out, size_t max_bytes, std
   bool failed = std::ferror(f) != 0;
   if (f != stdin) std::fclose(f);
   if (over) { out->clear(); return too_large(max_bytes, true); }
-  if (failed) { *error = path + ": read error"; return false; }
+  if (failed) { *error = "cannot read " + path + ": read error"; return false; }
   return true;
 }
 

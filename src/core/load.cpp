@@ -18,7 +18,7 @@ AnnotationsLoad load_annotations(std::string_view name, std::string_view bytes) 
     W3CImport r = read_w3c(bytes, nullptr);
     if (!r.ok) {
       out.error = "This is not a W3C Web Annotation file Lede can read. Nothing was changed.\n\n" + r.summary();
-      out.problems = std::move(r.problems);  // after the summary, which reads them
+      out.problems = std::move(r.problems);  // after summary(), which reads them
       return out;
     }
     out.set = std::move(r.set);
@@ -29,7 +29,7 @@ AnnotationsLoad load_annotations(std::string_view name, std::string_view bytes) 
   LoadResult r = read_lede_file(bytes);
   if (!r.ok) {
     out.error = "This is not a valid Lede annotation file. Nothing was changed.\n\n" + r.summary();
-    out.problems = std::move(r.problems);  // after the summary, which reads them
+    out.problems = std::move(r.problems);  // after summary(), which reads them
     return out;
   }
   out.set = std::move(r.set);

@@ -31,10 +31,10 @@ if(NOT EMSCRIPTEN)
   add_test(NAME files.convert.to_w3c
     COMMAND ${CMAKE_COMMAND} -DLEDE=$<TARGET_FILE:lede> "-DARGS=convert;--to;w3c;${LEDE_FILES_DIR}/good/full.lede.json"
             -DEXPECT_RC=0 "-DEXPECT=\"@context\"" "-DEXPECT2=TextPositionSelector" -DOUT=${LEDE_CONVERT_TMP}/full.jsonld
-            "-DTHEN=convert;--to;lede;%OUT%" -DTHEN_RC=0 "-DTHEN_EXPECT=\"format\": \"lede-annotations\"" -P ${LEDE_RUN_CLI})
+            "-DTHEN=convert;--to;lede;%OUT%" -DTHEN_RC=0 "-DTHEN_EXPECT=\"format\":\"lede-annotations\"" -P ${LEDE_RUN_CLI})
   add_test(NAME files.convert.to_lede
     COMMAND ${CMAKE_COMMAND} -DLEDE=$<TARGET_FILE:lede> "-DARGS=convert;--to;lede;${LEDE_FILES_DIR}/w3c/hypothesis-like.jsonld;--text;${LEDE_FILES_DIR}/w3c/article.txt"
-            -DEXPECT_RC=0 "-DEXPECT=\"exact\": \"The mayor\"" "-DEXPECT2=orphans" -DOUT=${LEDE_CONVERT_TMP}/imported.lede.json
+            -DEXPECT_RC=0 "-DEXPECT=\"exact\":\"The mayor\"" "-DEXPECT2=orphans" -DOUT=${LEDE_CONVERT_TMP}/imported.lede.json
             "-DTHEN=validate;%OUT%" -DTHEN_RC=0 "-DTHEN_EXPECT=valid (1 annotations" -P ${LEDE_RUN_CLI})
   add_test(NAME files.convert.bad_input
     COMMAND ${CMAKE_COMMAND} -DLEDE=$<TARGET_FILE:lede> "-DARGS=convert;--to;w3c;${LEDE_FILES_DIR}/bad/end_past_text.json"
@@ -67,7 +67,7 @@ if(NOT EMSCRIPTEN)
     set(LEDE_FUZZ_DIR ${CMAKE_BINARY_DIR}/fuzz)
     set(LEDE_FUZZ_SOURCES
       ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_loader.cpp
-      ${CMAKE_SOURCE_DIR}/src/core/lede_file.cpp ${CMAKE_SOURCE_DIR}/src/core/annotation.cpp ${CMAKE_SOURCE_DIR}/src/core/attrs.cpp
+      ${CMAKE_SOURCE_DIR}/src/core/lede_file.cpp ${CMAKE_SOURCE_DIR}/src/core/json_input.cpp ${CMAKE_SOURCE_DIR}/src/core/annotation.cpp ${CMAKE_SOURCE_DIR}/src/core/attrs.cpp
       ${CMAKE_SOURCE_DIR}/src/core/text.cpp ${CMAKE_SOURCE_DIR}/src/core/sha256.cpp
       ${CMAKE_SOURCE_DIR}/src/core/w3c.cpp ${CMAKE_SOURCE_DIR}/src/core/reanchor.cpp
       ${CMAKE_SOURCE_DIR}/src/core/agreement.cpp)

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <ctime>
 #include <string>
 
 #include "core/article.hpp"
@@ -71,8 +72,9 @@ TEST_CASE("hostile: JSON input is bounded in depth and refuses repeated keys, fo
 }
 
 TEST_CASE("hostile: validating is linear in the number of annotations") {
-  // 1,000 vs 64,000 annotations: a quadratic reader (the old duplicate-key callback) took
-  // ~60x longer per annotation on the larger file; linear stays within a small factor.
+  // 1,000 vs 64,000 annotations, CPU time per annotation: the old duplicate-key callback reader
+  // measured 14.5 vs 241 us (16.6x; 15.4 s for the larger file), this one 11.9 vs 16.1 us (1.35x).
+  // 4x leaves room for a busy machine and still catches anything quadratic.
 #ifdef __EMSCRIPTEN__
   const int big = 16000;
 #else
@@ -87,16 +89,16 @@ TEST_CASE("hostile: validating is linear in the number of annotations") {
     return lede_file(anns);
   };
   std::string small_file = make(1000), big_file = make(big);
-  auto t0 = std::chrono::steady_clock::now();
-  for (int k = 0; k < 4; ++k) REQUIRE(read_lede_file(small_file).ok);
-  double per_small = seconds_since(t0) / (4 * 1000);
-  t0 = std::chrono::steady_clock::now();
+  std::clock_t c0 = std::clock();
+  for (int k = 0; k < 8; ++k) REQUIRE(read_lede_file(small_file).ok);
+  double per_small = double(std::clock() - c0) / CLOCKS_PER_SEC / (8 * 1000);
+  c0 = std::clock();
   LoadResult r = read_lede_file(big_file);
-  double per_big = seconds_since(t0) / big;
+  double per_big = double(std::clock() - c0) / CLOCKS_PER_SEC / big;
   REQUIRE(r.ok);
   CHECK(r.set.annotations.size() == size_t(big));
   INFO("per annotation: small " << per_small * 1e6 << " us, big " << per_big * 1e6 << " us");
-  CHECK(per_big < 8 * per_small + 2e-6);
+  CHECK(per_big < 4 * per_small + 2e-6);
 }
 
 TEST_CASE("hostile: precise messages for what is actually wrong") {
@@ -162,6 +164,16 @@ TEST_CASE("hostile: offsets are range-checked the same way on 32- and 64-bit bui
   REQUIRE(w.set.annotations.size() == 1);
   CHECK(w.set.annotations[0].start == 0);
   CHECK(w.set.annotations[0].end == 3);
+
+  // The page shows `error`: it names the problem, for either kind of file.
+  AnnotationsLoad bad = load_annotations("notes.json", "this is { not json");
+  REQUIRE_FALSE(bad.ok);
+  CHECK(bad.error == "This is not a valid Lede annotation file. Nothing was changed.\n\n"
+                     "This is not a JSON file: it has a syntax error (line 1, column 2).");
+  CHECK(bad.problems.size() == 1);
+  AnnotationsLoad bad_w3c = load_annotations("x.jsonld", "[1]");
+  REQUIRE_FALSE(bad_w3c.ok);
+  CHECK(bad_w3c.error == "This is not a W3C Web Annotation file Lede can read. Nothing was changed.\n\n[0]: must be an Annotation object");
 }
 
 TEST_CASE("hostile: an orphan at 2^53 keeps its offsets through a W3C round trip") {
