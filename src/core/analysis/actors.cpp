@@ -213,6 +213,11 @@ struct ActorPass {
       if (cls_value == -2) cls_value = d.model && !d.model->empty() ? d.model->classify(d, p, q) : -1;
       return cls_value;
     };
+    // "Trump's Justice Department": a listed surname with a possessive is a person
+    if (len == 1 && !(t.flags & F_ALLCAPS) && d.lx_has(p, LX_SURNAME) && d.poss(q) && !d.lx_has(p, LX_GAZ)) {
+      add(p, q, ActorKind::person, text(), false, nullptr, false);
+      return true;
+    }
     if (len == 1 && sent_start) {
       // a capitalised first word is a name only with evidence
       bool evidence = (t.flags & F_ALLCAPS) || d.lx_has(p, LX_SURNAME) || given || !common_word(p);
