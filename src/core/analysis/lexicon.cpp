@@ -368,6 +368,7 @@ Lexicon::Lexicon() {
     if (type == "cardinal") add_number(c[0], NumType::cardinal, v);
     else if (type == "ordinal") add_number(c[0], NumType::ordinal, v);
     else if (type == "scale") add_number(c[0], NumType::scale, v);
+    else if (type == "fraction" && c[0].find('-') == std::string_view::npos) add_number(c[0], NumType::fraction, v);  // not over "third" the ordinal
   });
   for_each_row("lexicon/extra-numbers.tsv", [&](const std::vector<std::string_view>& c) {
     std::string_view type = col(c, 1);
@@ -382,7 +383,7 @@ Lexicon::Lexicon() {
     }
     if (type == "time") { numbers.emplace(hash_lower(w), NumWord{NumType::timeword, static_cast<double>(intern(col(c, 2)))}); return; }
     double v = std::strtod(std::string(col(c, 2)).c_str(), nullptr);
-    NumType t = type == "card" ? NumType::cardinal : type == "ord" ? NumType::ordinal : NumType::scale;
+    NumType t = type == "card" ? NumType::cardinal : type == "ord" ? NumType::ordinal : type == "rel" ? NumType::reldate : NumType::scale;
     numbers.emplace(hash_lower(w), NumWord{t, v});
   });
   for_each_row("lexicon/calendar.tsv", [&](const std::vector<std::string_view>& c) {

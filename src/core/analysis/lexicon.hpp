@@ -157,7 +157,9 @@ struct Cue {
   bool zero_that = false;  // takes a bare clause: "said the deal ..."
 };
 
-enum class NumType : uint8_t { none, cardinal, ordinal, scale, month, weekday, timeword };
+// fraction: a denominator word (half, thirds, quarter); reldate: a word that starts a relative date
+// (last, next, this, past, coming, recent, mid; yesterday, today, tomorrow, tonight)
+enum class NumType : uint8_t { none, cardinal, ordinal, scale, month, weekday, timeword, fraction, reldate };
 struct NumWord { NumType type = NumType::none; double value = 0; };
 
 struct Qualifier { bool approx = false; int8_t bound = 0; /* -1 max, +1 min */ };
