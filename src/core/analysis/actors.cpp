@@ -23,6 +23,16 @@ struct ActorPass {
   bool title(size_t i) const {
     return d.word(i) && d.lx_has(i, LX_TITLE) && !d.lx_has(i, LX_GIVEN) && !d.lx_has(i, LX_NUMBER);
   }
+  // A title word that begins a title here: the last word of a title phrase ("Minister", "spokesman"),
+  // or a word of one before another ("Foreign Minister"); not a modifier alone ("City Hall", "state
+  // Division of Criminal Investigation").
+  bool title_start(size_t i) const {
+    if (!title(i)) return false;
+    if (L.title_heads.count(d.toks[i].hl)) return true;
+    size_t k = i + 1;
+    while (k < d.n() && k < i + 4 && (d.is(k, W.of) || d.is(k, W.the) || d.is(k, W.for_))) ++k;
+    return k < i + 4 && title(k);
+  }
   bool honorific(size_t i) const { return d.cap(i) && d.lx_has(i, LX_HONORIFIC); }
   bool name_connector(size_t i) const {
     if (!d.word(i) || d.cap(i)) return false;
@@ -183,6 +193,15 @@ struct ActorPass {
     uint32_t len = q - p;
     const Token& t = d.toks[p];
     auto text = [&] { return std::string(d.span(p, q)); };
+    if (len == 1) {
+      // a weekday is never an actor ("Sunday", with a title word before it or not)
+      if (weekday(p)) return false;
+      // "IE6", "STS-1", "Cloud9": a word with digits is a product or a code, not a name
+      if (t.flags & F_DIGIT) return false;
+      // emphasis and common acronyms: "NOT", "MORE", "SHE" (a function word or a word this text
+      // writes in lower case), unless a title or honorific goes before it
+      if ((t.flags & F_ALLCAPS) && !hon && !title_ctx && d.tok(p).size() > 1 && (d.fclass(p) || common_word(p))) return false;
+    }
     if (len == 1 && !hon && !title_ctx) {
       auto s = seen_surname.find(t.hs);
       if (s != seen_surname.end()) { add(p, q, ActorKind::person, d.mentions[s->second].entity, false, nullptr, false); return true; }
@@ -276,8 +295,41 @@ struct ActorPass {
     return !connector(j) && !d.is(j, W.v);
   }
 
+  // "HOUSTON -", "WASHINGTON, D.C. —", "LONDON (Reuters) -": a dateline's place, in capitals at the
+  // start of a paragraph; returns the first token after it, or i when there is none.
+  size_t dateline(size_t i) {
+    size_t n = d.n(), k = i;
+    while (k < n && k < i + 3 && d.word(k) && (d.toks[k].flags & F_ALLCAPS) && !(k > i && (d.toks[k].flags & F_NEWLINE))) ++k;
+    if (k == i) return i;
+    size_t e = k;
+    if (d.punct(e, ',') && e + 1 < n && d.word(e + 1) && (d.toks[e + 1].flags & F_ALLCAPS)) e += 2;  // "WASHINGTON, D.C."
+    if (d.punct(e, '(')) { size_t c = e + 1; while (c < n && c < e + 5 && !d.punct(c, ')')) ++c; e = c + 1; }  // "(AP)"
+    if (!(d.punct(e, '-') || d.punct(e, 0x2014) || d.punct(e, 0x2013))) return i;
+    std::string name;
+    uint64_t h = hash_seed();
+    for (size_t x = i; x < k; ++x) {
+      std::string w(d.tok(x));
+      for (size_t c = 1; c < w.size(); ++c) if (w[c] >= 'A' && w[c] <= 'Z' && w[c - 1] != '-' && w[c - 1] != '.') w[c] = static_cast<char>(w[c] + 32);
+      if (!name.empty()) name += ' ';
+      name += w;
+      h = hash_combine(h, hash_bytes(w));
+    }
+    auto it = L.gaz.find(h);
+    if (it != L.gaz.end()) {
+      const GazEntry& g = L.gaz_entries[it->second];
+      add(static_cast<uint32_t>(i), static_cast<uint32_t>(k), g.kind, L.str(g.entity), true, &g, false);
+    } else {
+      add(static_cast<uint32_t>(i), static_cast<uint32_t>(k), ActorKind::place, name, false, nullptr, false);
+    }
+    return k;
+  }
+
   // Splits the capitalised run starting at i into mentions; returns the first token after it.
   size_t run(size_t i) {
+    if ((i == 0 || (d.toks[i].flags & F_NEWLINE)) && (d.toks[i].flags & F_ALLCAPS) && d.word(i)) {
+      size_t k = dateline(i);
+      if (k > i) return k;
+    }
     size_t j = run_end(i);
     // laws, prizes and events are not actors: "CHIPS and Science Act", "Harrow Prize"; nor are
     // storms and operations: "Hurricane Idalia"
@@ -359,6 +411,28 @@ struct ActorPass {
           }
           if (office) { title_ctx = true; p = q; continue; }
         }
+        if (g->kind == ActorKind::organization && q < d.n() && !(d.toks[q].flags & F_NEWLINE)) {
+          // "General Motors Corp.", "McKesson Corp": the legal suffix stays in the name
+          std::string_view nx = d.word(q) ? d.tok(q) : std::string_view();
+          if (nx == "Corp" || nx == "Corp." || nx == "Inc" || nx == "Inc." || nx == "Co" || nx == "Co." || nx == "Ltd" || nx == "Ltd." ||
+              nx == "LLC" || nx == "plc" || nx == "PLC" || nx == "AG" || nx == "SA" || nx == "NV" || nx == "GmbH") {
+            size_t e = q + 1;
+            if (d.punct(e, '.') && d.adjacent(e) && nx.back() != '.' && !(e + 1 < d.n() && (d.toks[e + 1].flags & (F_SENT | F_NEWLINE)))) ++e;
+            add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
+            if (e > j) j = e;
+            p = e;
+            continue;
+          }
+          // "House Budget Committee", "Senate Appropriations Subcommittee": a body of a known one
+          size_t e = q;
+          while (e < j && e < q + 4 && capword(e) && head(e) == HeadKind::none && !title_start(e)) ++e;
+          if (e > q && e < j && head(e) != HeadKind::none && head(e) != HeadKind::place_last && d.org_head(e) != HeadKind::org_suffix) {
+            ++e;
+            add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
+            p = e;
+            continue;
+          }
+        }
         add(p, q, g->kind, L.str(g->entity), true, g, false);
         if (q > j) j = q;
         p = q;
@@ -373,25 +447,36 @@ struct ActorPass {
       }
       // sub-run up to "and"
       size_t r = p;
-      while (r < j && r < p + 12 && !(d.is(r, W.and_) || d.punct(r, '&'))) ++r;  // names are short: bounded scans
+      while (r < j && r < p + 12 && !(d.is(r, W.and_) || (d.punct(r, '&') && !(r + 1 < j && (d.tok(r + 1) == "Co" || d.tok(r + 1) == "Co.")))))
+        ++r;  // names are short: bounded scans; "Gabelli & Co." is one name
       // "Fernando Cheung of the Labour Party", "Wu Chi-wai of the Democratic Party": a person's name
       // (a given name first, or a romanised given name) and no head word before "of" is a person
       // of the organization, not part of its name
       for (size_t o = p + 2; o < r; ++o) {
         if (head(o - 1) != HeadKind::none || title(o - 1) || org_first(o - 1) || d.lx_has(o - 1, LX_GAZ)) break;
         if (!d.is(o, W.of)) continue;
-        if (d.lx_has(p, LX_GIVEN) || romanised_given(o - 1)) r = o;
+        // also two or three words ending in a listed surname, or any two words when a head word
+        // ends the part after "of" ("Tanya Chan of the Civic Party", "Jann Wenner of Rolling Stone Magazine")
+        bool org_after = false;
+        for (size_t x = o + 1; x < r && x < o + 8; ++x) if (head(x) != HeadKind::none && head(x) != HeadKind::place_last) org_after = true;
+        if (d.lx_has(p, LX_GIVEN) || romanised_given(o - 1) || (o - p <= 3 && (d.lx_has(o - 1, LX_SURNAME) || org_after))) r = o;
         break;
       }
       // an organization or place name ending in a head word: "Foreign Ministry", "Greater Manchester Police"
       {
         size_t h = p + 1;
         while (h < r && head(h) == HeadKind::none) ++h;
+        // "CEO of the Refugee Council", "Chairman of the Australian Centre": a title, then the body
+        if (h < r && title_start(p) && p + 2 < h && (d.is(p + 1, W.of) || d.is(p + 1, W.for_)) && !org_first(p)) {
+          title_ctx = true;
+          p += d.is(p + 2, W.the) ? 3 : 2;
+          continue;
+        }
         if (h < r && !(title(p) && head(h) == HeadKind::place_last)) {
           size_t e = h + 1;
           while (e < r && head(e) != HeadKind::none) ++e;
-          // "Ministry of Defence": org-first word followed by of
-          if (e < r && d.is(e, W.of)) { e = r; }
+          // "Ministry of Defence": org-first word followed by of; "Brennan Center for Justice"
+          if (e < r && (d.is(e, W.of) || d.is(e, W.for_))) { e = r; }
           if (!d.is(e - 1, W.of) && !d.is(e - 1, W.the)) {
             add(p, e, head(e - 1) == HeadKind::place_last ? ActorKind::place : ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
             p = e;
@@ -415,7 +500,7 @@ struct ActorPass {
           continue;
         }
       }
-      if (title(p) && (!d.lx_has(p, LX_SURNAME) || (p + 1 < j && capword(p + 1)))) {
+      if (title_start(p) && (!d.lx_has(p, LX_SURNAME) || (p + 1 < j && capword(p + 1)))) {
         title_ctx = true;
         ++p;
         // "Secretary of State", "Chancellor of the Exchequer", "Minister for Foreign Affairs"
@@ -444,7 +529,7 @@ struct ActorPass {
         if (d.punct(q, '.') && q + 1 < r && capword(q + 1)) { ++q; continue; }
         break;
       }
-      if (!title_ctx && p > 0 && title(p - 1) && !d.cap(p - 1)) title_ctx = true;  // "spokesman Dmitry Peskov"
+      if (!title_ctx && p > 0 && title_start(p - 1) && !d.cap(p - 1)) title_ctx = true;  // "spokesman Dmitry Peskov"
       if (!title_ctx && p > 1 && d.punct(p - 1, '.') && d.adjacent(p - 1) && honorific(p - 2)) hon = true;
       unknown(static_cast<uint32_t>(p), static_cast<uint32_t>(q), title_ctx, hon);
       title_ctx = false;

@@ -247,6 +247,8 @@ Lexicon::Lexicon() {
   auto add_title_words = [&](std::string_view phrase) {
     std::vector<Token> toks;
     tokenize(phrase, toks);
+    for (size_t k = toks.size(); k-- > 0;)
+      if (toks[k].type == T_WORD) { title_heads.insert(toks[k].hl); break; }
     for (const Token& t : toks) {
       if (t.type != T_WORD) continue;
       std::string_view w = phrase.substr(t.b, t.e - t.b);

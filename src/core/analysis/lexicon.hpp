@@ -221,6 +221,7 @@ class Lexicon {
 
   // Single-token tables keyed by lower-case token hash unless noted.
   FlatSet title_words;   // words that occur in titles/roles (lower case)
+  FlatSet title_heads;   // the last word of each title/role phrase (lower case): "minister", not "foreign"
   FlatSet honorifics;    // case-sensitive
   FlatSet stop_caps;     // case-sensitive capitalised words that are not names
   FlatMap<uint8_t> function_words;  // lower case -> class bits
