@@ -68,3 +68,17 @@ TEST_CASE("actors: datelines") {
   CHECK(actor(t, "Houston Chronicle") == "organization");
 }
 #endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("actors: national teams in match reports") {
+  const std::string t = "Sweden defeated South Korea 1 – 0 in Nizhny Novgorod. Marcus Berg missed a chance to put Sweden in the lead, "
+                        "but Sweden won three points. Fans in Sweden celebrated.";
+  lede::TextIndex idx(t);
+  int org = 0, place = 0;
+  for (const auto& a : analyzer().analyze(t))
+    if (a.label == "actor" && lede::cp_substr(t, idx, a.start, a.end) == "Sweden") (a.attrs.kind == "organization" ? org : place)++;
+  CHECK(org == 3);    // "Sweden defeated", "put Sweden in the lead", "Sweden won"
+  CHECK(place == 1);  // "Fans in Sweden": a location
+  CHECK(actor(t, "South Korea") == "organization");
+}
+#endif

@@ -152,7 +152,7 @@ struct ActorPass {
     if (known && kind == ActorKind::place) {
       m.chain = hash_seed();
       for (uint32_t t = t0; t < t1; ++t) m.chain = hash_combine(m.chain, d.toks[t].hs);
-      m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1));
+      m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1)) || score_beside(t0, t1);
     }
     if (t1 - t0 >= 2 && (known || kind == ActorKind::organization)) {
       char ini[64];  // one byte per token; names are far shorter (the runs are bounded)
@@ -594,9 +594,18 @@ struct ActorPass {
     if (!d.word(i) || d.cap(i)) return false;
     static const uint64_t kVerbs[] = {hash_lower("beat"), hash_lower("beats"), hash_lower("defeated"), hash_lower("edged"),
                                       hash_lower("routed"), hash_lower("thrashed"), hash_lower("downed"), hash_lower("overcame"),
-                                      hash_lower("outplayed"), hash_lower("drew"), hash_lower("trounced"), hash_lower("hammered")};
+                                      hash_lower("outplayed"), hash_lower("drew"), hash_lower("trounced"), hash_lower("hammered"),
+                                      hash_lower("faced"), hash_lower("vs"), hash_lower("vs."), hash_lower("v")};
     for (uint64_t h : kVerbs) if (d.toks[i].hl == h) return true;
     return false;
+  }
+
+  // "Sweden 1 – 0 Korea Republic": a score right after the name, or right before it
+  bool score_beside(size_t t0, size_t t1) const {
+    auto dash = [&](size_t k) { return d.punct(k, '-') || d.punct(k, 0x2013) || d.punct(k, 0x2014); };
+    auto num = [&](size_t k) { return k < d.n() && d.toks[k].type == T_NUM && d.tok(k).size() <= 2; };
+    if (num(t1) && dash(t1 + 1) && num(t1 + 2) && !(d.toks[t1].flags & F_NEWLINE)) return true;
+    return t0 >= 3 && num(t0 - 1) && dash(t0 - 2) && num(t0 - 3) && !(d.toks[t0].flags & F_NEWLINE);
   }
 
   bool locative(const Mention& m) const {
@@ -827,9 +836,18 @@ struct ActorPass {
         if (m.known && m.kind == ActorKind::organization)
           if (auto c = L.team_city.find(hash_bytes(m.entity)))
             if (team_by_city.emplace(c->second, static_cast<uint32_t>(teams_here.size())).second) teams_here.push_back(m.entity);
+    // a country or city that plays ("Sweden defeated South Korea", "Sweden 1 – 0 Korea Republic") is
+    // the team wherever the article does not use it as a location ("put Sweden in the lead")
+    FlatSet playing;
+    for (const Mention& m : d.mentions)
+      if (m.sports && m.kind == ActorKind::place && m.known && !m.eo) playing.insert(hash_bytes(m.entity));
     for (Mention& m : d.mentions) {
       const bool known_place = m.kind == ActorKind::place && m.known && !m.eo;
       if (!known_place && !m.capital) continue;
+      if (known_place && !m.sports && !m.capital && !playing.empty() && playing.count(hash_bytes(m.entity)) && !locative(m)) {
+        m.kind = ActorKind::organization;
+        continue;
+      }
       uint64_t city = m.chain;
       const std::string* named = nullptr;
       if (known_place && !teams_here.empty())
