@@ -100,6 +100,35 @@ struct ClaimPass {
     return false;
   }
 
+  // "promised members of Congress that", "assured investors that": verbs with an addressee before the clause
+  bool tell_like(size_t i) const {
+    std::string_view w = d.tok(i);
+    return w == "promised" || w == "promising" || w == "promise" || w == "promises" || w == "assured" || w == "assuring" ||
+           w == "assure" || w == "assures" || w == "reminded" || w == "reminding" || w == "informed" || w == "informing" ||
+           w == "convinced" || w == "persuaded";
+  }
+  bool clause_word(size_t i) const {
+    return d.is(i, h_whether) || d.is(i, h_if) || d.is(i, h_how) || d.is(i, h_why) || d.is(i, h_what) || d.is(i, h_when);
+  }
+  // A speaker is never a date, a time, a number or an adverb ("In 2017, said", "Already, officials said")
+  bool bad_speaker(const Speaker& sp) const {
+    if (!sp.present) return false;
+    size_t k = 0;
+    while (k < d.n() && d.toks[k].e <= sp.b) ++k;  // first token of the span (speakers are few: a linear search is fine)
+    bool any = false;
+    for (; k < d.n() && d.toks[k].b < sp.e; ++k) {
+      const Token& t = d.toks[k];
+      if (t.type == T_PUNCT) continue;
+      any = true;
+      if (t.type == T_NUM) continue;
+      if (d.lx_has(k, LX_CALENDAR | LX_NUMBER)) continue;
+      if (d.word(k) && !d.cap(k) && (d.fclass(k) & Lexicon::fw_adv)) continue;
+      std::string_view w = d.tok(k);
+      if (d.word(k) && w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0 && !d.cap(k)) continue;
+      return false;
+    }
+    return any;
+  }
   const std::string* pronoun_entity(size_t before, ActorKind want) const {
     // nearest preceding mention of the wanted kind
     for (size_t k = before; k-- > 0;) {
@@ -269,10 +298,24 @@ struct ClaimPass {
     a.b = b;
     a.e = e;
     a.attrs.cue = c1 > c0 ? d.span_attr(d.toks[c0].b, d.toks[c1 - 1].e) : SpanAttr::null_span();
-    a.attrs.speaker = speaker_attr(sp);
+    Speaker who = sp;
+    if (bad_speaker(sp)) {
+      // "Asante, 41, said": the name before an age; else no speaker
+      who = Speaker();
+      size_t k = 0;
+      while (k < d.n() && d.toks[k].e <= sp.b) ++k;
+      if (k >= 2 && d.punct(k - 1, ',') && d.mention_at[k - 2] >= 0) {
+        const Mention& m = d.mentions[d.mention_at[k - 2]];
+        who.present = true;
+        who.b = d.toks[m.t0].b;
+        who.e = d.toks[m.t1 - 1].e;
+        who.entity = &m.entity;
+      }
+    }
+    a.attrs.speaker = speaker_attr(who);
     for (size_t k = c0; k < c1; ++k) cue_used[k] = 1;
     if (c1 > c0) last_cue_end = c1;
-    if (sp.present && c1 > c0) { last_sp = sp; last_claim_sent = d.sent[c0]; }
+    if (sp.present && c1 > c0 && !bad_speaker(sp)) { last_sp = sp; last_claim_sent = d.sent[c0]; }
   }
 
   // ------------------------------------------------------------------ direct quotes
@@ -486,6 +529,13 @@ struct ClaimPass {
         int l;
         const Cue* c = cue_at(k + 1, &l);
         if (c && (ing(k + 1) || c->type == CueType::according)) return k;
+        // "Jones, who said he was tired, told the court that he was innocent": the next attribution
+        if (c && c->type == CueType::say && k > s + 1 && !d.cap(k + 1)) {
+          for (size_t v = k + 1 + l; v < e && v < k + 8; ++v) {
+            if (d.is(v, W.that)) return k;
+            if (d.toks[v].type == T_PUNCT) break;
+          }
+        }
         if (d.is(k + 1, W.according) || d.is(k + 1, W.with)) return k;
         // "..., District Attorney Fani Willis said.": the sentence's own speaker follows
         if (k > s + 2) {
@@ -540,11 +590,59 @@ struct ClaimPass {
     return false;
   }
 
+  // "the allegation that he took bribes", "Smith's claim that ...": a claim noun with a that-clause.
+  // The speaker is the possessor, if any. Returns true when it emitted one.
+  bool nominal(size_t c) {
+    if (!d.word(c) || d.cap(c) || !d.is(c + 1, W.that) || c == 0) return false;
+    std::string_view w = d.tok(c);
+    static constexpr std::string_view kNouns[] = {"allegation", "allegations", "claim", "claims", "assertion", "assertions", "accusation",
+                                                  "accusations", "suggestion", "suggestions", "belief", "assurance", "assurances",
+                                                  "assurance", "warning", "warnings", "rumour", "rumours", "rumor", "rumors", "insistence",
+                                                  "contention", "charge", "charges", "argument", "promise", "pledge", "announcement"};
+    bool noun = false;
+    for (std::string_view x : kNouns) if (w == x) { noun = true; break; }
+    if (!noun) return false;
+    // a determiner or possessor before it: "the allegation", "his claim", "Smith's claim"
+    size_t p = c - 1;
+    while (p > 0 && d.word(p) && !d.cap(p) && !d.fclass(p) && c - p < 3) --p;  // "the new allegation"
+    bool poss = d.poss(p);
+    bool prep = d.word(p) && !d.cap(p) && (d.fclass(p) & Lexicon::fw_prep) && p + 1 == c;  // "amid allegations that"
+    if (!(poss || prep || d.is(p, W.the) || d.is(p, W.its) || d.is(p, W.his) || d.is(p, W.her) || d.is(p, W.their) || d.is(p, W.a) ||
+          d.is(p, W.an)))
+      return false;
+    // the subject of its sentence ("The allegation that he took bribes surfaced in May"): where its
+    // clause ends cannot be told without a parser, so no claim
+    size_t np0 = poss ? p : p;
+    while (np0 > 0 && !(d.toks[np0].flags & F_SENT) && (d.cap(np0 - 1) || d.poss(np0))) --np0;
+    if (d.toks[np0].flags & F_SENT) return false;
+    size_t cs = c + 2;
+    if (!clause_start(cs) || in_quote[cs]) return false;
+    size_t ce = content_end(cs);
+    if (ce <= cs) return false;
+    Speaker sp;
+    if (poss && p > 0) {
+      size_t npe = p;
+      size_t s0 = np_before(p, sent_begin(p), &npe);
+      if (s0 < p) sp = make_speaker(s0, p);
+    } else if (d.is(p, W.his) || d.is(p, W.her) || d.is(p, W.its) || d.is(p, W.their)) {
+      sp = make_speaker(p, p + 1);
+    }
+    emit(d.toks[cs].b, content_bytes_end(cs, ce), sp, c, c + 1);
+    return true;
+  }
+
   void indirect() {
     size_t covered_until = 0;  // tokens inside the previous indirect claim's content
     // only tokens that can start a cue (cue_at's first tests, without the call)
     for (uint32_t c : d.cue_tokens) {
       if (in_quote[c] || cue_used[c] || c < covered_until) continue;
+      if (d.is(c + 1, W.that) && nominal(c)) {
+        uint32_t end_b = d.out.back().e;
+        size_t k = c + 1;
+        while (k < d.n() && d.toks[k].e <= end_b) ++k;
+        covered_until = k;
+        continue;
+      }
       const Token& t = d.toks[c];
       if (t.type != T_WORD || ((t.flags & F_CAP) && !(t.flags & F_SENT))) continue;
       size_t before = d.out.size();
@@ -567,6 +665,13 @@ struct ClaimPass {
         if (have_sp) return;
         have_sp = true;
         if (participle) { sp = main_subject(c); return; }
+        // "The president spent the week promising members ...": an -ing cue after the object of
+        // another verb speaks for the sentence's subject
+        if (ing(c) && c > sb && !be_form(c - 1)) {
+          size_t npe0 = c;
+          size_t s0 = np_before(c, sb, &npe0);
+          if (s0 > sb && s0 < c && d.word(s0 - 1) && !d.cap(s0 - 1) && !d.fclass(s0 - 1)) { sp = main_np(s0 - 1); return; }
+        }
         // passive "It was claimed that": no speaker
         if (c >= 2 && be_form(c - 1)) {
           size_t s0 = before_perfect(c - 1, sb);
@@ -669,7 +774,19 @@ struct ClaimPass {
           // skip an indirect object and short PPs: told reporters, said in a statement, said on Friday
           size_t x = k;
           uint64_t ch = d.toks[c].hl;
-          bool tell = ch == h_told || ch == h_tell || ch == h_tells || ch == h_telling;
+          bool tell = ch == h_told || ch == h_tell || ch == h_tells || ch == h_telling || tell_like(c);
+          // "asked whether ...", "questioned how ...": the question is the content
+          if (cue->question) {
+            size_t y = x;
+            while (y < se && y < x + 8 && !d.punct(y, '.') && !d.punct(y, ';') && !clause_word(y)) ++y;
+            if (!(y < se && clause_word(y)) || in_quote[y]) break;
+            size_t ce = content_end(y + 1);
+            if (ce <= y + 1) break;
+            subject();
+            if (!sp.present && !passive) break;
+            emit(d.toks[y].b, content_bytes_end(y, ce), sp, c, c + l);
+            break;
+          }
           if (tell) {
             bool found = false;
             for (size_t y = x + 1; y < se && y <= x + 7; ++y) {
@@ -741,6 +858,12 @@ struct ClaimPass {
             while (cs0 < comma && d.toks[cs0].type == T_PUNCT && !is_open_quote(cs0)) ++cs0;
             if (comma <= cs0 || in_quote[comma - 1]) break;
             if (cue->type == CueType::show && !data_subject(who)) break;
+            // "Already, officials said, the plan has failed": the clause goes on after the attribution
+            if (comma - cs0 <= 2 && d.punct(x, ',') && x + 1 < se && !in_quote[x + 1]) {
+              size_t ce2 = content_end(x + 1);
+              if (ce2 > x + 1) emit(d.toks[x + 1].b, content_bytes_end(x + 1, ce2), who, c, c + l);
+              break;
+            }
             bool q_open = is_open_quote(cs0);
             emit(d.toks[cs0].b + (q_open ? 0 : 0), content_bytes_end(cs0, comma), who, c, c + l);
             break;

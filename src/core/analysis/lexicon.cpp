@@ -348,12 +348,14 @@ Lexicon::Lexicon() {
   });
   for_each_row("lexicon/extra-cues.tsv", [&](const std::vector<std::string_view>& c) {
     std::string_view t = col(c, 1);
+    if (t == "noun") { cue_first.insert(hash_lower(c[0])); return; }  // claim nouns: claims.cpp's nominal()
     Cue cue;
-    cue.type = t == "say" ? CueType::say : t == "object" ? CueType::object : t == "accuse" ? CueType::accuse : t == "quote" ? CueType::quote
+    cue.question = t == "ask";
+    cue.type = t == "say" || t == "ask" || t == "say_that" ? CueType::say : t == "object" ? CueType::object : t == "accuse" ? CueType::accuse : t == "quote" ? CueType::quote
              : t == "show" ? CueType::show : t == "call" ? CueType::call : t == "according" ? CueType::according : CueType::none;
-    cue.that = cue.type == CueType::say || cue.type == CueType::object || cue.type == CueType::show;
+    cue.that = (cue.type == CueType::say && !cue.question) || cue.type == CueType::object || cue.type == CueType::show;
     cue.quote = cue.obj = true;
-    cue.zero_that = cue.type == CueType::say || cue.type == CueType::show;
+    cue.zero_that = (cue.type == CueType::say && !cue.question && t != "say_that") || cue.type == CueType::show;
     if (cue.type == CueType::none) return;
     cues.emplace(phrase_hash(c[0], true, nullptr), cue);
     cue_first.insert(hash_lower(c[0].substr(0, c[0].find(' '))));

@@ -155,6 +155,7 @@ struct Cue {
   CueType type = CueType::none;
   bool that = false, quote = false, obj = false;  // frames
   bool zero_that = false;  // takes a bare clause: "said the deal ..."
+  bool question = false;   // takes "whether", "if", "how" ...: "asked whether the minister would resign"
 };
 
 // fraction: a denominator word (half, thirds, quarter); reldate: a word that starts a relative date
