@@ -708,6 +708,23 @@ struct ClaimPass {
             size_t cs = e;
             if (d.punct(cs, ',')) ++cs;
             size_t ce = content_end(cs);
+            // "According to ABC News, Basya also believes ...", "According to the Herald, Professor
+            // John Burrows, the project's chairman, said ...": the clause has its own speaker and cue,
+            // whose claim is the one to show
+            {
+              bool inner = false;
+              for (size_t v = cs + 1; v < ce && v < cs + 16 && !inner; ++v) {
+                int l2;
+                const Cue* c2 = in_quote[v] ? nullptr : cue_at(v, &l2);
+                if (!c2 || c2->type != CueType::say || d.cap(v) || ing(v)) continue;
+                size_t s0 = np_before(v, cs);
+                bool named = false;
+                for (size_t m = cs; m < cs + 4 && m < v; ++m) named = named || (d.mention_at[m] >= 0 && d.mentions[d.mention_at[m]].kind != ActorKind::place);
+                if (s0 == cs || (named && s0 < v)) inner = true;
+                break;
+              }
+              if (inner) break;
+            }
             if (ce > cs) emit(d.toks[cs].b, content_bytes_end(cs, ce), who, c, c + l);
           }
           break;
