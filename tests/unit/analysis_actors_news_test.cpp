@@ -82,3 +82,18 @@ TEST_CASE("actors: national teams in match reports") {
   CHECK(actor(t, "South Korea") == "organization");
 }
 #endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("actors: a city that is a named person's surname; names after an article; 'for the'") {
+  const std::string t = "Valeska Paris was born in Switzerland. Paris claims she was held on a ship, and she later moved to Paris.";
+  lede::TextIndex idx(t);
+  int person = 0, place = 0;
+  for (const auto& a : analyzer().analyze(t))
+    if (a.label == "actor" && lede::cp_substr(t, idx, a.start, a.end) == "Paris") (a.attrs.kind == "person" ? person : place)++;
+  CHECK(person == 1);  // "Paris claims"
+  CHECK(place == 1);   // "moved to Paris"
+  CHECK(actor("He donated the Polaroids of author Truman Capote.", "Polaroids") == "");
+  CHECK(actor("It was given by the Andy Warhol Foundation for the Visual Arts.", "Andy Warhol Foundation for the Visual Arts") ==
+        "organization");
+}
+#endif

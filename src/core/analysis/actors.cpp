@@ -45,7 +45,7 @@ struct ActorPass {
     if (d.punct(i, '&')) return true;
     if (!d.word(i) || d.cap(i)) return false;
     uint64_t h = d.toks[i].hl;
-    return h == W.of || h == W.for_ || h == W.and_ || name_connector(i) || (h == W.the && i > 0 && d.is(i - 1, W.of));
+    return h == W.of || h == W.for_ || h == W.and_ || name_connector(i) || (h == W.the && i > 0 && (d.is(i - 1, W.of) || d.is(i - 1, W.for_)));
   }
   bool capword(size_t i) const {
     if (d.cap(i)) return true;
@@ -261,6 +261,12 @@ struct ActorPass {
     else if (len >= 2 && len <= 3) kind = ActorKind::person;
     else if (len == 1 && d.lx_has(p, LX_SURNAME)) kind = ActorKind::person;
     else kind = ActorKind::organization;
+    // "the Polaroids", "the Andy Warhol Photographic Legacy Program": a name after an article is not a
+    // person's (one word: no actor; longer: an organization) unless a given name or title says so
+    if (kind == ActorKind::person && p > 0 && (d.is(p - 1, W.the) || d.is(p - 1, W.a) || d.is(p - 1, W.an)) && !given) {
+      if (len == 1) return false;
+      kind = ActorKind::organization;
+    }
     add(p, q, kind, text(), false, nullptr, false);
     return true;
   }
@@ -272,7 +278,7 @@ struct ActorPass {
     while (j < n && !(d.toks[j].flags & F_NEWLINE)) {
       if (capword(j)) { ++j; continue; }
       if (d.punct(j, '.') && d.adjacent(j) && d.tok(j - 1).size() == 1 && d.cap(j - 1) && capword(j + 1) && !(j + 1 < n && (d.toks[j + 1].flags & F_NEWLINE))) { ++j; continue; }
-      if (connector(j) && j + 1 < n && (capword(j + 1) || (d.is(j, W.of) && d.is(j + 1, W.the) && capword(j + 2)))) { ++j; continue; }
+      if (connector(j) && j + 1 < n && (capword(j + 1) || ((d.is(j, W.of) || d.is(j, W.for_)) && d.is(j + 1, W.the) && capword(j + 2)))) { ++j; continue; }
       if (possessive_in_name(j)) { ++j; continue; }
       break;
     }
@@ -816,6 +822,15 @@ struct ActorPass {
     for (Mention& m : d.mentions) {
       if (m.t1 - m.t0 != 1) continue;
       uint64_t h = m.first_hs;
+      if (!m.known) {
+        auto s = surname.find(h);
+        if (s != surname.end()) { m.kind = ActorKind::person; m.entity = d.mentions[s->second].entity; continue; }
+      } else if (m.kind == ActorKind::place && !surname.empty()) {
+        // "Valeska Paris ... Paris said": a city that is the surname of a person the article names,
+        // where it is not a location
+        auto s = surname.find(h);
+        if (s != surname.end() && !locative(m)) { m.kind = ActorKind::person; m.entity = d.mentions[s->second].entity; m.known = false; m.capital = false; continue; }
+      }
       if (!m.known) {
         auto s = surname.find(h);
         if (s != surname.end()) { m.kind = ActorKind::person; m.entity = d.mentions[s->second].entity; continue; }
