@@ -200,7 +200,8 @@ struct ActorPass {
       if (t.flags & F_DIGIT) return false;
       // emphasis and common acronyms: "NOT", "MORE", "SHE" (a function word or a word this text
       // writes in lower case), unless a title or honorific goes before it
-      if ((t.flags & F_ALLCAPS) && !hon && !title_ctx && d.tok(p).size() > 1 && (d.fclass(p) || common_word(p))) return false;
+      if ((t.flags & F_ALLCAPS) && !hon && !title_ctx && d.tok(p).size() > 1 && (d.fclass(p) || d.lx_has(p, LX_STOP_CAP) || common_word(p)))
+        return false;
     }
     if (len == 1 && !hon && !title_ctx) {
       auto s = seen_surname.find(t.hs);

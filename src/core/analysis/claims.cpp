@@ -110,11 +110,14 @@ struct ClaimPass {
   bool clause_word(size_t i) const {
     return d.is(i, h_whether) || d.is(i, h_if) || d.is(i, h_how) || d.is(i, h_why) || d.is(i, h_what) || d.is(i, h_when);
   }
+  // The first token that ends after byte b (binary search: the tokens are in order)
+  size_t tok_at(uint32_t b) const {
+    return static_cast<size_t>(std::partition_point(d.toks.begin(), d.toks.end(), [b](const Token& t) { return t.e <= b; }) - d.toks.begin());
+  }
   // A speaker is never a date, a time, a number or an adverb ("In 2017, said", "Already, officials said")
   bool bad_speaker(const Speaker& sp) const {
-    if (!sp.present) return false;
-    size_t k = 0;
-    while (k < d.n() && d.toks[k].e <= sp.b) ++k;  // first token of the span (speakers are few: a linear search is fine)
+    if (!sp.present || sp.entity) return false;  // a named actor is a speaker
+    size_t k = tok_at(sp.b);
     bool any = false;
     for (; k < d.n() && d.toks[k].b < sp.e; ++k) {
       const Token& t = d.toks[k];
@@ -299,11 +302,11 @@ struct ClaimPass {
     a.e = e;
     a.attrs.cue = c1 > c0 ? d.span_attr(d.toks[c0].b, d.toks[c1 - 1].e) : SpanAttr::null_span();
     Speaker who = sp;
-    if (bad_speaker(sp)) {
+    const bool bad = bad_speaker(sp);
+    if (bad) {
       // "Asante, 41, said": the name before an age; else no speaker
       who = Speaker();
-      size_t k = 0;
-      while (k < d.n() && d.toks[k].e <= sp.b) ++k;
+      size_t k = tok_at(sp.b);
       if (k >= 2 && d.punct(k - 1, ',') && d.mention_at[k - 2] >= 0) {
         const Mention& m = d.mentions[d.mention_at[k - 2]];
         who.present = true;
@@ -315,7 +318,7 @@ struct ClaimPass {
     a.attrs.speaker = speaker_attr(who);
     for (size_t k = c0; k < c1; ++k) cue_used[k] = 1;
     if (c1 > c0) last_cue_end = c1;
-    if (sp.present && c1 > c0 && !bad_speaker(sp)) { last_sp = sp; last_claim_sent = d.sent[c0]; }
+    if (sp.present && c1 > c0 && !bad) { last_sp = sp; last_claim_sent = d.sent[c0]; }
   }
 
   // ------------------------------------------------------------------ direct quotes

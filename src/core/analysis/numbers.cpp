@@ -19,7 +19,9 @@ struct NumWords {
   uint64_t point, dozen, dozens, plus, out, call, calls, caller, callers, dispatcher, dispatchers, operator_, emergency, line, hotline,
       center, centre, system, dialed, dialled, dial, week, weekend, month, year, quarter, quarters, decade, summer, winter, spring, fall,
       autumn, night, morning, afternoon, evening, years, months, weeks, days, decades, from, since, mid, recent, day, time, earnings,
-      revenue, revenues, profit, profits, sales, growth, gdp, economy, quarterly, results, loss, losses, income, fiscal, financial;
+      revenue, revenues, profit, profits, sales, growth, gdp, economy, quarterly, results, loss, losses, income, fiscal, financial,
+      yesterday, today, tomorrow, tonight;
+  FlatSet rel_next;  // the words a relative date word can go before (week, year, summer, afternoon, years ...)
   NumWords() {
     auto h = [](const char* w) { return hash_lower(w); };
     point = h("point"); dozen = h("dozen"); dozens = h("dozens"); plus = h("plus"); out = h("out"); call = h("call");
@@ -34,6 +36,10 @@ struct NumWords {
     revenues = h("revenues"); profit = h("profit"); profits = h("profits"); sales = h("sales"); growth = h("growth"); gdp = h("gdp");
     economy = h("economy"); quarterly = h("quarterly"); results = h("results"); loss = h("loss"); losses = h("losses");
     income = h("income"); fiscal = h("fiscal"); financial = h("financial");
+    yesterday = h("yesterday"); today = h("today"); tomorrow = h("tomorrow"); tonight = h("tonight");
+    for (uint64_t x : {week, month, year, quarter, weekend, decade, summer, winter, spring, fall, autumn, night, morning, afternoon, evening,
+                       years, months, weeks, days, decades})
+      rel_next.insert(x);
   }
 };
 const NumWords& num_words() {
@@ -289,7 +295,7 @@ struct NumPass {
   }
   // "3/4" at k (digits, a slash and digits, nothing between): true with num and den.
   bool digit_fraction(size_t k, double* num, double* den) const {
-    if (k + 2 >= d.n() || d.toks[k].type != T_NUM || !plain_int(k) || !d.punct(k + 1, '/') || !d.adjacent(k + 1) ||
+    if (k + 2 >= d.n() || !d.punct(k + 1, '/') || d.toks[k].type != T_NUM || !plain_int(k) || !d.punct(k + 1, '/') || !d.adjacent(k + 1) ||
         d.toks[k + 2].type != T_NUM || !plain_int(k + 2) || !d.adjacent(k + 2))
       return false;
     double a = std::atof(std::string(d.tok(k)).c_str()), b = std::atof(std::string(d.tok(k + 2)).c_str());
@@ -547,12 +553,13 @@ struct NumPass {
     } else {
       x.e = d.toks[i].e;
       double a, b;
-      if (!lead_point && plain_int(i) && digit_fraction(i, &a, &b)) {  // "3/4"
+      if (d.punct(i + 1, '/') && !lead_point && plain_int(i) && digit_fraction(i, &a, &b)) {  // "3/4"
         v = v < 0 ? -a / b : a / b;
         i += 2;
         x.e = d.toks[i].e;
         frac = true;
-      } else if (!lead_point && plain_int(i) && i + 1 < n && !d.adjacent(i + 1) && digit_fraction(i + 1, &a, &b)) {  // "8 3/4"
+      } else if (i + 2 < n && d.toks[i + 1].type == T_NUM && d.punct(i + 2, '/') && !lead_point && plain_int(i) && !d.adjacent(i + 1) &&
+                 digit_fraction(i + 1, &a, &b)) {  // "8 3/4"
         v = v < 0 ? v - a / b : v + a / b;
         i += 3;
         x.e = d.toks[i].e;
@@ -619,9 +626,12 @@ struct NumPass {
   // Marks their tokens used; true when token i starts one.
   bool identifier(size_t i) {
     std::string_view w = d.tok(i);
-    int dots = 0;
-    for (char c : w) dots += c == '.';
-    if (dots >= 2) { used[i] = 1; return true; }
+    if (w.size() >= 5) {  // "1.2.3" at the shortest
+      int dots = 0;
+      for (char c : w) dots += c == '.';
+      if (dots >= 2) { used[i] = 1; return true; }
+    }
+    if (w.size() != 3) return false;  // the tests below start with three digits
     if (plain_int(i) && (w == "911" || w == "999" || w == "112" || w == "000")) {
       size_t k = i + 1;
       if (d.punct(k, '-') && d.adjacent(k)) ++k;  // "911-call"
@@ -941,6 +951,9 @@ struct NumPass {
   // past month": dates (times for parts of a day), relative unless the article's date is known.
   void relative_date(size_t i, int off) {
     const Token& t = d.toks[i];
+    // most of these words ("this", "last", "next") go before anything else: one probe says so
+    const bool dayword = t.hl == N.yesterday || t.hl == N.today || t.hl == N.tomorrow || t.hl == N.tonight;
+    if (!dayword && (i + 1 >= d.n() || !N.rel_next.count(d.toks[i + 1].hl))) return;
     if ((t.flags & F_CAP) && !(t.flags & F_SENT) && !(i > 0 && d.toks[i - 1].type == T_PUNCT)) return;  // "Last Week Tonight"
     Num x; x.kind = K_DATE; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e;
     const char* unit = nullptr;
