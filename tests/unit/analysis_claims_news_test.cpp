@@ -86,3 +86,14 @@ TEST_CASE("claims: a speaker is never a date, an adverb or a number") {
   CHECK(c.speaker == "Okonkwo");
 }
 #endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("claims: a quote left open runs to the paragraph's end") {
+  const std::string t = "In a statement, Governor Chris Gregoire said, \"The museum put a tremendous amount of effort into it. "
+                        "Seattle would have been a perfect fit.\nNASA did not comment.";
+  Claim c = claim(t, "The museum put a tremendous amount of effort into it. Seattle would have been a perfect fit");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Chris Gregoire");
+  CHECK_FALSE(claim(t, "In a statement").ok);
+}
+#endif

@@ -848,6 +848,26 @@ struct ClaimPass {
               }
             }
           }
+          // 'Governor Chris Gregoire said, "The Museum of Flight put ...' with no closing mark in the
+          // paragraph (or an opening mark used to close it): the quote runs to that mark or the
+          // paragraph's end
+          {
+            size_t q = k;
+            if (d.punct(q, ',') || d.punct(q, ':')) ++q;
+            if (q < n && q > k && is_open_quote(q) && !in_quote[q] && q + 1 < n && !in_quote[q + 1]) {
+              size_t e = q + 1;
+              while (e < n && e < q + 400 && !(d.toks[e].flags & F_NEWLINE) &&
+                     !(d.toks[e].type == T_PUNCT && (d.toks[e].cp == '"' || d.toks[e].cp == 0x201C || d.toks[e].cp == 0x201D)))
+                ++e;
+              if (e > q + 3) {
+                subject();
+                if (sp.present && !bad_speaker(sp)) {
+                  emit(d.toks[q].e, content_bytes_end(q + 1, e), sp, c, c + l);
+                  break;
+                }
+              }
+            }
+          }
           size_t cs;
           const bool x_quoted = x < n && in_quote[x];  // x can be past the last token ("... said, " at the end)
           if (d.is(x, W.that)) cs = x + 1;
