@@ -198,10 +198,9 @@ struct ActorPass {
       if (weekday(p)) return false;
       // "IE6", "STS-1", "Cloud9": a word with digits is a product or a code, not a name
       if (t.flags & F_DIGIT) return false;
-      // emphasis and common acronyms: "NOT", "MORE", "SHE" (a function word or a word this text
-      // writes in lower case), unless a title or honorific goes before it
-      if ((t.flags & F_ALLCAPS) && !hon && !title_ctx && d.tok(p).size() > 1 && (d.fclass(p) || d.lx_has(p, LX_STOP_CAP) || common_word(p)))
-        return false;
+      // emphasis and common acronyms: "NOT", "MORE", "SHE" (function words) and the listed ones
+      // (VIP, IQ ...), unless a title or honorific goes before it
+      if ((t.flags & F_ALLCAPS) && !hon && !title_ctx && d.tok(p).size() > 1 && (d.fclass(p) || d.lx_has(p, LX_STOP_CAP))) return false;
     }
     if (len == 1 && !hon && !title_ctx) {
       auto s = seen_surname.find(t.hs);
@@ -474,7 +473,7 @@ struct ActorPass {
         size_t h = p + 1;
         while (h < r && head(h) == HeadKind::none) ++h;
         // "CEO of the Refugee Council", "Chairman of the Australian Centre": a title, then the body
-        if (h < r && title_start(p) && p + 2 < h && (d.is(p + 1, W.of) || d.is(p + 1, W.for_)) && !org_first(p)) {
+        if (h < r && p + 2 < h && (d.is(p + 1, W.of) || d.is(p + 1, W.for_)) && title_start(p) && !org_first(p)) {
           title_ctx = true;
           p += d.is(p + 2, W.the) ? 3 : 2;
           continue;
@@ -856,11 +855,11 @@ struct ActorPass {
     // the team wherever the article does not use it as a location ("put Sweden in the lead")
     FlatSet playing;
     for (const Mention& m : d.mentions)
-      if (m.sports && m.kind == ActorKind::place && m.known && !m.eo) playing.insert(hash_bytes(m.entity));
+      if (m.sports && m.kind == ActorKind::place && m.known && !m.eo) playing.insert(m.chain);
     for (Mention& m : d.mentions) {
       const bool known_place = m.kind == ActorKind::place && m.known && !m.eo;
       if (!known_place && !m.capital) continue;
-      if (known_place && !m.sports && !m.capital && !playing.empty() && playing.count(hash_bytes(m.entity)) && !locative(m)) {
+      if (known_place && !m.sports && !m.capital && !playing.empty() && playing.count(m.chain) && !locative(m)) {
         m.kind = ActorKind::organization;
         continue;
       }
