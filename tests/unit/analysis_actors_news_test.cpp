@@ -97,3 +97,11 @@ TEST_CASE("actors: a city that is a named person's surname; names after an artic
         "organization");
 }
 #endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("actors: a leading article is not part of a name") {
+  const std::string t = "The Huffington Post reported it, as did The Globe and Mail.";
+  CHECK(actor(t, "Huffington Post") == "organization");
+  CHECK(actor(t, "The Huffington Post") == "");
+}
+#endif

@@ -132,6 +132,11 @@ struct ActorPass {
   }
 
   void add(uint32_t t0, uint32_t t1, ActorKind kind, std::string entity, bool known, const GazEntry* g, bool title_before) {
+    // "The Huffington Post", "The Church of Scientology": the article is not part of the name's span
+    if (t1 - t0 >= 2 && d.toks[t0].hl == W.the) {
+      ++t0;
+      if (entity.size() > 4 && (entity[0] == 'T' || entity[0] == 't') && entity.compare(1, 3, "he ") == 0) entity.erase(0, 4);
+    }
     const uint32_t index = static_cast<uint32_t>(d.mentions.size());
     Mention& m = d.mentions.emplace_back();  // filled in place: a Mention is about 150 bytes
     m.t0 = t0;
