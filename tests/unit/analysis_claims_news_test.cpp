@@ -97,3 +97,15 @@ TEST_CASE("claims: a quote left open runs to the paragraph's end") {
   CHECK_FALSE(claim(t, "In a statement").ok);
 }
 #endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("claims: a relative clause's speaker; a clause that starts with a quantifier") {
+  Claim c = claim("He met Maria Lopez, who had told David Hale he would assist him with housing.", "he would assist him with housing");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Maria Lopez");
+  c = claim("A recent poll found only a quarter of citizens favoured changing the flag.",
+            "only a quarter of citizens favoured changing the flag");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "A recent poll");
+}
+#endif

@@ -582,6 +582,14 @@ struct ClaimPass {
     uint8_t fc = d.fclass(k);
     if (fc & (Lexicon::fw_det | Lexicon::fw_pron)) return !(t.hl == W.that);
     if (t.hl == W.there) return true;  // "said there was no evidence"
+    // "found only a quarter of citizens favoured ...", "revealed many are not ...": a quantifier or
+    // focusing word before the clause's subject
+    if (!d.cap(k)) {
+      std::string_view w = d.tok(k);
+      if (w == "only" || w == "many" || w == "most" || w == "some" || w == "few" || w == "several" || w == "nearly" || w == "almost" ||
+          w == "just")
+        return k + 1 < d.n() && (d.word(k + 1) || d.toks[k + 1].type == T_NUM) && !d.is(k + 1, W.that);
+    }
     // "said at least 115 people were killed": a qualified number, not a prepositional phrase
     uint64_t h = hash_seed();
     for (int m = 0; m < L.qualifier_max_tokens && k + m + 1 < d.n(); ++m) {
@@ -693,6 +701,20 @@ struct ClaimPass {
         }
         if (s < c) sp = make_speaker(s, npe);
         else if (c > sb && (d.punct(c - 1, ',') || (c > sb + 1 && d.punct(c - 2, ',')))) sp = main_np(c);
+        else {
+          // "Devocht, who had told Montalvo he would ...": the name before the relative clause
+          size_t w = c;
+          while (w > sb + 3 && w + 4 > c && d.word(w - 1) && !d.cap(w - 1) && (d.fclass(w - 1) & (Lexicon::fw_aux | Lexicon::fw_adv))) --w;
+          if (w > sb + 2 && d.is(w - 1, W.who) && d.punct(w - 2, ',') && d.mention_at[w - 3] >= 0) {
+            const Mention& m = d.mentions[d.mention_at[w - 3]];
+            if (m.kind != ActorKind::place) {
+              sp.present = true;
+              sp.b = d.toks[m.t0].b;
+              sp.e = d.toks[m.t1 - 1].e;
+              sp.entity = &m.entity;
+            }
+          }
+        }
       };
       switch (cue->type) {
         case CueType::according: {
