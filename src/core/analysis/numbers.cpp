@@ -567,8 +567,8 @@ struct NumPass {
     }
     ++i;
     // "two thirds", "one quarter", "two and a half"
-    if (word && i < n && d.word(i) && !(d.toks[i].flags & F_CAP)) {
-      int den = denominator(d.tok(i));
+    if (word && i < n && d.word(i) && !(d.toks[i].flags & F_CAP) && (d.lx_has(i, LX_NUMBER) || d.is(i, W.and_))) {
+      int den = d.lx_has(i, LX_NUMBER) ? denominator(d.tok(i)) : 0;  // every denominator word is a number word
       std::string_view dw = d.tok(i);
       bool plural = !dw.empty() && dw.back() == 's';
       if (den && std::floor(v) == v && v >= 1 && v < den && (plural ? v >= 2 : v == 1) && !(den == 2 && plural)) {
