@@ -1,5 +1,6 @@
 // lede eval FILE.jsonl [--verbose]: scores the analyzer against a hand-annotated set
 // (tests/devset/*.jsonl): precision / recall / F1 per label, actor kind and number kind.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -70,17 +71,247 @@ void score(const std::vector<Item>& gold, const std::vector<Item>& pred, const s
 std::string key_label(const Item& it) { return it.label; }
 std::string key_kind(const Item& it) { return kind_of(it); }
 
+
+// ---- lede eval --gum DIR: the GUM documents of ../shared/ner-train as they are ----------------
+// Entities from gum.iob2 (PER/ORG/LOC), attributions from claims-gum.jsonl. Each document's text is
+// the one claims-gum.jsonl carries (GUM's own spacing, headline and paragraphs); the IOB2 tokens are
+// aligned to it in order. Doc ids containing --docs (default GUM_news) are scored.
+
+struct GumTok { std::string tok, tag; };
+struct GumDoc { std::string id; std::vector<GumTok> toks; };
+
+std::vector<GumDoc> read_gum_iob2(const std::string& data) {
+  std::vector<GumDoc> docs;
+  std::istringstream in(data);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.rfind("-DOCSTART-", 0) == 0) {
+      size_t tab = line.find('\t');
+      std::string id = tab == std::string::npos ? "" : line.substr(tab + 1);
+      if (id.rfind("gum:", 0) == 0) id = id.substr(4);
+      docs.push_back({id, {}});
+      continue;
+    }
+    if (line.empty() || docs.empty()) continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    docs.back().toks.push_back({line.substr(0, tab), line.substr(tab + 1)});
+  }
+  return docs;
+}
+
+struct Span { int64_t b, e; std::string kind; };
+
+struct PRF {
+  int tp = 0, fp = 0, fn = 0;
+  void print(const char* name, int gold, int pred) const {
+    double p = gold + pred && (tp + fp) ? double(tp) / (tp + fp) : 0, r = (tp + fn) ? double(tp) / (tp + fn) : 0;
+    double f = p + r ? 2 * p * r / (p + r) : 0;
+    std::printf("  %-26s %5d %5d %5d   %5.1f %5.1f %5.1f\n", name, gold, pred, tp, 100 * p, 100 * r, 100 * f);
+  }
+};
+
+int eval_gum(const std::string& dir, const std::string& only, bool verbose) {
+  std::string iob, cl;
+  if (!read_input(dir + "/gum.iob2", &iob) || !read_input(dir + "/claims-gum.jsonl", &cl)) {
+    std::fprintf(stderr, "lede eval: cannot read %s/gum.iob2 and %s/claims-gum.jsonl\n", dir.c_str(), dir.c_str());
+    return 1;
+  }
+  std::map<std::string, json> claims;
+  {
+    std::istringstream in(cl);
+    std::string line;
+    while (std::getline(in, line)) {
+      json j = json::parse(line, nullptr, false);
+      if (j.is_discarded() || !j.contains("id")) continue;
+      std::string id = j["id"].get<std::string>();
+      claims[id] = std::move(j);
+    }
+  }
+  Analyzer analyzer;
+  const char* kinds[] = {"person", "organization", "place"};
+  std::map<std::string, PRF> ak;          // typed exact, per kind
+  PRF atyped, aspan, aover;               // all kinds: typed exact, span only, typed overlap
+  std::map<std::string, int> agold, apred;
+  int cgold = 0, cpred = 0, c_exact_p = 0, c_exact_g = 0, c_ov_p = 0, c_ov_g = 0, pairs = 0, spk_ok = 0, spk_exact = 0, cue_ok = 0;
+  int docs_n = 0, misaligned = 0, c_trim_p = 0, c_trim_g = 0;
+  for (const GumDoc& d : read_gum_iob2(iob)) {
+    if (only != "all" && d.id.find(only) == std::string::npos) continue;
+    ++docs_n;
+    auto cit = claims.find(d.id);
+    std::string text;
+    if (cit != claims.end()) text = cit->second["text"].get<std::string>();
+    else for (const GumTok& t : d.toks) { if (!text.empty()) text += ' '; text += t.tok; }
+    // byte offset -> code point
+    std::vector<int64_t> cp(text.size() + 1, 0);
+    for (size_t i = 0, n = 0; i <= text.size(); ++i) { cp[i] = n; if (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n; }
+    std::vector<Span> gold;
+    size_t pos = 0;
+    Span open{-1, -1, ""};
+    auto close = [&]() { if (open.b >= 0) gold.push_back(open); open = {-1, -1, ""}; };
+    for (const GumTok& t : d.toks) {
+      size_t at = text.compare(pos, t.tok.size(), t.tok) == 0 ? pos : std::string::npos;
+      if (at == std::string::npos) {
+        size_t q = pos;
+        while (q < text.size() && (text[q] == ' ' || text[q] == '\n' || text[q] == '\t')) ++q;
+        if (text.compare(q, t.tok.size(), t.tok) == 0) at = q;
+        else { at = text.find(t.tok, pos); if (at == std::string::npos || at > pos + 40) { ++misaligned; at = pos; } }
+      }
+      int64_t b = cp[at], e = cp[std::min(text.size(), at + t.tok.size())];
+      pos = std::min(text.size(), at + t.tok.size());
+      std::string ty = t.tag.size() > 2 ? t.tag.substr(2) : "";
+      std::string k = ty == "PER" ? "person" : ty == "ORG" ? "organization" : ty == "LOC" || ty == "GPE" ? "place" : "";
+      if (t.tag[0] == 'B') { close(); if (!k.empty()) open = {b, e, k}; }
+      else if (t.tag[0] == 'I' && open.b >= 0) open.e = e;
+      else if (t.tag[0] != 'I') close();
+    }
+    close();
+    std::vector<Annotation> out = analyzer.analyze(text);
+    std::vector<Span> pred;
+    std::vector<const Annotation*> pclaims;
+    for (const Annotation& a : out) {
+      if (a.label == "actor") pred.push_back({a.start, a.end, a.attrs.kind});
+      else if (a.label == "claim") pclaims.push_back(&a);
+    }
+    TextIndex idx(text);
+    auto sub = [&](int64_t b, int64_t e) { return cp_substr(text, idx, b, e); };
+    // code points, for the content comparison that ignores edge punctuation, quote marks and "that"
+    std::u32string u;
+    for (size_t k = 0; k < text.size();) {
+      unsigned char c = static_cast<unsigned char>(text[k]);
+      int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+      char32_t cpv = len == 1 ? c : c & (0x3F >> (len - 1));
+      for (int q = 1; q < len && k + q < text.size(); ++q) cpv = (cpv << 6) | (static_cast<unsigned char>(text[k + q]) & 0x3F);
+      u.push_back(cpv);
+      k += len;
+    }
+    auto trim = [&](int64_t b, int64_t e) {
+      auto edge = [](char32_t c) {
+        return c == ' ' || c == '\n' || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == '\'' ||
+               c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == '(' || c == ')' || c == 0x2014 || c == 0x2013 || c == '-';
+      };
+      e = std::min<int64_t>(e, static_cast<int64_t>(u.size()));
+      for (;;) {
+        while (b < e && edge(u[b])) ++b;
+        if (e - b > 5 && u[b] == 't' && u[b + 1] == 'h' && u[b + 2] == 'a' && u[b + 3] == 't' && u[b + 4] == ' ') { b += 5; continue; }
+        break;
+      }
+      while (e > b && edge(u[e - 1])) --e;
+      return std::make_pair(b, e);
+    };
+    // actors
+    std::vector<char> gt(gold.size()), pt(pred.size()), gs(gold.size()), ps(pred.size()), go(gold.size()), po(pred.size());
+    for (size_t i = 0; i < gold.size(); ++i)
+      for (size_t j = 0; j < pred.size(); ++j) {
+        if (gold[i].b == pred[j].b && gold[i].e == pred[j].e) { gs[i] = ps[j] = 1; if (gold[i].kind == pred[j].kind) gt[i] = pt[j] = 1; }
+        if (gold[i].b < pred[j].e && pred[j].b < gold[i].e && gold[i].kind == pred[j].kind) go[i] = po[j] = 1;
+      }
+    for (size_t i = 0; i < gold.size(); ++i) {
+      ++agold[gold[i].kind];
+      PRF& k = ak[gold[i].kind];
+      if (gt[i]) { ++k.tp; ++atyped.tp; } else { ++k.fn; ++atyped.fn; }
+      if (gs[i]) ++aspan.tp; else ++aspan.fn;
+      if (go[i]) ++aover.tp; else ++aover.fn;
+      if (verbose && !gt[i]) std::printf("%s  MISS %-12s [%s]%s\n", d.id.c_str(), gold[i].kind.c_str(), sub(gold[i].b, gold[i].e).c_str(), gs[i] ? " (kind)" : "");
+    }
+    for (size_t j = 0; j < pred.size(); ++j) {
+      ++apred[pred[j].kind];
+      if (!pt[j]) { ++ak[pred[j].kind].fp; ++atyped.fp; }
+      if (!ps[j]) ++aspan.fp;
+      if (!po[j]) ++aover.fp;
+      if (verbose && !pt[j]) std::printf("%s  FP   %-12s [%s]%s\n", d.id.c_str(), pred[j].kind.c_str(), sub(pred[j].b, pred[j].e).c_str(), ps[j] ? " (kind)" : "");
+    }
+    // claims
+    if (cit == claims.end()) continue;
+    const json& atts = cit->second["attributions"];
+    cgold += static_cast<int>(atts.size());
+    cpred += static_cast<int>(pclaims.size());
+    std::vector<char> pex(pclaims.size()), pov(pclaims.size()), ptr(pclaims.size());
+    for (const json& g : atts) {
+      int64_t gb = g["content"]["start"], ge = g["content"]["end"];
+      bool ex = false, tr = false;
+      auto gtr = trim(gb, ge);
+      const Annotation* best = nullptr;
+      int64_t best_ov = 0;
+      for (size_t j = 0; j < pclaims.size(); ++j) {
+        const Annotation* p = pclaims[j];
+        if (p->start == gb && p->end == ge) { ex = true; pex[j] = 1; }
+        if (trim(p->start, p->end) == gtr) { tr = true; ptr[j] = 1; }
+        int64_t ov = std::min(ge, p->end) - std::max(gb, p->start);
+        if (ov > 0) { pov[j] = 1; if (ov > best_ov) { best_ov = ov; best = p; } }
+      }
+      if (ex) ++c_exact_g;
+      if (tr) ++c_trim_g;
+      if (best) {
+        ++c_ov_g;
+        ++pairs;
+        const json& src = g["source"];
+        const SpanAttr& sp = best->attrs.speaker;
+        bool ok, exact;
+        if (src.is_null()) ok = exact = !sp.is_set();
+        else {
+          int64_t sb = src["start"], se = src["end"];
+          ok = sp.is_set() && sp.start < se && sb < sp.end;
+          exact = sp.is_set() && sp.start == sb && sp.end == se;
+        }
+        if (ok) ++spk_ok;
+        if (exact) ++spk_exact;
+        const json& cue = g["cue"];
+        const SpanAttr& cu = best->attrs.cue;
+        if (!cue.is_null() && cu.is_set() && cu.start < cue["end"].get<int64_t>() && cue["start"].get<int64_t>() < cu.end) ++cue_ok;
+        if (verbose && !ok)
+          std::printf("%s  SPKR [%s] gold [%s] got [%s]\n", d.id.c_str(), sub(gb, ge).substr(0, 60).c_str(),
+                      src.is_null() ? "-" : src["text"].get<std::string>().c_str(), sp.is_set() ? sp.text.c_str() : "-");
+      } else if (verbose) {
+        std::printf("%s  CMISS [%s] <- [%s]\n", d.id.c_str(), sub(gb, ge).substr(0, 100).c_str(),
+                    g["cue"].is_null() ? "-" : g["cue"]["text"].get<std::string>().c_str());
+      }
+    }
+    for (size_t j = 0; j < pclaims.size(); ++j) {
+      if (pex[j]) ++c_exact_p;
+      if (ptr[j]) ++c_trim_p;
+      if (pov[j]) ++c_ov_p;
+      else if (verbose) std::printf("%s  CFP  [%s]\n", d.id.c_str(), sub(pclaims[j]->start, pclaims[j]->end).substr(0, 100).c_str());
+    }
+  }
+  std::printf("GUM (%s/gum.iob2 + claims-gum.jsonl), documents matching \"%s\": %d%s\n\n", dir.c_str(), only.c_str(), docs_n,
+              misaligned ? " (some tokens not aligned)" : "");
+  std::printf("  %-26s %5s %5s %5s   %5s %5s %5s\n", "actors (typed exact span)", "gold", "pred", "tp", "P", "R", "F1");
+  int tg = 0, tp = 0;
+  for (const char* k : kinds) { tg += agold[k]; tp += apred[k]; }
+  atyped.print("actor (all kinds)", tg, tp);
+  for (const char* k : kinds) ak[k].print((std::string("actor:") + k).c_str(), agold[k], apred[k]);
+  aspan.print("actor span, kind ignored", tg, tp);
+  aover.print("actor typed overlap", tg, tp);
+  auto pct = [](int a, int b) { return b ? 100.0 * a / b : 0.0; };
+  auto f1 = [](double p, double r) { return p + r ? 2 * p * r / (p + r) : 0.0; };
+  double ep = pct(c_exact_p, cpred), er = pct(c_exact_g, cgold), op = pct(c_ov_p, cpred), orr = pct(c_ov_g, cgold);
+  std::printf("\n  claims: %d gold attributions, %d predicted\n", cgold, cpred);
+  std::printf("  %-26s P %5.1f  R %5.1f  F1 %5.1f\n", "content exact span", ep, er, f1(ep, er));
+  double tp_ = pct(c_trim_p, cpred), tr_ = pct(c_trim_g, cgold);
+  std::printf("  %-26s P %5.1f  R %5.1f  F1 %5.1f\n", "content exact, edges norm.", tp_, tr_, f1(tp_, tr_));
+  std::printf("  %-26s P %5.1f  R %5.1f  F1 %5.1f\n", "content overlap", op, orr, f1(op, orr));
+  std::printf("  speaker on %d overlapping pairs: overlaps gold source %.1f%%, exact %.1f%%; cue overlaps %.1f%%\n", pairs,
+              pct(spk_ok, pairs), pct(spk_exact, pairs), pct(cue_ok, pairs));
+  return 0;
+}
+
 }  // namespace
 
 int eval(int argc, char** argv) {
   bool verbose = false;
-  std::string path;
+  std::string path, gum, docs = "GUM_news";
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--verbose") || !std::strcmp(argv[i], "-v")) verbose = true;
+    else if (!std::strcmp(argv[i], "--gum") && i + 1 < argc) gum = argv[++i];
+    else if (!std::strcmp(argv[i], "--docs") && i + 1 < argc) docs = argv[++i];
     else path = argv[i];
   }
+  if (!gum.empty()) return eval_gum(gum, docs, verbose);
   if (path.empty()) {
-    std::fprintf(stderr, "usage: lede eval FILE.jsonl [--verbose]\n");
+    std::fprintf(stderr, "usage: lede eval FILE.jsonl [--verbose]\n"
+                         "       lede eval --gum DIR [--docs GUM_news|all|ID-PART] [--verbose]   (DIR = ../shared/ner-train)\n");
     return 2;
   }
   std::string data, error;

@@ -52,7 +52,14 @@ int cls_of(const std::string& tag) {
   return -1;  // MISC: not one of ours
 }
 
-void read_iob2(const std::string& path, std::vector<Sentence>& out) {
+// Documents whose id contains one of `exclude` are skipped (the GUM news documents are the dev set of
+// `lede eval --gum`, so the shipped model must not see them).
+bool excluded(const std::string& id, const std::vector<std::string>& exclude) {
+  for (const std::string& x : exclude) if (!x.empty() && id.find(x) != std::string::npos) return true;
+  return false;
+}
+
+void read_iob2(const std::string& path, std::vector<Sentence>& out, const std::vector<std::string>& exclude, int* skipped_docs) {
   std::ifstream f(path);
   if (!f) { std::fprintf(stderr, "lede train: cannot read %s (skipped)\n", path.c_str()); return; }
   std::string line;
@@ -70,8 +77,15 @@ void read_iob2(const std::string& path, std::vector<Sentence>& out) {
     s = Sentence();
     prev_open_paren = false;
   };
+  bool skip = false;
   while (std::getline(f, line)) {
-    if (line.rfind("-DOCSTART-", 0) == 0) { flush(); continue; }
+    if (line.rfind("-DOCSTART-", 0) == 0) {
+      flush();
+      skip = excluded(line, exclude);
+      if (skip) ++*skipped_docs;
+      continue;
+    }
+    if (skip) continue;
     if (line.empty()) { flush(); continue; }
     size_t tab = line.find('\t');
     if (tab == std::string::npos) continue;
@@ -92,21 +106,30 @@ void read_iob2(const std::string& path, std::vector<Sentence>& out) {
 
 int train(int argc, char** argv) {
   std::string data = "../shared/ner-train", out_path = "assets/model/ner.tsv";
-  std::string sets = "gum,re3d,sec,btc";
+  std::string sets = "gum,re3d,sec,btc", exclude_arg = "GUM_news";
   int epochs = 6;
   size_t max_features = 40000;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--data") && i + 1 < argc) data = argv[++i];
     else if (!std::strcmp(argv[i], "--out") && i + 1 < argc) out_path = argv[++i];
     else if (!std::strcmp(argv[i], "--sets") && i + 1 < argc) sets = argv[++i];
+    else if (!std::strcmp(argv[i], "--exclude") && i + 1 < argc) exclude_arg = argv[++i];
     else if (!std::strcmp(argv[i], "--epochs") && i + 1 < argc) epochs = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--max-features") && i + 1 < argc) max_features = std::strtoul(argv[++i], nullptr, 10);
-    else { std::fprintf(stderr, "usage: lede train [--data DIR] [--out FILE] [--sets gum,re3d,sec,btc] [--epochs N] [--max-features N]\n"); return 2; }
+    else { std::fprintf(stderr, "usage: lede train [--data DIR] [--out FILE] [--sets gum,re3d,sec,btc] [--exclude GUM_news|none] [--epochs N] [--max-features N]\n"); return 2; }
+  }
+  std::vector<std::string> exclude;
+  if (exclude_arg != "none") {
+    std::stringstream xs(exclude_arg);
+    std::string x;
+    while (std::getline(xs, x, ',')) exclude.push_back(x);
   }
   std::vector<Sentence> sents;
   std::stringstream ss(sets);
   std::string name;
-  while (std::getline(ss, name, ',')) read_iob2(data + "/" + name + ".iob2", sents);
+  int skipped_docs = 0;
+  while (std::getline(ss, name, ',')) read_iob2(data + "/" + name + ".iob2", sents, exclude, &skipped_docs);
+  std::fprintf(stderr, "lede train: %d documents excluded (--exclude %s)\n", skipped_docs, exclude_arg.c_str());
   if (sents.empty()) { std::fprintf(stderr, "lede train: no training data\n"); return 1; }
 
   Analyzer analyzer;  // lexicons (the model it loads is not used for candidate generation here)
@@ -198,8 +221,9 @@ int train(int argc, char** argv) {
   std::ofstream o(out_path, std::ios::binary);
   if (!o) { std::fprintf(stderr, "lede train: cannot write %s\n", out_path.c_str()); return 1; }
   o << "# lede candidate-name classifier (averaged perceptron: none person organization place), produced by: lede train --data "
-    << data << " --sets " << sets << " --epochs " << epochs << " --max-features " << max_features << "\n";
-  o << "# trained on " << sents.size() << " sentences / " << ex.size() << " candidates; see NOTICE and tools/train/README.md\n";
+    << data << " --sets " << sets << " --exclude " << exclude_arg << " --epochs " << epochs << " --max-features " << max_features << "\n";
+  o << "# trained on " << sents.size() << " sentences / " << ex.size() << " candidates, " << skipped_docs
+    << " documents excluded (the GUM news documents are the dev set of lede eval --gum); see NOTICE and tools/train/README.md\n";
   o << "# format: 'scale S', 'bias b0..b3', then 'FEATUREHASH(hex) w0 w1 w2 w3' with weight = w * S\n";
   char buf[64];
   std::snprintf(buf, sizeof buf, "scale\t%.8g\n", scale);

@@ -23,6 +23,16 @@ struct ActorPass {
   bool title(size_t i) const {
     return d.word(i) && d.lx_has(i, LX_TITLE) && !d.lx_has(i, LX_GIVEN) && !d.lx_has(i, LX_NUMBER);
   }
+  // A title word that begins a title here: the last word of a title phrase ("Minister", "spokesman"),
+  // or a word of one before another ("Foreign Minister"); not a modifier alone ("City Hall", "state
+  // Division of Criminal Investigation").
+  bool title_start(size_t i) const {
+    if (!title(i)) return false;
+    if (L.title_heads.count(d.toks[i].hl)) return true;
+    size_t k = i + 1;
+    while (k < d.n() && k < i + 4 && (d.is(k, W.of) || d.is(k, W.the) || d.is(k, W.for_))) ++k;
+    return k < i + 4 && title(k);
+  }
   bool honorific(size_t i) const { return d.cap(i) && d.lx_has(i, LX_HONORIFIC); }
   bool name_connector(size_t i) const {
     if (!d.word(i) || d.cap(i)) return false;
@@ -35,7 +45,7 @@ struct ActorPass {
     if (d.punct(i, '&')) return true;
     if (!d.word(i) || d.cap(i)) return false;
     uint64_t h = d.toks[i].hl;
-    return h == W.of || h == W.for_ || h == W.and_ || name_connector(i) || (h == W.the && i > 0 && d.is(i - 1, W.of));
+    return h == W.of || h == W.for_ || h == W.and_ || name_connector(i) || (h == W.the && i > 0 && (d.is(i - 1, W.of) || d.is(i - 1, W.for_)));
   }
   bool capword(size_t i) const {
     if (d.cap(i)) return true;
@@ -122,6 +132,11 @@ struct ActorPass {
   }
 
   void add(uint32_t t0, uint32_t t1, ActorKind kind, std::string entity, bool known, const GazEntry* g, bool title_before) {
+    // "The Huffington Post", "The Church of Scientology": the article is not part of the name's span
+    if (t1 - t0 >= 2 && d.toks[t0].hl == W.the) {
+      ++t0;
+      if (entity.size() > 4 && (entity[0] == 'T' || entity[0] == 't') && entity.compare(1, 3, "he ") == 0) entity.erase(0, 4);
+    }
     const uint32_t index = static_cast<uint32_t>(d.mentions.size());
     Mention& m = d.mentions.emplace_back();  // filled in place: a Mention is about 150 bytes
     m.t0 = t0;
@@ -142,7 +157,7 @@ struct ActorPass {
     if (known && kind == ActorKind::place) {
       m.chain = hash_seed();
       for (uint32_t t = t0; t < t1; ++t) m.chain = hash_combine(m.chain, d.toks[t].hs);
-      m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1));
+      m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1)) || score_beside(t0, t1);
     }
     if (t1 - t0 >= 2 && (known || kind == ActorKind::organization)) {
       char ini[64];  // one byte per token; names are far shorter (the runs are bounded)
@@ -183,6 +198,15 @@ struct ActorPass {
     uint32_t len = q - p;
     const Token& t = d.toks[p];
     auto text = [&] { return std::string(d.span(p, q)); };
+    if (len == 1) {
+      // a weekday is never an actor ("Sunday", with a title word before it or not)
+      if (weekday(p)) return false;
+      // "IE6", "STS-1", "Cloud9": a word with digits is a product or a code, not a name
+      if (t.flags & F_DIGIT) return false;
+      // emphasis and common acronyms: "NOT", "MORE", "SHE" (function words) and the listed ones
+      // (VIP, IQ ...), unless a title or honorific goes before it
+      if ((t.flags & F_ALLCAPS) && !hon && !title_ctx && d.tok(p).size() > 1 && (d.fclass(p) || d.lx_has(p, LX_STOP_CAP))) return false;
+    }
     if (len == 1 && !hon && !title_ctx) {
       auto s = seen_surname.find(t.hs);
       if (s != seen_surname.end()) { add(p, q, ActorKind::person, d.mentions[s->second].entity, false, nullptr, false); return true; }
@@ -213,6 +237,11 @@ struct ActorPass {
       if (cls_value == -2) cls_value = d.model && !d.model->empty() ? d.model->classify(d, p, q) : -1;
       return cls_value;
     };
+    // "Trump's Justice Department": a listed surname with a possessive is a person
+    if (len == 1 && !(t.flags & F_ALLCAPS) && d.lx_has(p, LX_SURNAME) && d.poss(q) && !d.lx_has(p, LX_GAZ)) {
+      add(p, q, ActorKind::person, text(), false, nullptr, false);
+      return true;
+    }
     if (len == 1 && sent_start) {
       // a capitalised first word is a name only with evidence
       bool evidence = (t.flags & F_ALLCAPS) || d.lx_has(p, LX_SURNAME) || given || !common_word(p);
@@ -237,6 +266,12 @@ struct ActorPass {
     else if (len >= 2 && len <= 3) kind = ActorKind::person;
     else if (len == 1 && d.lx_has(p, LX_SURNAME)) kind = ActorKind::person;
     else kind = ActorKind::organization;
+    // "the Polaroids", "the Andy Warhol Photographic Legacy Program": a name after an article is not a
+    // person's (one word: no actor; longer: an organization) unless a given name or title says so
+    if (kind == ActorKind::person && p > 0 && (d.is(p - 1, W.the) || d.is(p - 1, W.a) || d.is(p - 1, W.an)) && !given) {
+      if (len == 1) return false;
+      kind = ActorKind::organization;
+    }
     add(p, q, kind, text(), false, nullptr, false);
     return true;
   }
@@ -248,7 +283,7 @@ struct ActorPass {
     while (j < n && !(d.toks[j].flags & F_NEWLINE)) {
       if (capword(j)) { ++j; continue; }
       if (d.punct(j, '.') && d.adjacent(j) && d.tok(j - 1).size() == 1 && d.cap(j - 1) && capword(j + 1) && !(j + 1 < n && (d.toks[j + 1].flags & F_NEWLINE))) { ++j; continue; }
-      if (connector(j) && j + 1 < n && (capword(j + 1) || (d.is(j, W.of) && d.is(j + 1, W.the) && capword(j + 2)))) { ++j; continue; }
+      if (connector(j) && j + 1 < n && (capword(j + 1) || ((d.is(j, W.of) || d.is(j, W.for_)) && d.is(j + 1, W.the) && capword(j + 2)))) { ++j; continue; }
       if (possessive_in_name(j)) { ++j; continue; }
       break;
     }
@@ -271,8 +306,41 @@ struct ActorPass {
     return !connector(j) && !d.is(j, W.v);
   }
 
+  // "HOUSTON -", "WASHINGTON, D.C. —", "LONDON (Reuters) -": a dateline's place, in capitals at the
+  // start of a paragraph; returns the first token after it, or i when there is none.
+  size_t dateline(size_t i) {
+    size_t n = d.n(), k = i;
+    while (k < n && k < i + 3 && d.word(k) && (d.toks[k].flags & F_ALLCAPS) && !(k > i && (d.toks[k].flags & F_NEWLINE))) ++k;
+    if (k == i) return i;
+    size_t e = k;
+    if (d.punct(e, ',') && e + 1 < n && d.word(e + 1) && (d.toks[e + 1].flags & F_ALLCAPS)) e += 2;  // "WASHINGTON, D.C."
+    if (d.punct(e, '(')) { size_t c = e + 1; while (c < n && c < e + 5 && !d.punct(c, ')')) ++c; e = c + 1; }  // "(AP)"
+    if (!(d.punct(e, '-') || d.punct(e, 0x2014) || d.punct(e, 0x2013))) return i;
+    std::string name;
+    uint64_t h = hash_seed();
+    for (size_t x = i; x < k; ++x) {
+      std::string w(d.tok(x));
+      for (size_t c = 1; c < w.size(); ++c) if (w[c] >= 'A' && w[c] <= 'Z' && w[c - 1] != '-' && w[c - 1] != '.') w[c] = static_cast<char>(w[c] + 32);
+      if (!name.empty()) name += ' ';
+      name += w;
+      h = hash_combine(h, hash_bytes(w));
+    }
+    auto it = L.gaz.find(h);
+    if (it != L.gaz.end()) {
+      const GazEntry& g = L.gaz_entries[it->second];
+      add(static_cast<uint32_t>(i), static_cast<uint32_t>(k), g.kind, L.str(g.entity), true, &g, false);
+    } else {
+      add(static_cast<uint32_t>(i), static_cast<uint32_t>(k), ActorKind::place, name, false, nullptr, false);
+    }
+    return k;
+  }
+
   // Splits the capitalised run starting at i into mentions; returns the first token after it.
   size_t run(size_t i) {
+    if ((i == 0 || (d.toks[i].flags & F_NEWLINE)) && (d.toks[i].flags & F_ALLCAPS) && d.word(i)) {
+      size_t k = dateline(i);
+      if (k > i) return k;
+    }
     size_t j = run_end(i);
     // laws, prizes and events are not actors: "CHIPS and Science Act", "Harrow Prize"; nor are
     // storms and operations: "Hurricane Idalia"
@@ -354,6 +422,28 @@ struct ActorPass {
           }
           if (office) { title_ctx = true; p = q; continue; }
         }
+        if (g->kind == ActorKind::organization && q < d.n() && !(d.toks[q].flags & F_NEWLINE)) {
+          // "General Motors Corp.", "McKesson Corp": the legal suffix stays in the name
+          std::string_view nx = d.word(q) ? d.tok(q) : std::string_view();
+          if (nx == "Corp" || nx == "Corp." || nx == "Inc" || nx == "Inc." || nx == "Co" || nx == "Co." || nx == "Ltd" || nx == "Ltd." ||
+              nx == "LLC" || nx == "plc" || nx == "PLC" || nx == "AG" || nx == "SA" || nx == "NV" || nx == "GmbH") {
+            size_t e = q + 1;
+            if (d.punct(e, '.') && d.adjacent(e) && nx.back() != '.' && !(e + 1 < d.n() && (d.toks[e + 1].flags & (F_SENT | F_NEWLINE)))) ++e;
+            add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
+            if (e > j) j = e;
+            p = e;
+            continue;
+          }
+          // "House Budget Committee", "Senate Appropriations Subcommittee": a body of a known one
+          size_t e = q;
+          while (e < j && e < q + 4 && capword(e) && head(e) == HeadKind::none && !title_start(e)) ++e;
+          if (e > q && e < j && head(e) != HeadKind::none && head(e) != HeadKind::place_last && d.org_head(e) != HeadKind::org_suffix) {
+            ++e;
+            add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
+            p = e;
+            continue;
+          }
+        }
         add(p, q, g->kind, L.str(g->entity), true, g, false);
         if (q > j) j = q;
         p = q;
@@ -368,25 +458,36 @@ struct ActorPass {
       }
       // sub-run up to "and"
       size_t r = p;
-      while (r < j && r < p + 12 && !(d.is(r, W.and_) || d.punct(r, '&'))) ++r;  // names are short: bounded scans
+      while (r < j && r < p + 12 && !(d.is(r, W.and_) || (d.punct(r, '&') && !(r + 1 < j && (d.tok(r + 1) == "Co" || d.tok(r + 1) == "Co.")))))
+        ++r;  // names are short: bounded scans; "Gabelli & Co." is one name
       // "Fernando Cheung of the Labour Party", "Wu Chi-wai of the Democratic Party": a person's name
       // (a given name first, or a romanised given name) and no head word before "of" is a person
       // of the organization, not part of its name
       for (size_t o = p + 2; o < r; ++o) {
         if (head(o - 1) != HeadKind::none || title(o - 1) || org_first(o - 1) || d.lx_has(o - 1, LX_GAZ)) break;
         if (!d.is(o, W.of)) continue;
-        if (d.lx_has(p, LX_GIVEN) || romanised_given(o - 1)) r = o;
+        // also two or three words ending in a listed surname, or any two words when a head word
+        // ends the part after "of" ("Tanya Chan of the Civic Party", "Jann Wenner of Rolling Stone Magazine")
+        bool org_after = false;
+        for (size_t x = o + 1; x < r && x < o + 8; ++x) if (head(x) != HeadKind::none && head(x) != HeadKind::place_last) org_after = true;
+        if (d.lx_has(p, LX_GIVEN) || romanised_given(o - 1) || (o - p <= 3 && (d.lx_has(o - 1, LX_SURNAME) || org_after))) r = o;
         break;
       }
       // an organization or place name ending in a head word: "Foreign Ministry", "Greater Manchester Police"
       {
         size_t h = p + 1;
         while (h < r && head(h) == HeadKind::none) ++h;
+        // "CEO of the Refugee Council", "Chairman of the Australian Centre": a title, then the body
+        if (h < r && p + 2 < h && (d.is(p + 1, W.of) || d.is(p + 1, W.for_)) && title_start(p) && !org_first(p)) {
+          title_ctx = true;
+          p += d.is(p + 2, W.the) ? 3 : 2;
+          continue;
+        }
         if (h < r && !(title(p) && head(h) == HeadKind::place_last)) {
           size_t e = h + 1;
           while (e < r && head(e) != HeadKind::none) ++e;
-          // "Ministry of Defence": org-first word followed by of
-          if (e < r && d.is(e, W.of)) { e = r; }
+          // "Ministry of Defence": org-first word followed by of; "Brennan Center for Justice"
+          if (e < r && (d.is(e, W.of) || d.is(e, W.for_))) { e = r; }
           if (!d.is(e - 1, W.of) && !d.is(e - 1, W.the)) {
             add(p, e, head(e - 1) == HeadKind::place_last ? ActorKind::place : ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
             p = e;
@@ -410,7 +511,7 @@ struct ActorPass {
           continue;
         }
       }
-      if (title(p) && (!d.lx_has(p, LX_SURNAME) || (p + 1 < j && capword(p + 1)))) {
+      if (title_start(p) && (!d.lx_has(p, LX_SURNAME) || (p + 1 < j && capword(p + 1)))) {
         title_ctx = true;
         ++p;
         // "Secretary of State", "Chancellor of the Exchequer", "Minister for Foreign Affairs"
@@ -439,7 +540,7 @@ struct ActorPass {
         if (d.punct(q, '.') && q + 1 < r && capword(q + 1)) { ++q; continue; }
         break;
       }
-      if (!title_ctx && p > 0 && title(p - 1) && !d.cap(p - 1)) title_ctx = true;  // "spokesman Dmitry Peskov"
+      if (!title_ctx && p > 0 && title_start(p - 1) && !d.cap(p - 1)) title_ctx = true;  // "spokesman Dmitry Peskov"
       if (!title_ctx && p > 1 && d.punct(p - 1, '.') && d.adjacent(p - 1) && honorific(p - 2)) hon = true;
       unknown(static_cast<uint32_t>(p), static_cast<uint32_t>(q), title_ctx, hon);
       title_ctx = false;
@@ -504,9 +605,18 @@ struct ActorPass {
     if (!d.word(i) || d.cap(i)) return false;
     static const uint64_t kVerbs[] = {hash_lower("beat"), hash_lower("beats"), hash_lower("defeated"), hash_lower("edged"),
                                       hash_lower("routed"), hash_lower("thrashed"), hash_lower("downed"), hash_lower("overcame"),
-                                      hash_lower("outplayed"), hash_lower("drew"), hash_lower("trounced"), hash_lower("hammered")};
+                                      hash_lower("outplayed"), hash_lower("drew"), hash_lower("trounced"), hash_lower("hammered"),
+                                      hash_lower("faced"), hash_lower("vs"), hash_lower("vs."), hash_lower("v")};
     for (uint64_t h : kVerbs) if (d.toks[i].hl == h) return true;
     return false;
+  }
+
+  // "Sweden 1 – 0 Korea Republic": a score right after the name, or right before it
+  bool score_beside(size_t t0, size_t t1) const {
+    auto dash = [&](size_t k) { return d.punct(k, '-') || d.punct(k, 0x2013) || d.punct(k, 0x2014); };
+    auto num = [&](size_t k) { return k < d.n() && d.toks[k].type == T_NUM && d.tok(k).size() <= 2; };
+    if (num(t1) && dash(t1 + 1) && num(t1 + 2) && !(d.toks[t1].flags & F_NEWLINE)) return true;
+    return t0 >= 3 && num(t0 - 1) && dash(t0 - 2) && num(t0 - 3) && !(d.toks[t0].flags & F_NEWLINE);
   }
 
   bool locative(const Mention& m) const {
@@ -720,6 +830,15 @@ struct ActorPass {
       if (!m.known) {
         auto s = surname.find(h);
         if (s != surname.end()) { m.kind = ActorKind::person; m.entity = d.mentions[s->second].entity; continue; }
+      } else if (m.kind == ActorKind::place && !surname.empty()) {
+        // "Valeska Paris ... Paris said": a city that is the surname of a person the article names,
+        // where it is not a location
+        auto s = surname.find(h);
+        if (s != surname.end() && !locative(m)) { m.kind = ActorKind::person; m.entity = d.mentions[s->second].entity; m.known = false; m.capital = false; continue; }
+      }
+      if (!m.known) {
+        auto s = surname.find(h);
+        if (s != surname.end()) { m.kind = ActorKind::person; m.entity = d.mentions[s->second].entity; continue; }
         auto o = org_prefix.find(h);
         if (o != org_prefix.end()) { m.kind = ActorKind::organization; m.entity = d.mentions[o->second].entity; continue; }
       }
@@ -737,9 +856,18 @@ struct ActorPass {
         if (m.known && m.kind == ActorKind::organization)
           if (auto c = L.team_city.find(hash_bytes(m.entity)))
             if (team_by_city.emplace(c->second, static_cast<uint32_t>(teams_here.size())).second) teams_here.push_back(m.entity);
+    // a country or city that plays ("Sweden defeated South Korea", "Sweden 1 – 0 Korea Republic") is
+    // the team wherever the article does not use it as a location ("put Sweden in the lead")
+    FlatSet playing;
+    for (const Mention& m : d.mentions)
+      if (m.sports && m.kind == ActorKind::place && m.known && !m.eo) playing.insert(m.chain);
     for (Mention& m : d.mentions) {
       const bool known_place = m.kind == ActorKind::place && m.known && !m.eo;
       if (!known_place && !m.capital) continue;
+      if (known_place && !m.sports && !m.capital && !playing.empty() && playing.count(m.chain) && !locative(m)) {
+        m.kind = ActorKind::organization;
+        continue;
+      }
       uint64_t city = m.chain;
       const std::string* named = nullptr;
       if (known_place && !teams_here.empty())

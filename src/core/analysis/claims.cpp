@@ -100,6 +100,38 @@ struct ClaimPass {
     return false;
   }
 
+  // "promised members of Congress that", "assured investors that": verbs with an addressee before the clause
+  bool tell_like(size_t i) const {
+    std::string_view w = d.tok(i);
+    return w == "promised" || w == "promising" || w == "promise" || w == "promises" || w == "assured" || w == "assuring" ||
+           w == "assure" || w == "assures" || w == "reminded" || w == "reminding" || w == "informed" || w == "informing" ||
+           w == "convinced" || w == "persuaded";
+  }
+  bool clause_word(size_t i) const {
+    return d.is(i, h_whether) || d.is(i, h_if) || d.is(i, h_how) || d.is(i, h_why) || d.is(i, h_what) || d.is(i, h_when);
+  }
+  // The first token that ends after byte b (binary search: the tokens are in order)
+  size_t tok_at(uint32_t b) const {
+    return static_cast<size_t>(std::partition_point(d.toks.begin(), d.toks.end(), [b](const Token& t) { return t.e <= b; }) - d.toks.begin());
+  }
+  // A speaker is never a date, a time, a number or an adverb ("In 2017, said", "Already, officials said")
+  bool bad_speaker(const Speaker& sp) const {
+    if (!sp.present || sp.entity) return false;  // a named actor is a speaker
+    size_t k = tok_at(sp.b);
+    bool any = false;
+    for (; k < d.n() && d.toks[k].b < sp.e; ++k) {
+      const Token& t = d.toks[k];
+      if (t.type == T_PUNCT) continue;
+      any = true;
+      if (t.type == T_NUM) continue;
+      if (d.lx_has(k, LX_CALENDAR | LX_NUMBER)) continue;
+      if (d.word(k) && !d.cap(k) && (d.fclass(k) & Lexicon::fw_adv)) continue;
+      std::string_view w = d.tok(k);
+      if (d.word(k) && w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0 && !d.cap(k)) continue;
+      return false;
+    }
+    return any;
+  }
   const std::string* pronoun_entity(size_t before, ActorKind want) const {
     // nearest preceding mention of the wanted kind
     for (size_t k = before; k-- > 0;) {
@@ -269,10 +301,24 @@ struct ClaimPass {
     a.b = b;
     a.e = e;
     a.attrs.cue = c1 > c0 ? d.span_attr(d.toks[c0].b, d.toks[c1 - 1].e) : SpanAttr::null_span();
-    a.attrs.speaker = speaker_attr(sp);
+    Speaker who = sp;
+    const bool bad = bad_speaker(sp);
+    if (bad) {
+      // "Asante, 41, said": the name before an age; else no speaker
+      who = Speaker();
+      size_t k = tok_at(sp.b);
+      if (k >= 2 && d.punct(k - 1, ',') && d.mention_at[k - 2] >= 0) {
+        const Mention& m = d.mentions[d.mention_at[k - 2]];
+        who.present = true;
+        who.b = d.toks[m.t0].b;
+        who.e = d.toks[m.t1 - 1].e;
+        who.entity = &m.entity;
+      }
+    }
+    a.attrs.speaker = speaker_attr(who);
     for (size_t k = c0; k < c1; ++k) cue_used[k] = 1;
     if (c1 > c0) last_cue_end = c1;
-    if (sp.present && c1 > c0) { last_sp = sp; last_claim_sent = d.sent[c0]; }
+    if (sp.present && c1 > c0 && !bad) { last_sp = sp; last_claim_sent = d.sent[c0]; }
   }
 
   // ------------------------------------------------------------------ direct quotes
@@ -486,6 +532,13 @@ struct ClaimPass {
         int l;
         const Cue* c = cue_at(k + 1, &l);
         if (c && (ing(k + 1) || c->type == CueType::according)) return k;
+        // "Jones, who said he was tired, told the court that he was innocent": the next attribution
+        if (c && c->type == CueType::say && k > s + 1 && !d.cap(k + 1)) {
+          for (size_t v = k + 1 + l; v < e && v < k + 8; ++v) {
+            if (d.is(v, W.that)) return k;
+            if (d.toks[v].type == T_PUNCT) break;
+          }
+        }
         if (d.is(k + 1, W.according) || d.is(k + 1, W.with)) return k;
         // "..., District Attorney Fani Willis said.": the sentence's own speaker follows
         if (k > s + 2) {
@@ -529,6 +582,14 @@ struct ClaimPass {
     uint8_t fc = d.fclass(k);
     if (fc & (Lexicon::fw_det | Lexicon::fw_pron)) return !(t.hl == W.that);
     if (t.hl == W.there) return true;  // "said there was no evidence"
+    // "found only a quarter of citizens favoured ...", "revealed many are not ...": a quantifier or
+    // focusing word before the clause's subject
+    if (!d.cap(k)) {
+      std::string_view w = d.tok(k);
+      if (w == "only" || w == "many" || w == "most" || w == "some" || w == "few" || w == "several" || w == "nearly" || w == "almost" ||
+          w == "just")
+        return k + 1 < d.n() && (d.word(k + 1) || d.toks[k + 1].type == T_NUM) && !d.is(k + 1, W.that);
+    }
     // "said at least 115 people were killed": a qualified number, not a prepositional phrase
     uint64_t h = hash_seed();
     for (int m = 0; m < L.qualifier_max_tokens && k + m + 1 < d.n(); ++m) {
@@ -540,11 +601,59 @@ struct ClaimPass {
     return false;
   }
 
+  // "the allegation that he took bribes", "Smith's claim that ...": a claim noun with a that-clause.
+  // The speaker is the possessor, if any. Returns true when it emitted one.
+  bool nominal(size_t c) {
+    if (!d.word(c) || d.cap(c) || !d.is(c + 1, W.that) || c == 0) return false;
+    std::string_view w = d.tok(c);
+    static constexpr std::string_view kNouns[] = {"allegation", "allegations", "claim", "claims", "assertion", "assertions", "accusation",
+                                                  "accusations", "suggestion", "suggestions", "belief", "assurance", "assurances",
+                                                  "assurance", "warning", "warnings", "rumour", "rumours", "rumor", "rumors", "insistence",
+                                                  "contention", "charge", "charges", "argument", "promise", "pledge", "announcement"};
+    bool noun = false;
+    for (std::string_view x : kNouns) if (w == x) { noun = true; break; }
+    if (!noun) return false;
+    // a determiner or possessor before it: "the allegation", "his claim", "Smith's claim"
+    size_t p = c - 1;
+    while (p > 0 && d.word(p) && !d.cap(p) && !d.fclass(p) && c - p < 3) --p;  // "the new allegation"
+    bool poss = d.poss(p);
+    bool prep = d.word(p) && !d.cap(p) && (d.fclass(p) & Lexicon::fw_prep) && p + 1 == c;  // "amid allegations that"
+    if (!(poss || prep || d.is(p, W.the) || d.is(p, W.its) || d.is(p, W.his) || d.is(p, W.her) || d.is(p, W.their) || d.is(p, W.a) ||
+          d.is(p, W.an)))
+      return false;
+    // the subject of its sentence ("The allegation that he took bribes surfaced in May"): where its
+    // clause ends cannot be told without a parser, so no claim
+    size_t np0 = poss ? p : p;
+    while (np0 > 0 && !(d.toks[np0].flags & F_SENT) && (d.cap(np0 - 1) || d.poss(np0))) --np0;
+    if (d.toks[np0].flags & F_SENT) return false;
+    size_t cs = c + 2;
+    if (!clause_start(cs) || in_quote[cs]) return false;
+    size_t ce = content_end(cs);
+    if (ce <= cs) return false;
+    Speaker sp;
+    if (poss && p > 0) {
+      size_t npe = p;
+      size_t s0 = np_before(p, sent_begin(p), &npe);
+      if (s0 < p) sp = make_speaker(s0, p);
+    } else if (d.is(p, W.his) || d.is(p, W.her) || d.is(p, W.its) || d.is(p, W.their)) {
+      sp = make_speaker(p, p + 1);
+    }
+    emit(d.toks[cs].b, content_bytes_end(cs, ce), sp, c, c + 1);
+    return true;
+  }
+
   void indirect() {
     size_t covered_until = 0;  // tokens inside the previous indirect claim's content
     // only tokens that can start a cue (cue_at's first tests, without the call)
     for (uint32_t c : d.cue_tokens) {
       if (in_quote[c] || cue_used[c] || c < covered_until) continue;
+      if (d.is(c + 1, W.that) && nominal(c)) {
+        uint32_t end_b = d.out.back().e;
+        size_t k = c + 1;
+        while (k < d.n() && d.toks[k].e <= end_b) ++k;
+        covered_until = k;
+        continue;
+      }
       const Token& t = d.toks[c];
       if (t.type != T_WORD || ((t.flags & F_CAP) && !(t.flags & F_SENT))) continue;
       size_t before = d.out.size();
@@ -567,6 +676,13 @@ struct ClaimPass {
         if (have_sp) return;
         have_sp = true;
         if (participle) { sp = main_subject(c); return; }
+        // "The president spent the week promising members ...": an -ing cue after the object of
+        // another verb speaks for the sentence's subject
+        if (ing(c) && c > sb && !be_form(c - 1)) {
+          size_t npe0 = c;
+          size_t s0 = np_before(c, sb, &npe0);
+          if (s0 > sb && s0 < c && d.word(s0 - 1) && !d.cap(s0 - 1) && !d.fclass(s0 - 1)) { sp = main_np(s0 - 1); return; }
+        }
         // passive "It was claimed that": no speaker
         if (c >= 2 && be_form(c - 1)) {
           size_t s0 = before_perfect(c - 1, sb);
@@ -585,6 +701,20 @@ struct ClaimPass {
         }
         if (s < c) sp = make_speaker(s, npe);
         else if (c > sb && (d.punct(c - 1, ',') || (c > sb + 1 && d.punct(c - 2, ',')))) sp = main_np(c);
+        else {
+          // "Devocht, who had told Montalvo he would ...": the name before the relative clause
+          size_t w = c;
+          while (w > sb + 3 && w + 4 > c && d.word(w - 1) && !d.cap(w - 1) && (d.fclass(w - 1) & (Lexicon::fw_aux | Lexicon::fw_adv))) --w;
+          if (w > sb + 2 && d.is(w - 1, W.who) && d.punct(w - 2, ',') && d.mention_at[w - 3] >= 0) {
+            const Mention& m = d.mentions[d.mention_at[w - 3]];
+            if (m.kind != ActorKind::place) {
+              sp.present = true;
+              sp.b = d.toks[m.t0].b;
+              sp.e = d.toks[m.t1 - 1].e;
+              sp.entity = &m.entity;
+            }
+          }
+        }
       };
       switch (cue->type) {
         case CueType::according: {
@@ -603,6 +733,23 @@ struct ClaimPass {
             size_t cs = e;
             if (d.punct(cs, ',')) ++cs;
             size_t ce = content_end(cs);
+            // "According to ABC News, Basya also believes ...", "According to the Herald, Professor
+            // John Burrows, the project's chairman, said ...": the clause has its own speaker and cue,
+            // whose claim is the one to show
+            {
+              bool inner = false;
+              for (size_t v = cs + 1; v < ce && v < cs + 16 && !inner; ++v) {
+                int l2;
+                const Cue* c2 = in_quote[v] ? nullptr : cue_at(v, &l2);
+                if (!c2 || c2->type != CueType::say || d.cap(v) || ing(v)) continue;
+                size_t s0 = np_before(v, cs);
+                bool named = false;
+                for (size_t m = cs; m < cs + 4 && m < v; ++m) named = named || (d.mention_at[m] >= 0 && d.mentions[d.mention_at[m]].kind != ActorKind::place);
+                if (s0 == cs || (named && s0 < v)) inner = true;
+                break;
+              }
+              if (inner) break;
+            }
             if (ce > cs) emit(d.toks[cs].b, content_bytes_end(cs, ce), who, c, c + l);
           }
           break;
@@ -669,7 +816,19 @@ struct ClaimPass {
           // skip an indirect object and short PPs: told reporters, said in a statement, said on Friday
           size_t x = k;
           uint64_t ch = d.toks[c].hl;
-          bool tell = ch == h_told || ch == h_tell || ch == h_tells || ch == h_telling;
+          bool tell = ch == h_told || ch == h_tell || ch == h_tells || ch == h_telling || tell_like(c);
+          // "asked whether ...", "questioned how ...": the question is the content
+          if (cue->question) {
+            size_t y = x;
+            while (y < se && y < x + 8 && !d.punct(y, '.') && !d.punct(y, ';') && !clause_word(y)) ++y;
+            if (!(y < se && clause_word(y)) || in_quote[y]) break;
+            size_t ce = content_end(y + 1);
+            if (ce <= y + 1) break;
+            subject();
+            if (!sp.present && !passive) break;
+            emit(d.toks[y].b, content_bytes_end(y, ce), sp, c, c + l);
+            break;
+          }
           if (tell) {
             bool found = false;
             for (size_t y = x + 1; y < se && y <= x + 7; ++y) {
@@ -711,6 +870,26 @@ struct ClaimPass {
               }
             }
           }
+          // 'Governor Chris Gregoire said, "The Museum of Flight put ...' with no closing mark in the
+          // paragraph (or an opening mark used to close it): the quote runs to that mark or the
+          // paragraph's end
+          {
+            size_t q = k;
+            if (d.punct(q, ',') || d.punct(q, ':')) ++q;
+            if (q < n && q > k && is_open_quote(q) && !in_quote[q] && q + 1 < n && !in_quote[q + 1]) {
+              size_t e = q + 1;
+              while (e < n && e < q + 400 && !(d.toks[e].flags & F_NEWLINE) &&
+                     !(d.toks[e].type == T_PUNCT && (d.toks[e].cp == '"' || d.toks[e].cp == 0x201C || d.toks[e].cp == 0x201D)))
+                ++e;
+              if (e > q + 3) {
+                subject();
+                if (sp.present && !bad_speaker(sp)) {
+                  emit(d.toks[q].e, content_bytes_end(q + 1, e), sp, c, c + l);
+                  break;
+                }
+              }
+            }
+          }
           size_t cs;
           const bool x_quoted = x < n && in_quote[x];  // x can be past the last token ("... said, " at the end)
           if (d.is(x, W.that)) cs = x + 1;
@@ -741,6 +920,12 @@ struct ClaimPass {
             while (cs0 < comma && d.toks[cs0].type == T_PUNCT && !is_open_quote(cs0)) ++cs0;
             if (comma <= cs0 || in_quote[comma - 1]) break;
             if (cue->type == CueType::show && !data_subject(who)) break;
+            // "Already, officials said, the plan has failed": the clause goes on after the attribution
+            if (comma - cs0 <= 2 && d.punct(x, ',') && x + 1 < se && !in_quote[x + 1]) {
+              size_t ce2 = content_end(x + 1);
+              if (ce2 > x + 1) emit(d.toks[x + 1].b, content_bytes_end(x + 1, ce2), who, c, c + l);
+              break;
+            }
             bool q_open = is_open_quote(cs0);
             emit(d.toks[cs0].b + (q_open ? 0 : 0), content_bytes_end(cs0, comma), who, c, c + l);
             break;

@@ -247,6 +247,8 @@ Lexicon::Lexicon() {
   auto add_title_words = [&](std::string_view phrase) {
     std::vector<Token> toks;
     tokenize(phrase, toks);
+    for (size_t k = toks.size(); k-- > 0;)
+      if (toks[k].type == T_WORD) { title_heads.insert(toks[k].hl); break; }
     for (const Token& t : toks) {
       if (t.type != T_WORD) continue;
       std::string_view w = phrase.substr(t.b, t.e - t.b);
@@ -346,12 +348,14 @@ Lexicon::Lexicon() {
   });
   for_each_row("lexicon/extra-cues.tsv", [&](const std::vector<std::string_view>& c) {
     std::string_view t = col(c, 1);
+    if (t == "noun") { cue_first.insert(hash_lower(c[0])); return; }  // claim nouns: claims.cpp's nominal()
     Cue cue;
-    cue.type = t == "say" ? CueType::say : t == "object" ? CueType::object : t == "accuse" ? CueType::accuse : t == "quote" ? CueType::quote
+    cue.question = t == "ask";
+    cue.type = t == "say" || t == "ask" || t == "say_that" ? CueType::say : t == "object" ? CueType::object : t == "accuse" ? CueType::accuse : t == "quote" ? CueType::quote
              : t == "show" ? CueType::show : t == "call" ? CueType::call : t == "according" ? CueType::according : CueType::none;
-    cue.that = cue.type == CueType::say || cue.type == CueType::object || cue.type == CueType::show;
+    cue.that = (cue.type == CueType::say && !cue.question) || cue.type == CueType::object || cue.type == CueType::show;
     cue.quote = cue.obj = true;
-    cue.zero_that = cue.type == CueType::say || cue.type == CueType::show;
+    cue.zero_that = (cue.type == CueType::say && !cue.question && t != "say_that") || cue.type == CueType::show;
     if (cue.type == CueType::none) return;
     cues.emplace(phrase_hash(c[0], true, nullptr), cue);
     cue_first.insert(hash_lower(c[0].substr(0, c[0].find(' '))));
@@ -368,6 +372,7 @@ Lexicon::Lexicon() {
     if (type == "cardinal") add_number(c[0], NumType::cardinal, v);
     else if (type == "ordinal") add_number(c[0], NumType::ordinal, v);
     else if (type == "scale") add_number(c[0], NumType::scale, v);
+    else if (type == "fraction" && c[0].find('-') == std::string_view::npos) add_number(c[0], NumType::fraction, v);  // not over "third" the ordinal
   });
   for_each_row("lexicon/extra-numbers.tsv", [&](const std::vector<std::string_view>& c) {
     std::string_view type = col(c, 1);
@@ -382,7 +387,7 @@ Lexicon::Lexicon() {
     }
     if (type == "time") { numbers.emplace(hash_lower(w), NumWord{NumType::timeword, static_cast<double>(intern(col(c, 2)))}); return; }
     double v = std::strtod(std::string(col(c, 2)).c_str(), nullptr);
-    NumType t = type == "card" ? NumType::cardinal : type == "ord" ? NumType::ordinal : NumType::scale;
+    NumType t = type == "card" ? NumType::cardinal : type == "ord" ? NumType::ordinal : type == "rel" ? NumType::reldate : NumType::scale;
     numbers.emplace(hash_lower(w), NumWord{t, v});
   });
   for_each_row("lexicon/calendar.tsv", [&](const std::vector<std::string_view>& c) {

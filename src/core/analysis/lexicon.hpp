@@ -155,9 +155,12 @@ struct Cue {
   CueType type = CueType::none;
   bool that = false, quote = false, obj = false;  // frames
   bool zero_that = false;  // takes a bare clause: "said the deal ..."
+  bool question = false;   // takes "whether", "if", "how" ...: "asked whether the minister would resign"
 };
 
-enum class NumType : uint8_t { none, cardinal, ordinal, scale, month, weekday, timeword };
+// fraction: a denominator word (half, thirds, quarter); reldate: a word that starts a relative date
+// (last, next, this, past, coming, recent, mid; yesterday, today, tomorrow, tonight)
+enum class NumType : uint8_t { none, cardinal, ordinal, scale, month, weekday, timeword, fraction, reldate };
 struct NumWord { NumType type = NumType::none; double value = 0; };
 
 struct Qualifier { bool approx = false; int8_t bound = 0; /* -1 max, +1 min */ };
@@ -219,6 +222,7 @@ class Lexicon {
 
   // Single-token tables keyed by lower-case token hash unless noted.
   FlatSet title_words;   // words that occur in titles/roles (lower case)
+  FlatSet title_heads;   // the last word of each title/role phrase (lower case): "minister", not "foreign"
   FlatSet honorifics;    // case-sensitive
   FlatSet stop_caps;     // case-sensitive capitalised words that are not names
   FlatMap<uint8_t> function_words;  // lower case -> class bits

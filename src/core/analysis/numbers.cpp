@@ -1,16 +1,83 @@
 // Numbers: digits and number words with scale, currency, percent, units, dates, years, weekdays,
 // times, ordinals and ranges; qualifiers (approximate, lower/upper bound) and the counted noun.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "core/analysis/doc.hpp"
 
 namespace lede::analysis {
 namespace {
 
-enum Kind { K_COUNT, K_MONEY, K_PERCENT, K_DATE, K_YEAR, K_WEEKDAY, K_TIME, K_ORDINAL, K_MEASURE, K_RANGE, K_DURATION };
-constexpr std::string_view kKindNames[] = {"count", "money", "percent", "date", "year", "weekday", "time", "ordinal", "measure", "range", "duration"};
+enum Kind { K_COUNT, K_MONEY, K_PERCENT, K_DATE, K_YEAR, K_WEEKDAY, K_TIME, K_ORDINAL, K_MEASURE, K_RANGE, K_DURATION, K_RATIO };
+constexpr std::string_view kKindNames[] = {"count", "money", "percent", "date", "year", "weekday", "time", "ordinal", "measure", "range", "duration", "ratio"};
+
+// Words the number grammar asks about (lower-case hashes), beyond Words.
+struct NumWords {
+  uint64_t point, dozen, dozens, plus, out, call, calls, caller, callers, dispatcher, dispatchers, operator_, emergency, line, hotline,
+      center, centre, system, dialed, dialled, dial, week, weekend, month, year, quarter, quarters, decade, summer, winter, spring, fall,
+      autumn, night, morning, afternoon, evening, years, months, weeks, days, decades, from, since, mid, recent, day, time, earnings,
+      revenue, revenues, profit, profits, sales, growth, gdp, economy, quarterly, results, loss, losses, income, fiscal, financial,
+      yesterday, today, tomorrow, tonight;
+  FlatSet rel_next;  // the words a relative date word can go before (week, year, summer, afternoon, years ...)
+  NumWords() {
+    auto h = [](const char* w) { return hash_lower(w); };
+    point = h("point"); dozen = h("dozen"); dozens = h("dozens"); plus = h("plus"); out = h("out"); call = h("call");
+    calls = h("calls"); caller = h("caller"); callers = h("callers"); dispatcher = h("dispatcher"); dispatchers = h("dispatchers");
+    operator_ = h("operator"); emergency = h("emergency"); line = h("line"); hotline = h("hotline"); center = h("center");
+    centre = h("centre"); system = h("system"); dialed = h("dialed"); dialled = h("dialled"); dial = h("dial"); week = h("week");
+    weekend = h("weekend"); month = h("month"); year = h("year"); quarter = h("quarter"); quarters = h("quarters");
+    decade = h("decade"); summer = h("summer"); winter = h("winter"); spring = h("spring"); fall = h("fall"); autumn = h("autumn");
+    night = h("night"); morning = h("morning"); afternoon = h("afternoon"); evening = h("evening"); years = h("years");
+    months = h("months"); weeks = h("weeks"); days = h("days"); decades = h("decades"); from = h("from"); since = h("since");
+    mid = h("mid"); recent = h("recent"); day = h("day"); time = h("time"); earnings = h("earnings"); revenue = h("revenue");
+    revenues = h("revenues"); profit = h("profit"); profits = h("profits"); sales = h("sales"); growth = h("growth"); gdp = h("gdp");
+    economy = h("economy"); quarterly = h("quarterly"); results = h("results"); loss = h("loss"); losses = h("losses");
+    income = h("income"); fiscal = h("fiscal"); financial = h("financial");
+    yesterday = h("yesterday"); today = h("today"); tomorrow = h("tomorrow"); tonight = h("tonight");
+    for (uint64_t x : {week, month, year, quarter, weekend, decade, summer, winter, spring, fall, autumn, night, morning, afternoon, evening,
+                       years, months, weeks, days, decades})
+      rel_next.insert(x);
+  }
+};
+const NumWords& num_words() {
+  static const NumWords w;
+  return w;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms).
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+void civil_from_days(int64_t z, int* y, int* m, int* d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  *y = static_cast<int>(static_cast<int64_t>(yoe) + era * 400 + (*m <= 2));
+}
+
+// Denominator words: "half" 2, "thirds" 3, "quarter" 4 ... (0 when w is none).
+int denominator(std::string_view w) {
+  static constexpr std::pair<std::string_view, int> kDen[] = {
+      {"half", 2}, {"halves", 2}, {"third", 3}, {"thirds", 3}, {"quarter", 4}, {"quarters", 4}, {"fourth", 4}, {"fourths", 4},
+      {"fifth", 5}, {"fifths", 5}, {"sixth", 6}, {"sixths", 6}, {"seventh", 7}, {"sevenths", 7}, {"eighth", 8}, {"eighths", 8},
+      {"ninth", 9}, {"ninths", 9}, {"tenth", 10}, {"tenths", 10}, {"hundredth", 100}, {"hundredths", 100},
+      {"thousandth", 1000}, {"thousandths", 1000}};
+  for (const auto& p : kDen) if (w.size() == p.first.size() && std::equal(w.begin(), w.end(), p.first.begin(), [](char a, char b) { return (a | 32) == b; })) return p.second;
+  return 0;
+}
 
 struct Num {
   Kind kind = K_COUNT;
@@ -64,7 +131,32 @@ struct NumPass {
   std::vector<uint8_t> used;
   uint64_t h_hyphen_year_old = 0;
 
-  explicit NumPass(Doc& doc) : d(doc), L(doc.lex), W(words()) { used.assign(d.n(), 0); }
+  const NumWords& N = num_words();
+  int art_y = 0, art_m = 0, art_d = 0;  // the article's date, when one of its first lines gives it in full
+
+  explicit NumPass(Doc& doc) : d(doc), L(doc.lex), W(words()) {
+    used.assign(d.n(), 0);
+    article_date();
+  }
+
+  // "Friday, July 21, 2017" or "21 July 2017" in the first three lines (a dateline)
+  void article_date() {
+    int lines = 0;
+    for (size_t i = 0; i < d.n() && i < 120; ++i) {
+      if (d.toks[i].flags & F_NEWLINE) if (++lines >= 3) return;
+      int m = month_at(i);
+      if (m) {
+        size_t k = i + 1;
+        if (d.punct(k, '.') && d.adjacent(k)) ++k;
+        int day = day_at(k);
+        size_t y = d.punct(k + 1, ',') ? k + 2 : k + 1;
+        if (day && year_at(y)) { art_y = year_at(y); art_m = m; art_d = day; return; }
+      }
+      if (int day = day_at(i)) {
+        if ((m = month_at(i + 1)) && year_at(i + 2)) { art_y = year_at(i + 2); art_m = m; art_d = day; return; }
+      }
+    }
+  }
 
   bool digits_value(size_t i, double* v) const {
     if (i >= d.n() || d.toks[i].type != T_NUM) return false;
@@ -123,13 +215,104 @@ struct NumPass {
     *v = ia->second.value + ib->second.value;
     return ia->second.value >= 20;
   }
+  // A number written in words, from token i: "one hundred and sixteen" (116), "twenty one", "two
+  // thousand five hundred", "three dozen" (36). Sets *last to its last token; false when token i is
+  // no cardinal. Each part must fit the one before ("five six" stops after "five").
+  bool parse_words(size_t i, double* out, size_t* last) const {
+    enum { START, UNIT, TEEN, TENS, HUNDRED, SCALE, AND, DONE };
+    int state = START;
+    double total = 0, cur = 0, last_scale = 1e300;
+    size_t k = i, end = SIZE_MAX;
+    for (; k < d.n() && k < i + 16 && state != DONE; ++k) {
+      if (!d.word(k) || (k > i && (d.toks[k].flags & F_NEWLINE))) break;
+      if (k > i && !d.lx_has(k, LX_NUMBER) && !d.is(k, W.and_) && !(d.toks[k].flags & F_HYPHEN)) break;
+      if (d.is(k, W.and_)) {  // "one hundred and sixteen", "two thousand and five"
+        double nv;
+        if ((state == HUNDRED || state == SCALE) && k + 1 < d.n() && d.word(k + 1) && cardinal_word(d.tok(k + 1), &nv) && nv < 100 && nv > 0) {
+          state = AND;
+          continue;
+        }
+        break;
+      }
+      std::string_view w = d.tok(k);
+      double v;
+      if (d.is(k, N.dozen)) {  // "a dozen", "three dozen"
+        if (state == START) { cur = 12; state = TEEN; end = k; continue; }
+        if ((state == UNIT || state == TEEN || state == TENS) && cur < 100) { cur *= 12; end = k; state = DONE; continue; }
+        break;
+      }
+      if (cardinal_word(w, &v)) {
+        if (v == 0) { if (state != START) break; end = k; state = DONE; continue; }
+        if (v >= 100) break;
+        bool tens = v >= 20 && std::fmod(v, 10) == 0;
+        if (v < 10) {
+          if (!(state == START || state == TENS || state == HUNDRED || state == SCALE || state == AND)) break;
+          state = UNIT;
+        } else {
+          if (!(state == START || state == HUNDRED || state == SCALE || state == AND)) break;
+          state = v < 20 ? TEEN : tens ? TENS : UNIT;
+        }
+        cur += v;
+        end = k;
+        continue;
+      }
+      auto it = d.lx_has(k, LX_NUMBER) ? L.numbers.find(d.toks[k].hl) : L.numbers.end();
+      if (it == L.numbers.end() || it->second.type != NumType::scale || w.back() == 's' || (d.toks[k].flags & F_CAP && k > i)) break;
+      double sc = it->second.value;
+      if (w.size() <= 3) break;  // "m", "bn" only after digits
+      if (sc == 100) {
+        if (!(state == START || state == UNIT || state == TEEN || state == TENS) || cur >= 100) break;
+        cur = (cur == 0 ? 1 : cur) * 100;
+        state = HUNDRED;
+      } else {
+        if (sc >= last_scale || state == AND) break;
+        total += (cur == 0 ? 1 : cur) * sc;
+        cur = 0;
+        last_scale = sc;
+        state = SCALE;
+      }
+      end = k;
+    }
+    if (end == SIZE_MAX) return false;
+    *out = total + cur;
+    *last = end;
+    return true;
+  }
+  // "point zero three" after a whole number in words: the digits after the point, or 0 tokens.
+  size_t spelled_decimals(size_t k, double* v) const {
+    if (!d.is(k, N.point)) return 0;
+    double frac = 0, scale = 0.1;
+    size_t j = k + 1;
+    for (; j < d.n() && j < k + 8; ++j) {
+      double dv;
+      if (!d.word(j) || !cardinal_word(d.tok(j), &dv) || dv > 9 || std::floor(dv) != dv || (d.toks[j].flags & F_HYPHEN)) break;
+      frac += dv * scale;
+      scale /= 10;
+    }
+    if (j == k + 1) return 0;
+    *v += frac;
+    return j - k;
+  }
+  // "3/4" at k (digits, a slash and digits, nothing between): true with num and den.
+  bool digit_fraction(size_t k, double* num, double* den) const {
+    if (k + 2 >= d.n() || !d.punct(k + 1, '/') || d.toks[k].type != T_NUM || !plain_int(k) || !d.punct(k + 1, '/') || !d.adjacent(k + 1) ||
+        d.toks[k + 2].type != T_NUM || !plain_int(k + 2) || !d.adjacent(k + 2))
+      return false;
+    double a = std::atof(std::string(d.tok(k)).c_str()), b = std::atof(std::string(d.tok(k + 2)).c_str());
+    if (!(a >= 1 && a < b) || !(b == 2 || b == 3 || b == 4 || b == 5 || b == 8 || b == 10 || b == 16 || b == 32 || b == 100)) return false;
+    if (k + 3 < d.n() && d.adjacent(k + 3) && (d.punct(k + 3, '/') || d.toks[k + 3].type == T_NUM)) return false;  // 3/4/2021
+    *num = a;
+    *den = b;
+    return true;
+  }
   double scale_at(size_t i, bool adjacent_only) const {
     if (!d.word(i) || !d.lx_has(i, LX_NUMBER)) return 0;
     auto it = L.numbers.find(d.toks[i].hl);
     if (it == L.numbers.end() || it->second.type != NumType::scale) return 0;
     std::string_view w = d.tok(i);
     bool adj = d.adjacent(i);
-    if (w.size() <= 2 && !adj) return 0;  // m, bn, k only directly after digits
+    // m, b only directly after digits; k, bn, mn, mln also after a space ("2.33 k")
+    if (w.size() <= 3 && !adj && !(w == "k" || w == "bn" || w == "mn" || w == "mln")) return 0;
     if (adjacent_only && !adj) return 0;
     if (w == "hundred" || w == "Hundred") return 100;
     return it->second.value;
@@ -170,6 +353,7 @@ struct NumPass {
     size_t p = i - 1;
     if (!d.cap(p) || (d.toks[i].flags & F_NEWLINE)) return false;
     if (!plain_int(i)) return false;
+    if (d.punct(i + 1, '%') || d.is(i + 1, W.percent)) return false;  // "led Trump 46 percent to 35 percent"
     // a score after a team: "Boston beat Chicago 112-104"
     if ((d.punct(i + 1, '-') || d.punct(i + 1, 0x2013)) && d.adjacent(i + 1) && i + 2 < d.n() && d.toks[i + 2].type == T_NUM && d.adjacent(i + 2))
       return false;
@@ -276,7 +460,7 @@ struct NumPass {
     a.attrs.currency = x.currency;
     a.attrs.kind = kKindNames[x.kind];
     a.attrs.unit = x.unit;
-    a.attrs.value = x.svalue.empty() ? num_json(x.value) : json(x.svalue);
+    if (x.has_value) a.attrs.value = x.svalue.empty() ? num_json(x.value) : json(x.svalue);
     for (size_t k = x.t0; k < x.t1 && k < used.size(); ++k) used[k] = 1;
   }
 
@@ -329,18 +513,27 @@ struct NumPass {
       }
     }
     double v = 0;
-    bool word = false;
+    bool word = false, lead_point = false;
+    size_t last = i;
     if (i < n && d.toks[i].type == T_NUM) {
       if (!digits_value(i, &v)) return start;
-    } else if (d.word(i) && cardinal_word(d.tok(i), &v) && cur.empty()) {
+      // ".08 percent" is 0.08: a point right before the digits, with a space or nothing before it
+      if (start == i && i > 0 && d.punct(i - 1, '.') && d.adjacent(i) && plain_int(i) && (i == 1 || !d.adjacent(i - 1))) {
+        std::string frac = "0." + std::string(d.tok(i));
+        v = std::strtod(frac.c_str(), nullptr);
+        lead_point = true;
+      }
+    } else if (d.word(i) && cur.empty() && parse_words(i, &v, &last)) {
       word = true;
     } else {
       return start;
     }
     // signed figures: "minus 20 degrees"; "fell to -5C", "−12" (a minus sign on the number, with a
-    // space or nothing before the sign and no number right before it: not "10 -20")
-    if (start == i && !word && i > 0) {
-      bool minus_word = d.word(i - 1) && (d.is(i - 1, W.minus) || d.is(i - 1, W.negative)) && !d.adjacent(i);
+    // space or nothing before the sign and no number right before it: not "10 -20"); "plus or
+    // minus 3.4 points" is a margin, not a negative number
+    if (start == i && !word && !lead_point && i > 0) {
+      bool minus_word = d.word(i - 1) && (d.is(i - 1, W.minus) || d.is(i - 1, W.negative)) && !d.adjacent(i) &&
+                        !(i >= 3 && d.is(i - 2, W.or_) && d.is(i - 3, N.plus));
       bool minus_sign = (d.punct(i - 1, '-') || d.punct(i - 1, 0x2212)) && d.adjacent(i) && (i == 1 || !d.adjacent(i - 1)) &&
                         !(i >= 2 && d.toks[i - 2].type == T_NUM);
       if (minus_word || minus_sign) {
@@ -348,20 +541,59 @@ struct NumPass {
         v = -v;
       }
     }
+    if (lead_point) start = i - 1;
     x.t0 = start;
     x.b = d.toks[start].b;
-    x.e = d.toks[i].e;
+    bool frac = false;
+    if (word) {
+      i = last;
+      x.e = d.toks[i].e;
+      // "two hundred point zero three"
+      if (size_t dl = spelled_decimals(i + 1, &v)) { i += dl; x.e = d.toks[i].e; }
+    } else {
+      x.e = d.toks[i].e;
+      double a, b;
+      if (d.punct(i + 1, '/') && !lead_point && plain_int(i) && digit_fraction(i, &a, &b)) {  // "3/4"
+        v = v < 0 ? -a / b : a / b;
+        i += 2;
+        x.e = d.toks[i].e;
+        frac = true;
+      } else if (i + 2 < n && d.toks[i + 1].type == T_NUM && d.punct(i + 2, '/') && !lead_point && plain_int(i) && !d.adjacent(i + 1) &&
+                 digit_fraction(i + 1, &a, &b)) {  // "8 3/4"
+        v = v < 0 ? v - a / b : v + a / b;
+        i += 3;
+        x.e = d.toks[i].e;
+      }
+    }
     ++i;
-    double s = scale_at(i, false);
+    // "two thirds", "one quarter", "two and a half"
+    if (word && i < n && d.word(i) && !(d.toks[i].flags & F_CAP) && (d.lx_has(i, LX_NUMBER) || d.is(i, W.and_))) {
+      int den = d.lx_has(i, LX_NUMBER) ? denominator(d.tok(i)) : 0;  // every denominator word is a number word
+      std::string_view dw = d.tok(i);
+      bool plural = !dw.empty() && dw.back() == 's';
+      if (den && std::floor(v) == v && v >= 1 && v < den && (plural ? v >= 2 : v == 1) && !(den == 2 && plural)) {
+        v /= den;
+        x.e = d.toks[i].e;
+        ++i;
+        frac = true;
+      } else if (d.is(i, W.and_) && d.is(i + 1, W.a) && (den = denominator(d.tok(i + 2))) && den <= 4 && d.tok(i + 2).back() != 's') {
+        v += 1.0 / den;
+        x.e = d.toks[i + 2].e;
+        i += 3;
+      }
+    }
+    double s = frac ? 0 : scale_at(i, false);
     if (s > 0) { v *= s; x.e = d.toks[i].e; ++i; }
+    // "3 dozen", "three dozens of roses"
+    if (!frac && !word && (d.is(i, N.dozen) || d.is(i, N.dozens)) && v >= 1 && v < 1000 && std::floor(v) == v) { v *= 12; x.e = d.toks[i].e; ++i; }
     x.value = v;
     x.word = word;
-    x.kind = cur.empty() ? K_COUNT : K_MONEY;
+    x.kind = cur.empty() ? (frac ? K_RATIO : K_COUNT) : K_MONEY;
     x.currency = cur;
     // currency or percent words after
     if (i < n) {
-      if (d.punct(i, '%')) { x.kind = K_PERCENT; x.e = d.toks[i].e; ++i; }
-      else if (d.word(i) && (d.is(i, W.percent) || (d.is(i, W.per) && d.is(i + 1, W.cent)))) {
+      if (d.punct(i, '%') && (x.kind == K_COUNT || x.kind == K_RATIO)) { x.kind = K_PERCENT; x.e = d.toks[i].e; ++i; }
+      else if ((x.kind == K_COUNT || x.kind == K_RATIO) && d.word(i) && (d.is(i, W.percent) || (d.is(i, W.per) && d.is(i + 1, W.cent)))) {
         size_t e = d.is(i, W.per) ? i + 1 : i;
         x.kind = K_PERCENT; x.e = d.toks[e].e; i = e + 1;
       } else if (d.word(i) && x.kind == K_COUNT) {
@@ -386,6 +618,71 @@ struct NumPass {
     if (second.kind == K_COUNT && first.kind == K_MONEY) { second.kind = K_MONEY; second.currency = first.currency; second.cur_copied = true; }
     if (first.kind == K_COUNT && second.kind == K_MONEY) return false;
     *next = j;
+    return true;
+  }
+
+  // Identifiers are not counts: IP addresses and version numbers (two points or more), emergency
+  // numbers before "call", "dispatcher"... ("a 911 call"), phone numbers (555-1234, 212-555-0100).
+  // Marks their tokens used; true when token i starts one.
+  bool identifier(size_t i) {
+    std::string_view w = d.tok(i);
+    if (w.size() >= 5) {  // "1.2.3" at the shortest
+      int dots = 0;
+      for (char c : w) dots += c == '.';
+      if (dots >= 2) { used[i] = 1; return true; }
+    }
+    if (w.size() != 3) return false;  // the tests below start with three digits
+    if (plain_int(i) && (w == "911" || w == "999" || w == "112" || w == "000")) {
+      size_t k = i + 1;
+      if (d.punct(k, '-') && d.adjacent(k)) ++k;  // "911-call"
+      const NumWords& N2 = N;
+      auto callish = [&](size_t q) {
+        return d.is(q, N2.call) || d.is(q, N2.calls) || d.is(q, N2.caller) || d.is(q, N2.callers) || d.is(q, N2.dispatcher) ||
+               d.is(q, N2.dispatchers) || d.is(q, N2.operator_) || d.is(q, N2.emergency) || d.is(q, N2.line) || d.is(q, N2.hotline) ||
+               d.is(q, N2.center) || d.is(q, N2.centre) || d.is(q, N2.system);
+      };
+      if (callish(k) || (i > 0 && (d.is(i - 1, N2.dialed) || d.is(i - 1, N2.dialled) || d.is(i - 1, N2.dial) || d.is(i - 1, N2.call)))) {
+        used[i] = 1;
+        return true;
+      }
+    }
+    // phone numbers: 3 digits - 4 digits, or 3 - 3 - 4, hyphens on both sides without spaces
+    auto digits = [&](size_t k, size_t len) { return k < d.n() && d.toks[k].type == T_NUM && plain_int(k) && d.tok(k).size() == len; };
+    auto dash = [&](size_t k) { return (d.punct(k, '-') || d.punct(k, '.')) && d.adjacent(k) && d.adjacent(k + 1); };
+    if (digits(i, 3) && i > 0 && d.punct(i - 1, '(') && d.punct(i + 1, ')') && digits(i + 2, 3) && dash(i + 3) && digits(i + 4, 4)) {
+      for (size_t k = i; k < i + 5; ++k) used[k] = 1;  // "(202) 555-0100"
+      return true;
+    }
+    if (digits(i, 3) && dash(i + 1)) {
+      size_t e = 0;
+      if (digits(i + 2, 3) && dash(i + 3) && digits(i + 4, 4)) e = i + 5;
+      else if (digits(i + 2, 4) && !(i + 3 < d.n() && d.adjacent(i + 3) && d.toks[i + 3].type != T_PUNCT)) e = i + 3;
+      if (e) {
+        for (size_t k = i; k < e; ++k) used[k] = 1;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "one in five voters", "1 in 10", "one out of three": a ratio, from the count x that ends
+  // before token j; emits it and returns true.
+  bool ratio(Num& x, size_t j) {
+    if (x.kind != K_COUNT || x.value < 1 || std::floor(x.value) != x.value || x.t1 != j) return false;
+    size_t k = j;
+    if (d.is(k, W.in)) ++k;
+    else if (d.is(k, N.out) && d.is(k + 1, W.of)) k += 2;
+    else return false;
+    if (k >= d.n() || (d.toks[k].type != T_NUM && !d.word(k)) || year_at(k)) return false;
+    Num y;
+    size_t after = quantity(k, y);
+    if (after == k || y.kind != K_COUNT || y.value <= x.value || y.t0 != k || y.value > 1e6) return false;
+    Num r = x;
+    r.kind = K_RATIO;
+    r.value = x.value / y.value;
+    r.e = y.e;
+    r.t1 = after;
+    emit(r, counted(after));
     return true;
   }
 
@@ -433,6 +730,7 @@ struct NumPass {
       }
     }
     if (t.type == T_NUM && in_name(i)) { used[i] = 1; return; }
+    if (t.type == T_NUM && identifier(i)) return;
     // ordinals 21st
     if (t.type == T_NUM && plain_int(i) && d.word(i + 1) && d.adjacent(i + 1) &&
         (d.is(i + 1, W.st) || d.is(i + 1, W.nd) || d.is(i + 1, W.rd) || d.is(i + 1, W.th))) {
@@ -502,6 +800,7 @@ struct NumPass {
     Num x;
     size_t j = quantity(i, x);
     if (j == i) return;
+    if (ratio(x, j)) return;
     if (x.word && x.value == 1 && x.kind == K_COUNT) {
       // "one" counts only before a unit
       const Unit* u = nullptr;
@@ -542,6 +841,13 @@ struct NumPass {
           emit(x, "", false);
           y.t1 = after;
           emit(y, "", false);
+          return;
+        }
+        // "46 percent to 35 percent" (a poll), "passed 116 to 90" (a tally), "fell from 10 to 5":
+        // two numbers, not a range (only "between" makes a range of two written percents)
+        if ((x.kind == K_PERCENT && y.kind == K_PERCENT && !between) || (!dash && y.value < x.value && x.kind == y.kind)) {
+          x.t1 = j;
+          emit(x, x.kind == K_COUNT ? counted(j) : std::string());
           return;
         }
         if (y.kind == K_PERCENT && x.kind == K_COUNT) x.kind = K_PERCENT;
@@ -605,6 +911,159 @@ struct NumPass {
     emit(x, noun);
   }
 
+  // A relative date's value: resolved against the article's date when it has one ("2017-W28",
+  // "2016", "2017-07-20"), else relative ("rel:week-1", "rel:year+1", "rel:day+0").
+  std::string rel_value(const char* unit, int off) const {
+    std::string r;
+    if (art_y) {
+      int64_t z = days_from_civil(art_y, static_cast<unsigned>(art_m), static_cast<unsigned>(art_d));
+      int y, m, dd;
+      if (!std::strcmp(unit, "day")) { civil_from_days(z + off, &y, &m, &dd); return ymd(y, m, dd); }
+      if (!std::strcmp(unit, "year")) { put_padded(r, art_y + off, 4); return r; }
+      if (!std::strcmp(unit, "month")) {
+        int mm = art_y * 12 + (art_m - 1) + off;
+        put_padded(r, mm / 12, 4); r += '-'; put_padded(r, mm % 12 + 1, 2);
+        return r;
+      }
+      if (!std::strcmp(unit, "week")) {  // ISO week: the Thursday of the week decides the year
+        z += 7 * off;
+        int64_t wd = ((z % 7) + 7 + 3) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
+        int64_t thu = z - wd + 3;
+        civil_from_days(thu, &y, &m, &dd);
+        int64_t week = (thu - days_from_civil(y, 1, 1)) / 7 + 1;
+        put_padded(r, y, 4); r += "-W"; put_padded(r, static_cast<int>(week), 2);
+        return r;
+      }
+      if (!std::strcmp(unit, "quarter")) {
+        int q = art_y * 4 + (art_m - 1) / 3 + off;
+        put_padded(r, q / 4, 4); r += "-Q"; r += static_cast<char>('1' + q % 4);
+        return r;
+      }
+    }
+    r = "rel:";
+    r += unit;
+    if (off >= 0) r += '+';
+    r += std::to_string(off);
+    return r;
+  }
+
+  // "last week", "next year", "this afternoon", "yesterday", "tonight", "in recent years", "the
+  // past month": dates (times for parts of a day), relative unless the article's date is known.
+  void relative_date(size_t i, int off) {
+    const Token& t = d.toks[i];
+    // most of these words ("this", "last", "next") go before anything else: one probe says so
+    const bool dayword = t.hl == N.yesterday || t.hl == N.today || t.hl == N.tomorrow || t.hl == N.tonight;
+    if (!dayword && (i + 1 >= d.n() || !N.rel_next.count(d.toks[i + 1].hl))) return;
+    if ((t.flags & F_CAP) && !(t.flags & F_SENT) && !(i > 0 && d.toks[i - 1].type == T_PUNCT)) return;  // "Last Week Tonight"
+    Num x; x.kind = K_DATE; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e;
+    const char* unit = nullptr;
+    std::string_view w = d.tok(i);
+    auto lw = [&](std::string_view a) { return w.size() == a.size() && std::equal(w.begin(), w.end(), a.begin(), [](char p, char q) { return (p | 32) == q; }); };
+    if (lw("yesterday") || lw("today") || lw("tomorrow") || lw("tonight")) {
+      if (lw("today") && (d.poss(i + 1) || (i > 0 && d.is(i - 1, W.of)))) return;  // "today's world", "the youth of today": vague
+      int dayoff = lw("yesterday") ? -1 : lw("tomorrow") ? 1 : 0;
+      size_t k = i + 1;
+      // "yesterday afternoon", "tonight": a time of day
+      if (lw("tonight")) { x.kind = K_TIME; x.svalue = rel_value("day", dayoff) + " night"; }
+      else if (d.is(k, N.morning) || d.is(k, N.afternoon) || d.is(k, N.evening)) {
+        x.kind = K_TIME; x.e = d.toks[k].e; x.t1 = k + 1;
+        x.svalue = rel_value("day", dayoff) + " " + std::string(d.tok(k));
+      } else x.svalue = rel_value("day", dayoff);
+      emit(x, "", false);
+      return;
+    }
+    size_t k = i + 1;
+    if (k >= d.n() || !d.word(k)) return;
+    if (lw("recent")) {  // "in recent years": vague, no value
+      if (!(d.is(k, N.years) || d.is(k, N.months) || d.is(k, N.weeks) || d.is(k, N.days) || d.is(k, N.decades))) return;
+      if (i == 0 || !(d.is(i - 1, W.in) || d.is(i - 1, W.of) || d.is(i - 1, W.over))) return;
+      x.e = d.toks[k].e; x.t1 = k + 1; x.has_value = false;
+      emit(x, "", false);
+      return;
+    }
+    if (lw("mid")) return;
+    bool past = lw("past");
+    // "past" and "previous" need "the" ("the past week"); "this" and "last" must not follow "the" ("the last week of")
+    if ((past || lw("previous")) && !(i > 0 && d.is(i - 1, W.the))) return;
+    if (!(past || lw("previous")) && i > 0 && (d.is(i - 1, W.the) || d.poss(i - 1) || d.is(i - 1, W.its) || d.is(i - 1, W.his) || d.is(i - 1, W.her) || d.is(i - 1, W.their))) return;
+    if (lw("coming") && !(i > 0 && d.is(i - 1, W.the))) return;
+    if (d.is(k, N.week)) unit = "week";
+    else if (d.is(k, N.month)) unit = "month";
+    else if (d.is(k, N.year)) unit = "year";
+    else if (d.is(k, N.quarter)) unit = "quarter";
+    else if (d.is(k, N.weekend)) unit = "weekend";
+    else if (d.is(k, N.decade)) unit = "decade";
+    else if (d.is(k, N.summer) || d.is(k, N.winter) || d.is(k, N.spring) || d.is(k, N.autumn) || (d.is(k, N.fall) && !d.word(k + 1))) unit = "season";
+    else if (d.is(k, N.night) && off == -1 && !past) {  // "last night"
+      x.kind = K_TIME; x.e = d.toks[k].e; x.t1 = k + 1; x.svalue = rel_value("day", -1) + " night";
+      emit(x, "", false);
+      return;
+    } else if (off == 0 && (d.is(k, N.morning) || d.is(k, N.afternoon) || d.is(k, N.evening))) {  // "this afternoon"
+      x.kind = K_TIME; x.e = d.toks[k].e; x.t1 = k + 1; x.svalue = rel_value("day", 0) + " " + std::string(d.tok(k));
+      emit(x, "", false);
+      return;
+    } else return;
+    if (d.toks[k].flags & F_CAP) return;
+    // "next year's budget" is fine; "this year alone" too; not "last year-end": one word only
+    x.e = d.toks[k].e; x.t1 = k + 1;
+    if (i > 0 && (past || lw("previous") || lw("coming")) && d.is(i - 1, W.the)) { x.t0 = i - 1; x.b = d.toks[i - 1].b; }
+    if (!std::strcmp(unit, "weekend") || !std::strcmp(unit, "decade")) x.svalue = std::string("rel:") + unit + (off >= 0 ? "+" : "") + std::to_string(off);
+    else if (!std::strcmp(unit, "season")) { x.svalue = std::string("rel:") + std::string(d.tok(k)) + (off >= 0 ? "+" : "") + std::to_string(off); }
+    else x.svalue = rel_value(unit, off);
+    emit(x, "", false);
+  }
+
+  // "mid-1987", "mid-March": a date, approximate
+  bool mid_date(size_t i) {
+    std::string_view w = d.tok(i);
+    if (w.size() < 5 || (w[0] | 32) != 'm' || (w[1] | 32) != 'i' || (w[2] | 32) != 'd' || w[3] != '-') return false;
+    std::string_view rest = w.substr(4);
+    Num x; x.kind = K_DATE; x.t0 = i; x.t1 = i + 1; x.b = d.toks[i].b; x.e = d.toks[i].e;
+    if (rest.size() == 4 && std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      int y = std::atoi(std::string(rest).c_str());
+      if (y < 1000 || y > 2199) return false;
+      x.svalue = std::string(rest);
+    } else {
+      auto it = L.calendar.find(hash_bytes(rest));
+      if (it == L.calendar.end() || it->second.type != NumType::month) return false;
+      x.svalue = "--";
+      put_padded(x.svalue, static_cast<int>(it->second.value), 2);
+    }
+    RawAnn& a = d.out.emplace_back();
+    a.label = 2; a.b = x.b; a.e = x.e;
+    a.attrs.kind = "date";
+    a.attrs.value = json(x.svalue);
+    a.attrs.approx = true;
+    used[i] = 1;
+    return true;
+  }
+
+  // "the third quarter" of a year: "of 2019" after it, or a financial word within eight tokens
+  bool quarter_date(size_t i, int q) {
+    size_t k = i + 1;  // "quarter"
+    if (k + 1 < d.n() && d.word(k + 1) && !(d.toks[k + 1].flags & F_CAP) && !d.is(k + 1, W.of) && !d.lx_has(k + 1, LX_FUNCTION) &&
+        !d.lx_has(k + 1, LX_NOT_NOUN) && !(d.tok(k + 1).size() > 2 && d.tok(k + 1).substr(d.tok(k + 1).size() - 2) == "ed"))
+      return false;  // "third-quarter revenue" is hyphenated; "third quarter profits" is a modifier: leave as ordinal
+    int yr = 0;
+    if (d.is(k + 1, W.of) && (yr = year_at(k + 2))) {}
+    else {
+      bool fin = false;
+      size_t lo = i > 10 ? i - 10 : 0, hi = std::min(d.n(), k + 10);
+      for (size_t j = lo; j < hi && !fin; ++j)
+        fin = d.is(j, N.earnings) || d.is(j, N.revenue) || d.is(j, N.revenues) || d.is(j, N.profit) || d.is(j, N.profits) ||
+              d.is(j, N.sales) || d.is(j, N.growth) || d.is(j, N.gdp) || d.is(j, N.economy) || d.is(j, N.quarterly) ||
+              d.is(j, N.results) || d.is(j, N.loss) || d.is(j, N.losses) || d.is(j, N.income) || d.is(j, N.fiscal) || d.is(j, N.financial);
+      if (!fin) return false;
+    }
+    Num x; x.kind = K_DATE; x.t0 = i; x.b = d.toks[i].b; x.e = d.toks[k].e; x.t1 = k + 1;
+    if (i > 0 && d.is(i - 1, W.the)) { x.t0 = i - 1; x.b = d.toks[i - 1].b; }
+    if (yr) { x.e = d.toks[k + 2].e; x.t1 = k + 3; x.svalue.clear(); put_padded(x.svalue, yr, 4); x.svalue += "-Q"; x.svalue += static_cast<char>('0' + q); }
+    else if (art_y) { x.svalue.clear(); put_padded(x.svalue, art_y, 4); x.svalue += "-Q"; x.svalue += static_cast<char>('0' + q); }
+    else { x.svalue = "rel:Q"; x.svalue += static_cast<char>('0' + q); }
+    emit(x, "", false);
+    return true;
+  }
+
   void process_word(size_t i) {
     const Token& t = d.toks[i];
     if (d.mention_at[i] >= 0) return;
@@ -649,6 +1108,17 @@ struct NumPass {
     }
     // noon, midnight
     auto nw = d.lx_has(i, LX_NUMBER) ? L.numbers.find(t.hl) : L.numbers.end();
+    if (nw != L.numbers.end() && nw->second.type == NumType::reldate) { relative_date(i, static_cast<int>(nw->second.value)); return; }
+    if ((t.flags & F_HYPHEN) && mid_date(i)) return;
+    // "a third of", "one quarter of": a fraction of something (not "a third man")
+    if (nw != L.numbers.end() && (nw->second.type == NumType::fraction || nw->second.type == NumType::ordinal) && i > 0 &&
+        d.is(i - 1, W.a) && d.is(i + 1, W.of) && !(t.flags & F_CAP)) {
+      if (int den = denominator(w); den > 2 && w.back() != 's') {
+        Num x; x.kind = K_RATIO; x.t0 = i - 1; x.t1 = i + 1; x.b = d.toks[i - 1].b; x.e = t.e; x.value = 1.0 / den;
+        emit(x, "");
+        return;
+      }
+    }
     if (nw != L.numbers.end() && nw->second.type == NumType::timeword) {
       Num x; x.kind = K_TIME; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e;
       x.svalue = L.str(static_cast<uint32_t>(nw->second.value));
@@ -664,6 +1134,18 @@ struct NumPass {
       if (!cardinal_word(w, &dummy) && !ordinal_word(w, &dummy)) {
         bool card = cardinal_word(a, &v);
         bool ord = !card && ordinal_word(a, &v);
+        // "two-thirds", "one-quarter", "three-fifths"
+        if (card && rest.find('-') == std::string_view::npos) {
+          int den = denominator(rest);
+          bool plural = rest.back() == 's';
+          if (den && v >= 1 && v < den && (plural ? v >= 2 : v == 1)) {
+            Num x; x.kind = K_RATIO; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e; x.value = v / den; x.word = true;
+            size_t j = i + 1;
+            if (d.punct(j, '%') || d.is(j, W.percent)) { x.kind = K_PERCENT; x.value = v / den; x.e = d.toks[j].e; x.t1 = j + 1; }
+            emit(x, "");
+            return;
+          }
+        }
         if ((card && v != 1) || ord) {
           size_t h2 = rest.find('-');
           std::string_view head = h2 == std::string_view::npos ? rest : rest.substr(0, h2);
@@ -683,8 +1165,17 @@ struct NumPass {
       }
     }
     if (ordinal_word(w, &v)) {
+      // "the third quarter" of a year (financial words near it, or "of 2019"): a date
+      if (v >= 1 && v <= 4 && !(t.flags & F_HYPHEN) && (d.is(i + 1, N.quarter)) && quarter_date(i, static_cast<int>(v))) return;
       // an ordinal that modifies a noun: "third quarter", "fifth straight win"; not "first reported"
       size_t k = i + 1;
+      // "the first to", "the second of", "finished third." after an article or a possessive
+      bool det = i > 0 && (d.is(i - 1, W.the) || d.is(i - 1, W.its) || d.is(i - 1, W.his) || d.is(i - 1, W.her) || d.is(i - 1, W.their) || d.poss(i - 1));
+      if (det && !(t.flags & F_CAP) && (d.is(k, W.to) || d.is(k, W.of) || d.is(k, W.in) || (k < d.n() && d.toks[k].type == T_PUNCT && !d.punct(k, '-')))) {
+        Num x; x.kind = K_ORDINAL; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e; x.value = v; x.word = true;
+        emit(x, "");
+        return;
+      }
       if (!d.word(k) || (d.toks[k].flags & F_CAP)) return;
       std::string_view nx = d.tok(k);
       if ((d.fclass(k) && nx != "half") || ends_with(nx, "ed") || ends_with(nx, "ly")) return;  // "first half" counts
@@ -697,6 +1188,9 @@ struct NumPass {
       return;
     }
     if (cardinal_word(w, &v)) process_number(i);
+    // "a thousand others", "a hundred people"
+    else if (nw != L.numbers.end() && nw->second.type == NumType::scale && w.size() > 3 && w.back() != 's' && i > 0 && d.is(i - 1, W.a))
+      process_number(i);
   }
 
   void run() {

@@ -1,0 +1,107 @@
+// Analysis core: whole names on real news (issue 12): no fragment of a longer name, legal suffixes
+// kept, committees not split at the chamber, weekdays / holidays / emphasis caps / codes not
+// actors, datelines read as such.
+#ifdef LEDE_WITH_ANALYSIS
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/analysis/analyze.hpp"
+#include "core/text.hpp"
+
+namespace {
+const lede::Analyzer& analyzer() {
+  static const lede::Analyzer a;
+  return a;
+}
+// kind of the actor whose text is s; "" when there is none
+std::string actor(const std::string& text, const std::string& s) {
+  lede::TextIndex idx(text);
+  for (const auto& a : analyzer().analyze(text))
+    if (a.label == "actor" && lede::cp_substr(text, idx, a.start, a.end) == s) return a.attrs.kind;
+  return "";
+}
+bool any_actor(const std::string& text) {
+  for (const auto& a : analyzer().analyze(text)) if (a.label == "actor") return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("actors: whole names, never a fragment") {
+  const std::string t = "The protest was held at City Hall, and the state Division of Criminal Investigation said it would look into it.";
+  CHECK(actor(t, "Hall") == "");
+  CHECK(actor(t, "City Hall") == "place");
+  CHECK(actor(t, "Division") == "");
+  CHECK(actor(t, "Division of Criminal Investigation") == "organization");
+  const std::string u = "The Brennan Center for Justice and the Milwaukee Journal Sentinel reported it.";
+  CHECK(actor(u, "Brennan Center for Justice") == "organization");
+  CHECK(actor(u, "Milwaukee Journal Sentinel") == "organization");
+}
+
+TEST_CASE("actors: company suffixes stay; committees are not split at the chamber") {
+  const std::string t = "Shares of McKesson Corp and General Motors Corp. rose.";
+  CHECK(actor(t, "McKesson Corp") == "organization");
+  CHECK(actor(t, "General Motors Corp.") == "organization");
+  const std::string u = "The House Budget Committee met on Tuesday.";
+  CHECK(actor(u, "House Budget Committee") == "organization");
+  CHECK(actor(u, "House") == "");
+}
+
+TEST_CASE("actors: a person of an organization, a title of a body") {
+  const std::string t = "Tanya Chan of the Civic Party said the CEO of the Refugee Council, Enver Solomon, agreed.";
+  CHECK(actor(t, "Tanya Chan") == "person");
+  CHECK(actor(t, "Civic Party") == "organization");
+  CHECK(actor(t, "Refugee Council") == "organization");
+  CHECK(actor(t, "Enver Solomon") == "person");
+}
+
+TEST_CASE("actors: weekdays, holidays, emphasis capitals, codes and captions are not actors") {
+  CHECK_FALSE(any_actor("The vote is on Election Day, not on Sunday."));
+  CHECK_FALSE(any_actor("\"I am NOT going to do MORE of this,\" SHE said."));
+  CHECK_FALSE(any_actor("Users of IE6 were told to upgrade. The VIP guests had an IQ test."));
+  CHECK(actor("Image: United States Navy.", "Image") == "");
+}
+
+TEST_CASE("actors: datelines") {
+  const std::string t = "HOUSTON - The storm hit the coast, the Houston Chronicle reported.";
+  CHECK(actor(t, "HOUSTON") == "place");
+  CHECK(actor(t, "Houston Chronicle") == "organization");
+}
+#endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("actors: national teams in match reports") {
+  const std::string t = "Sweden defeated South Korea 1 – 0 in Nizhny Novgorod. Marcus Berg missed a chance to put Sweden in the lead, "
+                        "but Sweden won three points. Fans in Sweden celebrated.";
+  lede::TextIndex idx(t);
+  int org = 0, place = 0;
+  for (const auto& a : analyzer().analyze(t))
+    if (a.label == "actor" && lede::cp_substr(t, idx, a.start, a.end) == "Sweden") (a.attrs.kind == "organization" ? org : place)++;
+  CHECK(org == 3);    // "Sweden defeated", "put Sweden in the lead", "Sweden won"
+  CHECK(place == 1);  // "Fans in Sweden": a location
+  CHECK(actor(t, "South Korea") == "organization");
+}
+#endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("actors: a city that is a named person's surname; names after an article; 'for the'") {
+  const std::string t = "Valeska Paris was born in Switzerland. Paris claims she was held on a ship, and she later moved to Paris.";
+  lede::TextIndex idx(t);
+  int person = 0, place = 0;
+  for (const auto& a : analyzer().analyze(t))
+    if (a.label == "actor" && lede::cp_substr(t, idx, a.start, a.end) == "Paris") (a.attrs.kind == "person" ? person : place)++;
+  CHECK(person == 1);  // "Paris claims"
+  CHECK(place == 1);   // "moved to Paris"
+  CHECK(actor("He donated the Polaroids of author Truman Capote.", "Polaroids") == "");
+  CHECK(actor("It was given by the Andy Warhol Foundation for the Visual Arts.", "Andy Warhol Foundation for the Visual Arts") ==
+        "organization");
+}
+#endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("actors: a leading article is not part of a name") {
+  const std::string t = "The Huffington Post reported it, as did The Globe and Mail.";
+  CHECK(actor(t, "Huffington Post") == "organization");
+  CHECK(actor(t, "The Huffington Post") == "");
+}
+#endif

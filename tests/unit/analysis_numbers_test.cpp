@@ -1,0 +1,117 @@
+// Analysis core: the number grammar of issue 12 (compositional number words, fractions, decimals,
+// suffixes, signs, polls, ratios, identifiers, relative dates, spelled ordinals). One test case per
+// grammar class; each checks the span and that the value is exact (or absent).
+#ifdef LEDE_WITH_ANALYSIS
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/analysis/analyze.hpp"
+#include "core/text.hpp"
+
+namespace {
+const lede::Analyzer& analyzer() {
+  static const lede::Analyzer a;
+  return a;
+}
+struct Found {
+  bool ok = false;
+  lede::json attrs;
+};
+// The number annotation whose text is s.
+Found number(const std::string& text, const std::string& s) {
+  lede::TextIndex idx(text);
+  for (const auto& a : analyzer().analyze(text))
+    if (a.label == "number" && lede::cp_substr(text, idx, a.start, a.end) == s) return {true, a.attrs.as_json()};
+  return {};
+}
+bool has_number(const std::string& text, const std::string& s) { return number(text, s).ok; }
+void check(const std::string& text, const std::string& s, const char* kind, const lede::json& value) {
+  CAPTURE(text);
+  CAPTURE(s);
+  Found f = number(text, s);
+  REQUIRE(f.ok);
+  CHECK(f.attrs.value("kind", "") == kind);
+  if (value.is_null()) CHECK_FALSE(f.attrs.contains("value"));
+  else CHECK(f.attrs["value"] == value);
+}
+}  // namespace
+
+TEST_CASE("numbers: number words compose (and, hyphens, spaces, scales, dozens)") {
+  check("The bill passed one hundred and sixteen to ninety.", "one hundred and sixteen", "count", 116);
+  check("The bill passed one hundred and sixteen to ninety.", "ninety", "count", 90);
+  check("They fired twenty one guns and forty-seven flares.", "twenty one", "count", 21);
+  check("Two thousand five hundred people came.", "Two thousand five hundred", "count", 2500);
+  check("Two and a half million people live there.", "Two and a half million", "count", 2500000);
+  check("He bought three dozen eggs.", "three dozen", "count", 36);
+  check("He bought 3 dozens of roses.", "3 dozens", "count", 36);
+  check("He bought a dozen eggs.", "dozen", "count", 12);
+  check("A thousand people marched.", "thousand", "count", 1000);
+  CHECK_FALSE(has_number("Dozens of people came.", "Dozens"));
+  CHECK_FALSE(has_number("She counted five six times.", "five six"));
+}
+
+TEST_CASE("numbers: fractions, mixed numbers, leading points, spelled decimals, suffixes") {
+  check("Rates rose 8 3/4% last year.", "8 3/4%", "percent", 8.75);
+  check("Two thirds of voters agreed.", "Two thirds", "ratio", 0.6666666667);
+  check("A third of the staff left.", "A third", "ratio", 0.3333333333);
+  check("Some two-thirds of members agreed.", "two-thirds", "ratio", 0.6666666667);
+  check("The yield fell .08 percent on Tuesday.", ".08 percent", "percent", 0.08);
+  check("The index was two hundred point zero three at noon.", "two hundred point zero three", "count", 200.03);
+  check("The account had 2.33 k followers.", "2.33 k", "count", 2330);
+  check("Revenue was $3bn.", "$3bn", "money", 3000000000LL);
+}
+
+TEST_CASE("numbers: signs only with a real sign; margins, polls, tallies") {
+  check("The poll has a margin of error of plus or minus 3.4 points.", "3.4", "count", 3.4);
+  check("Temperatures fell to minus 20 degrees.", "minus 20 degrees", "measure", -20);
+  const std::string poll = "Clinton led Trump 46 percent to 35 percent in the poll.";
+  check(poll, "46 percent", "percent", 46);
+  check(poll, "35 percent", "percent", 35);
+  check("Support was between 40 percent and 45 percent.", "40 percent and 45 percent", "range", lede::json::array({40, 45}));
+  check("The vote was 52-48 in favour.", "52", "count", 52);
+  check("The vote was 52-48 in favour.", "48", "count", 48);
+}
+
+TEST_CASE("numbers: ratios are their own kind") {
+  check("One in five voters said so.", "One in five", "ratio", 0.2);
+  check("About 1 in 10 children are poor.", "1 in 10", "ratio", 0.1);
+  check("Nine out of 10 people agreed.", "Nine out of 10", "ratio", 0.9);
+}
+
+TEST_CASE("numbers: identifiers are not counts") {
+  const std::string t = "A 911 call was made from 555-1234 and from (202) 555-0100; the server at 192.168.1.1 failed after version "
+                        "2.4.1 shipped. She dialled 999.";
+  lede::TextIndex idx(t);
+  for (const auto& a : analyzer().analyze(t)) {
+    CAPTURE(lede::cp_substr(t, idx, a.start, a.end));
+    CHECK(a.label != "number");
+  }
+}
+
+TEST_CASE("numbers: relative and vague dates, resolved against the article's date when it has one") {
+  check("The team arrived last week and will leave next year.", "last week", "date", "rel:week-1");
+  check("The team arrived last week and will leave next year.", "next year", "date", "rel:year+1");
+  check("The minister spoke this afternoon.", "this afternoon", "time", "rel:day+0 afternoon");
+  check("Prices have risen in recent years.", "recent years", "date", nullptr);
+  check("Prices fell in mid-1987.", "mid-1987", "date", "1987");
+  check("Revenue fell in the third quarter of 2019.", "the third quarter of 2019", "date", "2019-Q3");
+  check("Over the past year prices rose.", "the past year", "date", "rel:year-1");
+  const std::string a = "Friday, July 21, 2017\nThe team arrived last week. Yesterday it rained. Profits rose in the third quarter, "
+                        "the company said. Last year sales fell.";
+  check(a, "last week", "date", "2017-W28");
+  check(a, "Yesterday", "date", "2017-07-20");
+  check(a, "the third quarter", "date", "2017-Q3");
+  check(a, "Last year", "date", "2016");
+  CHECK_FALSE(has_number("He scored in the third quarter as the Bulls won.", "the third quarter"));
+  CHECK_FALSE(has_number("The Last Week Tonight host spoke.", "Tonight"));
+  CHECK_FALSE(has_number("Today's world is complex.", "Today"));
+}
+
+TEST_CASE("numbers: spelled ordinals") {
+  check("She was the first to leave.", "first", "ordinal", 1);
+  check("She was the second of four children.", "second", "ordinal", 2);
+  check("It was the third attempt.", "third", "ordinal", 3);
+  CHECK_FALSE(has_number("It was first reported on Monday.", "first"));
+}
+#endif
