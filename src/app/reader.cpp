@@ -961,10 +961,12 @@ void app_build_fonts(App& a, float dpr) {
 }
 
 static std::vector<Annotation> suggestions_for(const App& a, const std::string& text) {
+  std::vector<Annotation> out;
 #ifdef LEDE_WITH_ANALYSIS
-  if (a.analyzer) return a.analyzer->analyze(text);
+  if (a.analyzer) out = a.analyzer->analyze(text);
 #endif
-  return {};
+  cap_suggestions(&out);  // whatever Lede accepts it can save: a file holds at most kMaxAnnotations
+  return out;
 }
 
 void session_shown(App& a) {

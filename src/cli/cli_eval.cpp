@@ -9,12 +9,18 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "core/kinds.hpp"
 #ifdef LEDE_WITH_ANALYSIS
 #include "core/analysis/analyze.hpp"
 #include "core/text.hpp"
 #endif
 
 #ifdef LEDE_WITH_ANALYSIS
+namespace {
+// The label ids of the built-in kinds, from the one table that names them.
+const std::string kActor(lede::kind(lede::KindId::actor).label), kClaim(lede::kind(lede::KindId::claim).label);
+}  // namespace
+
 namespace lede::cli {
 
 namespace {
@@ -43,7 +49,7 @@ struct Counts {
 };
 
 std::string kind_of(const Item& it) {
-  if (it.label == "claim") return "claim";
+  if (it.label == kClaim) return kClaim;
   return it.label + ":" + (it.attrs.contains("kind") && it.attrs["kind"].is_string() ? it.attrs["kind"].get<std::string>() : "?");
 }
 
@@ -113,11 +119,12 @@ struct PRF {
 };
 
 int eval_gum(const std::string& dir, const std::string& only, bool verbose) {
-  std::string iob, cl;
-  if (!read_input(dir + "/gum.iob2", &iob) || !read_input(dir + "/claims-gum.jsonl", &cl)) {
-    std::fprintf(stderr, "lede eval: cannot read %s/gum.iob2 and %s/claims-gum.jsonl\n", dir.c_str(), dir.c_str());
-    return 1;
-  }
+  std::string iob, cl, error;
+  for (auto [name, out] : {std::pair{"/gum.iob2", &iob}, std::pair{"/claims-gum.jsonl", &cl}})
+    if (!read_input(dir + name, out, size_t(256) << 20, &error)) {  // development data, not user input
+      std::fprintf(stderr, "lede eval: %s\n", error.c_str());
+      return 1;
+    }
   std::map<std::string, json> claims;
   {
     std::istringstream in(cl);
@@ -171,8 +178,8 @@ int eval_gum(const std::string& dir, const std::string& only, bool verbose) {
     std::vector<Span> pred;
     std::vector<const Annotation*> pclaims;
     for (const Annotation& a : out) {
-      if (a.label == "actor") pred.push_back({a.start, a.end, a.attrs.kind});
-      else if (a.label == "claim") pclaims.push_back(&a);
+      if (a.label == kActor) pred.push_back({a.start, a.end, a.attrs.kind});
+      else if (a.label == kClaim) pclaims.push_back(&a);
     }
     TextIndex idx(text);
     auto sub = [&](int64_t b, int64_t e) { return cp_substr(text, idx, b, e); };
@@ -334,22 +341,22 @@ int eval(int argc, char** argv) {
     std::vector<Item> gold, pred;
     for (const json& a : j["annotations"]) gold.push_back({a["label"], "", a["start"].get<int64_t>(), a["end"].get<int64_t>(), a["attrs"]});
     for (const Annotation& a : analyzer.analyze(text)) pred.push_back({a.label, "", a.start, a.end, a.attrs});
-    for (const char* l : {"actor", "claim", "number"}) score(gold, pred, l, by_label[l], key_label);
+    for (const Kind& k : kKinds) score(gold, pred, std::string(k.label), by_label[std::string(k.label)], key_label);
     std::map<std::string, int> kinds;
     for (const Item& g : gold) kinds[kind_of(g)] = 1;
     for (const Item& p : pred) kinds[kind_of(p)] = 1;
-    for (auto& kv : kinds) if (kv.first != "claim") score(gold, pred, kv.first, by_kind[kv.first], key_kind);
+    for (auto& kv : kinds) if (kv.first != kClaim) score(gold, pred, kv.first, by_kind[kv.first], key_kind);
     // attribute accuracy on exact matches
     TextIndex idx(text);
     for (const Item& g : gold) {
       const Item* m = nullptr;
       for (const Item& p : pred) if (p.label == g.label && p.start == g.start && p.end == g.end) { m = &p; break; }
-      if (g.label == "actor" && g.attrs.contains("role")) ++role_gold;
+      if (g.label == kActor && g.attrs.contains("role")) ++role_gold;
       if (!m) {
         if (verbose) std::printf("%s  MISS %-6s [%s] %s\n", j.value("id", "").c_str(), g.label.c_str(), cp_substr(text, idx, g.start, g.end).c_str(), g.attrs.dump().c_str());
         continue;
       }
-      if (g.label == "claim") {
+      if (g.label == kClaim) {
         ++claims_matched;
         auto span_eq = [](const json& a, const json& b) {
           if (a.is_null() || b.is_null()) return a.is_null() && b.is_null();
@@ -360,7 +367,7 @@ int eval(int argc, char** argv) {
         if (sok) ++speaker_ok;
         if (span_eq(g.attrs.value("cue", json(nullptr)), m->attrs.value("cue", json(nullptr)))) ++cue_ok;
         if (verbose && !sok) std::printf("%s  SPKR [%s] gold %s got %s\n", j.value("id", "").c_str(), cp_substr(text, idx, g.start, g.end).substr(0, 50).c_str(), gs.dump().c_str(), ps.dump().c_str());
-      } else if (g.label == "actor") {
+      } else if (g.label == kActor) {
         ++actors_matched;
         bool eok = g.attrs.value("entity", "") == m->attrs.value("entity", "") && g.attrs.value("kind", "") == m->attrs.value("kind", "");
         if (eok) ++entity_ok;

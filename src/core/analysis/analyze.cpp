@@ -1,5 +1,7 @@
 #include "core/analysis/analyze.hpp"
 
+#include "core/kinds.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstring>
@@ -250,7 +252,9 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
   d.model_parts = {};
   std::vector<int32_t>().swap(d.mention_at);
 
-  static const std::string kLabels[] = {"actor", "claim", "number"};
+  // The passes number their labels in the order of the kinds table (actor, claim, number).
+  static const std::string kLabels[] = {std::string(kKinds[0].label), std::string(kKinds[1].label), std::string(kKinds[2].label)};
+  static_assert(kKindCount == 3 && int(KindId::actor) == 0 && int(KindId::claim) == 1 && int(KindId::number) == 2);
   // byte order equals code-point order; ties: end, then label name (actor < claim < number), then
   // the order the passes found them (the first of equal spans is kept)
   struct Key {
