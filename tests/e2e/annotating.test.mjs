@@ -160,23 +160,3 @@ test('text zoom keeps the reading position; view settings persist', async () => 
     await until(page, (s) => s.view.bodySize === 19, 'default size');
   });
 });
-
-test('closing the tab without saving to a file loses nothing', async () => {
-  const { page, context } = await openReader(browser, server.url);
-  await withScreenshots('annotating-autosave', () => [page], async () => {
-    const at = await find(page, 'Belgorod');
-    await dragSelect(page, at.start, at.end);
-    await page.keyboard.press('1');
-    await until(page, (s) => mine(s).length === 1 && s.autosave.saved, 'stored in the browser');
-    await page.close();
-    const again = await context.newPage();
-    await again.goto(server.url);
-    await waitReady(again);
-    const s = await until(again, (s) => mine(s).length === 1, 'restored');
-    assert.equal(mine(s)[0].text, 'Belgorod');
-    assert.match(s.toast, /Restored your work on “dprk-missiles-un”/);
-    assert.equal(s.autosave.savedToFile, false);
-    await again.close();
-  });
-  await context.close();
-});

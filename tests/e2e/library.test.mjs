@@ -115,6 +115,8 @@ test('a tab closed 100 ms after a change loses nothing', async () => {
   await waitReady(again);
   const s = await until(again, (s) => mine(s).length === 1, 'restored');
   assert.equal(mine(s)[0].text, 'Belgorod');
+  assert.match(s.toast, /Restored your work on “dprk-missiles-un”/);
+  assert.equal(s.autosave.savedToFile, false);
   await context.close();
 });
 
