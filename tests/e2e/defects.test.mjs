@@ -1,0 +1,246 @@
+// The defects a new user hit (issue 14): text from input methods, labelling over a suggestion,
+// New label, Tab after R or Delete, hover marks the panel row, Close not clipped, tooltips and the
+// card, the drop hint, plurals, a click with no move before it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { cleanup, clickUi, dragSelect, launch, openReader, repo, reveal, startServer, state, tempFile, until, withScreenshots } from './harness.mjs';
+
+let server, browser;
+const pages = [];
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const text = readFileSync(`${repo}/assets/articles/dprk-missiles-un.txt`, 'utf8');
+function spans(word) {
+  const out = [];
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (/\p{L}/u.test(text[i + word.length] || '')) continue;
+    const start = [...text.slice(0, i)].length;
+    out.push([start, start + [...word].length]);
+  }
+  return out;
+}
+
+// Suggestions from a file, so the tests do not depend on the analysis.
+function fixture() {
+  const anns = [];
+  let n = 0;
+  const add = (label, [start, end], attrs) => anns.push({ id: `s${++n}`, label, origin: 'auto', status: 'suggested', start, end, attrs });
+  for (const s of spans('North Korea')) add('actor', s, { kind: 'place', entity: 'North Korea' });
+  for (const s of spans('Russia')) add('actor', s, { kind: 'place', entity: 'Russia' });
+  add('number', spans('47')[0], { kind: 'count', value: 47, counted: 'nations', approx: true });
+  anns.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { format: 'lede-annotations', version: 1, document: { title: 'dprk-missiles-un', text }, annotations: anns };
+}
+
+async function withFixture(options = {}) {
+  const { page, context } = await openReader(browser, server.url, { viewport: { width: 1400, height: 850 }, ...options });
+  pages.push(page);
+  const fx = fixture();
+  const file = tempFile('dprk-missiles-un.lede.json', JSON.stringify(fx));
+  const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+  await fc.setFiles(file);
+  await until(page, (s) => s.annotations.length === fx.annotations.length && s.analysisReady, 'suggestions loaded');
+  cleanup(file);
+  return { page, context, fx };
+}
+
+const frames = async (page, n = 3) => {
+  const f = await page.evaluate(() => window.lede.frameCount());
+  await page.waitForFunction(([f, n]) => window.lede.frameCount() >= f + n, [f, n]);
+};
+const inside = (r, box, slack = 0.5) => r.x >= box.x - slack && r.y >= box.y - slack && r.x + r.w <= box.x + box.w + slack && r.y + r.h <= box.y + box.h + slack;
+
+test('text from an input method or a character picker reaches the note, find and label fields', async () => {
+  const { page } = await withFixture();
+  await withScreenshots('defects-ime', () => pages, async () => {
+    const cdp = await page.context().newCDPSession(page);
+    const compose = async (t) => {
+      // What an IME does: a composition that grows, then the commit.
+      for (let i = 1; i <= [...t].length; i++) {
+        const part = [...t].slice(0, i).join('');
+        await cdp.send('Input.imeSetComposition', { text: part, selectionStart: i, selectionEnd: i });
+      }
+      await cdp.send('Input.insertText', { text: t });
+    };
+    // Open the first suggestion's card and write its note.
+    await page.keyboard.press('Tab');
+    await until(page, (s) => s.active === 's1', 'card open');
+    await page.keyboard.press('n');
+    await until(page, (s) => s.focus.textInput, 'note field has the keyboard');
+    await page.keyboard.type('Seen ');
+    await page.keyboard.insertText('José');  // a character picker or dead keys
+    await page.keyboard.type(', ');
+    await compose('Zoë');
+    await page.keyboard.type(' ');
+    await compose('北京');
+    await page.keyboard.press('Control+Enter');
+    let s = await until(page, (s) => s.annotations.find((a) => a.id === 's1').note, 'note kept');
+    assert.equal(s.annotations.find((a) => a.id === 's1').note, 'Seen José, Zoë 北京');
+
+    // Find.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+f');
+    await until(page, (s) => s.find.open && s.focus.textInput, 'find field has the keyboard');
+    await compose('Kor');
+    await page.keyboard.insertText('é');
+    s = await until(page, (s) => s.find.query === 'Koré', 'query typed');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('ea');
+    s = await until(page, (s) => s.find.query === 'Korea' && s.find.count > 0, 'query edited');
+    await page.keyboard.press('Escape');
+    await until(page, (s) => !s.find.open, 'find closed');
+  });
+});
+
+test('labelling a suggested span accepts the suggestion instead of adding a duplicate', async () => {
+  const { page, fx } = await withFixture();
+  await withScreenshots('defects-duplicate', () => pages, async () => {
+    const russia = fx.annotations.find((a) => a.attrs.entity === 'Russia');
+    let s = await state(page);
+    const before = s.annotations.length, undo = s.undo;
+    await dragSelect(page, russia.start, russia.end);
+    await page.keyboard.press('1');
+    s = await until(page, (s) => s.annotations.find((a) => a.id === russia.id).status === 'accepted', 'suggestion accepted');
+    assert.equal(s.annotations.length, before, 'no new annotation');
+    assert.equal(s.annotations.filter((a) => a.start === russia.start && a.end === russia.end).length, 1);
+    assert.equal(s.undo, undo + 1, 'one undoable change');
+    assert.equal(s.active, russia.id);
+    await page.keyboard.press('Control+z');
+    s = await until(page, (s) => s.annotations.find((a) => a.id === russia.id).status === 'suggested', 'undone');
+    assert.equal(s.annotations.length, before);
+  });
+});
+
+test('Labels > New label takes typing; plurals; a click that comes without a move first', async () => {
+  const { page } = await withFixture();
+  await withScreenshots('defects-labels', () => pages, async () => {
+    await page.keyboard.press('l');
+    await clickUi(page, 'labels:new');
+    let s = await until(page, (s) => s.labels.length === 4 && s.focus.textInput, 'new label with its name field focused');
+    await page.keyboard.type('Sources');
+    await page.keyboard.press('Enter');
+    s = await until(page, (s) => s.labels[3].name === 'Sources', 'typed name kept');
+    await page.keyboard.press('Escape');
+    await until(page, (s) => !s.ui['window:labels'], 'labels window closed');
+
+    // One number suggestion: accepting all numbers says "1 suggestion".
+    await clickUi(page, 'menu:Suggestions');
+    await clickUi(page, 'menu:Accept all numbers');
+    s = await until(page, (s) => /Accepted 1 suggestion$/.test(s.status), 'singular status');
+
+    // A press and release on a panel tab with no mouse move before it (as a touch screen or a
+    // remote desktop sends them) still chooses the tab.
+    s = await until(page, (s) => s.ui['tab:Claims'] && s.ui['tab:Numbers'], 'tabs drawn');
+    await page.mouse.move(s.ui['tab:Claims'].x + 10, s.ui['tab:Claims'].y + 5);
+    await frames(page);
+    const cdp = await page.context().newCDPSession(page);
+    const t = s.ui['tab:Numbers'];
+    const at = { x: t.x + t.w / 2, y: t.y + t.h / 2, button: 'left', clickCount: 1 };
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at });
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at });
+    await until(page, (s) => s.focus.panelTab === 2, 'Numbers tab chosen');
+  });
+});
+
+test('after R or Delete on a card, Tab goes on from there', async () => {
+  const { page, fx } = await withFixture();
+  await withScreenshots('defects-tab', () => pages, async () => {
+    const ordered = fx.annotations;  // sorted by start
+    // A suggestion in the middle of the article, with others before it in view.
+    const i = ordered.findIndex((a, k) => k > 3 && a.attrs.entity === 'Russia');
+    const target = ordered[i];
+    const [r] = await reveal(page, target.start, target.end);
+    await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+    await until(page, (s) => s.active === target.id, 'card open');
+    await page.keyboard.press('r');
+    await until(page, (s) => s.active === null && s.annotations.find((a) => a.id === target.id).status === 'rejected', 'rejected');
+    await page.keyboard.press('Tab');
+    let s = await until(page, (s) => s.active, 'next open');
+    assert.equal(s.active, ordered[i + 1].id, 'the one after the rejected suggestion');
+
+    // Delete on a card too.
+    await page.keyboard.press('Delete');
+    await until(page, (s) => s.active === null && !s.annotations.find((a) => a.id === ordered[i + 1].id), 'deleted');
+    await page.keyboard.press('Tab');
+    s = await until(page, (s) => s.active, 'next open again');
+    assert.equal(s.active, ordered[i + 2].id);
+    // Shift+Tab after a Delete goes back from there, past the rejected one.
+    await page.keyboard.press('Delete');
+    await until(page, (s) => s.active === null && !s.annotations.find((a) => a.id === ordered[i + 2].id), 'deleted again');
+    await page.keyboard.press('Shift+Tab');
+    s = await until(page, (s) => s.active === ordered[i - 1].id, 'Shift+Tab goes back past them');
+  });
+});
+
+test('hovering a span marks its row in the panel; tooltips give way to the card from the keyboard', async () => {
+  const { page, fx } = await withFixture();
+  await withScreenshots('defects-hover', () => pages, async () => {
+    // Actors panel: the entity row of a hovered mention.
+    const korea = fx.annotations.find((a) => a.attrs.entity === 'North Korea');
+    let [r] = await reveal(page, korea.start, korea.end);
+    await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+    let s = await until(page, (s) => s.hover === korea.id && s.ui['panel:hover-row'], 'row marked');
+    assert.deepEqual(s.ui['panel:hover-row'], s.ui['entity:North Korea']);
+    assert.ok(s.ui.tooltip, 'a tooltip for the mouse');
+    // Numbers panel: the row of the hovered number.
+    await clickUi(page, 'tab:Numbers');
+    const n47 = fx.annotations.find((a) => a.label === 'number');
+    [r] = await reveal(page, n47.start, n47.end);
+    await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+    s = await until(page, (s) => s.hover === n47.id && s.ui['panel:hover-row'] && s.ui[`row:${n47.id}`], 'number row marked');
+    assert.deepEqual(s.ui['panel:hover-row'], s.ui[`row:${n47.id}`]);
+
+    // The mouse rests on 47; Tab opens cards from the keyboard: no tooltip covers them.
+    await page.keyboard.press('Tab');
+    s = await until(page, (s) => s.active && s.card, 'card open');
+    await page.waitForTimeout(200);
+    s = await state(page);
+    assert.equal(s.ui.tooltip, undefined, 'no tooltip while working from the keyboard');
+    // The card's buttons (a suggestion has four) stay inside it.
+    assert.ok(inside(s.ui['card:close'], s.card), `Close ${JSON.stringify(s.ui['card:close'])} inside the card ${JSON.stringify(s.card)}`);
+    // The mouse moves: the tooltip is back.
+    await page.mouse.move(r.x + r.w / 2 + 1, r.y + r.h / 2);
+    await until(page, (s) => s.ui.tooltip, 'tooltip back');
+  });
+});
+
+test('Close on the Find bar and on the card is not clipped, wide or narrow', async () => {
+  for (const width of [1280, 390]) {
+    const { page } = await openReader(browser, server.url, { viewport: { width, height: 800 } });
+    pages.push(page);
+    await withScreenshots(`defects-close-${width}`, () => pages, async () => {
+      await page.keyboard.press('Control+f');
+      let s = await until(page, (s) => s.ui['find:close'] && s.ui['find:bar'], 'find bar');
+      const bar = s.ui['find:bar'];
+      assert.ok(inside(s.ui['find:close'], bar), `Close ${JSON.stringify(s.ui['find:close'])} inside ${JSON.stringify(bar)}`);
+      assert.ok(bar.x + bar.w <= width + 0.5);
+      await page.keyboard.type('zzzz');
+      s = await until(page, (s) => s.find.query === 'zzzz', 'no matches');
+      assert.ok(inside(s.ui['find:close'], s.ui['find:bar']));
+      await page.keyboard.press('Escape');
+      await until(page, (s) => !s.find.open, 'closed');
+    });
+  }
+});
+
+test('the drop hint does not cover the article text', async () => {
+  const { page } = await openReader(browser, server.url);
+  pages.push(page);
+  await withScreenshots('defects-drop-hint', () => pages, async () => {
+    const s = await state(page);
+    const lines = await page.evaluate(() => window.lede.rects(0, 400));
+    const clip = { x: Math.floor(lines[0].x), y: Math.floor(lines[0].y), width: 400, height: Math.floor(lines[lines.length - 1].y - lines[0].y) };
+    const before = await page.screenshot({ clip });
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['x'], 'a.txt', { type: 'text/plain' }));
+      window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    assert.equal(await page.evaluate(() => document.getElementById('drop-hint').hidden), false, 'the hint shows');
+    const during = await page.screenshot({ clip });
+    assert.ok(before.equals(during), 'the text under the hint looks the same');
+    assert.ok(s.page.w > 0);
+  });
+});
