@@ -228,6 +228,7 @@
     } else if (two && fingers.size === 2) {
       const [a, b] = [...fingers.values()];
       const y = (a.y + b.y) / 2, dist = Math.hypot(a.x - b.x, a.y - b.y) || 1;
+      M._lede_mouse_move((a.x + b.x) / 2, y);  // the wheel goes to what is under the fingers
       M._lede_wheel(0, (y - two.y) / 40);
       two.y = y;
       const scale = dist / two.dist;
