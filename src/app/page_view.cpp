@@ -199,6 +199,100 @@ void card_removed(App& a, const Annotation& an) {
   a.active_id.clear();
 }
 
+// Soft wrapping for the note editor (ImGui 1.86's multiline field does not wrap): the edit buffer
+// holds "\r\n" where a line wraps; ImGui draws nothing for '\r', and the pairs come out again
+// before the note is kept. Words too long for a line (URLs) are cut.
+std::string strip_soft_breaks(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') { if (i + 1 < s.size() && s[i + 1] == '\n') ++i; continue; }
+    out += s[i];
+  }
+  return out;
+}
+// The display text of `clean` wrapped to `width`; *cursor goes from an offset in clean to one in it.
+std::string soft_wrap(const std::string& clean, float width, int* cursor) {
+  ImFont* font = ImGui::GetFont();
+  const float scale = ImGui::GetFontSize() / font->FontSize;
+  std::string out;
+  int moved = -1;
+  auto copy = [&](size_t from, size_t to) {
+    if (cursor && moved < 0 && *cursor >= int(from) && *cursor < int(to)) moved = int(out.size()) + *cursor - int(from);
+    out.append(clean, from, to - from);
+  };
+  size_t p = 0;
+  while (p <= clean.size()) {
+    size_t end = clean.find('\n', p);
+    if (end == std::string::npos) end = clean.size();
+    const char* base = clean.data();
+    size_t s = p;
+    while (s < end) {
+      size_t e = size_t(font->CalcWordWrapPositionA(scale, base + s, base + end, width) - base);
+      if (e <= s) e = s + 1;
+      while (e < end && (static_cast<unsigned char>(clean[e]) & 0xC0) == 0x80) ++e;  // whole characters
+      if (e >= end) { copy(s, end); break; }
+      while (e < end && clean[e] == ' ') ++e;  // blanks stay at the end of the line
+      copy(s, e);
+      if (e < end) out += "\r\n";
+      s = e;
+    }
+    if (end < clean.size()) copy(end, end + 1);  // the reader's own line break
+    p = end + 1;
+  }
+  if (cursor) *cursor = moved >= 0 ? moved : int(out.size());
+  return out;
+}
+struct NoteWrap {
+  std::string shown;  // the buffer as last seen
+  int cursor = 0;
+  float width = 200;
+};
+int note_wrap_callback(ImGuiInputTextCallbackData* d) {
+  NoteWrap& w = *static_cast<NoteWrap*>(d->UserData);
+  std::string now(d->Buf, size_t(d->BufTextLen));
+  if (d->EventFlag == ImGuiInputTextFlags_CallbackEdit) {
+    // The one edited stretch, against the buffer before; soft breaks in it do not count.
+    const std::string& was = w.shown;
+    size_t pre = 0, suf = 0;
+    while (pre < was.size() && pre < now.size() && was[pre] == now[pre]) ++pre;
+    while (suf < was.size() - pre && suf < now.size() - pre && was[was.size() - 1 - suf] == now[now.size() - 1 - suf]) ++suf;
+    std::string before = strip_soft_breaks(was.substr(0, pre)), inserted = strip_soft_breaks(now.substr(pre, now.size() - pre - suf));
+    std::string after = strip_soft_breaks(was.substr(was.size() - suf));
+    std::string removed = was.substr(pre, was.size() - pre - suf);
+    const bool soft_removed = inserted.empty() && (removed == "\r\n" || (removed == "\n" && pre > 0 && was[pre - 1] == '\r') ||
+                                                   (removed == "\r" && pre + 1 < was.size() && was[pre + 1] == '\n'));
+    if (soft_removed) {
+      // Backspace or Delete on a soft break: take the character beyond it, as a plain line would.
+      if (ImGui::IsKeyPressed(ImGui::GetIO().KeyMap[ImGuiKey_Delete])) {
+        if (!after.empty()) { size_t n = 1; while (n < after.size() && (static_cast<unsigned char>(after[n]) & 0xC0) == 0x80) ++n; after.erase(0, n); }
+      } else if (!before.empty()) {
+        size_t n = before.size() - 1;
+        while (n > 0 && (static_cast<unsigned char>(before[n]) & 0xC0) == 0x80) --n;
+        before.erase(n);
+      }
+    }
+    int cursor = int(before.size() + inserted.size());
+    std::string shown = soft_wrap(before + inserted + after, w.width, &cursor);
+    if (shown != now) {
+      d->DeleteChars(0, d->BufTextLen);
+      d->InsertChars(0, shown.c_str(), shown.c_str() + shown.size());
+    }
+    d->CursorPos = d->SelectionStart = d->SelectionEnd = cursor;
+    w.shown = shown;
+  } else {
+    if (now != w.shown) w.shown = now;
+    // The caret never rests between '\r' and '\n' (one invisible place): it steps over it.
+    int c = d->CursorPos;
+    if (c > 0 && c < d->BufTextLen && d->Buf[c - 1] == '\r' && d->Buf[c] == '\n') {
+      d->CursorPos = c < w.cursor ? c - 1 : c + 1;
+      if (!d->HasSelection()) d->SelectionStart = d->SelectionEnd = d->CursorPos;
+    }
+  }
+  w.cursor = d->CursorPos;
+  return 0;
+}
+
 // On the same line as the last item when an item `w` wide still fits in the window, else below:
 // fixed-width windows (the card) would clip what runs past their edge.
 void same_line_if_fits(float w) {
@@ -278,9 +372,16 @@ void draw_card(App& a, float x, float y) {
   if (!an) { ImGui::End(); return; }
 
   // Note: edited in place, committed as one change when the field loses focus.
-  static std::string note_edit;
+  static std::string note_edit;  // soft-wrapped (see soft_wrap)
   static std::string note_for;
-  if (note_for != an->id) { note_for = an->id; note_edit = an->note; }
+  static NoteWrap wrap;
+  const float note_w = w - 28;
+  wrap.width = note_w - ImGui::GetStyle().FramePadding.x * 2 - ImGui::GetStyle().ScrollbarSize - ImGui::CalcTextSize("  ").x;
+  if (note_for != an->id) {
+    note_for = an->id;
+    note_edit = soft_wrap(an->note, wrap.width, nullptr);
+    wrap.shown = note_edit;
+  }
   ImGui::TextDisabled("Note (N to write, Ctrl+Enter to keep)");
   // N gives the note the keyboard. ImGui 1.86 focuses through its navigation system, which takes a
   // frame or two; typed characters wait in the platform queue until the field is active.
@@ -292,11 +393,13 @@ void draw_card(App& a, float x, float y) {
     a.note_focus_frames = 0;
   }
   if (a.note_focus == 1) GImGui->NavActivateInputId = ImGui::GetID("##note");
-  ImGui::InputTextMultiline("##note", &note_edit, ImVec2(w - 28, ImGui::GetTextLineHeight() * 4));
+  ImGui::InputTextMultiline("##note", &note_edit, ImVec2(note_w, ImGui::GetTextLineHeight() * 4),
+                            ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways, note_wrap_callback, &wrap);
+  mark_ui(a, "card:note");
   if (a.note_focus == 1 && (ImGui::IsItemActive() || ++a.note_focus_frames > 30)) a.note_focus = 0;
-  if (ImGui::IsItemDeactivated() && note_edit != an->note) {
+  if (ImGui::IsItemDeactivated() && strip_soft_breaks(note_edit) != an->note) {
     Annotation after = *an;
-    after.note = note_edit;
+    after.note = strip_soft_breaks(note_edit);
     after.modified = now_iso(a);
     Change c;
     c.what = "Edited a note";

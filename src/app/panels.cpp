@@ -452,26 +452,37 @@ void notes_tab(App& a) {
   int hover_row = -1;
   for (size_t r = 0; hi != SIZE_MAX && r < p.notes.size() && hover_row < 0; ++r)
     if (p.notes[r] == hi) hover_row = int(r);
+  // Notes wrap, so rows differ in height: a row off screen is only blank space of its height
+  // (ImGuiListClipper needs rows of one height).
   ImGui::BeginChild("##notes");
-  ImGuiListClipper clip_rows;
-  clip_rows.Begin(int(p.notes.size()), ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y);
-  if (a.panel_cursor_moved && cur >= 0) clip_rows.ForceDisplayRangeByIndices(cur, cur + 1);
-  if (hover_row >= 0 && a.hover_row_shown != a.hover_id) clip_rows.ForceDisplayRangeByIndices(hover_row, hover_row + 1);
-  while (clip_rows.Step()) {
-    for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
-      const Annotation& an = a.s->annotations[p.notes[size_t(r)]];
-      const Label* lab = find_label(a, an.label);
-      ImGui::PushID(r);
-      const bool at_cursor = show_cursor && r == cur;  // the keyboard row
-      std::string head = (lab ? lab->name : an.label) + ": \u201C" + clip(annotation_text(a, an), 60) + "\u201D";
-      ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id || at_cursor);
-      row_interaction(a, an, 3, r);
-      if (at_cursor) cursor_row(a, an.id, 0);
-      if (r == hover_row) text_hover_row(a, 0);
-      if (!an.note.empty()) ImGui::TextUnformatted(("  " + clip(an.note, 70)).c_str());
-      else ImGui::TextDisabled("  (no note)");
-      ImGui::PopID();
+  const float indent = ImGui::CalcTextSize("  ").x, sp = ImGui::GetStyle().ItemSpacing.y;
+  const float wrap_w = std::max(40.0f, ImGui::GetContentRegionAvail().x - indent);
+  for (int r = 0; r < int(p.notes.size()); ++r) {
+    const Annotation& an = a.s->annotations[p.notes[size_t(r)]];
+    const std::string note = clip(an.note, 2000);
+    const float note_h = an.note.empty() ? ImGui::GetTextLineHeight() : ImGui::CalcTextSize(note.c_str(), nullptr, false, wrap_w).y;
+    const float row_h = ImGui::GetTextLineHeight() + sp + note_h;
+    const bool needed = (r == cur && a.panel_cursor_moved) || (r == hover_row && a.hover_row_shown != a.hover_id);
+    if (!needed && !ImGui::IsRectVisible(ImVec2(1, row_h))) { ImGui::Dummy(ImVec2(1, row_h)); continue; }
+    const Label* lab = find_label(a, an.label);
+    ImGui::PushID(r);
+    const bool at_cursor = show_cursor && r == cur;  // the keyboard row
+    std::string head = (lab ? lab->name : an.label) + ": \u201C" + clip(annotation_text(a, an), 60) + "\u201D";
+    ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id || at_cursor);
+    row_interaction(a, an, 3, r);
+    if (at_cursor) cursor_row(a, an.id, 0);
+    if (r == hover_row) text_hover_row(a, 0);
+    ImGui::Indent(indent);
+    if (!an.note.empty()) {
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextUnformatted(note.c_str());
+      ImGui::PopTextWrapPos();
+      mark_ui(a, "note:" + an.id);
+    } else {
+      ImGui::TextDisabled("(no note)");
     }
+    ImGui::Unindent(indent);
+    ImGui::PopID();
   }
   ImGui::EndChild();
 }

@@ -391,3 +391,39 @@ test('every highlight stands at least 3:1 against the page, dark and light, at d
     });
   }
 });
+
+test('notes wrap in the card and in the Notes panel, long URLs too', async () => {
+  const { page } = await withFixture();
+  await withScreenshots('defects-notes', () => pages, async () => {
+    const note = 'Check https://example.org/a/very/long/path/that/does/not/fit/on/one/line/of/the/card?with=query&and=more ' +
+      'before quoting; the second source says otherwise.';
+    await page.keyboard.press('Tab');
+    await until(page, (s) => s.active === 's1', 'card open');
+    await page.keyboard.press('n');
+    await until(page, (s) => s.focus.textInput, 'note field has the keyboard');
+    await page.keyboard.type(note + 'xyz');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+    await page.waitForTimeout(300);
+    let s = await state(page);
+    // Text is drawn on the field's third line: the note wraps instead of running off to the right.
+    const f = s.ui['card:note'];
+    const line = 19;
+    const clip = { x: Math.ceil(f.x + 4), y: Math.ceil(f.y + 2 * line + 4), width: Math.floor(f.w - 24), height: line };
+    const shot = await pixels(await page.screenshot({ clip }));
+    const bg = shot(1, 1);
+    let ink = 0;
+    for (let y = 0; y < clip.height; y++) for (let x = 0; x < clip.width; x++) if (contrast(shot(x, y), bg) > 2) ink++;
+    assert.ok(ink > 20, `text on the third line of the note (${ink} pixels)`);
+    await page.keyboard.press('Control+Enter');
+    s = await until(page, (s) => s.annotations.find((a) => a.id === 's1').note, 'note kept');
+    assert.equal(s.annotations.find((a) => a.id === 's1').note, note, 'kept as typed, without the wrapping');
+
+    // The Notes panel wraps it within the panel.
+    await page.keyboard.press('Escape');
+    await clickUi(page, 'tab:Notes');
+    s = await until(page, (s) => s.ui['note:s1'], 'note in the panel');
+    const r = s.ui['note:s1'];
+    assert.ok(r.h > 2.5 * 17, `several lines (${r.h} px)`);
+    assert.ok(r.x + r.w <= 1400, 'inside the window');
+  });
+});
