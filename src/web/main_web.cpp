@@ -31,6 +31,12 @@ EM_JS(void, js_set_title, (const char* text), { document.title = UTF8ToString(te
 EM_JS(void, js_set_cursor, (const char* css), { Module.ledeHost.setCursor(UTF8ToString(css)); });
 EM_JS(void, js_first_frame, (), { Module.ledeHost.firstFrame(); });
 EM_JS(void, js_start, (), { Module.ledeHost.start(); });
+// The hidden text area that receives typed text follows the caret, so an input method's
+// candidate window opens beside the text being written.
+EM_JS(void, js_ime_pos, (int x, int y), {
+  const t = document.getElementById('ime');
+  if (t) { t.style.left = x + 'px'; t.style.top = y + 'px'; }
+});
 EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_store_article, (const char* id, const char* file, const char* meta, double changes), {
   Module.ledeHost.storeArticle(UTF8ToString(id), UTF8ToString(file), UTF8ToString(meta), changes);
@@ -358,6 +364,7 @@ int main() {
   io.BackendPlatformName = "lede_web";
   io.SetClipboardTextFn = [](void*, const char* text) { js_write_clipboard(text); };
   io.GetClipboardTextFn = [](void*) -> const char* { return P->clipboard.c_str(); };
+  io.ImeSetInputScreenPosFn = js_ime_pos;
 
   lede::Host host;
   host.download = js_download;

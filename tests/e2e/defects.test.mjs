@@ -46,10 +46,6 @@ async function withFixture(options = {}) {
   return { page, context, fx };
 }
 
-const frames = async (page, n = 3) => {
-  const f = await page.evaluate(() => window.lede.frameCount());
-  await page.waitForFunction(([f, n]) => window.lede.frameCount() >= f + n, [f, n]);
-};
 const inside = (r, box, slack = 0.5) => r.x >= box.x - slack && r.y >= box.y - slack && r.x + r.w <= box.x + box.w + slack && r.y + r.h <= box.y + box.h + slack;
 
 test('text from an input method or a character picker reaches the note, find and label fields', async () => {
@@ -68,7 +64,13 @@ test('text from an input method or a character picker reaches the note, find and
     await page.keyboard.press('Tab');
     await until(page, (s) => s.active === 's1', 'card open');
     await page.keyboard.press('n');
-    await until(page, (s) => s.focus.textInput, 'note field has the keyboard');
+    let s = await until(page, (s) => s.focus.textInput && s.ui['card:note'], 'note field has the keyboard');
+    // The text area that receives the text sits at the caret (where an IME shows its candidates).
+    const f = s.ui['card:note'];
+    await page.waitForFunction(([x, y, w, h]) => {
+      const r = document.getElementById('ime').getBoundingClientRect();
+      return document.activeElement.id === 'ime' && r.x >= x - 4 && r.x <= x + w && r.y >= y - 24 && r.y <= y + h;
+    }, [f.x, f.y, f.w, f.h]);
     await page.keyboard.type('Seen ');
     await page.keyboard.insertText('José');  // a character picker or dead keys
     await page.keyboard.type(', ');
@@ -76,7 +78,7 @@ test('text from an input method or a character picker reaches the note, find and
     await page.keyboard.type(' ');
     await compose('北京');
     await page.keyboard.press('Control+Enter');
-    let s = await until(page, (s) => s.annotations.find((a) => a.id === 's1').note, 'note kept');
+    s = await until(page, (s) => s.annotations.find((a) => a.id === 's1').note, 'note kept');
     assert.equal(s.annotations.find((a) => a.id === 's1').note, 'Seen José, Zoë 北京');
 
     // Find.
@@ -119,9 +121,10 @@ test('Labels > New label takes typing; plurals; a click that comes without a mov
     await page.keyboard.press('l');
     await clickUi(page, 'labels:new');
     let s = await until(page, (s) => s.labels.length === 4 && s.focus.textInput, 'new label with its name field focused');
-    await page.keyboard.type('Sources');
+    await page.keyboard.type('Source ');
+    await page.keyboard.insertText('Zoë');
     await page.keyboard.press('Enter');
-    s = await until(page, (s) => s.labels[3].name === 'Sources', 'typed name kept');
+    s = await until(page, (s) => s.labels[3].name === 'Source Zoë', 'typed name kept');
     await page.keyboard.press('Escape');
     await until(page, (s) => !s.ui['window:labels'], 'labels window closed');
 
@@ -134,7 +137,7 @@ test('Labels > New label takes typing; plurals; a click that comes without a mov
     // remote desktop sends them) still chooses the tab.
     s = await until(page, (s) => s.ui['tab:Claims'] && s.ui['tab:Numbers'], 'tabs drawn');
     await page.mouse.move(s.ui['tab:Claims'].x + 10, s.ui['tab:Claims'].y + 5);
-    await frames(page);
+    await page.waitForTimeout(200);  // drawn with the mouse over the Claims tab
     const cdp = await page.context().newCDPSession(page);
     const t = s.ui['tab:Numbers'];
     const at = { x: t.x + t.w / 2, y: t.y + t.h / 2, button: 'left', clickCount: 1 };
