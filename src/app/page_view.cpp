@@ -211,6 +211,16 @@ std::string strip_soft_breaks(const std::string& s) {
   }
   return out;
 }
+// A note's own line breaks as '\n' (a file may hold "\r\n"), so no '\r' is taken for a soft break.
+std::string plain_breaks(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') { out += '\n'; if (i + 1 < s.size() && s[i + 1] == '\n') ++i; continue; }
+    out += s[i];
+  }
+  return out;
+}
 // The display text of `clean` wrapped to `width`; *cursor goes from an offset in clean to one in it.
 std::string soft_wrap(const std::string& clean, float width, int* cursor) {
   ImFont* font = ImGui::GetFont();
@@ -379,7 +389,7 @@ void draw_card(App& a, float x, float y) {
   wrap.width = note_w - ImGui::GetStyle().FramePadding.x * 2 - ImGui::GetStyle().ScrollbarSize - ImGui::CalcTextSize("  ").x;
   if (note_for != an->id) {
     note_for = an->id;
-    note_edit = soft_wrap(an->note, wrap.width, nullptr);
+    note_edit = soft_wrap(plain_breaks(an->note), wrap.width, nullptr);
     wrap.shown = note_edit;
   }
   ImGui::TextDisabled("Note (N to write, Ctrl+Enter to keep)");
@@ -397,7 +407,7 @@ void draw_card(App& a, float x, float y) {
                             ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways, note_wrap_callback, &wrap);
   mark_ui(a, "card:note");
   if (a.note_focus == 1 && (ImGui::IsItemActive() || ++a.note_focus_frames > 30)) a.note_focus = 0;
-  if (ImGui::IsItemDeactivated() && strip_soft_breaks(note_edit) != an->note) {
+  if (ImGui::IsItemDeactivated() && strip_soft_breaks(note_edit) != plain_breaks(an->note)) {
     Annotation after = *an;
     after.note = strip_soft_breaks(note_edit);
     after.modified = now_iso(a);
