@@ -38,16 +38,56 @@
   // Keys whose browser default would get in the way (scrolling, find bar, save page, tab focus).
   const OWN_KEYS = new Set([8, 9, 13, 27, 32, 33, 34, 35, 36, 37, 38, 39, 40, 46]);
   const OWN_CTRL_KEYS = new Set([65, 70, 76, 79, 83, 89, 90, 187, 189, 61, 173, 107, 109, 48]);
-  let touch = null;
+  // Touch: one finger taps (a click), drags (selects) or holds (selects the word); two fingers
+  // scroll and pinch (text size). A finger's press waits to see which it is.
+  const TAP_MOVE_PX = 8, LONG_PRESS_MS = 500;
+  const fingers = new Map();  // pointerId -> { x, y, x0, y0 } (canvas coordinates)
+  let one = null;             // the one-finger gesture: { id, dragging, timer, done }
+  let two = null;             // the two-finger gesture: { y, dist }
   // Double and triple clicks are counted here, by the events' own times: the reader applies one
   // button change per frame, so counting by frame time would miss them when frames are slow.
   const MULTI_CLICK_MS = 500, MULTI_CLICK_PX = 6;
   let lastPress = { t: -1e9, x: 0, y: 0, n: 0 };
 
+  // Text comes through a hidden text area that has the keyboard while an ImGui text field does:
+  // only an editable element receives what input methods, dead keys and character pickers type
+  // (composition and input events); keydown alone loses "é" and "北京".
+  const ime = document.createElement('textarea');
+  ime.id = 'ime';
+  ime.setAttribute('aria-label', 'Text input');
+  ime.setAttribute('autocomplete', 'off');
+  ime.setAttribute('autocapitalize', 'off');
+  ime.spellcheck = false;
+  let composing = false;
+  function sendText(text) {
+    for (const ch of text) if (ch !== '\r') M._lede_char(ch.codePointAt(0));
+  }
+  function followTextInput() {
+    requestAnimationFrame(followTextInput);
+    if (!M) return;
+    const want = M._lede_wants_text_input();
+    if (want && document.activeElement !== ime) ime.focus({ preventScroll: true });
+    else if (!want && document.activeElement === ime && !composing) canvas.focus({ preventScroll: true });
+  }
+
   function attach() {
+    document.body.appendChild(ime);
+    ime.addEventListener('compositionstart', () => { composing = true; });
+    ime.addEventListener('compositionend', (e) => {
+      composing = false;
+      if (e.data) sendText(e.data);
+      ime.value = '';
+    });
+    ime.addEventListener('input', (e) => {
+      // Composed text arrives once, with compositionend; line breaks come as Enter key presses.
+      if (composing || e.isComposing) return;
+      if ((e.inputType === 'insertText' || e.inputType === 'insertReplacementText') && e.data) sendText(e.data);
+      ime.value = '';
+    });
+    requestAnimationFrame(followTextInput);
     canvas.addEventListener('pointerdown', (e) => {
-      canvas.focus();
-      if (e.pointerType === 'touch') { touch = { id: e.pointerId, y: e.clientY }; return; }
+      if (document.activeElement !== ime) canvas.focus();
+      if (e.pointerType === 'touch') { touchDown(e); e.preventDefault(); return; }
       canvas.setPointerCapture(e.pointerId);
       const [x, y] = pos(e);
       let clicks = 1;
@@ -61,16 +101,12 @@
       e.preventDefault();
     });
     canvas.addEventListener('pointermove', (e) => {
-      if (touch && e.pointerId === touch.id) {
-        M._lede_wheel(0, (e.clientY - touch.y) / 60);
-        touch.y = e.clientY;
-        return;
-      }
+      if (e.pointerType === 'touch') { touchMove(e); return; }
       const [x, y] = pos(e);
       M._lede_mouse_move(x, y);
     });
     const up = (e) => {
-      if (touch && e.pointerId === touch.id) { touch = null; return; }
+      if (e.pointerType === 'touch') { touchUp(e); return; }
       const [x, y] = pos(e);
       M._lede_mouse_move(x, y);
       M._lede_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 0, mods(e), 0);
@@ -93,9 +129,12 @@
         M._lede_key(e.keyCode, 1, mods(e));
         return;
       }
+      if (e.isComposing || e.keyCode === 229) return;  // the input method has the keys until it commits
       M._lede_key(e.keyCode, 1, mods(e));
-      if (!ctrl && !e.altKey && e.key && [...e.key].length === 1) M._lede_char(e.key.codePointAt(0));
-      if (OWN_KEYS.has(e.keyCode) || (ctrl && OWN_CTRL_KEYS.has(e.keyCode)) || e.keyCode === 112 || e.keyCode === 117 || e.keyCode === 121) e.preventDefault();
+      const own = OWN_KEYS.has(e.keyCode) || (ctrl && OWN_CTRL_KEYS.has(e.keyCode)) || e.keyCode === 112 || e.keyCode === 117 || e.keyCode === 121;
+      // In the text area the input event brings the character, unless the key's default is stopped.
+      if (!ctrl && !e.altKey && e.key && [...e.key].length === 1 && (own || e.target !== ime)) M._lede_char(e.key.codePointAt(0));
+      if (own) e.preventDefault();
     });
     window.addEventListener('keyup', (e) => M._lede_key(e.keyCode, 0, mods(e)));
     window.addEventListener('blur', () => { for (const k of [16, 17, 18, 91]) M._lede_key(k, 0, 0); });
@@ -148,6 +187,74 @@
     document.addEventListener('visibilitychange', () => M._lede_redraw());
     resize();
     canvas.focus();
+  }
+
+  function touchDown(e) {
+    const [x, y] = pos(e);
+    fingers.set(e.pointerId, { x, y, x0: x, y0: y });
+    if (fingers.size === 1) {
+      one = { id: e.pointerId, dragging: false, done: false };
+      one.timer = setTimeout(() => {  // held still: select the word, as a double click does
+        if (!one || one.dragging || one.done) return;
+        const f = fingers.get(one.id);
+        M._lede_mouse_move(f.x, f.y);
+        M._lede_mouse_button(0, 1, 0, 2);
+        M._lede_mouse_button(0, 0, 0, 0);
+        one.done = true;
+      }, LONG_PRESS_MS);
+    } else if (fingers.size === 2) {
+      // A second finger: whatever the first began becomes a scroll or a pinch.
+      if (one) {
+        clearTimeout(one.timer);
+        if (one.dragging) M._lede_mouse_button(0, 0, 0, 0);
+        one = null;
+      }
+      const [a, b] = [...fingers.values()];
+      two = { y: (a.y + b.y) / 2, dist: Math.hypot(a.x - b.x, a.y - b.y) || 1, pinching: false };
+    }
+  }
+  function touchMove(e) {
+    const f = fingers.get(e.pointerId);
+    if (!f) return;
+    [f.x, f.y] = pos(e);
+    if (one && one.id === e.pointerId && !one.done) {
+      if (!one.dragging && Math.hypot(f.x - f.x0, f.y - f.y0) > TAP_MOVE_PX) {
+        clearTimeout(one.timer);
+        one.dragging = true;  // a drag selects, as with the mouse
+        M._lede_mouse_move(f.x0, f.y0);
+        M._lede_mouse_button(0, 1, 0, 1);
+      }
+      if (one.dragging) M._lede_mouse_move(f.x, f.y);
+    } else if (two && fingers.size === 2) {
+      const [a, b] = [...fingers.values()];
+      const y = (a.y + b.y) / 2, dist = Math.hypot(a.x - b.x, a.y - b.y) || 1;
+      M._lede_mouse_move((a.x + b.x) / 2, y);  // the wheel goes to what is under the fingers
+      M._lede_wheel(0, (y - two.y) / 40);
+      two.y = y;
+      const scale = dist / two.dist;
+      if (two.pinching || Math.abs(scale - 1) > 0.08) {
+        M._lede_pinch(scale, two.pinching ? 0 : 1);
+        two.pinching = true;
+      }
+    }
+  }
+  function touchUp(e) {
+    const f = fingers.get(e.pointerId);
+    if (!f) return;
+    fingers.delete(e.pointerId);
+    if (one && one.id === e.pointerId) {
+      clearTimeout(one.timer);
+      if (one.dragging) {
+        M._lede_mouse_move(f.x, f.y);
+        M._lede_mouse_button(0, 0, 0, 0);
+      } else if (!one.done && e.type === 'pointerup') {  // a tap: a click where the finger was
+        M._lede_mouse_move(f.x0, f.y0);
+        M._lede_mouse_button(0, 1, 0, 1);
+        M._lede_mouse_button(0, 0, 0, 0);
+      }
+      one = null;
+    }
+    if (fingers.size < 2) two = null;
   }
 
   function hasFiles(e) {

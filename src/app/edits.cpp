@@ -46,6 +46,8 @@ std::string now_iso(const App& a) {
 
 void set_status(App& a, std::string s) { a.status = std::move(s); }
 
+std::string count_of(size_t n, const std::string& one, const std::string& many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
 void show_notice(App& a, bool error, std::string title, std::string text) {
   a.notice = {error, std::move(title), std::move(text)};
   a.notice_open = true;
@@ -58,6 +60,17 @@ void show_toast(App& a, std::string text) {
 
 void add_annotation(App& a, const std::string& label, size_t cs, size_t ce) {
   if (ce <= cs) return;
+  // The same label on the same span already there: a suggestion (even a rejected one) is
+  // accepted, one undoable change; the reader's own is just opened. Never a duplicate.
+  auto it = std::lower_bound(a.s->annotations.begin(), a.s->annotations.end(), int64_t(cs),
+                             [](const Annotation& x, int64_t v) { return x.start < v; });
+  for (; it != a.s->annotations.end() && it->start == int64_t(cs); ++it) {
+    const Annotation& x = *it;
+    if (x.end != int64_t(ce) || x.label != label) continue;
+    a.active_id = x.id;
+    if (x.status != Status::accepted) set_status_of(a, {x.id}, Status::accepted, "Accepted a suggestion");
+    return;
+  }
   Annotation an;
   an.id = new_annotation_id(a);
   an.label = label;

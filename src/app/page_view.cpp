@@ -32,6 +32,34 @@ Theme theme(bool dark) {
           IM_COL32(255, 220, 80, 110), IM_COL32(255, 170, 0, 190), IM_COL32(20, 20, 20, 220), 0.26f, 0.10f};
 }
 
+// WCAG relative luminance and contrast ratio of opaque ImGui colours.
+float luminance(ImU32 c) {
+  auto lin = [](unsigned v) { float x = float(v & 255) / 255.0f; return x <= 0.04045f ? x / 12.92f : std::pow((x + 0.055f) / 1.055f, 2.4f); };
+  return 0.2126f * lin(c) + 0.7152f * lin(c >> 8) + 0.0722f * lin(c >> 16);
+}
+float contrast(ImU32 x, ImU32 y) {
+  float a = luminance(x), b = luminance(y);
+  return (std::max(a, b) + 0.05f) / (std::min(a, b) + 0.05f);
+}
+
+// A label's colour for its underline: opaque, and mixed toward white (dark page) or black (light
+// page) until it stands at least 3:1 against the page, so every highlight can be seen.
+ImU32 marker_color(const std::string& hex, ImU32 page) {
+  static std::vector<std::pair<std::pair<std::string, ImU32>, ImU32>> cache;
+  for (auto& [key, c] : cache)
+    if (key.first == hex && key.second == page) return c;
+  const ImU32 base = label_color(hex, 1), to = luminance(page) < 0.2f ? IM_COL32(255, 255, 255, 255) : IM_COL32(0, 0, 0, 255);
+  ImU32 c = base;
+  for (int i = 1; i <= 20 && contrast(c, page) < 3.3f; ++i) {
+    float t = i / 20.0f;
+    auto mix = [&](int sh) { return unsigned(std::lround(float((base >> sh) & 255) * (1 - t) + float((to >> sh) & 255) * t)) << sh; };
+    c = mix(0) | mix(8) | mix(16) | (255u << 24);
+  }
+  if (cache.size() > 64) cache.clear();
+  cache.push_back({{hex, page}, c});
+  return c;
+}
+
 bool is_word_byte(const std::string& t, size_t i) {
   unsigned char c = static_cast<unsigned char>(t[i]);
   if (c >= 0x80) return !(c == 0xE2);  // letters outside ASCII are word parts; E2.. is punctuation (quotes, dashes)
@@ -164,6 +192,125 @@ void extend_selection(App& a, int first_visible, bool words) {
   }
 }
 
+// The card closes because its annotation went (R, Delete): Tab goes on from where it was.
+void card_removed(App& a, const Annotation& an) {
+  a.tab_from = an.start;
+  a.tab_from_id = an.id;
+  a.active_id.clear();
+}
+
+// Soft wrapping for the note editor (ImGui 1.86's multiline field does not wrap): the edit buffer
+// holds "\r\n" where a line wraps; ImGui draws nothing for '\r', and the pairs come out again
+// before the note is kept. Words too long for a line (URLs) are cut.
+std::string strip_soft_breaks(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') { if (i + 1 < s.size() && s[i + 1] == '\n') ++i; continue; }
+    out += s[i];
+  }
+  return out;
+}
+// A note's own line breaks as '\n' (a file may hold "\r\n"), so no '\r' is taken for a soft break.
+std::string plain_breaks(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') { out += '\n'; if (i + 1 < s.size() && s[i + 1] == '\n') ++i; continue; }
+    out += s[i];
+  }
+  return out;
+}
+// The display text of `clean` wrapped to `width`; *cursor goes from an offset in clean to one in it.
+std::string soft_wrap(const std::string& clean, float width, int* cursor) {
+  ImFont* font = ImGui::GetFont();
+  const float scale = ImGui::GetFontSize() / font->FontSize;
+  std::string out;
+  int moved = -1;
+  auto copy = [&](size_t from, size_t to) {
+    if (cursor && moved < 0 && *cursor >= int(from) && *cursor < int(to)) moved = int(out.size()) + *cursor - int(from);
+    out.append(clean, from, to - from);
+  };
+  size_t p = 0;
+  while (p <= clean.size()) {
+    size_t end = clean.find('\n', p);
+    if (end == std::string::npos) end = clean.size();
+    const char* base = clean.data();
+    size_t s = p;
+    while (s < end) {
+      size_t e = size_t(font->CalcWordWrapPositionA(scale, base + s, base + end, width) - base);
+      if (e <= s) e = s + 1;
+      while (e < end && (static_cast<unsigned char>(clean[e]) & 0xC0) == 0x80) ++e;  // whole characters
+      if (e >= end) { copy(s, end); break; }
+      while (e < end && clean[e] == ' ') ++e;  // blanks stay at the end of the line
+      copy(s, e);
+      if (e < end) out += "\r\n";
+      s = e;
+    }
+    if (end < clean.size()) copy(end, end + 1);  // the reader's own line break
+    p = end + 1;
+  }
+  if (cursor) *cursor = moved >= 0 ? moved : int(out.size());
+  return out;
+}
+struct NoteWrap {
+  std::string shown;  // the buffer as last seen
+  int cursor = 0;
+  float width = 200;
+};
+int note_wrap_callback(ImGuiInputTextCallbackData* d) {
+  NoteWrap& w = *static_cast<NoteWrap*>(d->UserData);
+  std::string now(d->Buf, size_t(d->BufTextLen));
+  if (d->EventFlag == ImGuiInputTextFlags_CallbackEdit) {
+    // The one edited stretch, against the buffer before; soft breaks in it do not count.
+    const std::string& was = w.shown;
+    size_t pre = 0, suf = 0;
+    while (pre < was.size() && pre < now.size() && was[pre] == now[pre]) ++pre;
+    while (suf < was.size() - pre && suf < now.size() - pre && was[was.size() - 1 - suf] == now[now.size() - 1 - suf]) ++suf;
+    std::string before = strip_soft_breaks(was.substr(0, pre)), inserted = strip_soft_breaks(now.substr(pre, now.size() - pre - suf));
+    std::string after = strip_soft_breaks(was.substr(was.size() - suf));
+    std::string removed = was.substr(pre, was.size() - pre - suf);
+    const bool soft_removed = inserted.empty() && (removed == "\r\n" || (removed == "\n" && pre > 0 && was[pre - 1] == '\r') ||
+                                                   (removed == "\r" && pre + 1 < was.size() && was[pre + 1] == '\n'));
+    if (soft_removed) {
+      // Backspace or Delete on a soft break: take the character beyond it, as a plain line would.
+      if (ImGui::IsKeyPressed(ImGui::GetIO().KeyMap[ImGuiKey_Delete])) {
+        if (!after.empty()) { size_t n = 1; while (n < after.size() && (static_cast<unsigned char>(after[n]) & 0xC0) == 0x80) ++n; after.erase(0, n); }
+      } else if (!before.empty()) {
+        size_t n = before.size() - 1;
+        while (n > 0 && (static_cast<unsigned char>(before[n]) & 0xC0) == 0x80) --n;
+        before.erase(n);
+      }
+    }
+    int cursor = int(before.size() + inserted.size());
+    std::string shown = soft_wrap(before + inserted + after, w.width, &cursor);
+    if (shown != now) {
+      d->DeleteChars(0, d->BufTextLen);
+      d->InsertChars(0, shown.c_str(), shown.c_str() + shown.size());
+    }
+    d->CursorPos = d->SelectionStart = d->SelectionEnd = cursor;
+    w.shown = shown;
+  } else {
+    if (now != w.shown) w.shown = now;
+    // The caret never rests between '\r' and '\n' (one invisible place): it steps over it.
+    int c = d->CursorPos;
+    if (c > 0 && c < d->BufTextLen && d->Buf[c - 1] == '\r' && d->Buf[c] == '\n') {
+      d->CursorPos = c < w.cursor ? c - 1 : c + 1;
+      if (!d->HasSelection()) d->SelectionStart = d->SelectionEnd = d->CursorPos;
+    }
+  }
+  w.cursor = d->CursorPos;
+  return 0;
+}
+
+// On the same line as the last item when an item `w` wide still fits in the window, else below:
+// fixed-width windows (the card) would clip what runs past their edge.
+void same_line_if_fits(float w) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= right) ImGui::SameLine();
+}
+float button_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
+
 void draw_label_bar(App& a, float x, float y) {
   ImGui::SetNextWindowPos(ImVec2(x, y));
   ImGui::SetNextWindowBgAlpha(0.97f);
@@ -193,7 +340,7 @@ void draw_card(App& a, float x, float y) {
   Annotation* an = find_annotation(a, a.active_id);
   if (!an) return;
   ImGuiIO& io = ImGui::GetIO();
-  const float w = 340;
+  const float w = std::min(340.0f, std::max(200.0f, a.page_rect[2] - 24));  // narrow screens: the page's width
   x = std::clamp(x, a.page_rect[0] + 8, std::max(a.page_rect[0] + 8, a.page_rect[0] + a.page_rect[2] - w - 22));  // inside the page
   ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
   ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));
@@ -220,12 +367,12 @@ void draw_card(App& a, float x, float y) {
   // Label.
   for (size_t i = 0; i < a.s->labels.size(); ++i) {
     const Label& l = a.s->labels[i];
-    if (i) ImGui::SameLine();
     bool on = l.id == an->label;
-    ImGui::PushStyleColor(ImGuiCol_Button, label_color(l.color, on ? 0.55f : 0.15f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, label_color(l.color, 0.4f));
     char text[96];
     std::snprintf(text, sizeof text, "%zu %s", i + 1, l.name.c_str());
+    if (i) same_line_if_fits(button_width(i < 9 ? text : l.name.c_str()));
+    ImGui::PushStyleColor(ImGuiCol_Button, label_color(l.color, on ? 0.55f : 0.15f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, label_color(l.color, 0.4f));
     if (ImGui::SmallButton(i < 9 ? text : l.name.c_str()) && !on) {
       relabel(a, an->id, l.id);
       an = find_annotation(a, a.active_id);
@@ -235,9 +382,16 @@ void draw_card(App& a, float x, float y) {
   if (!an) { ImGui::End(); return; }
 
   // Note: edited in place, committed as one change when the field loses focus.
-  static std::string note_edit;
+  static std::string note_edit;  // soft-wrapped (see soft_wrap)
   static std::string note_for;
-  if (note_for != an->id) { note_for = an->id; note_edit = an->note; }
+  static NoteWrap wrap;
+  const float note_w = w - 28;
+  wrap.width = note_w - ImGui::GetStyle().FramePadding.x * 2 - ImGui::GetStyle().ScrollbarSize - ImGui::CalcTextSize("  ").x;
+  if (note_for != an->id) {
+    note_for = an->id;
+    note_edit = soft_wrap(plain_breaks(an->note), wrap.width, nullptr);
+    wrap.shown = note_edit;
+  }
   ImGui::TextDisabled("Note (N to write, Ctrl+Enter to keep)");
   // N gives the note the keyboard. ImGui 1.86 focuses through its navigation system, which takes a
   // frame or two; typed characters wait in the platform queue until the field is active.
@@ -249,11 +403,13 @@ void draw_card(App& a, float x, float y) {
     a.note_focus_frames = 0;
   }
   if (a.note_focus == 1) GImGui->NavActivateInputId = ImGui::GetID("##note");
-  ImGui::InputTextMultiline("##note", &note_edit, ImVec2(w - 28, ImGui::GetTextLineHeight() * 4));
+  ImGui::InputTextMultiline("##note", &note_edit, ImVec2(note_w, ImGui::GetTextLineHeight() * 4),
+                            ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways, note_wrap_callback, &wrap);
+  mark_ui(a, "card:note");
   if (a.note_focus == 1 && (ImGui::IsItemActive() || ++a.note_focus_frames > 30)) a.note_focus = 0;
-  if (ImGui::IsItemDeactivated() && note_edit != an->note) {
+  if (ImGui::IsItemDeactivated() && strip_soft_breaks(note_edit) != plain_breaks(an->note)) {
     Annotation after = *an;
-    after.note = note_edit;
+    after.note = strip_soft_breaks(note_edit);
     after.modified = now_iso(a);
     Change c;
     c.what = "Edited a note";
@@ -263,19 +419,27 @@ void draw_card(App& a, float x, float y) {
     if (!an) { ImGui::End(); return; }
   }
 
-  if (an->status == Status::suggested) {
-    if (ImGui::Button("Accept (A)")) set_status_of(a, {an->id}, Status::accepted, "Accepted a suggestion");
-    ImGui::SameLine();
-    if (ImGui::Button("Reject (R)")) { set_status_of(a, {an->id}, Status::rejected, "Rejected a suggestion"); a.active_id.clear(); }
-    ImGui::SameLine();
+  // The buttons wrap to a second row rather than run past the card's edge.
+  const Annotation was = *an;
+  bool first_button = true;
+  auto button = [&](const char* label) {
+    if (!first_button) same_line_if_fits(button_width(label));
+    first_button = false;
+    return ImGui::Button(label);
+  };
+  if (was.status == Status::suggested) {
+    if (button("Accept (A)")) set_status_of(a, {was.id}, Status::accepted, "Accepted a suggestion");
+    if (button("Reject (R)")) { set_status_of(a, {was.id}, Status::rejected, "Rejected a suggestion"); card_removed(a, was); }
   }
-  if (ImGui::Button("Delete (Del)")) {
-    delete_annotations(a, {a.active_id}, "Deleted an annotation");
-    a.active_id.clear();
+  if (button("Delete (Del)")) {
+    delete_annotations(a, {was.id}, "Deleted an annotation");
+    card_removed(a, was);
   }
-  ImGui::SameLine();
-  if (ImGui::Button("Close (Esc)")) a.active_id.clear();
+  if (button("Close (Esc)")) a.active_id.clear();
+  mark_ui(a, "card:close");
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 24);
   ImGui::TextDisabled("Shift+\u2190/\u2192 moves the end, Alt+Shift+\u2190/\u2192 the start");
+  ImGui::PopTextWrapPos();
   a.card_rect[0] = ImGui::GetWindowPos().x;
   a.card_rect[1] = ImGui::GetWindowPos().y;
   a.card_rect[2] = ImGui::GetWindowSize().x;
@@ -394,6 +558,8 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       }
     }
     // Annotations: the reader's as filled marks, suggestions as a light tint with a dotted underline.
+    const ImU32 page_bg = ImGui::GetColorU32(ImGuiCol_WindowBg) | IM_COL32_A_MASK;
+    const float dpr = std::max(a.fonts.dpr, 1.0f);
     std::vector<Visible> vis = visible_annotations(a, a.s->index.to_cp(vis_b), a.s->index.to_cp(vis_e) + 1);
     size_t hovered_len = SIZE_MAX;
     for (const Visible& v : vis) {
@@ -404,15 +570,17 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       bool linked = an.id == a.panel_hover_id || an.id == a.hover_id ||
                     (!a.focus_entity.empty() && an.attrs.entity == a.focus_entity && kind_index(an.label) == int(KindId::actor));
       ImU32 fill = label_color(color, suggestion ? th.suggestion_fill : th.fill);
-      ImU32 line_col = label_color(color, suggestion ? 0.75f : 0.95f);
-      float under = std::min(pad_y + body_px + 1 + v.level * 3.0f, L.line_height - 1);
+      ImU32 line_col = marker_color(color, page_bg);
+      float under = std::min(pad_y + body_px + 1 + v.level * 3.0f, L.line_height - 2);
       for_each_rect(a, v.b, v.e, first, last, [&](float x0, float x1, const PageLine& l) {
         float y0 = Y(l) + pad_y - 1 + v.level * 1.5f, y1 = Y(l) + under;
         dl->AddRectFilled(ImVec2(X(x0) - 1, y0), ImVec2(X(x1) + 1, y1), fill, 2);
+        // Underlines as whole-pixel rectangles: thin anti-aliased lines fade at device scale 1.
+        const float uy = std::floor(y1 * dpr) / dpr, uh = std::max(2.0f, std::round(2 * dpr)) / dpr;
         if (suggestion) {
-          for (float x = X(x0); x < X(x1); x += 4) dl->AddLine(ImVec2(x, y1), ImVec2(std::min(x + 2, X(x1)), y1), line_col, 1.5f);
+          for (float x = X(x0); x < X(x1); x += 5) dl->AddRectFilled(ImVec2(x, uy), ImVec2(std::min(x + 3, X(x1)), uy + uh), line_col);
         } else {
-          dl->AddLine(ImVec2(X(x0), y1), ImVec2(X(x1), y1), line_col, 2);
+          dl->AddRectFilled(ImVec2(X(x0), uy), ImVec2(X(x1), uy + uh), line_col);
         }
         if (linked) dl->AddRect(ImVec2(X(x0) - 2, y0 - 1), ImVec2(X(x1) + 2, y1 + 1), th.focus, 2, 0, 1.5f);
       });
@@ -512,8 +680,12 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
     }
   }
 
-  // Tooltip for the highlight under the mouse.
-  if (!hovered.empty() && !a.dragging && !a.drag_edge && hovered != a.active_id) {
+  // Tooltip for the highlight under the mouse; none while the reader works from the keyboard, where
+  // it would cover the card (it comes back when the mouse moves).
+  for (int k = 0; k < 512; ++k)
+    if (ImGui::IsKeyPressed(k, false)) { a.keyboard_mode = true; a.keyboard_mouse_x = io.MousePos.x; a.keyboard_mouse_y = io.MousePos.y; break; }
+  if (io.MousePos.x != a.keyboard_mouse_x || io.MousePos.y != a.keyboard_mouse_y) a.keyboard_mode = false;
+  if (!hovered.empty() && !a.dragging && !a.drag_edge && hovered != a.active_id && !a.keyboard_mode) {
     if (const Annotation* an = find_annotation(a, hovered)) {
       const Label* lab = find_label(a, an->label);
       ImGui::BeginTooltip();
@@ -522,10 +694,19 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       std::string s = annotation_summary(a, *an);
       if (!s.empty()) ImGui::TextDisabled("%s", s.c_str());
       ImGui::PopTextWrapPos();
+      ImVec2 tp = ImGui::GetWindowPos(), ts = ImGui::GetWindowSize();
+      a.ui_rects.push_back({"tooltip", {tp.x, tp.y, ts.x, ts.y}});
       ImGui::EndTooltip();
     }
   }
 
+  // Where Tab goes on from after R or Delete closed the card: that place, while it is in view.
+  int64_t tab_from = -1;
+  if (!a.active_id.empty() || ImGui::IsMouseClicked(0)) a.tab_from = -1;  // a card or a click: the reader is elsewhere now
+  if (a.tab_from >= 0 && a.active_id.empty() && first >= 0) {
+    size_t b = a.s->index.to_byte(size_t(std::min<int64_t>(a.tab_from, int64_t(a.s->index.length()))));
+    if (b >= L.lines[first].begin && b <= L.lines[last].end) tab_from = a.tab_from;
+  }
   // Keyboard on the text (when no field has the keyboard).
   const bool keys = key_zone(a) == KeyZone::page && !io.WantTextInput && !a.find_focus &&
                     !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup);
@@ -546,10 +727,11 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
           if (x.status == Status::suggested && x.label == an->label && (entity.empty() || x.attrs.entity == entity))
             ids.push_back(x.id);
         bool acc = pressed(kA, false);
-        std::string what = std::string(acc ? "Accepted " : "Rejected ") + std::to_string(ids.size()) + " suggestions" +
+        const Annotation was = *an;
+        std::string what = std::string(acc ? "Accepted " : "Rejected ") + count_of(ids.size(), "suggestion", "suggestions") +
                            (entity.empty() ? " (" + an->label + ")" : " of " + entity);
         set_status_of(a, ids, acc ? Status::accepted : Status::rejected, what);
-        if (!acc) a.active_id.clear();
+        if (!acc) card_removed(a, was);
       } else {
         extend_selection(a, first, false);
       }
@@ -571,28 +753,31 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       an = find_annotation(a, a.active_id);  // the changes above may have moved it
       if (!has_selection(a) && an) {
         if (pressed(kA, false) && an->status == Status::suggested) set_status_of(a, {an->id}, Status::accepted, "Accepted a suggestion");
-        else if (pressed(kR, false) && an->status == Status::suggested) { set_status_of(a, {an->id}, Status::rejected, "Rejected a suggestion"); a.active_id.clear(); }
-        else if (pressed(kDelete, false) || pressed(kBackspace, false)) { delete_annotations(a, {an->id}, "Deleted an annotation"); a.active_id.clear(); }
+        else if (pressed(kR, false) && an->status == Status::suggested) { Annotation was = *an; set_status_of(a, {was.id}, Status::rejected, "Rejected a suggestion"); card_removed(a, was); }
+        else if (pressed(kDelete, false) || pressed(kBackspace, false)) { Annotation was = *an; delete_annotations(a, {was.id}, "Deleted an annotation"); card_removed(a, was); }
         else if (pressed(kN, false)) a.note_focus = 2;
       }
       if (pressed(kL, false)) { a.show_labels_window = true; a.labels_window_focus = true; }
       // Tab / Shift+Tab step through the visible annotations.
       if (pressed(kTab)) {
         const Annotation* cur = find_annotation(a, a.active_id);
-        int64_t from = cur ? cur->start : int64_t(a.s->index.to_cp(first >= 0 ? L.lines[first].begin : 0)) - 1;
+        int64_t from = cur ? cur->start : tab_from >= 0 ? tab_from : int64_t(a.s->index.to_cp(first >= 0 ? L.lines[first].begin : 0)) - 1;
+        const std::string& from_id = cur ? cur->id : a.tab_from_id;
         const Annotation* next = nullptr;
         if (!io.KeyShift) {
           for (const Annotation& x : a.s->annotations)
-            if (layer_visible(a, x) && (x.start > from || (cur && x.start == from && x.id > cur->id))) { next = &x; break; }
+            if (layer_visible(a, x) && (x.start > from || (!from_id.empty() && x.start == from && x.id > from_id))) { next = &x; break; }
         }
         if (next) { a.active_id = next->id; scroll_to_annotation(a, *next); }
       }
     }
     if (io.KeyShift && pressed(kTab) && !io.KeyAlt) {
       const Annotation* cur = find_annotation(a, a.active_id);
+      const bool after_removed = !cur && tab_from >= 0;
       const Annotation* prev = nullptr;
       for (const Annotation& x : a.s->annotations) {
         if (cur && (x.start > cur->start || (x.start == cur->start && x.id >= cur->id))) break;
+        if (after_removed && (x.start > tab_from || (x.start == tab_from && x.id >= a.tab_from_id))) break;
         if (layer_visible(a, x)) prev = &x;
       }
       if (prev) { a.active_id = prev->id; scroll_to_annotation(a, *prev); }

@@ -61,6 +61,23 @@ void cursor_row(App& a, const std::string& id, float header) {
   if (top < w->InnerClipRect.Min.y + header || bottom > w->InnerClipRect.Max.y) ImGui::SetScrollHereY(0.5f);
 }
 
+// The annotation hovered in the text, as an index into the annotations (SIZE_MAX: none).
+size_t text_hover_index(App& a) {
+  const Annotation* an = a.hover_id.empty() ? nullptr : find_annotation(a, a.hover_id);
+  return an ? size_t(an - a.s->annotations.data()) : SIZE_MAX;
+}
+
+// The row just drawn belongs to the span hovered in the text: it is marked (selected look), and
+// brought on screen once per hover, so the reader sees it without looking for it.
+void text_hover_row(App& a, float header) {
+  mark_ui(a, "panel:hover-row");
+  if (a.hover_row_shown == a.hover_id) return;
+  a.hover_row_shown = a.hover_id;
+  ImGuiWindow* w = ImGui::GetCurrentWindow();
+  float top = ImGui::GetItemRectMin().y, bottom = ImGui::GetItemRectMax().y;
+  if (top < w->InnerClipRect.Min.y + header || bottom > w->InnerClipRect.Max.y) ImGui::SetScrollHereY(0.5f);
+}
+
 // Enter, A and R on the keyboard row of a list of annotations. True when the annotations changed
 // (the lists are stale until the next frame).
 bool annotation_row_keys(App& a, const Annotation& an) {
@@ -150,7 +167,8 @@ void row_interaction(App& a, const Annotation& an, int tab, int row) {
 }
 
 // Accept / Reject buttons for a group of suggestions. Returns true when it changed them.
-bool suggestion_buttons(App& a, const std::vector<std::string>& ids, const std::string& what, const char* key) {
+// `one` / `many` name the group in the status line ("actor suggestion(s)", "mention(s) of X").
+bool suggestion_buttons(App& a, const std::vector<std::string>& ids, const std::string& one, const std::string& many, const char* key) {
   if (ids.empty()) return false;
   char label[64];
   std::snprintf(label, sizeof label, "Accept %zu##acc%s", ids.size(), key);
@@ -161,8 +179,8 @@ bool suggestion_buttons(App& a, const std::vector<std::string>& ids, const std::
   bool reject = ImGui::SmallButton(label);
   mark_ui(a, std::string("reject:") + key);
   std::vector<std::string> copy = ids;  // the cache is rebuilt by the change
-  if (accept) set_status_of(a, copy, Status::accepted, "Accepted " + std::to_string(copy.size()) + " " + what);
-  if (reject) set_status_of(a, copy, Status::rejected, "Rejected " + std::to_string(copy.size()) + " " + what);
+  if (accept) set_status_of(a, copy, Status::accepted, "Accepted " + count_of(copy.size(), one, many));
+  if (reject) set_status_of(a, copy, Status::rejected, "Rejected " + count_of(copy.size(), one, many));
   return accept || reject;
 }
 
@@ -171,14 +189,14 @@ void actors_tab(App& a) {
   if (!p.suggested[0].empty()) {
     ImGui::TextDisabled("All actor suggestions:");
     ImGui::SameLine();
-    if (suggestion_buttons(a, p.suggested[0], "actor suggestions", "actors")) return;
+    if (suggestion_buttons(a, p.suggested[0], "actor suggestion", "actor suggestions", "actors")) return;
   }
   // The entity picked last: its mentions as a group.
   for (const PanelCache::Entity& e : p.entities) {
     if (e.name != a.focus_entity || e.suggested.empty()) continue;
     ImGui::TextDisabled("%s:", clip(e.name, 28).c_str());
     ImGui::SameLine();
-    if (suggestion_buttons(a, e.suggested, "mentions of " + e.name, "entity")) return;
+    if (suggestion_buttons(a, e.suggested, "mention of " + e.name, "mentions of " + e.name, "entity")) return;
   }
   if (p.entities.empty()) { ImGui::TextDisabled("No actors yet. Select a name and press 1."); return; }
   const bool show_cursor = key_zone(a) == KeyZone::panels;
@@ -197,7 +215,7 @@ void actors_tab(App& a) {
       bool acc = pressed(kA, false);
       std::vector<std::string> ids = e.suggested;
       set_status_of(a, ids, acc ? Status::accepted : Status::rejected,
-                    std::string(acc ? "Accepted " : "Rejected ") + std::to_string(ids.size()) + " mentions of " + e.name);
+                    std::string(acc ? "Accepted " : "Rejected ") + count_of(ids.size(), "mention of ", "mentions of ") + e.name);
       return;
     }
   }
@@ -207,9 +225,14 @@ void actors_tab(App& a) {
   ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 34);
   ImGui::TableHeadersRow();
+  const size_t hi = text_hover_index(a);
+  int hover_row = -1;
+  for (size_t r = 0; hi != SIZE_MAX && r < p.entities.size() && hover_row < 0; ++r)
+    if (std::find(p.entities[r].mentions.begin(), p.entities[r].mentions.end(), hi) != p.entities[r].mentions.end()) hover_row = int(r);
   ImGuiListClipper clip_rows;
   clip_rows.Begin(int(p.entities.size()));
   if (a.panel_cursor_moved && cur >= 0) clip_rows.ForceDisplayRangeByIndices(cur, cur + 1);
+  if (hover_row >= 0 && a.hover_row_shown != a.hover_id) clip_rows.ForceDisplayRangeByIndices(hover_row, hover_row + 1);
   while (clip_rows.Step()) {
     for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
       const PanelCache::Entity& e = p.entities[size_t(r)];
@@ -219,7 +242,7 @@ void actors_tab(App& a) {
       ImGui::PushID(r);
       const bool at_cursor = show_cursor && r == cur;  // the keyboard row
       std::string shown = e.role.empty() ? e.name : e.name + "  \u00B7 " + e.role;
-      if (ImGui::Selectable(shown.c_str(), focused || at_cursor, ImGuiSelectableFlags_SpanAllColumns)) {
+      if (ImGui::Selectable(shown.c_str(), focused || at_cursor || r == hover_row, ImGuiSelectableFlags_SpanAllColumns)) {
         // Each click steps to the next mention.
         a.panel_cursor[0] = r;
         if (!focused) { a.focus_entity = e.name; a.focus_step = 0; }
@@ -229,6 +252,7 @@ void actors_tab(App& a) {
       mark_ui(a, "entity:" + e.name);
       if (ImGui::IsItemHovered()) a.panel_hover_id = a.s->annotations[e.mentions.front()].id;
       if (at_cursor) cursor_row(a, a.s->annotations[e.mentions.front()].id, ImGui::GetFrameHeight());
+      if (r == hover_row) text_hover_row(a, ImGui::GetFrameHeight());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(e.kind.empty() ? "\u2014" : e.kind.c_str());
       ImGui::TableNextColumn();
@@ -244,7 +268,7 @@ void claims_tab(App& a) {
   if (!p.suggested[1].empty()) {
     ImGui::TextDisabled("All claim suggestions:");
     ImGui::SameLine();
-    if (suggestion_buttons(a, p.suggested[1], "claim suggestions", "claims")) return;
+    if (suggestion_buttons(a, p.suggested[1], "claim suggestion", "claim suggestions", "claims")) return;
   }
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##speaker", a.claim_speaker_filter.empty() ? "All speakers" : a.claim_speaker_filter.c_str())) {
@@ -281,10 +305,15 @@ void claims_tab(App& a) {
     }
     if (annotation_row_keys(a, a.s->annotations[p.claims[k]])) return;
   }
+  const size_t hi = text_hover_index(a);
+  int hover_row = -1;
+  for (size_t r = 0; hi != SIZE_MAX && r < rows.size() && hover_row < 0; ++r)
+    if (p.claims[rows[r]] == hi) hover_row = int(r);
   ImGui::BeginChild("##claims");
   ImGuiListClipper clip_rows;
   clip_rows.Begin(int(rows.size()), ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y);
   if (a.panel_cursor_moved && cur >= 0) clip_rows.ForceDisplayRangeByIndices(cur, cur + 1);
+  if (hover_row >= 0 && a.hover_row_shown != a.hover_id) clip_rows.ForceDisplayRangeByIndices(hover_row, hover_row + 1);
   while (clip_rows.Step()) {
     for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
       size_t k = rows[size_t(r)];
@@ -298,6 +327,7 @@ void claims_tab(App& a) {
       ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id || at_cursor);
       row_interaction(a, an, 1, r);
       if (at_cursor) cursor_row(a, an.id, 0);
+      if (r == hover_row) text_hover_row(a, 0);
       ImGui::TextDisabled("  %s", clip(annotation_text(a, an), 70).c_str());
       ImGui::PopID();
     }
@@ -310,7 +340,7 @@ void numbers_tab(App& a) {
   if (!p.suggested[2].empty()) {
     ImGui::TextDisabled("All number suggestions:");
     ImGui::SameLine();
-    if (suggestion_buttons(a, p.suggested[2], "number suggestions", "numbers")) return;
+    if (suggestion_buttons(a, p.suggested[2], "number suggestion", "number suggestions", "numbers")) return;
   }
   if (p.numbers.empty()) { ImGui::TextDisabled("No numbers. Select one and press 3."); return; }
   const bool show_cursor = key_zone(a) == KeyZone::panels;
@@ -356,9 +386,14 @@ void numbers_tab(App& a) {
       spec->SpecsDirty = false;
     }
   }
+  const size_t hi = text_hover_index(a);
+  int hover_row = -1;
+  for (size_t r = 0; hi != SIZE_MAX && r < p.numbers.size() && hover_row < 0; ++r)
+    if (p.numbers[r] == hi) hover_row = int(r);
   ImGuiListClipper clip_rows;
   clip_rows.Begin(int(p.numbers.size()));
   if (a.panel_cursor_moved && cur >= 0) clip_rows.ForceDisplayRangeByIndices(cur, cur + 1);
+  if (hover_row >= 0 && a.hover_row_shown != a.hover_id) clip_rows.ForceDisplayRangeByIndices(hover_row, hover_row + 1);
   while (clip_rows.Step()) {
     for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
       const Annotation& an = a.s->annotations[p.numbers[size_t(r)]];
@@ -371,8 +406,9 @@ void numbers_tab(App& a) {
       ImGui::Selectable(t.c_str(), a.active_id == an.id || a.hover_id == an.id || at_cursor, ImGuiSelectableFlags_SpanAllColumns);
       row_interaction(a, an, 2, r);
       if (at_cursor) cursor_row(a, an.id, ImGui::GetFrameHeight());
+      if (r == hover_row) text_hover_row(a, ImGui::GetFrameHeight());
       // One context at a time: while the panels have the keyboard, the keyboard row's.
-      if ((ImGui::IsItemHovered() && !show_cursor) || at_cursor) {
+      if ((ImGui::IsItemHovered() && !show_cursor && !a.keyboard_mode) || at_cursor) {
         // Context: the text around the number (for the keyboard row, beside the panel).
         if (at_cursor)
           ImGui::SetNextWindowPos(ImVec2(ImGui::GetWindowPos().x - 12, ImGui::GetItemRectMin().y), ImGuiCond_Always, ImVec2(1, 0));
@@ -412,24 +448,41 @@ void notes_tab(App& a) {
   const bool show_cursor = key_zone(a) == KeyZone::panels;
   int cur = move_cursor(a, 3, int(p.notes.size()));
   if (cur >= 0 && annotation_row_keys(a, a.s->annotations[p.notes[size_t(cur)]])) return;
+  const size_t hi = text_hover_index(a);
+  int hover_row = -1;
+  for (size_t r = 0; hi != SIZE_MAX && r < p.notes.size() && hover_row < 0; ++r)
+    if (p.notes[r] == hi) hover_row = int(r);
+  // Notes wrap, so rows differ in height: a row off screen is only blank space of its height
+  // (ImGuiListClipper needs rows of one height).
   ImGui::BeginChild("##notes");
-  ImGuiListClipper clip_rows;
-  clip_rows.Begin(int(p.notes.size()), ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y);
-  if (a.panel_cursor_moved && cur >= 0) clip_rows.ForceDisplayRangeByIndices(cur, cur + 1);
-  while (clip_rows.Step()) {
-    for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
-      const Annotation& an = a.s->annotations[p.notes[size_t(r)]];
-      const Label* lab = find_label(a, an.label);
-      ImGui::PushID(r);
-      const bool at_cursor = show_cursor && r == cur;  // the keyboard row
-      std::string head = (lab ? lab->name : an.label) + ": \u201C" + clip(annotation_text(a, an), 60) + "\u201D";
-      ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id || at_cursor);
-      row_interaction(a, an, 3, r);
-      if (at_cursor) cursor_row(a, an.id, 0);
-      if (!an.note.empty()) ImGui::TextUnformatted(("  " + clip(an.note, 70)).c_str());
-      else ImGui::TextDisabled("  (no note)");
-      ImGui::PopID();
+  const float indent = ImGui::CalcTextSize("  ").x, sp = ImGui::GetStyle().ItemSpacing.y;
+  const float wrap_w = std::max(40.0f, ImGui::GetContentRegionAvail().x - indent);
+  for (int r = 0; r < int(p.notes.size()); ++r) {
+    const Annotation& an = a.s->annotations[p.notes[size_t(r)]];
+    const std::string note = clip(an.note, 2000);
+    const float note_h = an.note.empty() ? ImGui::GetTextLineHeight() : ImGui::CalcTextSize(note.c_str(), nullptr, false, wrap_w).y;
+    const float row_h = ImGui::GetTextLineHeight() + sp + note_h;
+    const bool needed = (r == cur && a.panel_cursor_moved) || (r == hover_row && a.hover_row_shown != a.hover_id);
+    if (!needed && !ImGui::IsRectVisible(ImVec2(1, row_h))) { ImGui::Dummy(ImVec2(1, row_h)); continue; }
+    const Label* lab = find_label(a, an.label);
+    ImGui::PushID(r);
+    const bool at_cursor = show_cursor && r == cur;  // the keyboard row
+    std::string head = (lab ? lab->name : an.label) + ": \u201C" + clip(annotation_text(a, an), 60) + "\u201D";
+    ImGui::Selectable(head.c_str(), a.active_id == an.id || a.hover_id == an.id || at_cursor);
+    row_interaction(a, an, 3, r);
+    if (at_cursor) cursor_row(a, an.id, 0);
+    if (r == hover_row) text_hover_row(a, 0);
+    ImGui::Indent(indent);
+    if (!an.note.empty()) {
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextUnformatted(note.c_str());
+      ImGui::PopTextWrapPos();
+      mark_ui(a, "note:" + an.id);
+    } else {
+      ImGui::TextDisabled("(no note)");
     }
+    ImGui::Unindent(indent);
+    ImGui::PopID();
   }
   ImGui::EndChild();
 }
@@ -456,6 +509,7 @@ void orphans_tab(App& a) {
 
 void draw_panels(App& a, float x, float y, float w, float h) {
   a.panel_hover_id.clear();
+  if (a.hover_id.empty()) a.hover_row_shown.clear();  // the next hover brings its row on screen again
   a.panel_cursor_id.clear();
   if (a.panel.changes != a.s->changes) rebuild(a);
   ImGui::SetNextWindowPos(ImVec2(x, y));

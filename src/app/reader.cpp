@@ -172,7 +172,7 @@ void save_annotations(App& a) {
   a.s->saved_to_file_at = local_clock(a);
   a.s->saved_to_file_changes = a.s->changes;
   size_t n = reader_annotation_count(*a.s);
-  set_status(a, "Saved " + name + " (" + std::to_string(n) + (n == 1 ? " annotation" : " annotations") + ")");
+  set_status(a, "Saved " + name + " (" + count_of(n, "annotation", "annotations") + ")");
 }
 
 // Another reader's file for the same article, shown beside ours in the Merge window.
@@ -252,11 +252,11 @@ void draw_merge_window(App& a) {
     if (m.a < 0) only_theirs.push_back(&theirs[size_t(m.b)]);
     else if (!m.same_span || !m.same_label) differing.push_back(&theirs[size_t(m.b)]);
   }
-  ImGui::Text("%zu of their annotations are not in yours; %zu differ in span or label.", only_theirs.size(), differing.size());
+  ImGui::Text("%zu of their annotations %s not in yours; %zu differ in span or label.", only_theirs.size(), only_theirs.size() == 1 ? "is" : "are", differing.size());
   std::vector<const Annotation*> adopt_now;
   std::string adopt_what;
   bool discard_all = false;
-  if (ImGui::Button("Adopt all that are only theirs") && !only_theirs.empty()) { adopt_now = only_theirs; adopt_what = "Adopted " + std::to_string(only_theirs.size()) + " annotations from " + a.merge.author; }
+  if (ImGui::Button("Adopt all that are only theirs") && !only_theirs.empty()) { adopt_now = only_theirs; adopt_what = "Adopted " + count_of(only_theirs.size(), "annotation", "annotations") + " from " + a.merge.author; }
   mark_ui(a, "merge:adopt-all");
   ImGui::SameLine();
   if (ImGui::Button("Discard the rest and close")) discard_all = true;
@@ -370,7 +370,13 @@ void draw_find_bar(App& a, float x, float y, float w) {
   ImGui::TextUnformatted("Find");
   ImGui::SameLine();
   if (a.find_focus == 2) { ImGui::SetKeyboardFocusHere(); a.find_focus = 1; }
-  ImGui::SetNextItemWidth(w - 260);
+  // The field takes what the count, the arrows and Close leave, so Close is never cut off.
+  {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float count_w = std::max(ImGui::CalcTextSize("no matches").x, ImGui::CalcTextSize("9999 of 9999").x);
+    const float rest = count_w + ImGui::GetFrameHeight() * 2 + ImGui::CalcTextSize("Close").x + st.FramePadding.x * 2 + st.ItemSpacing.x * 4;
+    ImGui::SetNextItemWidth(std::max(60.0f, w - ImGui::GetCursorPosX() - st.WindowPadding.x - rest));
+  }
   bool escape = pressed(kEscape, false) && a.find_input_active;  // Esc in the field closes the bar
   // As in editors, the match found stays selected when the bar closes: Esc, then a label key
   // marks it. (Taken now: Esc also makes the field revert its text.)
@@ -395,7 +401,13 @@ void draw_find_bar(App& a, float x, float y, float w) {
   ImGui::SameLine();
   if (ImGui::ArrowButton("##next", ImGuiDir_Down)) find_step(a, 1);
   ImGui::SameLine();
-  if (ImGui::SmallButton("Close") || escape) {
+  bool close = ImGui::SmallButton("Close");
+  mark_ui(a, "find:close");
+  {
+    ImVec2 fp = ImGui::GetWindowPos(), fs = ImGui::GetWindowSize();
+    a.ui_rects.push_back({"find:bar", {fp.x, fp.y, fs.x, fs.y}});
+  }
+  if (close || escape) {
     if (keep >= 0) {
       a.sel_anchor = kept.first;
       a.sel_caret = kept.second;
@@ -445,33 +457,44 @@ void draw_status_bar(App& a, float y, float h) {
     else if (an.status == Status::accepted) ++mine;
   }
   const ImVec4 warn(0.80f, 0.22f, 0.12f, 1);
-  ImGui::TextDisabled("%zu characters \u00B7 %zu %s \u00B7 %zu %s", a.s->index.length(), mine, mine == 1 ? "annotation" : "annotations",
-                      suggested, suggested == 1 ? "suggestion" : "suggestions");
-  ImGui::SameLine();
-  ImGui::TextDisabled("\u00B7");
+  // Narrow screens (phones) get the short forms; what still does not fit is left out, never cut.
+  const bool narrow = io.DisplaySize.x < 700;
+  auto fits = [&](const std::string& t) {
+    return ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(t.c_str()).x <= ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - 12;
+  };
+  std::string counts = count_of(mine, "annotation", "annotations") + " \u00B7 " + count_of(suggested, "suggestion", "suggestions");
+  if (!narrow) counts = std::to_string(a.s->index.length()) + " characters \u00B7 " + counts;
+  ImGui::TextDisabled("%s \u00B7", counts.c_str());
   ImGui::SameLine();
   const bool pristine = a.s->id.empty() && a.s->undo.empty();
   if (!a.library.writer) {
     // Another tab writes the library: say so until this tab takes over.
-    ImGui::TextColored(warn, "Open in another tab: changes here are not stored");
+    ImGui::TextColored(warn, narrow ? "Open in another tab" : "Open in another tab: changes here are not stored");
     ImGui::SameLine();
     if (ImGui::SmallButton("Use this tab") && a.host.take_over) a.host.take_over();
     mark_ui(a, "status:take-over");
   } else if (!a.library.storage_error.empty() && !a.s->stored() && !a.s->saved_to_file()) {
-    ImGui::TextColored(warn, "Not stored in this browser (%s): save to a file with Ctrl+S", a.library.storage_error.c_str());
+    if (narrow) ImGui::TextColored(warn, "Not stored: save with Ctrl+S");
+    else ImGui::TextColored(warn, "Not stored in this browser (%s): save to a file with Ctrl+S", a.library.storage_error.c_str());
   } else if (a.s->stored() || pristine) {
-    ImGui::TextDisabled("Saved in this browser");
+    ImGui::TextDisabled(narrow ? "Saved" : "Saved in this browser");
   } else {
-    ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.05f, 1), "Saving in this browser\u2026");
+    ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.05f, 1), narrow ? "Saving\u2026" : "Saving in this browser\u2026");
   }
-  ImGui::SameLine();
-  ImGui::TextDisabled("\u00B7 %s", a.s->saved_to_file_at.empty() ? "not saved to a file yet" :
-                                    ("saved to a file at " + a.s->saved_to_file_at + (a.s->saved_to_file() ? "" : " (changed since)")).c_str());
-  if (!a.status.empty()) {
+  mark_ui(a, "status:end");
+  const std::string file = "\u00B7 " + (a.s->saved_to_file_at.empty() ? std::string("not saved to a file yet") :
+                                      "saved to a file at " + a.s->saved_to_file_at + (a.s->saved_to_file() ? "" : " (changed since)"));
+  if (!narrow && fits(file)) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", file.c_str());
+    mark_ui(a, "status:end");
+  }
+  if (!a.status.empty() && fits("\u00B7 " + a.status)) {
     ImGui::SameLine();
     ImGui::TextDisabled("\u00B7");
-    ImGui::SameLine();
+    ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 0.5f);
     ImGui::TextUnformatted(a.status.c_str());
+    mark_ui(a, "status:end");
   }
   ImGui::End();
   ImGui::PopStyleColor();
@@ -673,16 +696,21 @@ void draw_labels_window(App& a) {
       ImGui::SameLine();
       ImGui::SetNextItemWidth(220);
       std::string name = l.name;
-      if (ImGui::InputText("##n", &name, ImGuiInputTextFlags_EnterReturnsTrue) || (ImGui::IsItemDeactivatedAfterEdit())) {
+      // A new label's name takes the keyboard, all selected, so typing names it.
+      const bool focus_name = a.label_name_focus == l.id;
+      if (focus_name) ImGui::SetKeyboardFocusHere();
+      if (ImGui::InputText("##n", &name, ImGuiInputTextFlags_EnterReturnsTrue | (focus_name ? ImGuiInputTextFlags_AutoSelectAll : 0)) ||
+          (ImGui::IsItemDeactivatedAfterEdit())) {
         if (!name.empty() && name != l.name) { l.name = name; changed = true; }
       }
+      if (focus_name && (ImGui::IsItemActive() || ++a.label_name_focus_frames > 30)) a.label_name_focus.clear();
       mark_ui(a, "labels:name:" + l.id);
       ImGui::SameLine();
       size_t used = 0;
       for (const Annotation& an : a.s->annotations) used += an.label == l.id;
       if (ImGui::Button("Delete")) remove = l.id;
       mark_ui(a, "labels:delete:" + l.id);
-      if (ImGui::IsItemHovered() && used) ImGui::SetTooltip("Also deletes its %zu annotations (undo brings them back)", used);
+      if (ImGui::IsItemHovered() && used) ImGui::SetTooltip("Also deletes its %s (undo brings them back)", count_of(used, "annotation", "annotations").c_str());
       ImGui::PopID();
     }
     if (edited.size() < 9 && ImGui::Button("New label")) {
@@ -691,6 +719,8 @@ void draw_labels_window(App& a) {
       while (taken("label" + std::to_string(n))) ++n;
       static const char* palette[] = {"#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB", "#EE7733", "#009988"};
       edited.push_back({"label" + std::to_string(n), "Label " + std::to_string(n), palette[(n - 1) % 6]});
+      a.label_name_focus = edited.back().id;
+      a.label_name_focus_frames = 0;
       changed = true;
     }
     mark_ui(a, "labels:new");
@@ -723,7 +753,7 @@ void bulk_suggestions(App& a, const char* label, Status to, const char* what) {
   std::vector<std::string> ids;
   for (const Annotation& an : a.s->annotations)
     if (an.status == Status::suggested && (!label || an.label == label)) ids.push_back(an.id);
-  if (!ids.empty()) set_status_of(a, ids, to, std::string(what) + " " + std::to_string(ids.size()) + " suggestions");
+  if (!ids.empty()) set_status_of(a, ids, to, std::string(what) + " " + count_of(ids.size(), "suggestion", "suggestions"));
 }
 
 void draw_menu(App& a) {
@@ -852,17 +882,21 @@ void draw_menu(App& a) {
     mark_ui(a, "menu:About");
     ImGui::EndMenu();
   }
-  // Legend, on the right of the menu bar.
+  // Legend, on the right of the menu bar; left out where it would not fit (phones): the card and
+  // the label bar name the labels too.
   float x = ImGui::GetWindowWidth();
   for (auto it = a.s->labels.rbegin(); it != a.s->labels.rend(); ++it) x -= ImGui::CalcTextSize(it->name.c_str()).x + 30;
-  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX() + 20, x));
+  const bool legend = x >= ImGui::GetCursorPosX() + 20;
+  if (legend) ImGui::SetCursorPosX(x);
   for (const Label& l : a.s->labels) {
+    if (!legend) break;
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + 10, p.y + h * 0.9f), label_color(l.color, 1), 2);
     ImGui::Dummy(ImVec2(12, h));
     ImGui::SameLine(0, 4);
     ImGui::TextUnformatted(l.name.c_str());
+    mark_ui(a, "legend:" + l.id);
     ImGui::SameLine(0, 12);
   }
   ImGui::EndMainMenuBar();
@@ -900,6 +934,8 @@ void handle_shortcuts(App& a) {
 }
 
 }  // namespace
+
+void app_zoom(App& a, float body_size) { zoom(a, body_size); }
 
 void app_init(App& a, const Host& host) {
   a.host = host;
@@ -1103,6 +1139,7 @@ std::string app_state_json(const App& a) {
       {"analysisReady", a.analyzer != nullptr},
       {"focus", {{"zone", zone == KeyZone::page ? "page" : zone == KeyZone::panels ? "panels" : "dialog"},
                  {"navItem", a.nav_item.empty() ? json(nullptr) : json(a.nav_item)},
+                 {"textInput", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput},
                  {"panelTab", a.view.panel_tab},
                  {"panelRow", a.panel_cursor[std::clamp(a.view.panel_tab, 0, 4)]},
                  {"panelId", a.panel_cursor_id.empty() ? json(nullptr) : json(a.panel_cursor_id)},

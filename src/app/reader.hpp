@@ -135,19 +135,26 @@ struct App {
   double last_click_time = -10;
   float last_click_x = 0, last_click_y = 0;
   std::string active_id;              // the annotation whose card is open
+  int64_t tab_from = -1;              // R or Delete closed the card: Tab goes on from this code point
+  std::string tab_from_id;            // and this id
   bool card_just_opened = false;
   int note_focus = 0;                 // N: 2 requested, 1 waiting for the note field to take the keyboard
   int note_focus_frames = 0;
   float label_bar_rect[4] = {0, 0, 0, 0};  // last frame, for scripts; w = 0 when hidden
   float card_rect[4] = {0, 0, 0, 0};
   std::string hover_id;               // annotation under the mouse in the text
+  bool keyboard_mode = false;         // a key was pressed since the mouse last moved: no hover tooltips
+  float keyboard_mouse_x = 0, keyboard_mouse_y = 0;  // where the mouse was at that key
   std::string panel_hover_id;         // annotation under the mouse in a panel
+  std::string hover_row_shown;        // the text hover whose panel row was last brought on screen
   std::string focus_entity;           // entity picked in the Actors panel
   int focus_step = -1;
   std::string claim_speaker_filter;
   PanelCache panel;
   bool show_labels_window = false;
   bool labels_window_focus = false;   // give it the keyboard when it opens
+  std::string label_name_focus;       // New label: this label's name field takes the keyboard
+  int label_name_focus_frames = 0;
   // Keyboard focus. The page and the side panels handle their own keys; menus and dialogs use
   // ImGui's keyboard navigation (see key_zone()).
   enum class FocusRequest { none, page, panels } focus_request = FocusRequest::none;
@@ -208,6 +215,7 @@ void app_open_default(App& app, const std::string& name, const std::string& byte
 // file, reviewed or not).
 void app_add_suggestions(App& app);
 void app_set_settings(App& app, const std::string& json_text);
+void app_zoom(App& app, float body_size);  // text size (pinch), keeping the reading position
 
 // ---- the library (library.cpp) --------------------------------------------------------------
 // Start-up: the store's list of articles and the ones open last time (JSON from the host).
@@ -251,6 +259,7 @@ bool redo(App& app);
 std::string new_annotation_id(App& app);
 std::string now_iso(const App& app);
 void set_status(App& app, std::string text);
+std::string count_of(size_t n, const std::string& one, const std::string& many);  // "1 annotation", "2 annotations"
 void show_notice(App& app, bool error, std::string title, std::string text);
 void show_toast(App& app, std::string text);
 // Common changes.

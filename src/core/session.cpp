@@ -72,7 +72,7 @@ std::string count_text(size_t n) { return std::to_string(n) + (n == 1 ? " annota
 std::string placed_summary(const ReanchorResult& ra) {
   std::string s = std::to_string(ra.by_position) + " in place, " + std::to_string(ra.by_exact) + " found by their quote, " +
                   std::to_string(ra.by_fuzzy) + " by a close match";
-  if (ra.orphaned) s += "; " + std::to_string(ra.orphaned) + " could not be placed and are listed under Orphans";
+  if (ra.orphaned) s += "; " + std::to_string(ra.orphaned) + (ra.orphaned == 1 ? " could not be placed and is" : " could not be placed and are") + " listed under Orphans";
   return s;
 }
 }  // namespace

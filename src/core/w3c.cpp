@@ -414,8 +414,8 @@ W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
   r.by_position = ra.by_position;
   r.reanchored = ra.by_exact + ra.by_fuzzy;
   r.orphaned = ra.orphaned;
-  if (r.reanchored) r.notes.push_back(std::to_string(r.reanchored) + " annotations were placed by their quote");
-  if (r.orphaned) r.notes.push_back(std::to_string(r.orphaned) + " annotations could not be placed in the text and are kept as orphans");
+  if (r.reanchored) r.notes.push_back(std::to_string(r.reanchored) + (r.reanchored == 1 ? " annotation was" : " annotations were") + " placed by their quote");
+  if (r.orphaned) r.notes.push_back(std::to_string(r.orphaned) + (r.orphaned == 1 ? " annotation" : " annotations") + " could not be placed in the text and " + (r.orphaned == 1 ? "is kept as an orphan" : "are kept as orphans"));
 
   // The result must be a valid Lede file: write it and read it back.
   std::string out = write_lede_file(ra.set, "lede convert");

@@ -32,6 +32,12 @@ EM_JS(void, js_set_title, (const char* text), { document.title = UTF8ToString(te
 EM_JS(void, js_set_cursor, (const char* css), { Module.ledeHost.setCursor(UTF8ToString(css)); });
 EM_JS(void, js_first_frame, (), { Module.ledeHost.firstFrame(); });
 EM_JS(void, js_start, (), { Module.ledeHost.start(); });
+// The hidden text area that receives typed text follows the caret, so an input method's
+// candidate window opens beside the text being written.
+EM_JS(void, js_ime_pos, (int x, int y), {
+  const t = document.getElementById('ime');
+  if (t) { t.style.left = x + 'px'; t.style.top = y + 'px'; }
+});
 EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_store_article, (const char* id, const char* file, const char* meta, double changes), {
   Module.ledeHost.storeArticle(UTF8ToString(id), UTF8ToString(file), UTF8ToString(meta), changes);
@@ -84,7 +90,8 @@ void apply_mods(ImGuiIO& io, int mods) {
 // a button change moves the mouse: Dear ImGui 1.86 samples state once per frame, so a quick
 // click or key tap would otherwise be lost, and a click would land where the drag went next.
 void apply_events(ImGuiIO& io) {
-  bool button_changed = false, key_pressed = false;
+  bool button_changed = false, key_pressed = false, moved = false;
+  const ImVec2 mouse_before = io.MousePos;
   // A text field that let go of the keyboard last frame (Esc in the find bar, Ctrl+Enter in a
   // note) still makes the next frame report WantTextInput: keys wait one frame, or the page would
   // not see a label key pressed right after Esc.
@@ -99,8 +106,12 @@ void apply_events(ImGuiIO& io) {
     if (e.type == InputEvent::move) {
       if (button_changed) break;
       io.MousePos = e.x < 0 ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(e.x, e.y);
+      moved |= io.MousePos.x != mouse_before.x || io.MousePos.y != mouse_before.y;
     } else if (e.type == InputEvent::button) {
       if (button_changed) break;
+      // A press waits one frame after the mouse moved: ImGui decides what is under the mouse
+      // from the frame before (tabs and table rows ignore a press on what was not hovered).
+      if (e.down && moved) break;
       if (e.code >= 0 && e.code < 5) io.MouseDown[e.code] = e.down;
       if (e.code == 0 && e.down) P->app.press_clicks = e.clicks;
       apply_mods(io, e.mods);
@@ -239,6 +250,13 @@ EMSCRIPTEN_KEEPALIVE void lede_wheel(float dx, float dy) { push({InputEvent::whe
 EMSCRIPTEN_KEEPALIVE void lede_key(int code, int down, int mods) { push({InputEvent::key, 0, 0, code, down, mods}); }
 EMSCRIPTEN_KEEPALIVE void lede_char(unsigned cp) { push({InputEvent::character, 0, 0, int(cp)}); }
 EMSCRIPTEN_KEEPALIVE void lede_redraw() { P->redraw = 3; }
+// Two-finger pinch: scale is the fingers' distance over their distance at the start (begin = 1).
+EMSCRIPTEN_KEEPALIVE void lede_pinch(float scale, int begin) {
+  static float base = 19;
+  if (begin) base = P->app.view.body_size;
+  lede::app_zoom(P->app, base * scale);
+  P->redraw = 3;
+}
 
 // kind: 0 any (drop), 1 article, 2 annotations. size_total > size when the file was too large to pass.
 EMSCRIPTEN_KEEPALIVE void lede_open(int kind, const char* name, const char* data, int size) {
@@ -349,6 +367,7 @@ int main() {
   io.BackendPlatformName = "lede_web";
   io.SetClipboardTextFn = [](void*, const char* text) { js_write_clipboard(text); };
   io.GetClipboardTextFn = [](void*) -> const char* { return P->clipboard.c_str(); };
+  io.ImeSetInputScreenPosFn = js_ime_pos;
 
   lede::Host host;
   host.download = js_download;

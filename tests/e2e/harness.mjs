@@ -50,8 +50,9 @@ export async function waitReady(page) {
 }
 
 export const state = (page) => page.evaluate(() => window.lede.state());
-// The reader's own annotations (the analysis adds suggestions beside them).
-export const mine = (s) => s.annotations.filter((a) => a.origin === 'user');
+// The reader's own annotations (the analysis adds suggestions beside them): those made, and
+// suggestions accepted (labelling a span the analysis suggested with the same label accepts it).
+export const mine = (s) => s.annotations.filter((a) => a.origin === 'user' || a.status === 'accepted');
 
 // Waits until fn(state) is truthy; returns that state.
 export async function until(page, fn, what = 'condition', timeout = 5000) {

@@ -87,11 +87,8 @@ test('the Labels window: create, rename, recolour and delete a label with the ke
     let s = await until(page, (s) => s.labels.length === 4, 'a new label');
     const id = s.labels[3].id;
 
-    // Rename: up to the new row, right to its name, Enter to edit, type, Enter to keep.
-    await page.keyboard.press('ArrowUp');
-    await navTo(page, 'ArrowRight', `labels:name:${id}`);
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+a');
+    // Name it: the new label's name field has the keyboard, its text selected; type, Enter to keep.
+    await until(page, (s) => s.focus.textInput, 'the name field takes the keyboard');
     await page.keyboard.type('Source');
     await page.keyboard.press('Enter');
     await until(page, (s) => s.labels[3].name === 'Source', 'renamed');
