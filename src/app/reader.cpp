@@ -957,6 +957,18 @@ void app_set_settings(App& a, const std::string& text) {
   a.fonts.dirty = true;
 }
 
+float app_text_size(const App& a) { return a.view.body_size; }
+std::string app_settings_json(const App& a) { return json(a.view).dump(); }
+bool app_keys_wait(const App& a) { return a.find_focus != 0; }
+bool app_chars_wait(const App& a) { return a.note_focus != 0; }
+void app_mouse_press(App& a, int clicks) { a.press_clicks = clicks; }
+void app_set_analyzer(App& a, const Analyzer* analyzer) {
+  a.analyzer = analyzer;
+  app_add_suggestions(a);
+}
+bool app_has_analyzer(const App& a) { return a.analyzer != nullptr; }
+bool app_busy(const App& a) { return a.fonts.dirty; }
+
 bool app_fonts_stale(const App& a, float dpr) {
   return a.fonts.dirty || a.fonts.dpr != dpr || a.fonts.body_size != a.view.body_size;
 }

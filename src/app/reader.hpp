@@ -216,6 +216,20 @@ void app_open_default(App& app, const std::string& name, const std::string& byte
 void app_add_suggestions(App& app);
 void app_set_settings(App& app, const std::string& json_text);
 void app_zoom(App& app, float body_size);  // text size (pinch), keeping the reading position
+float app_text_size(const App& app);
+// The view settings as stored in the browser (JSON).
+std::string app_settings_json(const App& app);
+// What the platform layer asks before applying input: keys typed right after Ctrl+F or N wait
+// until the field has the keyboard.
+bool app_keys_wait(const App& app);
+bool app_chars_wait(const App& app);
+// The platform's click count (2 double, 3 triple) for the left press about to be applied.
+void app_mouse_press(App& app, int clicks);
+// The analysis, once it is ready: suggestions are added to every open article without them.
+void app_set_analyzer(App& app, const Analyzer* analyzer);
+bool app_has_analyzer(const App& app);
+// True while the app needs more frames without input (a font atlas to rebuild).
+bool app_busy(const App& app);
 
 // ---- the library (library.cpp) --------------------------------------------------------------
 // Start-up: the store's list of articles and the ones open last time (JSON from the host).

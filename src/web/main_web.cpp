@@ -102,7 +102,7 @@ void apply_events(ImGuiIO& io) {
   while (!P->events.empty()) {
     const InputEvent& e = P->events.front();
     // Keys typed right after Ctrl+F wait until the find field has the keyboard.
-    if ((e.type == InputEvent::key || e.type == InputEvent::character) && (P->app.find_focus || field_let_go)) break;
+    if ((e.type == InputEvent::key || e.type == InputEvent::character) && (lede::app_keys_wait(P->app) || field_let_go)) break;
     if (e.type == InputEvent::move) {
       if (button_changed) break;
       io.MousePos = e.x < 0 ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(e.x, e.y);
@@ -113,7 +113,7 @@ void apply_events(ImGuiIO& io) {
       // from the frame before (tabs and table rows ignore a press on what was not hovered).
       if (e.down && moved) break;
       if (e.code >= 0 && e.code < 5) io.MouseDown[e.code] = e.down;
-      if (e.code == 0 && e.down) P->app.press_clicks = e.clicks;
+      if (e.code == 0 && e.down) lede::app_mouse_press(P->app, e.clicks);
       apply_mods(io, e.mods);
       button_changed = true;
     } else if (e.type == InputEvent::wheel) {
@@ -130,7 +130,7 @@ void apply_events(ImGuiIO& io) {
       io.KeysDown[e.code] = e.down;
       apply_mods(io, e.mods);
     } else if (e.type == InputEvent::character) {
-      if (P->app.note_focus) break;  // typed right after N: wait until the note has the keyboard
+      if (lede::app_chars_wait(P->app)) break;  // typed right after N: wait until the note has the keyboard
       io.AddInputCharacter(unsigned(e.code));
     }
     P->events.pop_front();
@@ -155,7 +155,7 @@ const char* css_cursor(ImGuiMouseCursor c) {
 // Hands changed work and view settings to the browser's storage, once per change.
 bool persist() {
   bool waiting = lede::app_persist(P->app);
-  std::string settings = lede::json(P->app.view).dump();
+  std::string settings = lede::app_settings_json(P->app);
   if (settings != P->settings) {
     P->settings = settings;
     js_store_settings(settings.c_str());
@@ -204,18 +204,17 @@ void frame() {
   if (!P->first_frame_sent) {
     P->first_frame_sent = true;
     js_first_frame();
-  } else if (!P->app.analyzer) {
+  } else if (!lede::app_has_analyzer(P->app)) {
     // The analysis starts once the article is on screen, so the page opens as fast as it can.
 #ifdef LEDE_WITH_ANALYSIS
     static lede::Analyzer analyzer;
-    P->app.analyzer = &analyzer;
-    lede::app_add_suggestions(P->app);
+    lede::app_set_analyzer(P->app, &analyzer);
 #endif
   }
   // Keep drawing while something moves: input, a held button (drag, auto-scroll), fonts to rebuild.
   if (P->frame_ms.size() >= 100000) P->frame_ms.erase(P->frame_ms.begin(), P->frame_ms.begin() + 50000);
   P->frame_ms.push_back(float(emscripten_get_now() - t0));
-  bool busy = had_events || io.MouseDown[0] || io.MouseDown[1] || !P->events.empty() || P->app.fonts.dirty || store_waits;
+  bool busy = had_events || io.MouseDown[0] || io.MouseDown[1] || !P->events.empty() || lede::app_busy(P->app) || store_waits;
   P->redraw = busy ? 3 : P->redraw - 1;
 }
 
@@ -253,7 +252,7 @@ EMSCRIPTEN_KEEPALIVE void lede_redraw() { P->redraw = 3; }
 // Two-finger pinch: scale is the fingers' distance over their distance at the start (begin = 1).
 EMSCRIPTEN_KEEPALIVE void lede_pinch(float scale, int begin) {
   static float base = 19;
-  if (begin) base = P->app.view.body_size;
+  if (begin) base = lede::app_text_size(P->app);
   lede::app_zoom(P->app, base * scale);
   P->redraw = 3;
 }
@@ -332,7 +331,7 @@ EMSCRIPTEN_KEEPALIVE void lede_paste_outside() {
 }
 EMSCRIPTEN_KEEPALIVE void lede_set_settings(const char* json) {
   lede::app_set_settings(P->app, json);
-  P->settings = lede::json(P->app.view).dump();
+  P->settings = lede::app_settings_json(P->app);
   P->redraw = 3;
 }
 
