@@ -349,7 +349,9 @@
       tx.onerror = tx.onabort = () => reject(tx.error || (r && r.error));
     });
   }
-  let writing = Promise.resolve();  // stores run one after another, in the order the reader changed things
+  // Each store starts its transaction at once: IndexedDB runs read-write transactions on the same
+  // stores in the order they were created, so they land in the order the reader changed things,
+  // and reads made later see them.
   let writer = true;
   let releaseWriter = null;
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel('lede-library') : null;
@@ -411,12 +413,13 @@
     },
     storeArticle(id, file, meta, changes) {
       if (!writer) return;
-      writing = writing.then(() => db).then((d) => {
+      db.then((d) => {
         if (!d) throw new Error('no store');
         return new Promise((resolve, reject) => {
           const tx = d.transaction(['articles', 'meta'], 'readwrite');
           tx.objectStore('articles').put({ file }, id);
           tx.objectStore('meta').put(JSON.parse(meta), id);
+          if (tx.commit) tx.commit();  // now, not when this task ends
           tx.oncomplete = resolve;
           tx.onerror = tx.onabort = () => reject(tx.error);
         });
@@ -425,16 +428,16 @@
     },
     storeMeta(id, meta) {
       if (!writer) return;
-      writing = writing.then(() => db).then((d) => d && request(d, 'meta', 'readwrite', (s) => s.put(JSON.parse(meta), id)))
+      db.then((d) => d && request(d, 'meta', 'readwrite', (s) => s.put(JSON.parse(meta), id)))
         .catch((err) => withString(id, (p) => withString(storeError(err), (r) => M._lede_store_failed(p, r))));
     },
     storeLibraryState(json) {
       if (!writer) return;
-      writing = writing.then(() => db).then((d) => d && request(d, 'state', 'readwrite', (s) => s.put(JSON.parse(json), 'library')))
+      db.then((d) => d && request(d, 'state', 'readwrite', (s) => s.put(JSON.parse(json), 'library')))
         .catch(() => {});
     },
     loadArticle(id) {
-      writing.then(() => db).then((d) => d && Promise.all([request(d, 'articles', 'readonly', (s) => s.get(id)),
+      db.then((d) => d && Promise.all([request(d, 'articles', 'readonly', (s) => s.get(id)),
                                                       request(d, 'meta', 'readonly', (s) => s.get(id))]))
         .then((r) => {
           const [rec, meta] = r || [];
@@ -442,7 +445,7 @@
         }, () => withString(id, (i) => withString('', (f) => withString('{}', (m) => M._lede_article_loaded(i, f, m)))));
     },
     purgeArticle(id) {
-      writing = writing.then(() => db).then((d) => d && new Promise((resolve) => {
+      db.then((d) => d && new Promise((resolve) => {
         const tx = d.transaction(['articles', 'meta'], 'readwrite');
         tx.objectStore('articles').delete(id);
         tx.objectStore('meta').delete(id);
@@ -451,7 +454,7 @@
     },
     searchLibrary(query) {
       const q = query.toLowerCase();
-      writing.then(() => db).then(async (d) => {
+      db.then(async (d) => {
         const hits = [];
         if (d) {
           const [metas] = await listLibrary(d);
@@ -477,7 +480,7 @@
       }).catch(() => withString(query, (qp) => withString('[]', (hp) => M._lede_search_results(qp, hp))));
     },
     exportLibrary() {
-      writing.then(() => db).then(async (d) => {
+      db.then(async (d) => {
         if (!d) return;
         const [metas] = await listLibrary(d);
         const articles = [];

@@ -78,9 +78,8 @@ void put_entry(App& a, LibraryEntry e) {
 
 // A key no other article of this library, in this tab or another, will get.
 std::string fresh_id(App& a, const Session& s) {
-  static unsigned counter = 0;
   double ms = a.host.now_ms ? a.host.now_ms() : 0;
-  std::string seed = std::to_string(ms) + ":" + std::to_string(++counter) + ":" + s.doc.title + ":" + s.doc.text.substr(0, 4096);
+  std::string seed = std::to_string(ms) + ":" + std::to_string(++a.library.ids_made) + ":" + s.doc.title + ":" + s.doc.text.substr(0, 4096);
   return "a" + sha256_hex(seed).substr(0, 16);
 }
 
@@ -91,10 +90,9 @@ void store_state(App& a) {
   for (const auto& s : a.sessions)
     if (!s->id.empty()) open.push_back(s->id);
   json j = {{"open", open}, {"current", a.s && !a.s->id.empty() ? json(a.s->id) : json(nullptr)}};
-  static std::string last;
   std::string text = j.dump();
-  if (text == last) return;
-  last = text;
+  if (text == a.library.stored_state) return;
+  a.library.stored_state = text;
   a.host.store_library_state(text.c_str());
 }
 
@@ -570,7 +568,7 @@ void draw_session_tabs(App& a, float y, float w) {
   ImGui::Begin("##tabs", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
                                       ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing);
   int close = -1, pick = -1;
-  static const Session* selected = nullptr;  // the tab ImGui shows as selected, to move it when a.s changes
+  const Session*& selected = a.library.tab_selected;
   if (ImGui::BeginTabBar("##articles", ImGuiTabBarFlags_FittingPolicyScroll | ImGuiTabBarFlags_NoTooltip)) {
     for (size_t i = 0; i < a.sessions.size(); ++i) {
       Session& s = *a.sessions[i];

@@ -103,6 +103,9 @@ struct Library {
   double usage = -1, quota = -1;        // bytes, as the browser estimates them; -1 unknown
   bool persistent = false;
   double meta_stored_at = 0;            // when the reading position was last stored
+  std::string stored_state;             // the tabs last handed to the store
+  unsigned ids_made = 0;                // new article ids made by this tab
+  const Session* tab_selected = nullptr;  // the tab ImGui shows as selected (moved when App::s changes)
 };
 
 struct App {

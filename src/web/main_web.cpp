@@ -185,6 +185,9 @@ void frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   lede::app_frame(P->app);
+  // The change goes to the browser's store before the frame is drawn: every millisecond counts
+  // when the tab is closed right after it.
+  const bool store_waits = persist();
   ImGui::Render();
 
   int fb_w = int(std::lround(P->css_w * P->dpr)), fb_h = int(std::lround(P->css_h * P->dpr));
@@ -194,7 +197,6 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-  const bool store_waits = persist();
 
   ImGuiMouseCursor c = ImGui::GetMouseCursor();
   if (c != P->cursor) {
