@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { choose, cleanup, dragSelect, find, launch, menu, mine, openReader, startServer, state, tempFile, until, withScreenshots } from './harness.mjs';
+import { choose, cleanup, dismissNotice, dragSelect, find, launch, menu, mine, openReader, startServer, state, tempFile, until, withScreenshots } from './harness.mjs';
 
 let server, browser;
 const pages = [];
@@ -17,11 +17,6 @@ async function drop(page, name, bytes, mime = 'text/plain') {
     const canvas = document.getElementById('canvas');
     for (const type of ['dragenter', 'dragover', 'drop']) canvas.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, [name, [...bytes], mime]);
-}
-
-async function dismissNotice(page) {
-  await page.keyboard.press('Enter');
-  await until(page, (s) => s.notice === null, 'notice closed');
 }
 
 test('an article opens through the file picker, by drop and by paste', async () => {

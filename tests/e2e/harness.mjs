@@ -177,3 +177,18 @@ export async function menu(page, name, item) {
   await clickUi(page, `menu:${name}`);
   await clickUi(page, `menu:${item}`);
 }
+
+// Closes the notice on screen with Enter, as a reader would.
+export async function dismissNotice(page) {
+  await until(page, (s) => s.notice !== null, 'a notice');
+  await page.keyboard.press('Enter');
+  await until(page, (s) => s.notice === null, 'notice closed');
+}
+
+// Marks the first occurrence of `needle` by dragging over it and pressing a label key.
+export async function markFirst(page, needle, key = '1') {
+  const at = await find(page, needle);
+  await dragSelect(page, at.start, at.end);
+  await page.keyboard.press(key);
+  return until(page, (s) => mine(s).some((a) => a.text === needle), `“${needle}” marked`);
+}

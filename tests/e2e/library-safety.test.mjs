@@ -7,25 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { clickUi, dragSelect, find, launch, mine, openReader, startServer, state, until, waitReady,
+import { clickUi, dismissNotice, launch, markFirst, mine, openReader, startServer, state, until, waitReady,
   withScreenshots } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
-
-async function dismissNotice(page) {
-  await until(page, (s) => s.notice !== null, 'a notice');
-  await page.keyboard.press('Enter');
-  await until(page, (s) => s.notice === null, 'notice closed');
-}
-
-async function markFirst(page, needle, key = '1') {
-  const at = await find(page, needle);
-  await dragSelect(page, at.start, at.end);
-  await page.keyboard.press(key);
-  return until(page, (s) => mine(s).some((a) => a.text === needle), `“${needle}” marked`);
-}
 
 test('a tab closed 100 ms after a change loses nothing', async () => {
   const { page, context } = await openReader(browser, server.url);

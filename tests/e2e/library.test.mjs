@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { choose, cleanup, clickUi, dragSelect, find, launch, mine, openReader, startServer, tempFile, until, waitReady,
+import { choose, cleanup, clickUi, dismissNotice, launch, markFirst, mine, openReader, startServer, tempFile, until, waitReady,
   withScreenshots } from './harness.mjs';
 
 let server, browser;
@@ -14,19 +14,6 @@ after(async () => { await browser?.close(); server?.stop(); });
 const harbour = 'Harbour vote\n\nThe council of Tromsø voted on Tuesday to rebuild the old lighthouse.\n\n' +
   'The mayor said the work would cost around 4 million kroner.\n';
 const mill = 'Mill closes\n\nThe paper mill in Kemi will close next year, the company said.\n';
-
-async function dismissNotice(page) {
-  await until(page, (s) => s.notice !== null, 'a notice');
-  await page.keyboard.press('Enter');
-  await until(page, (s) => s.notice === null, 'notice closed');
-}
-
-async function markFirst(page, needle, key = '1') {
-  const at = await find(page, needle);
-  await dragSelect(page, at.start, at.end);
-  await page.keyboard.press(key);
-  return until(page, (s) => mine(s).some((a) => a.text === needle), `“${needle}” marked`);
-}
 
 test('every article opened is kept; the Library view opens, renames, trashes, restores and searches', async () => {
   const { page } = await openReader(browser, server.url);
