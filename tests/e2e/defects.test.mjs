@@ -18,12 +18,19 @@ test('text from an input method or a character picker reaches the note, find and
   await withScreenshots('defects-ime', () => pages, async () => {
     const cdp = await page.context().newCDPSession(page);
     const compose = async (t) => {
-      // What an IME does: a composition that grows, then the commit.
+      // What an IME does: a composition that grows, then the commit. A person presses the next key
+      // after the commit has happened; CDP's commit and its key events take different routes into
+      // the page, so the test waits for the commit before it goes on.
+      await page.evaluate(() => {
+        window.committed = new Promise((done) => document.getElementById('ime').addEventListener('compositionend', done, { once: true }));
+      });
       for (let i = 1; i <= [...t].length; i++) {
         const part = [...t].slice(0, i).join('');
         await cdp.send('Input.imeSetComposition', { text: part, selectionStart: i, selectionEnd: i });
       }
       await cdp.send('Input.insertText', { text: t });
+      await page.evaluate(() => Promise.race([window.committed,
+        new Promise((_, fail) => setTimeout(() => fail(new Error('no compositionend within 10 s')), 10000))]));
     };
     // Open the first suggestion's card and write its note.
     await page.keyboard.press('Tab');
