@@ -203,7 +203,7 @@ void app_article_loaded(App& a, const std::string& id, const std::string& file_j
   auto fresh = std::make_unique<Session>();
   Session& s = *fresh;
   session_open(s, std::move(r.set.document), std::move(r.set.labels), std::move(r.set.annotations), std::move(r.set.orphans),
-               std::move(r.set.author));
+               std::move(r.set.author), std::move(r.set.ratings));
   LibraryEntry e = meta.get<LibraryEntry>();
   s.id = id;
   if (!e.stem.empty()) s.file_stem = e.stem;
@@ -341,7 +341,7 @@ void import_library(App& a, const std::string& name, const std::string& bytes) {
     if (open >= 0) {  // the open tab shows the newer version
       Session& s = *a.sessions[size_t(open)];
       session_open(s, std::move(it.set.document), std::move(it.set.labels), std::move(it.set.annotations), std::move(it.set.orphans),
-                   std::move(it.set.author));
+                   std::move(it.set.author), std::move(it.set.ratings));
       s.updated = e.updated;
       if (&s == a.s) session_shown(a);
       continue;  // stored by app_persist with the rest of its state

@@ -33,6 +33,28 @@ std::vector<Label> builtin_labels() {
   return out;
 }
 
+const char* to_string(ReviewStatus s) {
+  switch (s) {
+    case ReviewStatus::checking: return "checking";
+    case ReviewStatus::checked: return "checked";
+    default: return "to-check";
+  }
+}
+
+bool parse_review_status(const std::string& s, ReviewStatus* out) {
+  if (s == "to-check") { *out = ReviewStatus::to_check; return true; }
+  if (s == "checking") { *out = ReviewStatus::checking; return true; }
+  if (s == "checked") { *out = ReviewStatus::checked; return true; }
+  return false;
+}
+
+std::vector<Rating> default_ratings() {
+  return {{"true", "True", "#2e7d32", 7},         {"mostly-true", "Mostly true", "#689f38", 6},
+          {"half-true", "Half true", "#f9a825", 5}, {"misleading", "Misleading", "#ef6c00", 4},
+          {"mostly-false", "Mostly false", "#e64a19", 3}, {"false", "False", "#c62828", 2},
+          {"unproven", "Unproven", "#757575", 1}};
+}
+
 void to_json(json& j, const Label& l) { j = json{{"id", l.id}, {"name", l.name}, {"color", l.color}}; }
 
 void to_json(json& j, const Annotation& a) {

@@ -49,6 +49,8 @@ void apply(Session& s, const Change& c, bool forward) {
     }
   s.annotations.resize(w);
   if (c.labels_changed) s.labels = forward ? c.labels_after : c.labels_before;
+  if (c.ratings_changed) s.ratings = forward ? c.ratings_after : c.ratings_before;
+  if (c.meta_changed) s.doc.meta = forward ? c.meta_after : c.meta_before;
   sort_annotations(s);
   ++s.changes;
 }
@@ -78,10 +80,11 @@ std::string placed_summary(const ReanchorResult& ra) {
 }  // namespace
 
 void session_open(Session& s, Document doc, std::vector<Label> labels, std::vector<Annotation> annotations,
-                  std::vector<Annotation> orphans, std::string author) {
+                  std::vector<Annotation> orphans, std::string author, std::vector<Rating> ratings) {
   s.doc = std::move(doc);
   s.index = TextIndex(s.doc.text);
   s.labels = labels.empty() ? builtin_labels() : std::move(labels);
+  s.ratings = ratings.empty() ? default_ratings() : std::move(ratings);
   s.annotations = std::move(annotations);
   s.orphans = std::move(orphans);
   s.author = std::move(author);
@@ -105,7 +108,7 @@ bool add_suggestions(Session& s, std::vector<Annotation> suggestions) {
 }
 
 bool commit(Session& s, Change c) {
-  if (c.edits.empty() && !c.labels_changed) return false;
+  if (c.edits.empty() && !c.labels_changed && !c.ratings_changed && !c.meta_changed) return false;
   apply(s, c, true);
   s.undo.push_back(std::move(c));
   if (s.undo.size() > kMaxUndo) s.undo.erase(s.undo.begin());
@@ -163,6 +166,7 @@ AnnotationSet to_set(const Session& s) {
   AnnotationSet set;
   set.document = s.doc;
   set.labels = s.labels;
+  set.ratings = s.ratings;
   set.annotations = s.annotations;
   set.orphans = s.orphans;
   set.author = s.author;
@@ -188,7 +192,7 @@ Outcome open_file_as_article(Session& s, const std::string& name, const std::str
     size_t n = set.annotations.size();
     *suggested = has_automatic(set.annotations) || has_automatic(set.orphans);
     session_open(s, std::move(set.document), std::move(set.labels), std::move(set.annotations), std::move(set.orphans),
-                 std::move(set.author));
+                 std::move(set.author), std::move(set.ratings));
     s.file_stem = file_stem(name);
     Outcome o;
     o.status = "Opened " + name + " (" + count_text(n) + ")";

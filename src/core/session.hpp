@@ -25,6 +25,10 @@ struct Change {
   std::vector<AnnotationEdit> edits;
   bool labels_changed = false;
   std::vector<Label> labels_before, labels_after;
+  bool ratings_changed = false;  // the rating scale
+  std::vector<Rating> ratings_before, ratings_after;
+  bool meta_changed = false;     // the article's details
+  ArticleMeta meta_before, meta_after;
 };
 
 // What an operation did, for the UI to say.
@@ -53,6 +57,7 @@ struct Session {
   Document doc;           // doc.text is the single source of truth for every offset
   TextIndex index;
   std::vector<Label> labels;
+  std::vector<Rating> ratings;          // the rating scale (never empty once open)
   std::vector<Annotation> annotations;  // sorted by (start, end desc, id)
   std::vector<Annotation> orphans;      // from files whose article changed: kept, shown, saved
   std::string author;                   // the file's author, kept on save
@@ -75,7 +80,7 @@ struct Session {
 
 // Replaces the session's content (a new article, or one restored): undo and redo start empty.
 void session_open(Session& s, Document doc, std::vector<Label> labels, std::vector<Annotation> annotations,
-                  std::vector<Annotation> orphans = {}, std::string author = {});
+                  std::vector<Annotation> orphans = {}, std::string author = {}, std::vector<Rating> ratings = {});
 // Adds the analysis' suggestions unless the article already has some (reviewed or not, or among
 // its orphans). Not undoable: suggestions are the article's starting point. True if added.
 bool add_suggestions(Session& s, std::vector<Annotation> suggestions);
