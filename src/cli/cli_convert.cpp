@@ -42,20 +42,12 @@ int convert(int argc, char** argv) {
     std::fprintf(stderr, "lede: %s\n", error.c_str());
     return 2;
   }
-  if (to == "w3c") {
-    LoadResult r = read_lede_file(bytes);
-    if (!r.ok) {
-      print_problems(path, r.problems);
-      return 1;
-    }
-    std::string out = write_w3c(r.set, "lede convert", pretty);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return 0;
-  }
-  // A Lede file of any version this Lede reads is written in the current version (an upgrade).
-  JsonInput top = parse_json_input(bytes, kMaxJsonDepth);  // depth-limited: any bytes may come here
-  if (top.ok && top.value.is_object() && top.value.contains("format") && top.value["format"] == kFormatName) {
-    if (!text_path.empty()) {
+  // --to w3c reads a Lede file; so does --to lede given one, which writes it in the current
+  // format version (an upgrade of an older file).
+  JsonInput top = to == "w3c" ? JsonInput{} : parse_json_input(bytes, kMaxJsonDepth);  // depth-limited: any bytes
+  bool lede_in = to == "w3c" || (top.ok && top.value.is_object() && top.value.contains("format") && top.value["format"] == kFormatName);
+  if (lede_in) {
+    if (to == "lede" && !text_path.empty()) {
       std::fprintf(stderr, "lede: --text is for W3C files; %s is a Lede file and holds its text\n", path.c_str());
       return 2;
     }
@@ -64,7 +56,7 @@ int convert(int argc, char** argv) {
       print_problems(path, r.problems);
       return 1;
     }
-    std::string out = write_lede_file(r.set, "lede convert", pretty);
+    std::string out = to == "w3c" ? write_w3c(r.set, "lede convert", pretty) : write_lede_file(r.set, "lede convert", pretty);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
   }
