@@ -1,6 +1,7 @@
 // lede convert --to w3c|lede FILE [--text ARTICLE]: Lede's file format <-> W3C Web Annotation
-// (JSON-LD); --to html|md|csv|claimreview: the report of a Lede file (core/report.hpp). Printed to
-// stdout. Problems go to stderr, in the loader's words; exit 1 on a bad file.
+// (JSON-LD), printed to stdout; --to lede on a Lede file writes it in the current format version;
+// --to html|md|csv|claimreview: the report of a Lede file (core/report.hpp). Problems go to stderr,
+// in the loader's words; exit 1 on a bad file.
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -20,6 +21,7 @@ int convert_usage() {
   std::fprintf(stderr,
                "usage: lede convert --to w3c FILE.lede.json [--pretty]\n"
                "       lede convert --to lede FILE.jsonld [--text ARTICLE.txt] [--pretty]\n"
+               "       lede convert --to lede FILE.lede.json [--pretty]   (an older version of the format, upgraded)\n"
                "       lede convert --to html|md|csv|claimreview FILE.lede.json [--url PUBLISHED_URL]\n"
                "Prints the converted file to stdout. --text gives the article when the W3C file does not include it.\n"
                "html, md: the fact-check report; csv: its claims table; claimreview: schema.org ClaimReview JSON-LD\n"
@@ -56,14 +58,23 @@ int convert(int argc, char** argv) {
     std::fprintf(stderr, "lede: %s\n", error.c_str());
     return 2;
   }
-  if (to == "w3c" || is_report(to)) {
+  // --to w3c and the reports read a Lede file; so does --to lede given one, which writes it in the
+  // current format version (an upgrade of an older file).
+  JsonInput top = to != "lede" ? JsonInput{} : parse_json_input(bytes, kMaxJsonDepth);  // depth-limited: any bytes
+  bool lede_in = to != "lede" || (top.ok && top.value.is_object() && top.value.contains("format") && top.value["format"] == kFormatName);
+  if (lede_in) {
+    if (to == "lede" && !text_path.empty()) {
+      std::fprintf(stderr, "lede: --text is for W3C files; %s is a Lede file and holds its text\n", path.c_str());
+      return 2;
+    }
     LoadResult r = read_lede_file(bytes);
     if (!r.ok) {
       print_problems(path, r.problems);
       return 1;
     }
     ReportOptions options{now_utc(), kGenerator, url};
-    std::string out = to == "w3c" ? write_w3c(r.set, "lede convert", pretty)
+    std::string out = to == "w3c"  ? write_w3c(r.set, "lede convert", pretty)
+                      : to == "lede" ? write_lede_file(r.set, "lede convert", pretty)
                       : to == "html" ? report_html(r.set, options)
                       : to == "md"   ? report_markdown(r.set, options)
                       : to == "csv"  ? claims_csv(r.set)

@@ -4,7 +4,7 @@
 if(NOT EMSCRIPTEN)
   find_package(Python3 COMPONENTS Interpreter QUIET)
   if(Python3_Interpreter_FOUND)
-    set(LEDE_REPORT_FILE ${CMAKE_SOURCE_DIR}/tests/data/good/review.lede.json)
+    set(LEDE_REPORT_FILE ${CMAKE_SOURCE_DIR}/tests/data/good/report.lede.json)
     set(LEDE_REPORT_CHECK ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/report/check_report_cli.py $<TARGET_FILE:lede>)
     add_test(NAME cli.report.html COMMAND ${LEDE_REPORT_CHECK} html ${LEDE_REPORT_FILE}
       "<h1>Minister: taxes rose 5% in 2025</h1>" "<tr id=\"claim-1\">" "<span class=\"rating\">False</span>"
