@@ -389,14 +389,16 @@ void meta_row(std::string& o, const char* name, const std::string& value_html) {
 }
 
 // A section of the report holding one table (or a line saying there is nothing to list); the
-// caller writes the rows between table_open and table_close.
+// caller writes the rows between table_open and table_close. Captions are plain text of ours.
 bool section_open(std::string& o, const char* id, const char* heading, bool empty, const char* none) {
   o += std::string("<section id=\"") + id + "\" aria-labelledby=\"" + id + "-h\">\n<h2 id=\"" + id + "-h\">" + heading + "</h2>\n";
   if (empty) o += std::string("<p class=\"none\">") + none + "</p>\n</section>\n";
   return !empty;
 }
 void table_open(std::string& o, const std::string& caption, std::initializer_list<const char*> columns) {
-  o += "<div class=\"table\"><table>\n<caption>" + caption + "</caption>\n<thead><tr>";
+  // A wide table scrolls in its own box (at 200% zoom, on a phone), which the keyboard can reach.
+  o += "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"" + caption + "\"><table>\n<caption>" + caption +
+       "</caption>\n<thead><tr>";
   for (const char* c : columns) o += std::string("<th scope=\"col\">") + c + "</th>";
   o += "</tr></thead>\n<tbody>\n";
 }

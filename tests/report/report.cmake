@@ -11,7 +11,7 @@ if(NOT EMSCRIPTEN)
       "<span class=\"rating\">Mostly true</span>" "&lt;script&gt;alert(1)&lt;/script&gt;" "id=\"m-n1\"" "id=\"m-c2\""
       "<a href=\"https://stats.example/taxes?year=2025&amp;table=4\"")
     add_test(NAME cli.report.claimreview COMMAND ${LEDE_REPORT_CHECK} claimreview ${LEDE_REPORT_FILE}
-      "\"claimReviewed\": \"taxes rose 5% in 2025\"" "\"alternateName\": \"False\"" "\"@type\": \"Organization\",\n      \"name\": \"Acme Corp\""
+      "\"claimReviewed\": \"taxes rose 5% in 2025\"" "\"alternateName\": \"False\"" "\"@type\": \"Organization\",\n        \"name\": \"Acme Corp\""
       "\"url\": \"https://news.example/taxes?id=7&lang=en\"")
     add_test(NAME cli.report.md COMMAND ${LEDE_REPORT_CHECK} md ${LEDE_REPORT_FILE}
       "# Minister: taxes rose 5% in 2025" "| 1 | Jan Kowalski (said) |" "\\<script\\>")
