@@ -223,7 +223,8 @@ bool is_hex_color(const std::string& c) {
 }
 
 // Each label's highlight: a class with its colour, and a line style of its own so that the kinds
-// differ without colour too (and in black-and-white print).
+// differ without colour too (and in black-and-white print). A highlight inside another draws its
+// line lower (kCss), so both lines show.
 std::string label_class(const Report& r, const std::string& id) {
   if (const Kind* k = kind_of(id)) return "hl-" + std::string(k->label);
   for (size_t i = 0; i < r.set.labels.size(); ++i)
@@ -261,6 +262,8 @@ dl.meta dd{margin:0;overflow-wrap:anywhere}
 a{color:#1a4f8b}
 .article p{margin:0 0 1em}
 mark.hl{color:inherit;padding:0 .05em}
+mark.hl mark.hl{padding-bottom:.3em}
+mark.hl mark.hl mark.hl{padding-bottom:.6em}
 mark .tag{font:600 .68em/1 system-ui,sans-serif;text-transform:uppercase;letter-spacing:.03em;border:1px solid currentColor;border-radius:.25em;padding:.05em .25em;margin-right:.25em;vertical-align:.2em;white-space:nowrap}
 .tag a{color:inherit}
 ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4em 1.2em}
