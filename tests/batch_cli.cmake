@@ -1,9 +1,10 @@
 cmake_minimum_required(VERSION 3.16)
 # `lede analyze --jsonl --jobs N` (issue 16, fast batch), cmake -P, used by ctest:
-#   -DLEDE=<path to lede> -DWORK=<scratch directory> -DSRC=<source tree>
+#   -DLEDE=<path to lede> -DWORK=<scratch directory> -DSRC=<source tree> [-DPARALLEL=<GNU parallel>]
 # Threads answer lines in any order, but the output must be the serial one, byte for byte: a
 # corpus of many lines of mixed sizes (the dev and held-out passages, a long article, failing
-# lines between them), answered with 1, 2 and 5 threads.
+# lines between them), answered with 1, 2 and 5 threads, and by the GNU parallel recipe of
+# docs/batch.md when parallel is installed.
 file(MAKE_DIRECTORY "${WORK}")
 file(READ "${SRC}/tests/devset/dev.jsonl" dev)
 file(READ "${SRC}/tests/devset/heldout.jsonl" heldout)
@@ -55,4 +56,18 @@ endforeach()
 execute_process(COMMAND ${LEDE} analyze --jsonl --jobs 0 INPUT_FILE "${in}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT (rc EQUAL 2) OR NOT (err MATCHES "--jobs takes a number of threads"))
   message(FATAL_ERROR "--jobs 0: exit ${rc}, ${err}")
+endif()
+
+if(PARALLEL)
+  # docs/batch.md: blocks of whole lines, one lede per job, answers in input order. Blocks of
+  # 64 KB: many blocks, and the 200 KB lines are longer than one.
+  execute_process(COMMAND ${PARALLEL} --pipe --keep-order --block 64k --jobs 3 ${LEDE} analyze --jsonl --jobs 1
+    INPUT_FILE "${in}" OUTPUT_FILE "${WORK}/out-parallel.jsonl" RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(rc EQUAL 0)
+    message(FATAL_ERROR "parallel: exit code 0, but lines failed: ${err}")
+  endif()
+  file(READ "${WORK}/out-parallel.jsonl" out)
+  if(NOT (out STREQUAL out1))
+    message(FATAL_ERROR "parallel --pipe --keep-order wrote other bytes than --jobs 1 (${WORK}/out-parallel.jsonl): ${err}")
+  endif()
 endif()
