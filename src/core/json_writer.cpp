@@ -311,7 +311,6 @@ StreamedLedeFile::StreamedLedeFile(const AnnotationSet& rest, const std::string&
   tail_ = write_lede_file(rest, generator, false);
   ok_ = rest.annotations.empty() && tail_.compare(0, kNoAnnotations.size(), kNoAnnotations) == 0;
   if (!ok_) return;
-  tail_.erase(0, kNoAnnotations.size() - 1);  // from the "]" on
   buf_.reserve(1 << 20);
   buf_.assign(kNoAnnotations.data(), kNoAnnotations.size() - 1);
 }
@@ -331,8 +330,8 @@ void StreamedLedeFile::add(const Annotation& a) {
 }
 
 size_t StreamedLedeFile::finish() {
-  buf_ += tail_;
   flush();
+  sink_(std::string_view(tail_).substr(kNoAnnotations.size() - 1));  // from the "]" on
   return count_ > kMaxAnnotations ? count_ - kMaxAnnotations : 0;
 }
 
