@@ -218,7 +218,7 @@ void sanitize(Attrs& a) {
 Analyzer::Analyzer() : lex_(std::make_unique<analysis::Lexicon>()), model_(std::make_unique<analysis::Model>(analysis::Model::embedded())) {}
 Analyzer::~Analyzer() = default;
 
-std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* times) const {
+std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* times, std::string_view reference_date) const {
   using namespace analysis;
   std::vector<Annotation> result;
   if (utf8.empty()) return result;
@@ -232,6 +232,7 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
   };
   Doc d(utf8, *lex_);
   d.model = model_.get();
+  d.reference_date = reference_date;
   lap(&PassTimes::index);
   tokenize(utf8, d.toks);
   lap(&PassTimes::tokenize);
