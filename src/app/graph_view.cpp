@@ -135,8 +135,10 @@ void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, unsigned col, float w, floa
 // The stance filters, drawn as the legend: a swatch of each stance's line beside its checkbox.
 void legend(App& a, const char* key) {
   GraphView& g = a.graph;
+  const float item_w = 30 + ImGui::CalcTextSize("Supports").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().ItemSpacing.x;
   for (int s = 0; s < kStanceCount; ++s) {
     if (s) ImGui::SameLine();
+    if (s && ImGui::GetContentRegionAvail().x < item_w) ImGui::NewLine();  // a narrow panel: two lines
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetFrameHeight();
     ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -574,6 +574,9 @@ const char* kShortcuts[][2] = {
     {"A / R", "Accept / reject the suggestion (Actors: all of the entity's)"},
     {"F (Claims)", "Only this speaker's claims; again for all"},
     {"S / Shift+S (Numbers)", "Sort by the next column / reverse the order"},
+    {"Arrows (Graph)", "Move to the nearest node in that direction"},
+    {"Enter (Graph)", "Go to the node's claims in the text, one per press"},
+    {"Shift+\u2190 / \u2192 (Graph)", "Previous / next tab"},
     {"Esc", "Back to the page"},
 };
 
