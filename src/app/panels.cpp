@@ -10,6 +10,17 @@
 
 namespace lede {
 
+std::string clip(std::string s, size_t n) {
+  for (char& c : s)
+    if (c == '\n') c = ' ';
+  if (s.size() > n) {
+    size_t cut = n;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s = s.substr(0, cut) + "\u2026";
+  }
+  return s;
+}
+
 namespace {
 
 // DOM keyCodes, as the platform layer puts them in io.KeysDown.
@@ -98,17 +109,6 @@ bool annotation_row_keys(App& a, const Annotation& an) {
 }
 
 std::string attr(const Annotation& an, const char* key) { return an.attrs.str(key); }
-
-std::string clip(std::string s, size_t n) {
-  for (char& c : s)
-    if (c == '\n') c = ' ';
-  if (s.size() > n) {
-    size_t cut = n;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    s = s.substr(0, cut) + "\u2026";
-  }
-  return s;
-}
 
 std::string speaker_of(const Annotation& an) { return claim_speaker(an.attrs); }
 std::string cue_of(const Annotation& an) { return claim_cue(an.attrs); }
@@ -516,14 +516,19 @@ void draw_panels(App& a, float x, float y, float w, float h) {
   ImGui::SetNextWindowSize(ImVec2(w, h));
   ImGui::Begin("##panels", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoNavInputs);
-  static const char* kTabs[] = {"Actors", "Claims", "Numbers", "Notes", "Orphans"};
-  const int tabs = a.s->orphans.empty() ? 4 : 5;
-  if (panel_keys(a) && !ImGui::GetIO().KeyShift) {
+  // Tab ids (ViewSettings::panel_tab) in the order shown; Orphans only when there are some.
+  static const char* kTabs[] = {"Actors", "Claims", "Numbers", "Notes", "Orphans", "Graph", "Timeline"};
+  static const int kOrder[] = {0, 1, 2, 3, 5, 6, 4};
+  const int tabs = a.s->orphans.empty() ? 6 : 7;
+  const int at = int(std::find(kOrder, kOrder + tabs, a.view.panel_tab) - kOrder) % tabs;
+  // In the Graph tab the arrows move between nodes: Shift+Left / Right change tabs there.
+  const bool graph_arrows = a.view.panel_tab == 5;
+  if (panel_keys(a) && ImGui::GetIO().KeyShift == graph_arrows) {
     // Left / Right: the neighbouring tab. Esc: back to the page.
-    if (pressed(kLeft)) a.panel_tab_request = (a.view.panel_tab + tabs - 1) % tabs;
-    if (pressed(kRight)) a.panel_tab_request = (a.view.panel_tab + 1) % tabs;
-    if (pressed(kEscape, false)) a.focus_request = App::FocusRequest::page;
+    if (pressed(kLeft)) a.panel_tab_request = kOrder[(at + tabs - 1) % tabs];
+    if (pressed(kRight)) a.panel_tab_request = kOrder[(at + 1) % tabs];
   }
+  if (panel_keys(a) && pressed(kEscape, false)) a.focus_request = App::FocusRequest::page;
   const bool has_keyboard = key_zone(a) == KeyZone::panels;
   if (has_keyboard && (!a.panels_had_keyboard || a.panel_tab_drawn != a.view.panel_tab)) a.panel_cursor_moved = 1;  // show the row again
   a.panels_had_keyboard = has_keyboard;
@@ -534,7 +539,8 @@ void draw_panels(App& a, float x, float y, float w, float h) {
     ImGui::GetForegroundDrawList()->AddRect(ImVec2(mn.x + 1, mn.y + 1), ImVec2(mx.x - 1, mx.y - 1), ImGui::GetColorU32(ImGuiCol_NavHighlight), 0, 0, 2);
   }
   if (ImGui::BeginTabBar("##tabs")) {
-    for (int i = 0; i < tabs; ++i) {
+    for (int k = 0; k < tabs; ++k) {
+      const int i = kOrder[k];
       ImGuiTabItemFlags f = 0;
       if ((a.view.panel_tab == i && ImGui::GetFrameCount() < 3) || a.panel_tab_request == i) f |= ImGuiTabItemFlags_SetSelected;
       bool open = ImGui::BeginTabItem(kTabs[i], nullptr, f);
@@ -546,6 +552,8 @@ void draw_panels(App& a, float x, float y, float w, float h) {
         if (i == 2) numbers_tab(a);
         if (i == 3) notes_tab(a);
         if (i == 4) orphans_tab(a);
+        if (i == 5) draw_graph_tab(a);
+        if (i == 6) draw_timeline_tab(a);
         ImGui::EndTabItem();
       }
     }

@@ -36,7 +36,7 @@ void from_json(const json& j, ViewSettings& v) {
   v.body_size = std::clamp(j.value("bodySize", v.body_size), 12.0f, 40.0f);
   v.panel = j.value("panel", v.panel);
   v.panel_width = std::clamp(j.value("panelWidth", v.panel_width), 240.0f, 900.0f);
-  v.panel_tab = std::clamp(j.value("panelTab", v.panel_tab), 0, 4);
+  v.panel_tab = std::clamp(j.value("panelTab", v.panel_tab), 0, 6);
   for (const Kind& k : kKinds) v.show_kind[int(k.id)] = j.value("show" + std::string(k.name), v.show_kind[int(k.id)]);
   v.show_other = j.value("showOther", v.show_other);
   v.show_suggestions = j.value("showSuggestions", v.show_suggestions);
@@ -598,6 +598,9 @@ const char* kShortcuts[][2] = {
     {"A / R", "Accept / reject the suggestion (Actors: all of the entity's)"},
     {"F (Claims)", "Only this speaker's claims; again for all"},
     {"S / Shift+S (Numbers)", "Sort by the next column / reverse the order"},
+    {"Arrows (Graph)", "Move to the nearest node in that direction"},
+    {"Enter (Graph)", "Go to the node's claims in the text, one per press"},
+    {"Shift+\u2190 / \u2192 (Graph)", "Previous / next tab"},
     {"Esc", "Back to the page"},
 };
 
@@ -1064,6 +1067,7 @@ void session_shown(App& a) {
   a.claim_speaker_filter.clear();
   a.merge = App::Merge{};
   a.panel = PanelCache{};
+  a.graph.session = a.graph.tl_session = nullptr;  // rebuilt for the article shown
   a.layout_dirty = true;
   a.set_scroll_y = 0;
   a.keep_byte_at_top = a.s->top_cp ? a.s->index.to_byte(a.s->top_cp) : SIZE_MAX;  // the reading position comes back
@@ -1192,6 +1196,7 @@ std::string app_state_json(const App& a) {
                  {"textInput", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput},
                  {"panelTab", a.view.panel_tab},
                  {"panelRow", a.panel_cursor[std::clamp(a.view.panel_tab, 0, 4)]},
+                 {"graph", json::parse(graph_state_json(a))},
                  {"panelId", a.panel_cursor_id.empty() ? json(nullptr) : json(a.panel_cursor_id)},
                  {"speakerFilter", a.claim_speaker_filter},
                  {"numberSort", {{"column", a.panel.number_sort_col}, {"ascending", a.panel.number_sort_asc}}}}},
@@ -1311,6 +1316,7 @@ void app_frame(App& a) {
   draw_toast(a, top);
   draw_labels_window(a);
   draw_library(a);
+  draw_graph_window(a);
   draw_merge_window(a);
   draw_help(a);
   draw_about(a);

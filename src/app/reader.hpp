@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/graph_view.hpp"
 #include "app/host.hpp"
 #include "app/page_layout.hpp"
 #include <memory>
@@ -39,7 +40,7 @@ struct ViewSettings {
   float body_size = 19;  // em in CSS px (text zoom)
   bool panel = true;
   float panel_width = 400;
-  int panel_tab = 0;     // 0 actors, 1 claims, 2 numbers, 3 notes
+  int panel_tab = 0;     // 0 actors, 1 claims, 2 numbers, 3 notes, 4 orphans, 5 graph, 6 timeline
   bool show_kind[kKindCount] = {true, true, true};  // the layers of the built-in kinds (kKinds order)
   bool show_other = true, show_suggestions = true;
 };
@@ -154,6 +155,7 @@ struct App {
   int focus_step = -1;
   std::string claim_speaker_filter;
   PanelCache panel;
+  GraphView graph;                    // the Graph and Timeline tabs (graph_view.cpp)
   bool show_labels_window = false;
   bool labels_window_focus = false;   // give it the keyboard when it opens
   std::string label_name_focus;       // New label: this label's name field takes the keyboard
@@ -296,6 +298,7 @@ void scroll_to_byte(App& app, size_t byte);
 bool layer_visible(const App& app, const Annotation& an);
 std::string annotation_summary(const App& app, const Annotation& an);  // one line for tooltips/lists
 std::string annotation_text(const App& app, const Annotation& an);
+std::string clip(std::string s, size_t n);  // one line for a list: line breaks as spaces, cut at n bytes with an ellipsis
 void mark_ui(App& app, std::string name);  // records the last ImGui item's rectangle under name
 
 // Who reads the keyboard this frame: the page (with its card and find bar), the side panels, or

@@ -14,4 +14,6 @@ int convert(int argc, char** argv);   // cli_convert.cpp
 int analyze(int argc, char** argv);   // cli_analyze.cpp
 int eval(int argc, char** argv);      // cli_eval.cpp
 int train(int argc, char** argv);     // cli_train.cpp
+int graph(int argc, char** argv);     // cli_graph.cpp
+int timeline(int argc, char** argv);  // cli_graph.cpp
 }  // namespace lede::cli

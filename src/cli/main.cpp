@@ -66,6 +66,8 @@ const Command kCommands[] = {
     {"convert", lede::cli::convert, "convert --to w3c|lede FILE [--text ARTICLE]   Lede file <-> W3C Web Annotation (JSON-LD), to stdout"},
     {"analyze", lede::cli::analyze, "analyze [--pretty] FILE | - | --jsonl [--jobs N]   find actors, claims and numbers; print the .lede.json document (or JSON lines, N threads: all cores by default)"},
     {"eval", lede::cli::eval, "eval FILE.jsonl [--verbose]   precision / recall / F1 of the analyzer on a hand-annotated set"},
+    {"graph", lede::cli::graph, "graph [--accepted] [--published DATE] FILE   the claim graph (who accuses, denies, supports or quotes whom) as JSON"},
+    {"timeline", lede::cli::timeline, "timeline [--published DATE] FILE   dates, times and durations on a calendar, and numbers grouped by what they count, as JSON"},
     {"train", lede::cli::train, "train [--data DIR] [--out FILE]   retrain assets/model/ner.tsv from IOB2 NER data"},
 };
 

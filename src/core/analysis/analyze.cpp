@@ -224,7 +224,8 @@ namespace {
 // The analysis, its annotations handed to emit one by one; first at_most(n) says how many there
 // can be at most (analyze() reserves that many).
 template <class AtMost, class Emit>
-void run(const Lexicon& lex, const Model& model, std::string_view utf8, AtMost at_most, Emit emit, PassTimes* times) {
+void run(const Lexicon& lex, const Model& model, std::string_view utf8, std::string_view reference_date, AtMost at_most,
+         Emit emit, PassTimes* times) {
   if (utf8.empty()) return;
   using Clock = std::chrono::steady_clock;
   Clock::time_point t0 = times ? Clock::now() : Clock::time_point();
@@ -236,6 +237,7 @@ void run(const Lexicon& lex, const Model& model, std::string_view utf8, AtMost a
   };
   Doc d(utf8, lex);
   d.model = &model;
+  d.reference_date = reference_date;
   lap(&PassTimes::index);
   tokenize(utf8, d.toks);
   lap(&PassTimes::tokenize);
@@ -323,14 +325,15 @@ void run(const Lexicon& lex, const Model& model, std::string_view utf8, AtMost a
 }  // namespace
 }  // namespace analysis
 
-std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* times) const {
+std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* times, std::string_view reference_date) const {
   std::vector<Annotation> result;
-  analysis::run(*lex_, *model_, utf8, [&](size_t n) { result.reserve(n); }, [&](Annotation& a) { result.push_back(std::move(a)); }, times);
+  analysis::run(*lex_, *model_, utf8, reference_date, [&](size_t n) { result.reserve(n); }, [&](Annotation& a) { result.push_back(std::move(a)); }, times);
   return result;
 }
 
-void Analyzer::analyze_each(std::string_view utf8, const std::function<void(Annotation&)>& emit, PassTimes* times) const {
-  analysis::run(*lex_, *model_, utf8, [](size_t) {}, emit, times);
+void Analyzer::analyze_each(std::string_view utf8, const std::function<void(Annotation&)>& emit, PassTimes* times,
+                            std::string_view reference_date) const {
+  analysis::run(*lex_, *model_, utf8, reference_date, [](size_t) {}, emit, times);
 }
 
 }  // namespace lede

@@ -812,6 +812,11 @@ struct ClaimPass {
         case CueType::show: {
           if (d.cap(c) && !(d.toks[c].flags & F_SENT)) break;
           if (c > 0 && (d.is(c - 1, W.the) || d.is(c - 1, W.a) || d.is(c - 1, W.an) || d.is(c - 1, W.to))) break;
+          // "condemning alleged transfers", "over alleged abuses": a participle before a noun, after
+          // a verb or a preposition, describes the noun
+          if (c > 0 && c + 1 < n && d.word(c + 1) && !d.cap(c + 1) && !d.fclass(c + 1) && d.tok(c).size() > 2 &&
+              d.tok(c).substr(d.tok(c).size() - 2) == "ed" && (d.lx_has(c - 1, LX_CUE_FIRST) || (d.fclass(c - 1) & Lexicon::fw_prep)))
+            break;
           if (d.tok(c).size() && (d.toks[c].flags & F_SENT)) break;
           // skip an indirect object and short PPs: told reporters, said in a statement, said on Friday
           size_t x = k;

@@ -72,6 +72,7 @@ struct CpIndex {
 
 struct Doc {
   std::string_view text;
+  std::string_view reference_date;  // the article's publication date (ISO 8601) when known: relative dates resolve against it
   const Lexicon& lex;
   const Model* model = nullptr;
   CpIndex index;

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/analysis/doc.hpp"
+#include "core/dates.hpp"
 
 namespace lede::analysis {
 namespace {
@@ -45,27 +46,6 @@ struct NumWords {
 const NumWords& num_words() {
   static const NumWords w;
   return w;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms).
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-void civil_from_days(int64_t z, int* y, int* m, int* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  *y = static_cast<int>(static_cast<int64_t>(yoe) + era * 400 + (*m <= 2));
 }
 
 // Denominator words: "half" 2, "thirds" 3, "quarter" 4 ... (0 when w is none).
@@ -139,8 +119,11 @@ struct NumPass {
     article_date();
   }
 
-  // "Friday, July 21, 2017" or "21 July 2017" in the first three lines (a dateline)
+  // The article's publication date when the reader gave it, else "Friday, July 21, 2017" or
+  // "21 July 2017" in the first three lines (a dateline)
   void article_date() {
+    Ymd ref;
+    if (parse_iso_date(d.reference_date, &ref)) { art_y = ref.y; art_m = ref.m; art_d = ref.d; return; }
     int lines = 0;
     for (size_t i = 0; i < d.n() && i < 120; ++i) {
       if (d.toks[i].flags & F_NEWLINE) if (++lines >= 3) return;
@@ -476,15 +459,7 @@ struct NumPass {
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return m == 2 && leap ? 29 : kDays[m - 1];
   }
-  static std::string ymd(int y, int m, int day) {
-    std::string s;
-    put_padded(s, y, 4);
-    s += '-';
-    put_padded(s, m, 2);
-    s += '-';
-    put_padded(s, day, 2);
-    return s;
-  }
+  static std::string ymd(int y, int m, int day) { return iso_date(y, m, day); }
   static std::string hh_mm(int h, int m) {
     std::string s;
     put_padded(s, h, 2);
@@ -914,32 +889,8 @@ struct NumPass {
   // A relative date's value: resolved against the article's date when it has one ("2017-W28",
   // "2016", "2017-07-20"), else relative ("rel:week-1", "rel:year+1", "rel:day+0").
   std::string rel_value(const char* unit, int off) const {
-    std::string r;
-    if (art_y) {
-      int64_t z = days_from_civil(art_y, static_cast<unsigned>(art_m), static_cast<unsigned>(art_d));
-      int y, m, dd;
-      if (!std::strcmp(unit, "day")) { civil_from_days(z + off, &y, &m, &dd); return ymd(y, m, dd); }
-      if (!std::strcmp(unit, "year")) { put_padded(r, art_y + off, 4); return r; }
-      if (!std::strcmp(unit, "month")) {
-        int mm = art_y * 12 + (art_m - 1) + off;
-        put_padded(r, mm / 12, 4); r += '-'; put_padded(r, mm % 12 + 1, 2);
-        return r;
-      }
-      if (!std::strcmp(unit, "week")) {  // ISO week: the Thursday of the week decides the year
-        z += 7 * off;
-        int64_t wd = ((z % 7) + 7 + 3) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
-        int64_t thu = z - wd + 3;
-        civil_from_days(thu, &y, &m, &dd);
-        int64_t week = (thu - days_from_civil(y, 1, 1)) / 7 + 1;
-        put_padded(r, y, 4); r += "-W"; put_padded(r, static_cast<int>(week), 2);
-        return r;
-      }
-      if (!std::strcmp(unit, "quarter")) {
-        int q = art_y * 4 + (art_m - 1) / 3 + off;
-        put_padded(r, q / 4, 4); r += "-Q"; r += static_cast<char>('1' + q % 4);
-        return r;
-      }
-    }
+    std::string r = art_y ? lede::relative_date(Ymd{art_y, art_m, art_d}, unit, off) : std::string();
+    if (!r.empty()) return r;
     r = "rel:";
     r += unit;
     if (off >= 0) r += '+';

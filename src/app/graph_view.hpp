@@ -1,0 +1,47 @@
+// The Graph and Timeline side-panel tabs (graph_view.cpp): what they keep between frames.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/graph.hpp"
+#include "core/timeline.hpp"
+
+namespace lede {
+
+struct App;
+struct Session;
+
+struct GraphView {
+  // Built from the session shown, again on the frame after any change (Session::changes).
+  const Session* session = nullptr;
+  uint64_t changes = ~0ull;
+  bool built_accepted_only = false;
+  Graph graph;
+  std::vector<size_t> shown;           // the nodes drawn (those with an edge the filters let through)
+  size_t shown_total = 0;              // before the cap on drawn nodes
+  std::map<std::string, Point> pos;    // layout by entity, kept across rebuilds so little moves
+  const Session* tl_session = nullptr;
+  uint64_t tl_changes = ~0ull;
+  std::string tl_published;
+  Timeline timeline;
+
+  // Filters and view.
+  bool stance_on[kStanceCount] = {true, true, true, true};
+  bool accepted_only = false;
+  bool large = false;                  // the larger window
+  // Interaction.
+  int cursor = -1;                     // keyboard node (index into shown)
+  int hover_edge = -1, hover_node = -1;
+  int edge = -1;                       // the edge clicked last: its claims are stepped through
+  int edge_step = -1;
+  std::vector<std::string> tooltip_claims;  // the claim ids the edge tooltip lists this frame (for tests)
+};
+
+void draw_graph_tab(App& a);
+void draw_timeline_tab(App& a);
+void draw_graph_window(App& a);  // the larger window, when open
+std::string graph_state_json(const App& a);  // for app_state_json
+
+}  // namespace lede

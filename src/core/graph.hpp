@@ -1,0 +1,71 @@
+// The claim graph: who says what about whom. Nodes are entities (the actors' `entity`, else their
+// words); an edge runs from a claim's speaker entity to each entity named in its content, typed by
+// the stance of its cue (assets/lexicon/stances.tsv). No UI: the Graph panel, `lede graph` and the
+// tests build the same Graph.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/annotation.hpp"
+#include "core/text.hpp"
+
+namespace lede {
+
+struct Session;
+
+enum class Stance : uint8_t { accuses, denies, supports, says };
+inline constexpr int kStanceCount = 4;
+const char* to_string(Stance s);  // "accuses", "denies", "supports", "says"
+// A cue's stance: its words looked up by form in cues.tsv (for the lemma), then in stances.tsv;
+// "says" when none of them has one ("said", "quoted ... as saying").
+Stance cue_stance(std::string_view cue);
+// The country a capital or seat of government stands for ("Pyongyang", "Kremlin" -> "North Korea",
+// "Russia"); empty when the name is neither.
+std::string government_of(std::string_view name);
+
+struct GraphOptions {
+  bool accepted_only = false;  // only the claims the reader accepted (or made), not suggestions
+};
+
+struct GraphNode {
+  std::string entity, kind;     // kind: the actors' (person, organization, place), may be empty
+  std::vector<size_t> mentions;  // its actor annotations (indices), in text order
+  size_t claims = 0;             // claims on its edges, both ways
+};
+
+struct GraphEdge {
+  size_t from = 0, to = 0;  // node indices
+  Stance stance = Stance::says;
+  std::vector<std::string> cues;  // the distinct cue words, lower case, in text order
+  std::vector<size_t> claims;     // claim annotations (indices), in text order; the edge's weight
+};
+
+struct Graph {
+  std::vector<GraphNode> nodes;  // sorted by entity
+  std::vector<GraphEdge> edges;  // sorted by from, to, stance
+  size_t unlinked_claims = 0;    // claims whose speaker has no entity (not drawn)
+  int node_of(const std::string& entity) const;  // -1 when none
+};
+
+// The graph of a set of annotations on text (indices refer to `annotations`). Rejected suggestions
+// are left out; a speaker without an entity is linked as the analysis links it (a pronoun to the
+// latest person or organization before it, "the ambassador" to the latest person with that role),
+// and a capital or seat of government as speaker becomes its country.
+Graph build_graph(std::string_view text, const TextIndex& index, const std::vector<Annotation>& annotations,
+                  const GraphOptions& options = {});
+Graph build_graph(const Session& s, const GraphOptions& options = {});
+
+// `lede graph`: {"nodes": [{entity, kind, mentions}], "edges": [{from, to, stance, cues, claims (ids)}]}.
+json graph_json(const Graph& g, const std::vector<Annotation>& annotations);
+
+// A deterministic layout in [-1, 1]^2 of the given nodes (indices into g.nodes): a force layout
+// started from `previous` positions (by entity) where there are some, else from a circle in name
+// order; with previous positions it runs cooler, so a change adds or moves little.
+struct Point { float x = 0, y = 0; };
+std::map<std::string, Point> layout_graph(const Graph& g, const std::vector<size_t>& shown,
+                                          const std::map<std::string, Point>& previous = {});
+
+}  // namespace lede

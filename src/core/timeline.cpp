@@ -1,0 +1,189 @@
+#include "core/timeline.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/dates.hpp"
+#include "core/kinds.hpp"
+#include "core/session.hpp"
+
+namespace lede {
+
+namespace {
+
+bool upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// A '.', '!' or '?' at byte i ends a sentence: blanks, then a capital, a digit or a quote follow,
+// and it does not end an abbreviation ("U.S.", "Mr.", "Jan.").
+bool sentence_end_at(std::string_view t, size_t i) {
+  char c = t[i];
+  if (c != '.' && c != '!' && c != '?') return false;
+  size_t j = i + 1;
+  while (j < t.size() && (t[j] == '"' || t[j] == ')' || (t.compare(j, 3, "\u201D") == 0 && (j += 2)))) ++j;
+  if (j >= t.size() || (t[j] != ' ' && t[j] != '\n')) return j >= t.size();
+  while (j < t.size() && t[j] == ' ') ++j;
+  if (j >= t.size()) return true;
+  unsigned char n = static_cast<unsigned char>(t[j]);
+  if (!(upper(char(n)) || (n >= '0' && n <= '9') || n == '"' || n >= 0x80 || n == '\n')) return false;
+  if (c == '.') {
+    size_t w = i;
+    while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n') --w;
+    std::string_view word = t.substr(w, i - w);
+    if (word.size() == 1 && upper(word[0])) return false;                           // an initial
+    if (word.find('.') != std::string_view::npos && word.size() <= 4) return false;  // "U.S"
+    static const char* kAbbrev[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                                    "Sep", "Sept", "Oct", "Nov", "Dec", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "No"};
+    for (const char* a : kAbbrev)
+      if (word == a) return false;
+  }
+  return true;
+}
+
+double duration_days(const std::string& unit, double v) {
+  if (unit == "seconds") return v / 86400;
+  if (unit == "minutes") return v / 1440;
+  if (unit == "hours") return v / 24;
+  if (unit == "days") return v;
+  if (unit == "weeks") return v * 7;
+  if (unit == "months") return v * 30.44;
+  if (unit == "years") return v * 365.25;
+  if (unit == "decades") return v * 3652.5;
+  return 0;
+}
+
+bool on_calendar(const std::string& kind) { return kind == "date" || kind == "year" || kind == "weekday" || kind == "time" || kind == "duration"; }
+
+std::string value_text(const json& v) { return v.is_null() ? std::string() : number_value_text(v); }
+
+}  // namespace
+
+void sentence_around(std::string_view text, const TextIndex& index, int64_t cp, int64_t* start, int64_t* end) {
+  size_t at = index.to_byte(size_t(std::max<int64_t>(cp, 0)));
+  size_t b = at;
+  while (b > 0 && text[b - 1] != '\n' && !sentence_end_at(text, b - 1)) --b;
+  while (b < text.size() && (text[b] == ' ' || text[b] == '\n')) ++b;
+  size_t e = at;
+  while (e < text.size() && text[e] != '\n' && !sentence_end_at(text, e)) ++e;
+  if (e < text.size() && text[e] != '\n') ++e;
+  if (b > at) b = at;
+  *start = int64_t(index.to_cp(b));
+  *end = int64_t(index.to_cp(e));
+}
+
+Timeline build_timeline(std::string_view text, const TextIndex& index, const std::vector<Annotation>& an, std::string_view published) {
+  Timeline t;
+  Ymd ref;
+  if (parse_iso_date(published, &ref)) t.reference = iso_date(ref.y, ref.m, ref.d);
+  std::vector<size_t> claims, actors, numbers;
+  int64_t longest_claim = 0;
+  for (size_t i = 0; i < an.size(); ++i) {
+    if (an[i].status == Status::rejected) continue;
+    int k = kind_index(an[i].label);
+    if (k == int(KindId::claim)) { claims.push_back(i); longest_claim = std::max(longest_claim, an[i].end - an[i].start); }
+    else if (k == int(KindId::actor)) actors.push_back(i);
+    else if (k == int(KindId::number)) numbers.push_back(i);
+  }
+  auto by_start = [&](size_t x, size_t y) { return an[x].start != an[y].start ? an[x].start < an[y].start : x < y; };
+  std::sort(claims.begin(), claims.end(), by_start);
+  std::sort(actors.begin(), actors.end(), by_start);
+  std::sort(numbers.begin(), numbers.end(), by_start);
+  auto first_at = [&](const std::vector<size_t>& v, int64_t cp) {
+    return std::lower_bound(v.begin(), v.end(), cp, [&](size_t i, int64_t c) { return an[i].start < c; }) - v.begin();
+  };
+
+  std::map<std::string, NumberGroup> groups;
+  for (size_t i : numbers) {
+    const Annotation& a = an[i];
+    if (!a.attrs.counted.empty()) {
+      std::string key = a.attrs.counted;
+      for (char& c : key)
+        if (upper(c)) c = char(c + 32);
+      NumberGroup& g = groups[key];
+      g.counted = key;
+      g.numbers.push_back(i);
+    }
+    if (!on_calendar(a.attrs.kind)) continue;
+    TimelineEntry e;
+    e.number = i;
+    e.kind = a.attrs.kind;
+    e.value = value_text(a.attrs.value);
+    sentence_around(text, index, a.start, &e.sentence_start, &e.sentence_end);
+    if (e.kind == "duration") {
+      e.duration = true;
+      e.days = a.attrs.value.is_number() ? duration_days(a.attrs.unit, a.attrs.value.get<double>()) : 0;
+    } else if (!e.value.empty()) {
+      e.resolved = resolve_date_value(e.value, e.kind, ref);
+      e.placed = !e.resolved.empty() && date_span(e.resolved, &e.first, &e.last);
+    }
+    for (auto k = first_at(claims, e.sentence_start - longest_claim); k < ptrdiff_t(claims.size()) && an[claims[size_t(k)]].start < e.sentence_end; ++k)
+      if (an[claims[size_t(k)]].end > e.sentence_start) e.claims.push_back(claims[size_t(k)]);
+    for (auto k = first_at(actors, e.sentence_start); k < ptrdiff_t(actors.size()) && an[actors[size_t(k)]].start < e.sentence_end; ++k)
+      e.actors.push_back(actors[size_t(k)]);
+    t.entries.push_back(std::move(e));
+  }
+  // A duration's bar ends at a date of its sentence, else at the publication date ("for the past
+  // three years"); without either it is listed, not placed.
+  for (TimelineEntry& e : t.entries) {
+    if (!e.duration || e.days <= 0) continue;
+    const TimelineEntry* anchor = nullptr;
+    for (const TimelineEntry& o : t.entries)
+      if (o.placed && !o.duration && o.sentence_start == e.sentence_start) { anchor = &o; break; }
+    int64_t end = 0;
+    if (anchor) end = anchor->last;
+    else if (ref.ok()) end = days_from_civil(ref.y, unsigned(ref.m), unsigned(ref.d));
+    else continue;
+    e.placed = true;
+    e.last = end;
+    e.first = end - std::max<int64_t>(0, int64_t(e.days + 0.5) - 1);
+  }
+  std::stable_sort(t.entries.begin(), t.entries.end(), [](const TimelineEntry& x, const TimelineEntry& y) {
+    if (x.placed != y.placed) return x.placed;
+    if (!x.placed) return false;
+    return x.first != y.first ? x.first < y.first : x.last < y.last;
+  });
+  for (auto& [key, g] : groups)
+    if (g.numbers.size() > 1) t.groups.push_back(std::move(g));
+  std::stable_sort(t.groups.begin(), t.groups.end(), [](const NumberGroup& x, const NumberGroup& y) { return x.numbers.size() > y.numbers.size(); });
+  return t;
+}
+
+Timeline build_timeline(const Session& s) { return build_timeline(s.doc.text, s.index, s.annotations, s.doc.meta.published); }
+
+json timeline_json(const Timeline& t, std::string_view text, const TextIndex& index, const std::vector<Annotation>& an) {
+  auto words = [&](int64_t a, int64_t b) { return cp_substr(text, index, size_t(a), size_t(b)); };
+  json entries = json::array();
+  for (const TimelineEntry& e : t.entries) {
+    const Annotation& a = an[e.number];
+    json j = {{"id", a.id}, {"text", words(a.start, a.end)}, {"kind", e.kind}, {"value", a.attrs.value}, {"resolved", e.resolved},
+              {"sentence", words(e.sentence_start, e.sentence_end)}};
+    if (e.placed) {
+      int y, m, d;
+      civil_from_days(e.first, &y, &m, &d);
+      j["from"] = iso_date(y, m, d);
+      civil_from_days(e.last, &y, &m, &d);
+      j["to"] = iso_date(y, m, d);
+    }
+    if (e.duration) j["days"] = e.days;
+    json claims = json::array(), actors = json::array();
+    for (size_t c : e.claims) claims.push_back(an[c].id);
+    for (size_t c : e.actors) {
+      std::string name = an[c].attrs.entity.empty() ? words(an[c].start, an[c].end) : an[c].attrs.entity;
+      if (std::find(actors.begin(), actors.end(), name) == actors.end()) actors.push_back(name);
+    }
+    j["claims"] = claims;
+    j["actors"] = actors;
+    entries.push_back(std::move(j));
+  }
+  json groups = json::array();
+  for (const NumberGroup& g : t.groups) {
+    json nums = json::array();
+    for (size_t i : g.numbers) {
+      const Annotation& a = an[i];
+      nums.push_back({{"id", a.id}, {"text", words(a.start, a.end)}, {"value", a.attrs.value}, {"approx", a.attrs.approx}, {"bound", a.attrs.bound}});
+    }
+    groups.push_back({{"counted", g.counted}, {"numbers", nums}});
+  }
+  return {{"reference", t.reference}, {"entries", entries}, {"groups", groups}};
+}
+
+}  // namespace lede

@@ -1,0 +1,277 @@
+// The claim graph (core/graph.hpp): stance of cues, speaker linking, edges, filters, layout.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "core/graph.hpp"
+#include "core/text.hpp"
+#ifdef LEDE_WITH_ANALYSIS
+#include "core/analysis/analyze.hpp"
+#include "test_support.hpp"
+#endif
+
+using namespace lede;
+
+namespace {
+
+// Annotations on an ASCII text, placed by the words they cover (bytes = code points).
+struct Marks {
+  std::string text;
+  std::vector<Annotation> an;
+  int64_t at(const std::string& words, int nth = 0) const {
+    size_t p = text.find(words);
+    while (nth-- > 0) p = text.find(words, p + 1);
+    REQUIRE(p != std::string::npos);
+    return int64_t(p);
+  }
+  Annotation& add(const std::string& label, const std::string& words, int nth = 0) {
+    Annotation a;
+    a.id = "a" + std::to_string(an.size() + 1);
+    a.label = label;
+    a.origin = Origin::automatic;
+    a.status = Status::suggested;
+    a.start = at(words, nth);
+    a.end = a.start + int64_t(words.size());
+    an.push_back(a);
+    return an.back();
+  }
+  Annotation& actor(const std::string& words, const std::string& entity, const std::string& kind, int nth = 0) {
+    Annotation& a = add("actor", words, nth);
+    a.attrs.entity = entity;
+    a.attrs.kind = kind;
+    return a;
+  }
+  Annotation& claim(const std::string& content, const std::string& speaker, const std::string& cue, int nth = 0) {
+    Annotation& c = add("claim", content, nth);
+    if (!speaker.empty()) {
+      c.attrs.speaker.state = SpanAttr::State::set;
+      c.attrs.speaker.start = at(speaker, nth);
+      c.attrs.speaker.end = c.attrs.speaker.start + int64_t(speaker.size());
+      c.attrs.speaker.text = speaker;
+    }
+    c.attrs.cue.state = SpanAttr::State::set;
+    c.attrs.cue.start = at(cue);
+    c.attrs.cue.end = c.attrs.cue.start + int64_t(cue.size());
+    c.attrs.cue.text = cue;
+    return c;
+  }
+  Graph graph(const GraphOptions& o = {}) const {
+    TextIndex index(text);
+    return build_graph(text, index, an, o);
+  }
+};
+
+const GraphEdge* edge(const Graph& g, const std::string& from, const std::string& to) {
+  for (const GraphEdge& e : g.edges)
+    if (g.nodes[e.from].entity == from && g.nodes[e.to].entity == to) return &e;
+  return nullptr;
+}
+
+Marks dispute() {
+  Marks m;
+  m.text =
+      "Kim Song, the ambassador, spoke on Friday. The ambassador blamed the United States for the war. "
+      "He denied that Russia used the missiles. Washington condemned North Korea again. Seoul welcomed help from Japan.";
+  m.actor("Kim Song", "Kim Song", "person").attrs.role = "ambassador";
+  m.claim("the United States for the war", "The ambassador", "blamed");
+  m.actor("United States", "United States", "place");
+  m.claim("that Russia used the missiles", "He", "denied");
+  m.actor("Russia", "Russia", "place");
+  m.actor("Washington", "Washington", "place");
+  m.claim("North Korea again", "Washington", "condemned");
+  m.actor("North Korea", "North Korea", "place");
+  m.actor("Seoul", "Seoul", "place");
+  m.claim("help from Japan", "Seoul", "welcomed").id = "welcome";
+  m.actor("Japan", "Japan", "place");
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("graph: the stance of a cue comes from the stance lexicon, by form or lemma") {
+  CHECK(cue_stance("blamed") == Stance::accuses);
+  CHECK(cue_stance("condemning") == Stance::accuses);
+  CHECK(cue_stance("strongly denounced") == Stance::accuses);
+  CHECK(cue_stance("accused") == Stance::accuses);
+  CHECK(cue_stance("criticised") == Stance::accuses);
+  CHECK(cue_stance("rejected") == Stance::denies);
+  CHECK(cue_stance("Dismissed") == Stance::denies);
+  CHECK(cue_stance("denies") == Stance::denies);
+  CHECK(cue_stance("praised") == Stance::supports);
+  CHECK(cue_stance("welcomes") == Stance::supports);
+  CHECK(cue_stance("said") == Stance::says);
+  CHECK(cue_stance("quoted the ambassador as saying") == Stance::says);
+  CHECK(cue_stance("") == Stance::says);
+}
+
+TEST_CASE("graph: capitals and seats of government stand for their country") {
+  CHECK(government_of("Pyongyang") == "North Korea");
+  CHECK(government_of("Washington") == "United States");
+  CHECK(government_of("Moscow") == "Russia");
+  CHECK(government_of("Kremlin") == "Russia");
+  CHECK(government_of("Seoul") == "South Korea");
+  CHECK(government_of("Kharkiv").empty());
+}
+
+TEST_CASE("graph: speakers are linked through descriptions, pronouns and capitals; edges typed by stance") {
+  Marks m = dispute();
+  Graph g = m.graph();
+  const GraphEdge* blame = edge(g, "Kim Song", "United States");
+  REQUIRE(blame);  // "The ambassador" is Kim Song, whose role is ambassador
+  CHECK(blame->stance == Stance::accuses);
+  CHECK(blame->cues == std::vector<std::string>{"blamed"});
+  REQUIRE(blame->claims.size() == 1);
+  CHECK(m.an[blame->claims[0]].attrs.cue.text == "blamed");
+  const GraphEdge* deny = edge(g, "Kim Song", "Russia");  // "He": the latest person
+  REQUIRE(deny);
+  CHECK(deny->stance == Stance::denies);
+  const GraphEdge* condemn = edge(g, "United States", "North Korea");  // Washington: its government
+  REQUIRE(condemn);
+  CHECK(condemn->stance == Stance::accuses);
+  const GraphEdge* welcome = edge(g, "South Korea", "Japan");  // Seoul, named only by its capital
+  REQUIRE(welcome);
+  CHECK(welcome->stance == Stance::supports);
+  CHECK(g.node_of("South Korea") >= 0);
+  CHECK(g.nodes[size_t(g.node_of("Kim Song"))].mentions.size() == 1);
+  CHECK(g.unlinked_claims == 0);
+  json j = graph_json(g, m.an);
+  bool found = false;
+  for (const json& e : j["edges"])
+    if (e["from"] == "South Korea" && e["to"] == "Japan") found = e["stance"] == "supports" && e["claims"] == json::array({"welcome"});
+  CHECK(found);
+}
+
+TEST_CASE("graph: the speaker's own link wins; weight counts claims; rejected and suggested claims filtered") {
+  Marks m = dispute();
+  m.claim("help from Japan", "Seoul", "welcomed").attrs.speaker.entity = "South Korea";  // a second claim on the same edge
+  Graph g = m.graph();
+  REQUIRE(edge(g, "South Korea", "Japan"));
+  CHECK(edge(g, "South Korea", "Japan")->claims.size() == 2);
+
+  m.an.back().status = Status::rejected;
+  CHECK(m.graph().edges.size() == g.edges.size());
+  CHECK(edge(m.graph(), "South Korea", "Japan")->claims.size() == 1);
+
+  // Accepted only: suggestions are left out until the reader accepts them.
+  GraphOptions accepted;
+  accepted.accepted_only = true;
+  CHECK(m.graph(accepted).edges.empty());
+  for (Annotation& a : m.an)
+    if (a.id == "welcome") a.status = Status::accepted;
+  Graph only = m.graph(accepted);
+  REQUIRE(only.edges.size() == 1);
+  CHECK(only.nodes[only.edges[0].from].entity == "South Korea");
+
+  // A rejected actor is no node and no target.
+  for (Annotation& a : m.an)
+    if (a.label == "actor" && a.attrs.entity == "Japan") a.status = Status::rejected;
+  CHECK(edge(m.graph(), "South Korea", "Japan") == nullptr);
+  CHECK(m.graph().node_of("Japan") < 0);
+}
+
+TEST_CASE("graph: the layout is deterministic, in bounds, and a new node moves the others little") {
+  Marks m = dispute();
+  Graph g = m.graph();
+  std::vector<size_t> all;
+  for (size_t i = 0; i < g.nodes.size(); ++i) all.push_back(i);
+  auto p1 = layout_graph(g, all), p2 = layout_graph(g, all);
+  REQUIRE(p1.size() == g.nodes.size());
+  for (auto& [name, p] : p1) {
+    CHECK(p.x == p2[name].x);
+    CHECK(p.y == p2[name].y);
+    CHECK(std::fabs(p.x) <= 1.0f);
+    CHECK(std::fabs(p.y) <= 1.0f);
+  }
+  // nodes do not sit on each other
+  for (auto& [a, pa] : p1)
+    for (auto& [b, pb] : p1)
+      if (a < b) CHECK(std::hypot(pa.x - pb.x, pa.y - pb.y) > 0.1f);
+
+  // The reader adds a claim that brings a new entity: the old nodes stay near where they were.
+  m.text += " Tokyo praised Ukraine.";
+  m.actor("Tokyo", "Tokyo", "place");
+  m.claim("Ukraine", "Tokyo", "praised");
+  m.actor("Ukraine", "Ukraine", "place");
+  Graph g2 = m.graph();
+  std::vector<size_t> all2;
+  for (size_t i = 0; i < g2.nodes.size(); ++i) all2.push_back(i);
+  auto p3 = layout_graph(g2, all2, p1);
+  CHECK(p3.count("Ukraine"));
+  for (auto& [name, p] : p1) {
+    REQUIRE(p3.count(name));
+    CHECK(std::hypot(p3[name].x - p.x, p3[name].y - p.y) < 0.35f);
+  }
+  // and the same inputs give the same picture again
+  auto p4 = layout_graph(g2, all2, p1);
+  for (auto& [name, p] : p3) CHECK(p4[name].x == p.x);
+}
+
+TEST_CASE("graph: sixty entities lay out apart") {
+  // "N0 accused N1 of lying. N1 accused N2 of lying. ..." around a ring of 60 people.
+  std::string text;
+  std::vector<Annotation> an;
+  auto add = [&](const std::string& label, int64_t start, int64_t end) -> Annotation& {
+    Annotation a;
+    a.id = "a" + std::to_string(an.size() + 1);
+    a.label = label;
+    a.start = start;
+    a.end = end;
+    an.push_back(a);
+    return an.back();
+  };
+  for (int i = 0; i < 60; ++i) {
+    std::string who = "N" + std::to_string(i), whom = "N" + std::to_string((i + 1) % 60);
+    int64_t s0 = int64_t(text.size());
+    text += who + " accused ";
+    int64_t c0 = int64_t(text.size());
+    text += whom + " of lying. ";
+    Annotation& sp = add("actor", s0, s0 + int64_t(who.size()));
+    sp.attrs.entity = who;
+    sp.attrs.kind = "person";
+    Annotation& cl = add("claim", c0, int64_t(text.size()) - 2);
+    cl.attrs.speaker.state = SpanAttr::State::set;
+    cl.attrs.speaker.start = s0;
+    cl.attrs.speaker.end = s0 + int64_t(who.size());
+    cl.attrs.cue.state = SpanAttr::State::set;
+    cl.attrs.cue.text = "accused";
+    Annotation& ob = add("actor", c0, c0 + int64_t(whom.size()));
+    ob.attrs.entity = whom;
+    ob.attrs.kind = "person";
+  }
+  TextIndex index(text);
+  Graph g = build_graph(text, index, an);
+  CHECK(g.nodes.size() == 60);
+  CHECK(g.edges.size() == 60);
+  std::vector<size_t> all;
+  for (size_t i = 0; i < g.nodes.size(); ++i) all.push_back(i);
+  auto p = layout_graph(g, all);
+  float nearest = 10;
+  for (auto& [a, pa] : p)
+    for (auto& [b, pb] : p)
+      if (a < b) nearest = std::min(nearest, std::hypot(pa.x - pb.x, pa.y - pb.y));
+  CHECK(nearest > 0.04f);  // at 400 px, more than 8 px between centres
+}
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("graph: the default article links the condemning nations to North Korea and Russia, North Korea to Russia") {
+  std::string text = read_source_file("assets/articles/dprk-missiles-un.txt");
+  TextIndex index(text);
+  static const Analyzer analyzer;
+  std::vector<Annotation> an = analyzer.analyze(text);
+  Graph g = build_graph(text, index, an);
+  auto has = [&](const std::vector<std::string>& from, const std::string& to, Stance st) {
+    for (const GraphEdge& e : g.edges)
+      for (const std::string& f : from)
+        if (g.nodes[e.from].entity == f && g.nodes[e.to].entity == to && e.stance == st) return true;
+    return false;
+  };
+  // "blame was shifted to the United States" (passive) is no claim of the analysis yet: only the quote
+  CHECK(has({"Kim Song"}, "United States", Stance::says));
+  std::vector<std::string> condemners = {"United States", "United Kingdom", "Ukraine", "Antony Blinken", "Josep Borrell", "Argentina", "Australia", "Japan", "South Korea", "Guatemala"};
+  CHECK(has(condemners, "North Korea", Stance::accuses));
+  CHECK(has(condemners, "Russia", Stance::accuses));
+  CHECK(has({"North Korea"}, "Russia", Stance::denies));
+}
+#endif

@@ -1,0 +1,174 @@
+// The timeline (core/timeline.hpp) and the date arithmetic under it (core/dates.hpp).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/dates.hpp"
+#include "core/timeline.hpp"
+#ifdef LEDE_WITH_ANALYSIS
+#include "core/analysis/analyze.hpp"
+#include "test_support.hpp"
+#endif
+
+using namespace lede;
+
+TEST_CASE("dates: relative values resolve against the publication date") {
+  const Ymd ref{2024, 1, 5};  // a Friday
+  CHECK(resolve_date_value("rel:day-1", "date", ref) == "2024-01-04");
+  CHECK(resolve_date_value("rel:day+1", "date", ref) == "2024-01-06");
+  CHECK(resolve_date_value("rel:week-1", "date", ref) == "2023-W52");
+  CHECK(resolve_date_value("rel:month-1", "date", ref) == "2023-12");
+  CHECK(resolve_date_value("rel:year+1", "date", ref) == "2025");
+  CHECK(resolve_date_value("rel:Q3", "date", ref) == "2024-Q3");
+  CHECK(resolve_date_value("rel:day-1 night", "time", ref) == "2024-01-04 night");
+  // a day without a year: the nearest, in the past rather than months ahead
+  CHECK(resolve_date_value("--12-30", "date", ref) == "2023-12-30");
+  CHECK(resolve_date_value("--01-02", "date", ref) == "2024-01-02");
+  CHECK(resolve_date_value("--01-02", "date", Ymd{2023, 12, 20}) == "2024-01-02");
+  // a weekday: the latest on or before the publication date
+  CHECK(resolve_date_value("Friday", "weekday", ref) == "2024-01-05");
+  CHECK(resolve_date_value("Wednesday", "weekday", ref) == "2024-01-03");
+  CHECK(resolve_date_value("Monday", "weekday", ref) == "2024-01-01");
+  CHECK(resolve_date_value("Saturday", "weekday", ref) == "2023-12-30");
+  // without a date to count from, a relative value is not placed; an absolute one always is
+  CHECK(resolve_date_value("rel:day-1", "date", Ymd{}).empty());
+  CHECK(resolve_date_value("Friday", "weekday", Ymd{}).empty());
+  CHECK(resolve_date_value("2023-12-30", "date", Ymd{}) == "2023-12-30");
+  CHECK(resolve_date_value("rel:summer-1", "date", ref).empty());
+
+  int64_t a, b;
+  REQUIRE(date_span("2024-W01", &a, &b));
+  CHECK(a == days_from_civil(2024, 1, 1));
+  CHECK(b - a == 6);
+  REQUIRE(date_span("2024-02", &a, &b));
+  CHECK(b - a == 28);  // a leap year
+  REQUIRE(date_span("2024-Q1", &a, &b));
+  CHECK(b == days_from_civil(2024, 3, 31));
+  CHECK_FALSE(date_span("1990s", &a, &b));
+
+  Ymd d;
+  CHECK(parse_iso_date("2024-01-05T09:30:00Z", &d));
+  CHECK(d.d == 5);
+  CHECK_FALSE(parse_iso_date("2024-02-30", &d));
+  CHECK_FALSE(parse_iso_date("Jan 5", &d));
+}
+
+namespace {
+
+Annotation number(const std::string& text, const std::string& words, const std::string& kind, json value) {
+  Annotation a;
+  a.id = "n" + std::to_string(text.find(words));
+  a.label = "number";
+  a.start = int64_t(text.find(words));
+  a.end = a.start + int64_t(words.size());
+  a.attrs.kind = kind;
+  a.attrs.value = std::move(value);
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("timeline: dates in order with their sentence, its claims and actors; durations as bars; counted nouns grouped") {
+  std::string text =
+      "On Monday the ministry said the strikes had ended. Officials met on December 30 in Geneva. "
+      "The talks lasted three days. Around 47 missiles were fired, the army said. Another count gave 47 missiles.";
+  std::vector<Annotation> an;
+  an.push_back(number(text, "Monday", "weekday", "Monday"));
+  an.push_back(number(text, "December 30", "date", "--12-30"));
+  an.push_back(number(text, "three days", "duration", 3));
+  an.back().attrs.unit = "days";
+  an.push_back(number(text, "Around 47", "count", 47));
+  an.back().attrs.counted = "missiles";
+  an.back().attrs.approx = true;
+  an.push_back(number(text, "47 missiles", "count", 47));
+  an.back().attrs.counted = "missiles";
+  Annotation claim;
+  claim.id = "c1";
+  claim.label = "claim";
+  claim.start = int64_t(text.find("the strikes"));
+  claim.end = int64_t(text.find(" ended")) + 6;
+  an.push_back(claim);
+  Annotation geneva;
+  geneva.id = "g";
+  geneva.label = "actor";
+  geneva.start = int64_t(text.find("Geneva"));
+  geneva.end = geneva.start + 6;
+  geneva.attrs.entity = "Geneva";
+  an.push_back(geneva);
+  TextIndex index(text);
+
+  Timeline t = build_timeline(text, index, an, "2024-01-05");
+  CHECK(t.reference == "2024-01-05");
+  REQUIRE(t.entries.size() == 3);
+  // December 30 (2023) comes before Monday (2024-01-01)
+  CHECK(t.entries[0].resolved == "2023-12-30");
+  CHECK(t.entries[1].resolved == "2024-01-01");
+  CHECK(an[t.entries[1].number].id == an[0].id);
+  REQUIRE(t.entries[1].claims.size() == 1);
+  CHECK(an[t.entries[1].claims[0]].id == "c1");
+  CHECK(cp_substr(text, index, size_t(t.entries[0].sentence_start), size_t(t.entries[0].sentence_end)) == "Officials met on December 30 in Geneva.");
+  REQUIRE(t.entries[0].actors.size() == 1);
+  // the duration has no date in its sentence: its bar ends at the publication date
+  const TimelineEntry& bar = t.entries[2];
+  CHECK(bar.duration);
+  CHECK(bar.placed);
+  CHECK(bar.days == 3);
+  CHECK(bar.last == days_from_civil(2024, 1, 5));
+  CHECK(bar.last - bar.first == 2);
+  REQUIRE(t.groups.size() == 1);
+  CHECK(t.groups[0].counted == "missiles");
+  CHECK(t.groups[0].numbers.size() == 2);
+
+  // A rejected number leaves the timeline; without a publication date Monday is not placed.
+  an[1].status = Status::rejected;
+  Timeline u = build_timeline(text, index, an, "");
+  REQUIRE(u.entries.size() == 2);
+  CHECK(u.entries[0].resolved.empty());
+  CHECK_FALSE(u.entries[0].placed);
+  json j = timeline_json(u, text, index, an);
+  CHECK(j["entries"][0]["sentence"] == "On Monday the ministry said the strikes had ended.");
+  CHECK(j["groups"][0]["numbers"][0]["approx"] == true);
+}
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("analysis: relative dates resolve against a reference date when one is given") {
+  static const Analyzer analyzer;
+  std::string text = "The minister said yesterday that the talks would resume next week.";
+  auto values = [&](std::string_view ref) {
+    std::vector<std::string> v;
+    for (const Annotation& a : analyzer.analyze(text, nullptr, ref))
+      if (a.label == "number" && a.attrs.value.is_string()) v.push_back(a.attrs.value.get<std::string>());
+    return v;
+  };
+  CHECK(values("") == std::vector<std::string>{"rel:day-1", "rel:week+1"});
+  CHECK(values("2024-01-05") == std::vector<std::string>{"2024-01-04", "2024-W02"});
+  CHECK(values("not a date") == std::vector<std::string>{"rel:day-1", "rel:week+1"});
+}
+
+TEST_CASE("timeline: the default article's dates, against a publication date") {
+  std::string text = read_source_file("assets/articles/dprk-missiles-un.txt");
+  TextIndex index(text);
+  static const Analyzer analyzer;
+  std::vector<Annotation> an = analyzer.analyze(text);
+  Timeline t = build_timeline(text, index, an, "2024-01-06");
+  std::vector<std::string> resolved;
+  for (const TimelineEntry& e : t.entries) resolved.push_back(e.resolved);
+  auto has = [&](const std::string& r) { return std::find(resolved.begin(), resolved.end(), r) != resolved.end(); };
+  CHECK(has("2023-12-30"));  // December 30
+  CHECK(has("2024-01-02"));  // January 2
+  CHECK(has("2024-01-05"));  // Friday
+  CHECK(has("2024-01-03"));  // Wednesday
+  CHECK(has("2006"));
+  for (size_t i = 1; i < t.entries.size(); ++i)
+    if (t.entries[i].placed) CHECK(t.entries[i - 1].first <= t.entries[i].first);
+  // "In a joint statement on Wednesday, ... denounced ...": its claim and actors come with it
+  for (const TimelineEntry& e : t.entries)
+    if (e.resolved == "2024-01-03") {
+      CHECK_FALSE(e.claims.empty());
+      bool blinken = false;
+      for (size_t k : e.actors) blinken |= an[k].attrs.entity == "Antony Blinken";
+      CHECK(blinken);
+    }
+}
+#endif
