@@ -264,3 +264,16 @@ TEST_CASE("files v2: restoring stored work drops only the annotation with a bad 
   j["ratings"][1]["id"] = "true";
   CHECK_FALSE(read_lede_file_lenient(j.dump()).ok);
 }
+
+TEST_CASE("files v2: an evidence row left empty is not written, so the file opens again") {
+  LoadResult r = read_lede_file(review_file());
+  REQUIRE(r.ok);
+  AnnotationSet s = r.set;
+  s.annotations[2].review->evidence.push_back(Evidence{});  // "Add evidence", then nothing typed
+  s.annotations[1].review->evidence.push_back(Evidence{});
+  LoadResult again = read_lede_file(write_lede_file(s, "test"));
+  INFO(again.summary());
+  REQUIRE(again.ok);
+  CHECK(again.set.annotations[2].review->evidence.empty());
+  CHECK(again.set.annotations[1].review->evidence == r.set.annotations[1].review->evidence);
+}
