@@ -259,6 +259,15 @@ TEST_CASE("files v2: restoring stored work drops only the annotation with a bad 
   CHECK(r.dropped[1].path == "annotations[1].review.rating");
   CHECK(r.dropped[1].message.find("(id \"u2\")") != std::string::npos);
   CHECK(r.dropped[2].path == "orphans[0].review.evidence[0].url");
+  // Details that are not even an object are left out whole.
+  j = json::parse(review_file());
+  j["document"]["meta"] = "Mayor says crime fell";
+  LoadResult no_meta = read_lede_file_lenient(j.dump());
+  REQUIRE(no_meta.ok);
+  CHECK(no_meta.set.document.meta.empty());
+  CHECK(no_meta.set.annotations.size() == 3);
+  REQUIRE(no_meta.dropped.size() == 1);
+  CHECK(no_meta.dropped[0].path == "document.meta");
   // A bad rating scale leaves nothing to trust: the whole file fails.
   j = json::parse(review_file());
   j["ratings"][1]["id"] = "true";
