@@ -46,7 +46,7 @@ mkdir -p "$deps"
 if command -v apt-get >/dev/null; then
   web_pkgs=(emscripten nlohmann-json3-dev doctest-dev fonts-sil-charis fonts-inter fonttools
             nodejs cmake make g++)
-  test_pkgs=(chromium fonts-liberation2 clang libclang-rt-14-dev python3-jsonschema)
+  test_pkgs=(chromium fonts-liberation2 clang libclang-rt-14-dev python3-jsonschema parallel)  # parallel: docs/batch.md's recipe
   apt_install "${web_pkgs[@]}"
   # Chromium with its recommended packages (GL drivers, fonts): the combination checked for
   # headless WebGL in ../shared/TOOLCHAIN.md.

@@ -37,7 +37,7 @@
   }
   // Keys whose browser default would get in the way (scrolling, find bar, save page, tab focus).
   const OWN_KEYS = new Set([8, 9, 13, 27, 32, 33, 34, 35, 36, 37, 38, 39, 40, 46]);
-  const OWN_CTRL_KEYS = new Set([65, 70, 76, 79, 83, 89, 90, 187, 189, 61, 173, 107, 109, 48]);
+  const OWN_CTRL_KEYS = new Set([65, 70, 76, 79, 80, 83, 89, 90, 187, 189, 61, 173, 107, 109, 48]);
   // Touch: one finger taps (a click), drags (selects) or holds (selects the word); two fingers
   // scroll and pinch (text size). A finger's press waits to see which it is.
   const TAP_MOVE_PX = 8, LONG_PRESS_MS = 500;
@@ -521,6 +521,28 @@
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60000);
+    },
+    // Ctrl+P: the report in a frame of its own, printed from there. The frame is sandboxed
+    // without scripts (the report has none); same-origin so that this page can call its print().
+    // It inherits the page's CSP, which refuses inline <style>: the report's CSS is given to it as
+    // a constructed style sheet instead, which CSP allows.
+    printHtml(html) {
+      const old = document.getElementById('lede-print');
+      if (old) old.remove();
+      const frame = document.createElement('iframe');
+      frame.id = 'lede-print';
+      frame.title = 'Report for printing';
+      frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
+      frame.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;border:0;opacity:0';
+      frame.addEventListener('load', () => {
+        const w = frame.contentWindow, doc = frame.contentDocument;
+        const sheet = new w.CSSStyleSheet();
+        sheet.replaceSync([...doc.querySelectorAll('style')].map((s) => s.textContent).join('\n'));
+        doc.adoptedStyleSheets = [sheet];
+        w.print();
+      }, { once: true });
+      frame.srcdoc = html;
+      document.body.appendChild(frame);
     },
     openPicker(kind) {
       const input = document.createElement('input');

@@ -25,6 +25,7 @@ struct Host {
   void (*export_library)() = nullptr;                                    // downloads every article in one file
   void (*take_over)() = nullptr;                                         // this tab becomes the library's writer
   void (*store_settings)(const char* utf8_json) = nullptr;
+  void (*print_html)(const char* utf8_html) = nullptr;                   // prints this page (a report), not the reader
 };
 
 }  // namespace lede

@@ -14,6 +14,7 @@
 #include "core/agreement.hpp"
 #include "core/article.hpp"
 #include "core/reanchor.hpp"
+#include "core/report.hpp"
 #include "core/w3c.hpp"
 #include "core/lede_file.hpp"
 #include "core/load.hpp"
@@ -46,7 +47,7 @@ namespace {
 
 // DOM keyCodes: the platform layer puts them in io.KeysDown.
 enum Key {
-  kEnter = 13, kEscape = 27, kF1 = 112, kF3 = 114, kF6 = 117, kF10 = 121, k0 = 48, kA = 65, kF = 70, kL = 76, kO = 79, kS = 83, kY = 89, kZ = 90,
+  kEnter = 13, kEscape = 27, kF1 = 112, kF3 = 114, kF6 = 117, kF10 = 121, k0 = 48, kA = 65, kF = 70, kL = 76, kO = 79, kP = 80, kS = 83, kY = 89, kZ = 90,
   kPlus = 187, kMinus = 189, kPlusFx = 61, kMinusFx = 173, kNumPlus = 107, kNumMinus = 109, kBackslash = 220,
 };
 bool pressed(int key, bool repeat = true) { return ImGui::IsKeyPressed(key, repeat); }
@@ -173,6 +174,28 @@ void save_annotations(App& a) {
   a.s->saved_to_file_changes = a.s->changes;
   size_t n = reader_annotation_count(*a.s);
   set_status(a, "Saved " + name + " (" + count_of(n, "annotation", "annotations") + ")");
+}
+
+// The report (core/report.hpp) of the open article, downloaded as <article><suffix>.
+void export_report(App& a, const char* what) {
+  AnnotationSet set = to_set(*a.s);
+  ReportOptions options{now_iso(a), kGenerator, ""};
+  std::string stem = a.s->file_stem.empty() ? std::string("article") : a.s->file_stem, data, suffix, mime;
+  if (!std::strcmp(what, "html")) { data = report_html(set, options); suffix = ".report.html"; mime = "text/html"; }
+  else if (!std::strcmp(what, "md")) { data = report_markdown(set, options); suffix = ".report.md"; mime = "text/markdown"; }
+  else if (!std::strcmp(what, "csv")) { data = claims_csv(set); suffix = ".claims.csv"; mime = "text/csv"; }
+  else { data = claimreview_jsonld(set, options); suffix = ".claimreview.jsonld"; mime = "application/ld+json"; }
+  std::string name = stem + suffix;
+  if (a.host.download) a.host.download(name.c_str(), data.data(), data.size(), mime.c_str());
+  set_status(a, "Exported " + name);
+}
+
+// Ctrl+P: the browser prints the HTML report (the canvas would print as one picture).
+void print_report(App& a) {
+  if (!a.host.print_html) return;
+  std::string html = report_html(to_set(*a.s), ReportOptions{now_iso(a), kGenerator, ""});
+  a.host.print_html(html.c_str());
+  set_status(a, "Printing the report");
 }
 
 // Another reader's file for the same article, shown beside ours in the Merge window.
@@ -547,6 +570,7 @@ const char* kShortcuts[][2] = {
     {"Ctrl+Shift+O", "Open annotations for this article"},
     {"Ctrl+Shift+L", "The library: every article you opened, with its work; search, rename, delete, restore"},
     {"Ctrl+S", "Save annotations as <article>.lede.json"},
+    {"Ctrl+P", "Print the report (File > Export report saves it as HTML, Markdown, CSV, ClaimReview)"},
     {"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "Undo / redo"},
     {"Ctrl+F, Enter / Shift+Enter, F3", "Find, next / previous match"},
     {"Ctrl+= / Ctrl+- / Ctrl+0", "Larger / smaller / default text"},
@@ -796,6 +820,19 @@ void draw_menu(App& a) {
       set_status(a, "Exported " + name);
     }
     mark_ui(a, "menu:Export W3C");
+    bool report_menu = ImGui::BeginMenu("Export report");
+    mark_ui(a, "menu:Export report");
+    if (report_menu) {
+      const char* items[][3] = {{"Report (HTML)\u2026", "html", "menu:Report HTML"}, {"Report (Markdown)\u2026", "md", "menu:Report Markdown"},
+                                {"Claims table (CSV)\u2026", "csv", "menu:Claims CSV"}, {"ClaimReview (JSON-LD)\u2026", "claimreview", "menu:ClaimReview"}};
+      for (auto& it : items) {
+        if (menu_item(a, it[0])) export_report(a, it[1]);
+        mark_ui(a, it[2]);
+      }
+      ImGui::EndMenu();
+    }
+    if (menu_item(a, "Print report\u2026", "Ctrl+P")) print_report(a);
+    mark_ui(a, "menu:Print report");
     ImGui::Separator();
     if (menu_item(a, "Export library\u2026") && a.host.export_library) a.host.export_library();
     mark_ui(a, "menu:Export library");
@@ -920,6 +957,7 @@ void handle_shortcuts(App& a) {
   if (pressed(kF10, false) && !io.KeyCtrl) a.menu_request = true;
   if (!io.KeyCtrl) return;
   if (pressed(kS, false)) save_annotations(a);
+  if (pressed(kP, false)) print_report(a);
   if (pressed(kO, false) && a.host.open_picker) a.host.open_picker(io.KeyShift ? FileKind::annotations : FileKind::article);
   if (pressed(kF, false)) open_find(a);
   if (pressed(kL, false) && io.KeyShift) open_library(a);

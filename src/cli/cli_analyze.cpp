@@ -1,14 +1,21 @@
-// lede analyze FILE | - | --jsonl : the analysis core from the command line.
+// lede analyze FILE | - | --jsonl [--jobs N] : the analysis core from the command line.
+#include <algorithm>
+#include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "cli/commands.hpp"
 #ifdef LEDE_WITH_ANALYSIS
 #include "core/analysis/analyze.hpp"
 #include "core/article.hpp"
 #include "core/json_input.hpp"
+#include "core/json_writer.hpp"
 #include "core/lede_file.hpp"
 #include "core/limits.hpp"
 #endif
@@ -17,15 +24,6 @@
 namespace lede::cli {
 
 namespace {
-
-json annotation_json(const Annotation& a) {
-  json j = json::object();
-  j["label"] = a.label;
-  j["start"] = a.start;
-  j["end"] = a.end;
-  j["attrs"] = a.attrs;
-  return j;
-}
 
 // Reads one line (without its '\n') of at most max bytes. A longer line is consumed to its end
 // without being kept, and *too_long says so. False at end of input with nothing read.
@@ -71,51 +69,186 @@ std::string json_error(const JsonInput& in) {
   }
 }
 
+// One input line's answer, with its '\n', appended to out: {"annotations":[...],"id":ID} or
+// {"error":"...","id":ID}, as nlohmann::json would dump them. False when the line failed.
+bool answer_line(const Analyzer& analyzer, const std::string& line, bool too_long, JsonlLine* scratch, std::string* out) {
+  JsonWriter w(*out);
+  const json* id = nullptr;
+  auto fail = [&](const std::string& error) {
+    w.raw("{\"error\":");
+    w.string(error);
+    w.raw(",\"id\":");
+    if (id) w.value(*id);
+    else w.raw("null");
+    w.raw("}\n");
+    return false;
+  };
+  if (too_long) return fail("line is too long (the limit is " + std::to_string(kMaxJsonlLineBytes >> 20) + " MB)");
+  if (line.find_first_not_of(" \t") == std::string::npos) return fail("blank line");
+  read_jsonl_line(line, kMaxJsonDepth, scratch);
+  const JsonInput& in = scratch->in;
+  if (!in.ok) return fail(json_error(in));
+  if (!in.value.is_object()) return fail("line is not a JSON object");
+  auto it = in.value.find("id");
+  if (it != in.value.end()) id = &*it;
+  auto text = in.value.find("text");
+  if (text == in.value.end() || !text->is_string()) return fail("missing string field \"text\"");
+  const std::string& t = scratch->fast ? scratch->text : text->get_ref<const std::string&>();
+  if (t.size() > kMaxArticleBytes)
+    return fail("text is too large (the limit is " + std::to_string(kMaxArticleBytes >> 20) + " MB)");
+  w.raw("{\"annotations\":[");
+  bool first = true;
+  analyzer.analyze_each(t, [&](Annotation& a) {
+    if (!first) w.raw(",");
+    first = false;
+    write_jsonl_suggestion(w, a);
+  });
+  w.raw("],\"id\":");
+  if (id) w.value(*id);
+  else w.raw("null");
+  w.raw("}\n");
+  return true;
+}
+
+int report(size_t failed, size_t lines) {
+  if (!failed) return 0;
+  std::fprintf(stderr, "lede analyze --jsonl: %zu of %zu lines failed (their output lines hold \"error\")\n", failed, lines);
+  return 1;
+}
+
+// A string that once held a long line gives its memory back.
+void trim(std::string* s) {
+  s->clear();
+  if (s->capacity() > (4u << 20)) s->shrink_to_fit();
+}
+
 // One output line per input line, in order, blank lines included; exit 1 when any line failed.
-int analyze_jsonl() {
-  Analyzer analyzer;
+int analyze_jsonl_serial(const Analyzer& analyzer) {
   auto in_reader = std::make_unique<LineReader>(stdin);  // its 64 KB buffer lives on the heap
-  std::string line;
+  std::string line, out;
+  JsonlLine scratch;
   bool too_long = false;
   size_t lines = 0, failed = 0;
   while (in_reader->next(&line, kMaxJsonlLineBytes, &too_long)) {
     ++lines;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    json out = json::object();
-    out["id"] = nullptr;
-    if (too_long) {
-      out["error"] = "line is too long (the limit is " + std::to_string(kMaxJsonlLineBytes >> 20) + " MB)";
-    } else if (line.find_first_not_of(" \t") == std::string::npos) {
-      out["error"] = "blank line";
-    } else {
-      JsonInput in = parse_json_input(line, kMaxJsonDepth);
-      if (!in.ok) {
-        out["error"] = json_error(in);
-      } else if (!in.value.is_object()) {
-        out["error"] = "line is not a JSON object";
-      } else {
-        const json& v = in.value;
-        if (v.contains("id")) out["id"] = v["id"];
-        if (!v.contains("text") || !v["text"].is_string()) {
-          out["error"] = "missing string field \"text\"";
-        } else if (v["text"].get_ref<const std::string&>().size() > kMaxArticleBytes) {
-          out["error"] = "text is too large (the limit is " + std::to_string(kMaxArticleBytes >> 20) + " MB)";
-        } else {
-          json arr = json::array();
-          for (const Annotation& a : analyzer.analyze(v["text"].get_ref<const std::string&>())) arr.push_back(annotation_json(a));
-          out["annotations"] = std::move(arr);
-        }
-      }
-    }
-    if (out.contains("error")) ++failed;
-    std::string s = out.dump(-1, ' ', false, json::error_handler_t::replace);
-    std::fwrite(s.data(), 1, s.size(), stdout);
-    std::fputc('\n', stdout);
+    if (!answer_line(analyzer, line, too_long, &scratch, &out)) ++failed;
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    trim(&out);
   }
-  if (failed) {
-    std::fprintf(stderr, "lede analyze --jsonl: %zu of %zu lines failed (their output lines hold \"error\")\n", failed, lines);
+  return report(failed, lines);
+}
+
+// The same with `jobs` threads answering lines: a reader thread fills a ring of slots, the workers
+// answer them in any order, and this thread writes the answers in input order. At most 2 * jobs + 2
+// lines are held at once.
+int analyze_jsonl_parallel(const Analyzer& analyzer, unsigned jobs) {
+  struct Slot {
+    std::string line, out;
+    bool too_long = false, failed = false, done = false;
+  };
+  const size_t ring = 2 * size_t(jobs) + 2;
+  std::vector<Slot> slots(ring);
+  std::mutex m;
+  std::condition_variable changed;
+  size_t read = 0, taken = 0, written = 0;  // lines read, handed to a worker, written
+  bool eof = false;
+
+  std::thread reader([&] {
+    auto in_reader = std::make_unique<LineReader>(stdin);
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(m);
+        changed.wait(lock, [&] { return read - written < ring; });
+      }
+      Slot& s = slots[read % ring];  // free: its answer was written
+      if (!in_reader->next(&s.line, kMaxJsonlLineBytes, &s.too_long)) break;
+      if (!s.line.empty() && s.line.back() == '\r') s.line.pop_back();
+      std::lock_guard<std::mutex> lock(m);
+      ++read;
+      changed.notify_all();
+    }
+    std::lock_guard<std::mutex> lock(m);
+    eof = true;
+    changed.notify_all();
+  });
+  std::vector<std::thread> workers;
+  for (unsigned k = 0; k < jobs; ++k)
+    workers.emplace_back([&] {
+      JsonlLine scratch;
+      for (;;) {
+        size_t n;
+        {
+          std::unique_lock<std::mutex> lock(m);
+          changed.wait(lock, [&] { return taken < read || eof; });
+          if (taken == read) return;  // eof and nothing left
+          n = taken++;
+        }
+        Slot& s = slots[n % ring];
+        s.failed = !answer_line(analyzer, s.line, s.too_long, &scratch, &s.out);
+        trim(&s.line);
+        std::lock_guard<std::mutex> lock(m);
+        s.done = true;
+        changed.notify_all();
+      }
+    });
+  size_t failed = 0;
+  for (;;) {
+    Slot* s;
+    {
+      std::unique_lock<std::mutex> lock(m);
+      changed.wait(lock, [&] { return slots[written % ring].done || (eof && written == read); });
+      if (!slots[written % ring].done) break;
+      s = &slots[written % ring];
+    }
+    std::fwrite(s->out.data(), 1, s->out.size(), stdout);
+    if (s->failed) ++failed;
+    trim(&s->out);
+    std::lock_guard<std::mutex> lock(m);
+    s->done = false;
+    ++written;
+    changed.notify_all();
+  }
+  reader.join();
+  for (std::thread& t : workers) t.join();
+  return report(failed, written);
+}
+
+// `lede analyze FILE`: the suggestions go to stdout as the analysis finds them (StreamedLedeFile),
+// never all held at once; --pretty (for people) builds the whole file first.
+int analyze_file(const std::string& path, bool pretty) {
+  std::string bytes, error;
+  if (!read_input(path, &bytes, kMaxArticleBytes, &error)) {
+    std::fprintf(stderr, "lede: %s\n", error.c_str());
     return 1;
   }
+  ArticleResult art = article_from_file(path == "-" ? std::string("stdin.txt") : path, bytes);
+  std::string().swap(bytes);
+  if (!art.ok) {
+    std::fprintf(stderr, "lede: %s: %s\n", path.c_str(), art.error.c_str());
+    return 1;
+  }
+  AnnotationSet set;
+  set.document = std::move(art.document);
+  set.document.title = file_stem(path == "-" ? std::string("stdin") : path);
+  set.labels = builtin_labels();
+  Analyzer analyzer;
+  size_t left_out = 0;
+  auto to_stdout = [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); };
+  StreamedLedeFile file(set, "lede analyze", to_stdout);
+  if (!pretty && file.ok()) {
+    analyzer.analyze_each(set.document.text, [&](Annotation& a) { file.add(a); });
+    left_out = file.finish();
+  } else {
+    set.annotations = analyzer.analyze(set.document.text);
+    left_out = cap_suggestions(&set.annotations);
+    std::string out = write_lede_file(set, "lede analyze", pretty);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    if (out.empty() || out.back() != '\n') std::fputc('\n', stdout);
+  }
+  if (left_out)
+    std::fprintf(stderr, "lede: %s: kept the first %zu suggestions; %zu more were left out (the limit of one file)\n",
+                 path.c_str(), kMaxAnnotations, left_out);
   return 0;
 }
 
@@ -123,41 +256,34 @@ int analyze_jsonl() {
 
 int analyze(int argc, char** argv) {
   bool pretty = false, jsonl = false;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string path;
+  bool bad = false;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--pretty")) pretty = true;
-    else if (!std::strcmp(argv[i], "--jsonl")) jsonl = true;
-    else if (path.empty()) path = argv[i];
-    else path = "\n";  // a second file: usage
+    std::string a = argv[i];
+    if (a == "--pretty") pretty = true;
+    else if (a == "--jsonl") jsonl = true;
+    else if (a == "--jobs" || a.rfind("--jobs=", 0) == 0) {
+      std::string v = a == "--jobs" ? (i + 1 < argc ? argv[++i] : "") : a.substr(7);
+      char* end = nullptr;
+      unsigned long n = v.empty() ? 0 : std::strtoul(v.c_str(), &end, 10);
+      if (n < 1 || n > 256 || *end) {
+        std::fprintf(stderr, "lede analyze: --jobs takes a number of threads from 1 to 256, not \"%s\"\n", v.c_str());
+        return 2;
+      }
+      jobs = unsigned(n);
+    } else if (path.empty()) path = a;
+    else bad = true;  // a second file
   }
-  if (jsonl && path.empty()) return analyze_jsonl();
-  if (jsonl || path.empty() || path == "\n") {
-    std::fprintf(stderr, "usage: lede analyze [--pretty] FILE | - | --jsonl\n");
+  if (!bad && jsonl && path.empty()) {
+    Analyzer analyzer;
+    return jobs > 1 ? analyze_jsonl_parallel(analyzer, jobs) : analyze_jsonl_serial(analyzer);
+  }
+  if (bad || jsonl || path.empty()) {
+    std::fprintf(stderr, "usage: lede analyze [--pretty] FILE | - | --jsonl [--jobs N]\n");
     return 2;
   }
-  std::string bytes, error;
-  if (!read_input(path, &bytes, kMaxArticleBytes, &error)) {
-    std::fprintf(stderr, "lede: %s\n", error.c_str());
-    return 1;
-  }
-  ArticleResult art = article_from_file(path == "-" ? std::string("stdin.txt") : path, bytes);
-  if (!art.ok) {
-    std::fprintf(stderr, "lede: %s: %s\n", path.c_str(), art.error.c_str());
-    return 1;
-  }
-  AnnotationSet set;
-  set.document = art.document;
-  set.document.title = file_stem(path == "-" ? std::string("stdin") : path);
-  set.labels = builtin_labels();
-  Analyzer analyzer;
-  set.annotations = analyzer.analyze(set.document.text);
-  if (size_t left_out = cap_suggestions(&set.annotations))
-    std::fprintf(stderr, "lede: %s: kept the first %zu suggestions; %zu more were left out (the limit of one file)\n",
-                 path.c_str(), kMaxAnnotations, left_out);
-  std::string out = write_lede_file(set, "lede analyze", pretty);
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  if (out.empty() || out.back() != '\n') std::fputc('\n', stdout);
-  return 0;
+  return analyze_file(path, pretty);
 }
 
 }  // namespace lede::cli

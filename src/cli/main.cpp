@@ -64,7 +64,7 @@ struct Command {
 const Command kCommands[] = {
     {"validate", lede::cli::validate, "validate FILE          check an annotation file (.lede.json); exit 1 if it has problems"},
     {"convert", lede::cli::convert, "convert --to w3c|lede FILE [--text ARTICLE]   Lede file <-> W3C Web Annotation (JSON-LD), to stdout"},
-    {"analyze", lede::cli::analyze, "analyze [--pretty] FILE | - | --jsonl   find actors, claims and numbers; print the .lede.json document (or JSON lines)"},
+    {"analyze", lede::cli::analyze, "analyze [--pretty] FILE | - | --jsonl [--jobs N]   find actors, claims and numbers; print the .lede.json document (or JSON lines, N threads: all cores by default)"},
     {"eval", lede::cli::eval, "eval FILE.jsonl [--verbose]   precision / recall / F1 of the analyzer on a hand-annotated set"},
     {"train", lede::cli::train, "train [--data DIR] [--out FILE]   retrain assets/model/ner.tsv from IOB2 NER data"},
 };

@@ -25,6 +25,7 @@
 EM_JS(void, js_download, (const char* name, const char* data, size_t size, const char* mime), {
   Module.ledeHost.download(UTF8ToString(name), HEAPU8.slice(data, data + size), UTF8ToString(mime));
 });
+EM_JS(void, js_print_html, (const char* html), { Module.ledeHost.printHtml(UTF8ToString(html)); });
 EM_JS(void, js_open_picker, (int kind), { Module.ledeHost.openPicker(kind); });
 EM_JS(void, js_request_clipboard, (), { Module.ledeHost.readClipboard(); });
 EM_JS(void, js_write_clipboard, (const char* text), { Module.ledeHost.writeClipboard(UTF8ToString(text)); });
@@ -386,6 +387,7 @@ int main() {
   host.export_library = js_export_library;
   host.take_over = js_take_over;
   host.store_settings = js_store_settings;
+  host.print_html = js_print_html;
   lede::app_init(P->app, host);
   lede::app_open_default(P->app, "dprk-missiles-un.txt", read_file("/assets/articles/dprk-missiles-un.txt"));
 

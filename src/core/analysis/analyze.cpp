@@ -218,10 +218,14 @@ void sanitize(Attrs& a) {
 Analyzer::Analyzer() : lex_(std::make_unique<analysis::Lexicon>()), model_(std::make_unique<analysis::Model>(analysis::Model::embedded())) {}
 Analyzer::~Analyzer() = default;
 
-std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* times) const {
-  using namespace analysis;
-  std::vector<Annotation> result;
-  if (utf8.empty()) return result;
+namespace analysis {
+namespace {
+
+// The analysis, its annotations handed to emit one by one; first at_most(n) says how many there
+// can be at most (analyze() reserves that many).
+template <class AtMost, class Emit>
+void run(const Lexicon& lex, const Model& model, std::string_view utf8, AtMost at_most, Emit emit, PassTimes* times) {
+  if (utf8.empty()) return;
   using Clock = std::chrono::steady_clock;
   Clock::time_point t0 = times ? Clock::now() : Clock::time_point();
   auto lap = [&](double PassTimes::*slot) {
@@ -230,8 +234,8 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
     times->*slot += std::chrono::duration<double>(t1 - t0).count();
     t0 = t1;
   };
-  Doc d(utf8, *lex_);
-  d.model = model_.get();
+  Doc d(utf8, lex);
+  d.model = &model;
   lap(&PassTimes::index);
   tokenize(utf8, d.toks);
   lap(&PassTimes::tokenize);
@@ -277,19 +281,20 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
   std::vector<Key> first_two(by_label[0].size() + by_label[1].size()), order(d.mentions.size() + d.out.size());
   std::merge(by_label[0].begin(), by_label[0].end(), by_label[1].begin(), by_label[1].end(), first_two.begin());
   std::merge(first_two.begin(), first_two.end(), by_label[2].begin(), by_label[2].end(), order.begin());
-  std::vector<Annotation> uniq;
-  uniq.reserve(order.size());
+  at_most(order.size());
+  Annotation a;
+  size_t count = 0;
   const Key* prev = nullptr;
   char id[16];
   for (const Key& key : order) {
     if (static_cast<uint32_t>(key.span) <= static_cast<uint32_t>(key.span >> 32)) continue;  // empty
     if (prev && prev->span == key.span && prev->label == key.label) continue;
     prev = &key;
-    Annotation& a = uniq.emplace_back();
+    ++count;
     {  // "s1", "s2", ...
       char* e = id + sizeof id;
       char* p = e;
-      for (size_t v = uniq.size(); v; v /= 10) *--p = static_cast<char>('0' + v % 10);
+      for (size_t v = count; v; v /= 10) *--p = static_cast<char>('0' + v % 10);
       *--p = 's';
       a.id.assign(p, static_cast<size_t>(e - p));
     }
@@ -300,6 +305,7 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
     a.end = d.cp(static_cast<uint32_t>(key.span));
     if (key.label == 0) {
       Mention& m = d.mentions[key.index];
+      a.attrs = Attrs();
       a.attrs.entity = std::move(m.entity);
       a.attrs.kind = actor_kind_name(m.kind);
       a.attrs.role = std::move(m.role);
@@ -309,9 +315,22 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
     // strings in attrs are lexicon strings (valid, see Lexicon::intern) or cut from the text at
     // code point boundaries: only an invalid text can give invalid ones
     if (!d.index.valid) sanitize(a.attrs);
+    emit(a);
   }
   lap(&PassTimes::output);
-  return uniq;
+}
+
+}  // namespace
+}  // namespace analysis
+
+std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* times) const {
+  std::vector<Annotation> result;
+  analysis::run(*lex_, *model_, utf8, [&](size_t n) { result.reserve(n); }, [&](Annotation& a) { result.push_back(std::move(a)); }, times);
+  return result;
+}
+
+void Analyzer::analyze_each(std::string_view utf8, const std::function<void(Annotation&)>& emit, PassTimes* times) const {
+  analysis::run(*lex_, *model_, utf8, [](size_t) {}, emit, times);
 }
 
 }  // namespace lede

@@ -1,5 +1,6 @@
 // The analysis core: finds actors, claims and numbers in English news text.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,9 @@ class Analyzer {  // loads the embedded lexicons/model once; immutable afterward
   // Annotations (origin automatic, status suggested, ids s1, s2, ...) with code-point offsets into
   // utf8 (an invalid byte counts as one code point, as TextIndex counts it), sorted by start, end.
   std::vector<Annotation> analyze(std::string_view utf8, PassTimes* times = nullptr) const;
+  // The same annotations in the same order, handed to emit one at a time in one reused Annotation
+  // (emit may move from it), never all held at once: what `lede analyze` streams to its output.
+  void analyze_each(std::string_view utf8, const std::function<void(Annotation&)>& emit, PassTimes* times = nullptr) const;
 
   const analysis::Lexicon& lexicon() const { return *lex_; }
   const analysis::Model& model() const { return *model_; }

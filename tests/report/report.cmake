@@ -1,0 +1,25 @@
+# Issue 13: `lede convert --to html|claimreview|md|csv` on a file with reviews. The HTML is parsed
+# (Python's html.parser) and checked for structure, script and outside resources; the ClaimReview
+# output is parsed as JSON and its fields checked (check_report_cli.py). Native builds only.
+if(NOT EMSCRIPTEN)
+  find_package(Python3 COMPONENTS Interpreter QUIET)
+  if(Python3_Interpreter_FOUND)
+    set(LEDE_REPORT_FILE ${CMAKE_SOURCE_DIR}/tests/data/good/report.lede.json)
+    set(LEDE_REPORT_CHECK ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/report/check_report_cli.py $<TARGET_FILE:lede>)
+    add_test(NAME cli.report.html COMMAND ${LEDE_REPORT_CHECK} html ${LEDE_REPORT_FILE}
+      "<h1>Minister: taxes rose 5% in 2025</h1>" "<tr id=\"claim-1\">" "<span class=\"rating\">False</span>"
+      "<span class=\"rating\">Mostly true</span>" "&lt;script&gt;alert(1)&lt;/script&gt;" "id=\"m-n1\"" "id=\"m-c2\""
+      "<a href=\"https://stats.example/taxes?year=2025&amp;table=4\"")
+    add_test(NAME cli.report.claimreview COMMAND ${LEDE_REPORT_CHECK} claimreview ${LEDE_REPORT_FILE}
+      "\"claimReviewed\": \"taxes rose 5% in 2025\"" "\"alternateName\": \"False\"" "\"@type\": \"Organization\",\n        \"name\": \"Acme Corp\""
+      "\"url\": \"https://news.example/taxes?id=7&lang=en\"")
+    add_test(NAME cli.report.md COMMAND ${LEDE_REPORT_CHECK} md ${LEDE_REPORT_FILE}
+      "# Minister: taxes rose 5% in 2025" "| 1 | Jan Kowalski (said) |" "\\<script\\>")
+    add_test(NAME cli.report.csv COMMAND ${LEDE_REPORT_CHECK} csv ${LEDE_REPORT_FILE}
+      "1,c1,Jan Kowalski,said,taxes rose 5% in 2025,False,2,checked," "'=HYPERLINK(")
+  endif()
+  # A bad file: the loader's message and exit code 1, as for the other conversions.
+  add_test(NAME cli.report.bad_input
+    COMMAND ${CMAKE_COMMAND} -DLEDE=$<TARGET_FILE:lede> "-DARGS=convert;--to;html;${CMAKE_SOURCE_DIR}/tests/data/bad/end_past_text.json"
+            -DEXPECT_RC=1 "-DEXPECT=annotations[1].end: (5120) is past the end of the text (25)" -P ${CMAKE_SOURCE_DIR}/tests/fuzz/run_cli.cmake)
+endif()
