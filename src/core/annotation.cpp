@@ -81,7 +81,12 @@ void to_json(json& j, const Review& r) {
   j = json{{"status", to_string(r.status)}};
   if (!r.rating.empty()) j["rating"] = r.rating;
   if (!r.explanation.empty()) j["explanation"] = r.explanation;
-  if (!r.evidence.empty()) j["evidence"] = r.evidence;
+  // An evidence row left empty (added, never filled) is not written: it holds nothing, and a file
+  // must not hold what its reader refuses.
+  json ev = json::array();
+  for (const Evidence& e : r.evidence)
+    if (!e.url.empty() || !e.quote.empty() || !e.note.empty()) ev.push_back(e);
+  if (!ev.empty()) j["evidence"] = std::move(ev);
   if (!r.reviewer.empty()) j["reviewer"] = r.reviewer;
   if (!r.date.empty()) j["date"] = r.date;
 }

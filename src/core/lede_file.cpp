@@ -466,19 +466,19 @@ LoadResult read_impl(std::string_view bytes, bool lenient) {
                                    "; Lede texts end lines with LF only");
     }
     if (const json* t = c.str(*doc, "document", "title", false)) set.document.title = t->get<std::string>();
+    size_t before_meta = c.problems.size();
     if (const json* m = v2 ? c.obj(*doc, "document", "meta", false) : nullptr) {
-      size_t before = c.problems.size();
       ArticleMeta& meta = set.document.meta;
       if (const json* v = c.text(*m, "document.meta", "title", false, kMaxFieldBytes)) meta.title = v->get<std::string>();
       check_url(c, *m, "document.meta", "url", &meta.url);
       if (const json* v = c.text(*m, "document.meta", "outlet", false, kMaxFieldBytes)) meta.outlet = v->get<std::string>();
       if (const json* v = c.text(*m, "document.meta", "byline", false, kMaxFieldBytes)) meta.byline = v->get<std::string>();
       check_date(c, *m, "document.meta", "published", &meta.published);
-      if (lenient) {  // a bad field is left out (it was not stored above); the rest of the work is kept
-        for (size_t k = before; k < c.problems.size(); ++k)
-          r.dropped.push_back({c.problems[k].path, c.problems[k].message + " (left out)"});
-        c.problems.resize(before);
-      }
+    }
+    if (lenient) {  // a bad detail is left out (it was not stored above); the rest of the work is kept
+      for (size_t k = before_meta; k < c.problems.size(); ++k)
+        r.dropped.push_back({c.problems[k].path, c.problems[k].message + " (left out)"});
+      c.problems.resize(before_meta);
     }
     size_t actual = utf8_length(set.document.text);
     int64_t declared;

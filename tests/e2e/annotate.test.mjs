@@ -41,7 +41,8 @@ test('select, mark as claim, save, reload and open the saved annotations', async
     const path = await download.path();
     const file = JSON.parse(readFileSync(path, 'utf8'));
     assert.equal(file.format, 'lede-annotations');
-    assert.equal(file.version, 1);
+    assert.equal(file.version, 2);
+    assert.deepEqual(file.ratings.map((r) => r.id), ['true', 'mostly-true', 'half-true', 'misleading', 'mostly-false', 'false', 'unproven']);
     assert.equal(file.document.length, 3057);
     assert.match(file.document.sha256, /^[0-9a-f]{64}$/);
     assert.ok(file.document.text.startsWith('North Korea has rejected'));

@@ -259,8 +259,30 @@ TEST_CASE("files v2: restoring stored work drops only the annotation with a bad 
   CHECK(r.dropped[1].path == "annotations[1].review.rating");
   CHECK(r.dropped[1].message.find("(id \"u2\")") != std::string::npos);
   CHECK(r.dropped[2].path == "orphans[0].review.evidence[0].url");
+  // Details that are not even an object are left out whole.
+  j = json::parse(review_file());
+  j["document"]["meta"] = "Mayor says crime fell";
+  LoadResult no_meta = read_lede_file_lenient(j.dump());
+  REQUIRE(no_meta.ok);
+  CHECK(no_meta.set.document.meta.empty());
+  CHECK(no_meta.set.annotations.size() == 3);
+  REQUIRE(no_meta.dropped.size() == 1);
+  CHECK(no_meta.dropped[0].path == "document.meta");
   // A bad rating scale leaves nothing to trust: the whole file fails.
   j = json::parse(review_file());
   j["ratings"][1]["id"] = "true";
   CHECK_FALSE(read_lede_file_lenient(j.dump()).ok);
+}
+
+TEST_CASE("files v2: an evidence row left empty is not written, so the file opens again") {
+  LoadResult r = read_lede_file(review_file());
+  REQUIRE(r.ok);
+  AnnotationSet s = r.set;
+  s.annotations[2].review->evidence.push_back(Evidence{});  // "Add evidence", then nothing typed
+  s.annotations[1].review->evidence.push_back(Evidence{});
+  LoadResult again = read_lede_file(write_lede_file(s, "test"));
+  INFO(again.summary());
+  REQUIRE(again.ok);
+  CHECK(again.set.annotations[2].review->evidence.empty());
+  CHECK(again.set.annotations[1].review->evidence == r.set.annotations[1].review->evidence);
 }

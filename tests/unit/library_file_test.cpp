@@ -63,9 +63,10 @@ TEST_CASE("a bad library file is refused whole, with the path of what is wrong")
 
 TEST_CASE("a library carries version 2 articles (reviews, details, scale) unchanged, and refuses a bad one with its path") {
   json file = json::parse(read_source_file("tests/data/good/review.lede.json"));
-  json lib = library({json{{"meta", {{"id", "r1"}, {"title", "Mayor"}}}, {"file", file}}});
+  json lib = library(json::array({json{{"meta", {{"id", "r1"}, {"title", "Mayor"}}}, {"file", file}}}));  // one element: a brace list alone would copy it
   std::vector<LibraryArticle> out;
   std::string error;
+  INFO(error);
   REQUIRE(read_library_file(lib.dump(), &out, &error));
   REQUIRE(out.size() == 1);
   LoadResult direct = read_lede_file(file.dump());
