@@ -987,18 +987,23 @@ void app_build_fonts(App& a, float dpr) {
   cfg.OversampleH = dpr >= 2 ? 1 : 2;  // enough horizontal precision once pixels are small
   cfg.OversampleV = 1;
   // Sizes are em sizes, as in CSS; ImGui sizes fonts by ascent - descent, which differs per font.
-  auto load = [&](const char* file, float em) -> ImFont* {
+  auto load = [&](const char* file, float em, bool merge = false) -> ImFont* {
     std::string path = a.font_dir + "/" + file;
     size_t size = 0;
     void* data = ImFileLoadToMemory(path.c_str(), "rb", &size);
-    if (!data) return io.Fonts->AddFontDefault();
+    if (!data) return merge ? nullptr : io.Fonts->AddFontDefault();
     float px = std::round(em * dpr * font_height_per_em(static_cast<const unsigned char*>(data), size));
-    ImFont* f = io.Fonts->AddFontFromMemoryTTF(data, int(size), px, &cfg, ranges.Data);  // the atlas owns data
-    return f ? f : io.Fonts->AddFontDefault();
+    ImFontConfig c = cfg;
+    c.MergeMode = merge;  // merged: only the glyphs the font before lacks
+    ImFont* f = io.Fonts->AddFontFromMemoryTTF(data, int(size), px, &c, ranges.Data);  // the atlas owns data
+    return f || merge ? f : io.Fonts->AddFontDefault();
   };
+  // Inter and Charis Bold hold Latin only (CMakeLists.txt): other scripts come from Charis Regular.
   a.fonts.ui = load("Inter-Regular.otf", a.fonts.ui_size);
+  load("CharisSIL-Regular.ttf", a.fonts.ui_size, true);
   a.fonts.body = load("CharisSIL-Regular.ttf", a.view.body_size);
   a.fonts.title = load("CharisSIL-Bold.ttf", std::round(a.view.body_size * 1.6f));
+  load("CharisSIL-Regular.ttf", std::round(a.view.body_size * 1.6f), true);
   io.FontDefault = a.fonts.ui;
   io.FontGlobalScale = 1.0f / dpr;
   io.Fonts->Build();

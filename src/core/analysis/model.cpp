@@ -255,13 +255,60 @@ Model Model::parse(std::string_view text) {
     }
   }
   m.scale_ = scale;  // the file gives it before the weights
-  for (int k = 0; k < kFixed; ++k) {
-    auto it = m.weights_.find(fh(kFixedTags[k][0], kFixedTags[k][1]));
-    for (int c = 0; c < C_COUNT; ++c) m.fixed_[k][c] = it == m.weights_.end() ? 0 : it->second[c];
-  }
+  m.fill_fixed();
   return m;
 }
 
-Model Model::embedded() { return parse(embedded_asset("model/ner.tsv")); }
+Model Model::decode(std::string_view bin) {
+  // tools/pack_model.py writes it: "LEDM" 1, scale text, 4 x int16 bias, N, N varint key deltas, 4 x N int8.
+  Model m;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(bin.data());
+  const unsigned char* end = p + bin.size();
+  if (bin.size() < 6 || bin.substr(0, 5) != std::string_view("LEDM\x01", 5)) return m;
+  p += 5;
+  const size_t scale_len = *p++;
+  if (size_t(end - p) < scale_len + 12) return m;
+  const float scale = std::strtof(std::string(reinterpret_cast<const char*>(p), scale_len).c_str(), nullptr);
+  p += scale_len;
+  auto u16 = [&](int i) { return static_cast<int16_t>(p[2 * i] | (p[2 * i + 1] << 8)); };
+  for (int c = 0; c < C_COUNT; ++c) m.bias_[c] = static_cast<float>(u16(c)) * scale;
+  p += 8;
+  const uint32_t n = uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
+  p += 4;
+  std::vector<uint64_t> keys;
+  keys.reserve(n);
+  uint64_t key = 0;
+  for (uint32_t i = 0; i < n && p < end; ++i) {
+    uint64_t d = 0;
+    for (int shift = 0; p < end && shift < 64; shift += 7) {
+      const unsigned char b = *p++;
+      d |= uint64_t(b & 0x7f) << shift;
+      if (!(b & 0x80)) break;
+    }
+    keys.push_back(key += d);
+  }
+  if (keys.size() != n || size_t(end - p) != size_t(n) * C_COUNT) return Model{};
+  for (uint32_t i = 0; i < n; ++i) {
+    std::array<int16_t, C_COUNT> q{};
+    for (int c = 0; c < C_COUNT; ++c) q[c] = static_cast<int8_t>(p[size_t(c) * n + i]);
+    m.weights_.emplace(keys[i], q);
+  }
+  m.scale_ = scale;
+  m.fill_fixed();
+  return m;
+}
+
+void Model::fill_fixed() {
+  for (int k = 0; k < kFixed; ++k) {
+    auto it = weights_.find(fh(kFixedTags[k][0], kFixedTags[k][1]));
+    for (int c = 0; c < C_COUNT; ++c) fixed_[k][c] = it == weights_.end() ? 0 : it->second[c];
+  }
+}
+
+// The compact form the build makes from ner.tsv (tools/pack_model.py); the text where there is none.
+Model Model::embedded() {
+  std::string_view bin = embedded_asset("model/ner.bin");
+  return bin.empty() ? parse(embedded_asset("model/ner.tsv")) : decode(bin);
+}
 
 }  // namespace lede::analysis

@@ -1,0 +1,93 @@
+// What a reader downloads and waits for when the page opens (issue 16), next to the figures before:
+// the size of each part of the site (raw and gzip -9, as tools/serve.mjs sends it), the bytes of a
+// first load, and the start broken into its steps (median of N loads): cold (a fresh profile, no
+// cache) and warm (the same profile again, the service worker answering from its cache).
+//   node bench/reader/start.mjs [N]        (needs the web build: ./dev.sh build; N defaults to 7)
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch, site, startServer } from '../../tests/e2e/harness.mjs';
+
+const runs = Number(process.argv[2] || 7);
+// Measured before issue 16's work, on the same machine (2 cores, headless Chromium, SwiftShader).
+// firstFrameMs: the median of 7 cold loads in README.md then; the issue saw medians from 1240 to 1630.
+const BEFORE = { transferKiB: 1183, wasmRaw: 3.0 * 1024 * 1024, firstFrameMs: 1570, firstFrameRange: '1240-1630', suggestionsMs: 2100, atlasMs: 400 };
+
+const kib = (n) => (n / 1024).toFixed(1);
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
+
+// ---- sizes ----------------------------------------------------------------------------------------
+console.log(`sizes (${site})`);
+const parts = ['index.html', 'boot.js', 'style.css', 'lede.js', 'lede.wasm', 'sw.js', 'icon.svg', 'manifest.webmanifest', 'lede.html'];
+const sizes = {};
+for (const p of parts) {
+  const buf = readFileSync(join(site, p));
+  sizes[p] = { raw: buf.length, gzip: gz(buf) };
+  console.log(`  ${p.padEnd(22)} ${kib(buf.length).padStart(8)} KiB raw ${kib(sizes[p].gzip).padStart(8)} KiB gzip`);
+}
+// The fonts and the model are inside lede.wasm: their share of it.
+const embed = join(site, '..', 'embed', 'fonts');
+for (const f of ['Inter-Regular.otf', 'CharisSIL-Regular.ttf', 'CharisSIL-Bold.ttf']) {
+  try {
+    const buf = readFileSync(join(embed, f));
+    console.log(`  (in lede.wasm) ${f.padEnd(22)} ${kib(buf.length).padStart(8)} KiB raw ${kib(gz(buf)).padStart(8)} KiB gzip`);
+  } catch { /* another build layout */ }
+}
+try {
+  const bin = readFileSync(join(site, '..', 'generated', 'assets', 'model', 'ner.bin'));
+  console.log(`  (in lede.wasm) ${'model/ner.bin'.padEnd(22)} ${kib(bin.length).padStart(8)} KiB raw ${kib(gz(bin)).padStart(8)} KiB gzip`);
+} catch { /* no analysis */ }
+console.log(`  lede.wasm: ${(sizes['lede.wasm'].raw / BEFORE.wasmRaw).toFixed(2)}x the size before (${(BEFORE.wasmRaw / 1048576).toFixed(1)} MiB)`);
+
+// ---- loads -----------------------------------------------------------------------------------------
+const STEPS = [  // [name, from mark, to mark]
+  ['fetch', 'boot', 'fetched'], ['compile', 'fetched', 'compiled'], ['instantiate', 'compiled', 'instantiated'],
+  ['runtime start', 'instantiated', 'main'], ['open the article', 'main', 'article'], ['until the first frame', 'article', 'frame-start'],
+  ['font atlas', 'frame-start', 'font-atlas'], ['layout and draw', 'font-atlas', 'firstFrame'],
+  ['lexicons and model', 'firstFrame', 'lexicons'], ['analysis', 'lexicons', 'analysis'],
+];
+const server = await startServer();
+const browser = await launch();
+
+async function load(page) {
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.lede && window.lede.timing().analysis, null, { timeout: 60000 });
+  return page.evaluate(() => window.lede.timing());
+}
+const cold = [], warm = [];
+let transferred = 0;
+for (let i = 0; i < runs; i++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  let bytes = 0;
+  page.on('response', async (r) => {
+    if (r.request().serviceWorker()) return;  // the worker's own install fetches
+    bytes += Number((await r.allHeaders())['content-length'] || 0);
+  });
+  cold.push(await load(page));
+  await page.waitForTimeout(200);
+  transferred = bytes;
+  // Warm: the worker has cached this build; reload through it.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  warm.push(await load(page));
+  await context.close();
+}
+await browser.close();
+await server.stop();
+
+function report(name, ts) {
+  console.log(`\n${name} loads (median of ${ts.length}, ms)`);
+  for (const [step, a, b] of STEPS) {
+    const d = ts.map((t) => t[b] - t[a]).filter((x) => Number.isFinite(x));
+    if (d.length) console.log(`  ${step.padEnd(24)} ${median(d).toFixed(0).padStart(6)}`);
+  }
+  const ff = median(ts.map((t) => t.firstFrame)), sug = median(ts.map((t) => t.analysis));
+  console.log(`  ${'first article frame'.padEnd(24)} ${ff.toFixed(0).padStart(6)}   (before: ${BEFORE.firstFrameRange}; ${(BEFORE.firstFrameMs / ff).toFixed(1)}x faster)`);
+  console.log(`  ${'suggestions ready'.padEnd(24)} ${sug.toFixed(0).padStart(6)}   (before: about ${BEFORE.suggestionsMs}; ${(BEFORE.suggestionsMs / sug).toFixed(1)}x faster)`);
+  const atlas = median(ts.map((t) => t['font-atlas'] - t['frame-start']));
+  if (name === 'cold') console.log(`  font atlas ${atlas.toFixed(0)} ms (before: about ${BEFORE.atlasMs})`);
+}
+console.log(`\nfirst load: ${kib(transferred)} KiB transferred (gzip)   (before: ${BEFORE.transferKiB} KiB; ${(transferred / 1024 / BEFORE.transferKiB).toFixed(2)}x)`);
+report('cold', cold);
+report('warm', warm);
