@@ -5,11 +5,13 @@ Model::decode (src/core/analysis/model.cpp) reads it; tests/unit check both form
 
   python3 tools/pack_model.py assets/model/ner.tsv OUT.bin
 
-Format (little-endian): "LEDM" 1 | scale as its decimal text (1 length byte, the text, read with
-strtof as the TSV is) | bias: 4 x int16 | N: uint32 | N feature hashes, ascending, each as the
-LEB128 varint of its difference to the one before | 4 columns of N int8 weights (class 0 of every
-feature, then class 1, ...). Sorted deltas and columns compress well (gzip) where hex text does not.
+Format (little-endian): "LEDM" 2 | scale as its decimal text (1 length byte, the text, read with
+strtof as the TSV is) | bias: 4 x int16 | N: uint32 | P: uint32 | the P distinct weight rows
+(4 x int8 each), the most used first | N feature hashes, ascending, each as the LEB128 varint of
+its difference to the one before | N varints: each feature's row in that table. Sorted deltas and
+a table of the few thousand distinct rows compress well (gzip) where hex text does not.
 """
+import collections
 import struct
 import sys
 
@@ -43,17 +45,21 @@ def main(src, dst):
                 sys.exit(f'pack_model: {src}: weights outside -128..127 or not four: {line!r}')
             rows.setdefault(int(f[0], 16), w)  # a repeated hash: the first one counts, as in Model::parse
     keys = sorted(rows)
-    out = bytearray(b'LEDM\x01')
+    table = [w for w, _ in collections.Counter(tuple(rows[k]) for k in keys).most_common()]
+    index = {w: i for i, w in enumerate(table)}
+    out = bytearray(b'LEDM\x02')
     s = scale.encode('ascii')
     out += bytes([len(s)]) + s
     out += struct.pack('<4h', *bias)
-    out += struct.pack('<I', len(keys))
+    out += struct.pack('<II', len(keys), len(table))
+    for w in table:
+        out += struct.pack('<4b', *w)
     prev = 0
     for k in keys:
         out += varint(k - prev)
         prev = k
-    for c in range(4):
-        out += bytes(rows[k][c] & 0xFF for k in keys)
+    for k in keys:
+        out += varint(index[tuple(rows[k])])
     with open(dst, 'wb') as f:
         f.write(out)
 

@@ -82,6 +82,10 @@ const char* kPalette[][2] = {{"Blue", "#4477AA"},   {"Red", "#EE6677"},   {"Gree
 const ImWchar kBaseRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026,
                                0x20AC, 0x20AC, 0x2190, 0x2193, 0x2264, 0x2265, 0x25B2, 0x25BC, 0xFFFD, 0xFFFD, 0};
 
+// The first atlas: the base ranges without U+00A0-00FF (the article's own are in Fonts::extra).
+const ImWchar kFirstRanges[] = {0x0020, 0x007E, 0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026,
+                                0x20AC, 0x20AC, 0x2190, 0x2193, 0x2264, 0x2265, 0x25B2, 0x25BC, 0xFFFD, 0xFFFD, 0};
+
 bool in_base_ranges(uint32_t cp) {
   for (int i = 0; kBaseRanges[i]; i += 2)
     if (cp >= kBaseRanges[i] && cp <= kBaseRanges[i + 1]) return true;
@@ -95,7 +99,7 @@ void collect_extra_glyphs(App& a) {
     unsigned char c = static_cast<unsigned char>(a.s->doc.text[i]);
     if (c < 0x80) { ++i; continue; }
     i += utf8_decode(a.s->doc.text, i, &cp);
-    if (cp <= 0xFFFF && !in_base_ranges(cp)) extra.insert(cp);
+    if (cp <= 0xFFFF && (cp <= 0xFF || !in_base_ranges(cp))) extra.insert(cp);
     if (extra.size() > 3000) break;  // a script our fonts lack: the rest shows as boxes
   }
   std::vector<uint32_t> v(extra.begin(), extra.end());
@@ -969,6 +973,12 @@ void app_set_analyzer(App& a, const Analyzer* analyzer) {
 bool app_has_analyzer(const App& a) { return a.analyzer != nullptr; }
 bool app_busy(const App& a) { return a.fonts.dirty; }
 
+void app_fonts_complete(App& a) {
+  if (a.fonts.latin1) return;
+  a.fonts.latin1 = true;
+  a.fonts.dirty = true;
+}
+
 bool app_fonts_stale(const App& a, float dpr) {
   return a.fonts.dirty || a.fonts.dpr != dpr || a.fonts.body_size != a.view.body_size;
 }
@@ -978,7 +988,7 @@ void app_build_fonts(App& a, float dpr) {
   io.Fonts->Clear();
   static ImVector<ImWchar> ranges;  // must outlive the atlas build
   ImFontGlyphRangesBuilder rb;
-  rb.AddRanges(kBaseRanges);
+  rb.AddRanges(a.fonts.latin1 ? kBaseRanges : kFirstRanges);
   for (uint32_t cp : a.fonts.extra) rb.AddChar(static_cast<ImWchar>(cp));
   ranges.clear();
   rb.BuildRanges(&ranges);

@@ -185,9 +185,11 @@ void frame() {
   // In menus and dialogs Enter chooses, as Space does (ImGui 1.86 maps Enter to text input only).
   if ((io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) && io.KeysDown[13]) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
 
-  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplOpenGL3_NewFrame();  // the first compiles the shaders
   ImGui::NewFrame();
+  if (!P->first_frame_sent) js_mark("gl-setup");
   lede::app_frame(P->app);
+  if (!P->first_frame_sent) js_mark("layout");
   // The change goes to the browser's store before the frame is drawn: every millisecond counts
   // when the tab is closed right after it.
   const bool store_waits = persist();
@@ -209,7 +211,9 @@ void frame() {
   if (!P->first_frame_sent) {
     P->first_frame_sent = true;
     js_first_frame();
-  } else if (!lede::app_has_analyzer(P->app)) {
+  } else if (lede::app_has_analyzer(P->app)) {
+    lede::app_fonts_complete(P->app);  // the frame after the suggestions: the rest of the glyphs
+  } else {
     // The analysis starts once the article is on screen, so the page opens as fast as it can.
 #ifdef LEDE_WITH_ANALYSIS
     static lede::Analyzer analyzer;  // reads the lexicons and the model
