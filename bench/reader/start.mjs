@@ -3,6 +3,9 @@
 // first load, and the start broken into its steps (median of N loads): cold (a fresh profile, no
 // cache) and warm (the same profile again, the service worker answering from its cache).
 //   node bench/reader/start.mjs [N]        (needs the web build: ./dev.sh build; N defaults to 7)
+//   LEDE_BEFORE_SITE=DIR node bench/reader/start.mjs [N]
+//     also loads an earlier build's site (e.g. main's build-web/site, copied aside), alternating
+//     with this one, so both meet the same machine load: the ratios then compare like with like.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -49,16 +52,30 @@ const STEPS = [  // [name, from mark, to mark]; 'navigationStart' is 0
   ['lexicons and model', 'firstFrame', 'lexicons'], ['analysis', 'lexicons', 'analysis'],
 ];
 const server = await startServer();
+const beforeSite = process.env.LEDE_BEFORE_SITE;
+const beforeServer = beforeSite ? await startServer(beforeSite) : null;
 const browser = await launch();
 
-async function load(page) {
-  await page.goto(server.url);
+async function load(page, url = server.url) {
+  await page.goto(url);
   await page.waitForFunction(() => window.lede && window.lede.timing().analysis, null, { timeout: 60000 });
   return page.evaluate(() => window.lede.timing());
 }
-const cold = [], warm = [];
-let transferred = 0;
+const cold = [], warm = [], beforeCold = [];
+let transferred = 0, beforeTransferred = 0;
 for (let i = 0; i < runs; i++) {
+  if (beforeServer) {  // the earlier build: it marks only its first frame
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    let bytes = 0;
+    page.on('response', async (r) => { bytes += Number((await r.allHeaders())['content-length'] || 0); });
+    await page.goto(beforeServer.url);
+    await page.waitForFunction(() => window.lede && window.lede.ready(), null, { timeout: 60000 });
+    beforeCold.push(await page.evaluate(() => window.lede.timing().firstFrame));
+    await page.waitForTimeout(200);
+    beforeTransferred = bytes;
+    await context.close();
+  }
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   let bytes = 0;
@@ -76,6 +93,7 @@ for (let i = 0; i < runs; i++) {
 }
 await browser.close();
 await server.stop();
+if (beforeServer) await beforeServer.stop();
 
 function report(name, ts) {
   console.log(`\n${name} loads (median of ${ts.length}, ms)`);
@@ -92,3 +110,9 @@ function report(name, ts) {
 console.log(`\nfirst load: ${kib(transferred)} KiB transferred (gzip)   (before: ${BEFORE.transferKiB} KiB; ${(transferred / 1024 / BEFORE.transferKiB).toFixed(2)}x)`);
 report('cold', cold);
 report('warm', warm);
+if (beforeServer) {
+  const a = median(cold.map((t) => t.firstFrame)), b = median(beforeCold);
+  console.log(`\nthe same runs, alternating with ${beforeSite}:`);
+  console.log(`  first load ${kib(transferred)} KiB vs ${kib(beforeTransferred)} KiB (${(transferred / beforeTransferred).toFixed(2)}x)`);
+  console.log(`  first article frame, cold: ${a.toFixed(0)} ms vs ${b.toFixed(0)} ms (${(a / b).toFixed(2)}x)`);
+}
