@@ -1008,12 +1008,16 @@ void app_build_fonts(App& a, float dpr) {
     ImFont* f = io.Fonts->AddFontFromMemoryTTF(data, int(size), px, &c, ranges.Data);  // the atlas owns data
     return f || merge ? f : io.Fonts->AddFontDefault();
   };
-  // Inter and Charis Bold hold Latin only (CMakeLists.txt): other scripts come from Charis Regular.
+  // Each script is in one font only (CMakeLists.txt): Cyrillic and Vietnamese in Charis Regular,
+  // Greek in Inter. Each face draws what it lacks from the others.
+  const float title_size = std::round(a.view.body_size * 1.6f);
   a.fonts.ui = load("Inter-Regular.otf", a.fonts.ui_size);
   load("CharisSIL-Regular.ttf", a.fonts.ui_size, true);
   a.fonts.body = load("CharisSIL-Regular.ttf", a.view.body_size);
-  a.fonts.title = load("CharisSIL-Bold.ttf", std::round(a.view.body_size * 1.6f));
-  load("CharisSIL-Regular.ttf", std::round(a.view.body_size * 1.6f), true);
+  load("Inter-Regular.otf", a.view.body_size, true);
+  a.fonts.title = load("CharisSIL-Bold.ttf", title_size);
+  load("CharisSIL-Regular.ttf", title_size, true);
+  load("Inter-Regular.otf", title_size, true);
   io.FontDefault = a.fonts.ui;
   io.FontGlobalScale = 1.0f / dpr;
   io.Fonts->Build();
