@@ -61,31 +61,35 @@ async function load(page, url = server.url) {
   await page.waitForFunction(() => window.lede && window.lede.timing().analysis, null, { timeout: 60000 });
   return page.evaluate(() => window.lede.timing());
 }
+// The gzip bytes of the page's responses; the returned function waits for every header read.
+function countBytes(page) {
+  const pending = [];
+  page.on('response', (r) => {
+    if (r.request().serviceWorker()) return;  // the worker's own install fetches
+    pending.push(r.allHeaders().then((h) => Number(h['content-length'] || 0), () => 0));
+  });
+  return async () => (await Promise.all(pending)).reduce((a, b) => a + b, 0);
+}
 const cold = [], warm = [], beforeCold = [];
 let transferred = 0, beforeTransferred = 0;
 for (let i = 0; i < runs; i++) {
   if (beforeServer) {  // the earlier build: it marks only its first frame
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    let bytes = 0;
-    page.on('response', async (r) => { bytes += Number((await r.allHeaders())['content-length'] || 0); });
+    const bytesOf = countBytes(page);
     await page.goto(beforeServer.url);
     await page.waitForFunction(() => window.lede && window.lede.ready(), null, { timeout: 60000 });
     beforeCold.push(await page.evaluate(() => window.lede.timing().firstFrame));
     await page.waitForTimeout(200);
-    beforeTransferred = bytes;
+    beforeTransferred = await bytesOf();
     await context.close();
   }
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  let bytes = 0;
-  page.on('response', async (r) => {
-    if (r.request().serviceWorker()) return;  // the worker's own install fetches
-    bytes += Number((await r.allHeaders())['content-length'] || 0);
-  });
+  const bytesOf = countBytes(page);
   cold.push(await load(page));
   await page.waitForTimeout(200);
-  transferred = bytes;
+  transferred = await bytesOf();
   // Warm: the worker has cached this build; reload through it.
   await page.evaluate(() => navigator.serviceWorker.ready);
   warm.push(await load(page));
