@@ -39,11 +39,12 @@ const server = createServer(async (req, res) => {
       'Content-Type': MIME[extname(file)] || 'application/octet-stream',
       'Cache-Control': 'no-cache',
       'ETag': etag,
-      'Content-Security-Policy': CSP,
       'X-Content-Type-Options': 'nosniff',
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Vary': 'Accept-Encoding',
     };
+    // lede.html carries its own policy (its inline blocks by hash); two policies would both apply.
+    if (!file.endsWith('lede.html')) headers['Content-Security-Policy'] = CSP;
     if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers).end(); return; }
     let body = await readFile(file);
     if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && body.length > 512) {

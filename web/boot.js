@@ -301,7 +301,9 @@
       if (!('indexedDB' in window) || !window.indexedDB) throw new Error('no IndexedDB');
       req = indexedDB.open(DB_NAME, 2);
     } catch (e) {
-      storeProblem = 'this browser does not let pages keep data (a private window, or storage turned off)';
+      storeProblem = location.protocol === 'file:'
+        ? 'this browser does not let a page opened from a file (file://) keep data'
+        : 'this browser does not let pages keep data (a private window, or storage turned off)';
       resolve(null);
       return;
     }
@@ -565,31 +567,105 @@
   };
 
   // ---- the module --------------------------------------------------------------------------------
+  // boot.js fetches and compiles lede.wasm itself (Module.instantiateWasm), from the start and
+  // beside lede.js, so that every way it can fail ends in a message on the page. lede.html (the
+  // one-file page, tools/onefile.mjs) carries the module inline as base64 and lede.js as a function.
+  const inline = document.getElementById('lede-wasm');
+  const mark = (name) => { try { performance.mark('lede:' + name); } catch (e) { /* old browser */ } };
+  mark('boot');
+  function compileModule() {
+    if (inline) {
+      const b64 = inline.textContent.trim();
+      let bytes;
+      if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(b64);
+      else {
+        const bin = atob(b64);
+        bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      }
+      inline.remove();  // 4 MB of text the page no longer needs
+      mark('fetched');
+      return WebAssembly.compile(bytes).then(compiled);
+    }
+    if (location.protocol === 'file:') {
+      return Promise.reject(new LoadError('This page must be served over http: a browser does not let a page opened ' +
+        'from a file (file://) load lede.wasm. Open lede.html instead, beside this file: it holds all of Lede in ' +
+        'one file. Or serve this folder (./dev.sh serve).'));
+    }
+    const response = fetch('lede.wasm', { credentials: 'same-origin' }).then((r) => {
+      mark('fetched');
+      if (!r.ok) throw new LoadError('Lede could not be loaded: lede.wasm could not be downloaded (HTTP ' + r.status + '). Reload the page to try again.');
+      return r;
+    }, (err) => {
+      throw new LoadError('Lede could not be loaded: lede.wasm could not be downloaded (' + err.message + '). ' +
+        'If you are offline, reconnect once so that it can be stored for offline use.');
+    });
+    // Streaming compiles while the bytes arrive; a server sending the wrong MIME type gets the slow way.
+    return response.then((r) => WebAssembly.compileStreaming(r.clone()).catch((err) => {
+      if (err instanceof WebAssembly.CompileError) throw err;
+      return r.arrayBuffer().then((b) => WebAssembly.compile(b));
+    })).then(compiled);
+  }
+  function compiled(module) { mark('compiled'); return module; }
+  function LoadError(message) { this.message = message; }
+  function whyNot(err) {
+    if (err instanceof LoadError) return err.message;
+    const what = String(err && err.message || err);
+    if (/Content.Security.Policy|unsafe-eval/i.test(what)) {
+      return 'Lede cannot run here: the page\u2019s Content-Security-Policy does not allow WebAssembly ' +
+        '(it needs \'wasm-unsafe-eval\' in script-src). (' + what + ')';
+    }
+    if (err instanceof WebAssembly.CompileError || err instanceof WebAssembly.LinkError) {
+      return 'Lede cannot run in this browser: its WebAssembly module did not compile (' + what + '). ' +
+        'Lede needs a current browser (Chrome or Edge 95, Firefox 100, Safari 15.2 or later).';
+    }
+    return 'Lede could not start: ' + what + '. Reload the page to try again.';
+  }
+  const moduleReady = compileModule();
+  moduleReady.catch((err) => fail(whyNot(err)));
+
   window.Module = {
     canvas,
     ledeHost: host,
     print: (s) => console.log(s),
     printErr: (s) => console.warn(s),
     onAbort: (what) => fail('Lede stopped because of an internal error (' + what + '). Reload the page to start again.'),
+    instantiateWasm(imports, receive) {
+      moduleReady.then((module) => WebAssembly.instantiate(module, imports).then((instance) => {
+        mark('instantiated');
+        receive(instance, module);
+      })).catch((err) => fail(whyNot(err)));
+      return {};  // the exports arrive through receive()
+    },
     onRuntimeInitialized() { M = window.Module; },
   };
-  const script = document.createElement('script');
-  script.src = 'lede.js';
-  script.onerror = () => fail('Lede could not be loaded (lede.js is missing). If you are offline, reconnect once so it can be stored for offline use.');
-  document.body.appendChild(script);
+  if (inline) {
+    window.ledeModule(window.Module);  // lede.js, inlined by tools/onefile.mjs
+  } else {
+    const script = document.createElement('script');
+    script.src = 'lede.js';
+    script.onerror = () => fail('Lede could not be loaded (lede.js is missing). If you are offline, reconnect once so it can be stored for offline use.');
+    document.body.appendChild(script);
+  }
 
   // Read-only API for tests and scripting: every call returns a fresh copy.
   window.lede = Object.freeze({
     state() { return M ? JSON.parse(M.UTF8ToString(M._lede_state())) : null; },
     rects(start, end) { return M ? JSON.parse(M.UTF8ToString(M._lede_rects(start, end))) : []; },
-    timing() { return Object.assign({}, timing); },
+    // ms since navigation: firstFrame, and each step of the start (performance marks 'lede:*')
+    timing() {
+      const t = Object.assign({}, timing);
+      for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('lede:')) t[m.name.slice(5)] = m.startTime;
+      return t;
+    },
     // CPU time (ms) of each drawn frame since frame `from` (see frameCount), for benchmarks.
     frameTimes(from = 0) { return M ? JSON.parse(M.UTF8ToString(M._lede_frame_times(from))) : []; },
     frameCount() { return M ? M._lede_frame_count() : 0; },
     ready() { return timing.firstFrame !== null; },
   });
 
-  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  // Not from file:// (no service workers there) nor for lede.html, which needs no other file.
+  if ('serviceWorker' in navigator && location.protocol !== 'file:' && !inline) {
     navigator.serviceWorker.register('sw.js').catch((err) => console.warn('offline support unavailable:', err));
   }
 })();

@@ -83,6 +83,10 @@ const char* kPalette[][2] = {{"Blue", "#4477AA"},   {"Red", "#EE6677"},   {"Gree
 const ImWchar kBaseRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026,
                                0x20AC, 0x20AC, 0x2190, 0x2193, 0x2264, 0x2265, 0x25B2, 0x25BC, 0xFFFD, 0xFFFD, 0};
 
+// The first atlas: the base ranges without U+00A0-00FF (the article's own are in Fonts::extra).
+const ImWchar kFirstRanges[] = {0x0020, 0x007E, 0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026,
+                                0x20AC, 0x20AC, 0x2190, 0x2193, 0x2264, 0x2265, 0x25B2, 0x25BC, 0xFFFD, 0xFFFD, 0};
+
 bool in_base_ranges(uint32_t cp) {
   for (int i = 0; kBaseRanges[i]; i += 2)
     if (cp >= kBaseRanges[i] && cp <= kBaseRanges[i + 1]) return true;
@@ -96,7 +100,7 @@ void collect_extra_glyphs(App& a) {
     unsigned char c = static_cast<unsigned char>(a.s->doc.text[i]);
     if (c < 0x80) { ++i; continue; }
     i += utf8_decode(a.s->doc.text, i, &cp);
-    if (cp <= 0xFFFF && !in_base_ranges(cp)) extra.insert(cp);
+    if (cp <= 0xFFFF && (cp <= 0xFF || !in_base_ranges(cp))) extra.insert(cp);
     if (extra.size() > 3000) break;  // a script our fonts lack: the rest shows as boxes
   }
   std::vector<uint32_t> v(extra.begin(), extra.end());
@@ -1010,6 +1014,12 @@ void app_set_analyzer(App& a, const Analyzer* analyzer) {
 bool app_has_analyzer(const App& a) { return a.analyzer != nullptr; }
 bool app_busy(const App& a) { return a.fonts.dirty; }
 
+void app_fonts_complete(App& a) {
+  if (a.fonts.latin1) return;
+  a.fonts.latin1 = true;
+  a.fonts.dirty = true;
+}
+
 bool app_fonts_stale(const App& a, float dpr) {
   return a.fonts.dirty || a.fonts.dpr != dpr || a.fonts.body_size != a.view.body_size;
 }
@@ -1019,7 +1029,7 @@ void app_build_fonts(App& a, float dpr) {
   io.Fonts->Clear();
   static ImVector<ImWchar> ranges;  // must outlive the atlas build
   ImFontGlyphRangesBuilder rb;
-  rb.AddRanges(kBaseRanges);
+  rb.AddRanges(a.fonts.latin1 ? kBaseRanges : kFirstRanges);
   for (uint32_t cp : a.fonts.extra) rb.AddChar(static_cast<ImWchar>(cp));
   ranges.clear();
   rb.BuildRanges(&ranges);
@@ -1028,18 +1038,27 @@ void app_build_fonts(App& a, float dpr) {
   cfg.OversampleH = dpr >= 2 ? 1 : 2;  // enough horizontal precision once pixels are small
   cfg.OversampleV = 1;
   // Sizes are em sizes, as in CSS; ImGui sizes fonts by ascent - descent, which differs per font.
-  auto load = [&](const char* file, float em) -> ImFont* {
+  auto load = [&](const char* file, float em, bool merge = false) -> ImFont* {
     std::string path = a.font_dir + "/" + file;
     size_t size = 0;
     void* data = ImFileLoadToMemory(path.c_str(), "rb", &size);
-    if (!data) return io.Fonts->AddFontDefault();
+    if (!data) return merge ? nullptr : io.Fonts->AddFontDefault();
     float px = std::round(em * dpr * font_height_per_em(static_cast<const unsigned char*>(data), size));
-    ImFont* f = io.Fonts->AddFontFromMemoryTTF(data, int(size), px, &cfg, ranges.Data);  // the atlas owns data
-    return f ? f : io.Fonts->AddFontDefault();
+    ImFontConfig c = cfg;
+    c.MergeMode = merge;  // merged: only the glyphs the font before lacks
+    ImFont* f = io.Fonts->AddFontFromMemoryTTF(data, int(size), px, &c, ranges.Data);  // the atlas owns data
+    return f || merge ? f : io.Fonts->AddFontDefault();
   };
+  // Each script is in one font only (CMakeLists.txt): Cyrillic and Vietnamese in Charis Regular,
+  // Greek in Inter. Each face draws what it lacks from the others.
+  const float title_size = std::round(a.view.body_size * 1.6f);
   a.fonts.ui = load("Inter-Regular.otf", a.fonts.ui_size);
+  load("CharisSIL-Regular.ttf", a.fonts.ui_size, true);
   a.fonts.body = load("CharisSIL-Regular.ttf", a.view.body_size);
-  a.fonts.title = load("CharisSIL-Bold.ttf", std::round(a.view.body_size * 1.6f));
+  load("Inter-Regular.otf", a.view.body_size, true);
+  a.fonts.title = load("CharisSIL-Bold.ttf", title_size);
+  load("CharisSIL-Regular.ttf", title_size, true);
+  load("Inter-Regular.otf", title_size, true);
   io.FontDefault = a.fonts.ui;
   io.FontGlobalScale = 1.0f / dpr;
   io.Fonts->Build();

@@ -30,8 +30,9 @@ struct Fonts {
   float dpr = 1;                // devicePixelRatio the atlas was rasterized for
   float body_size = 0;          // em the atlas was built for
   float ui_size = 14;
-  std::vector<uint32_t> extra;  // code points of the open article outside the base ranges
+  std::vector<uint32_t> extra;  // code points of the open article outside the base ranges (and U+00A0-00FF)
   bool dirty = true;
+  bool latin1 = false;          // the atlas holds all of U+00A0-00FF: not the first, to draw the page sooner
 };
 
 // What the reader chose about the view; kept in the browser between visits.
@@ -209,6 +210,9 @@ void app_init(App& app, const Host& host);
 // Font atlas: call app_build_fonts (outside a frame) when app_fonts_stale() says so.
 bool app_fonts_stale(const App& app, float dpr);
 void app_build_fonts(App& app, float dpr);
+// The first atlas holds ASCII and the article's own characters; this adds the rest of the base
+// ranges (U+00A0-00FF) in the next build. Called once the first frames are drawn.
+void app_fonts_complete(App& app);
 void app_frame(App& app);
 
 // Opening a file (picker, drop, explicit paste). kind any: decided by the name and content. An

@@ -5,10 +5,9 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <deque>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -33,6 +32,8 @@ EM_JS(void, js_set_title, (const char* text), { document.title = UTF8ToString(te
 EM_JS(void, js_set_cursor, (const char* css), { Module.ledeHost.setCursor(UTF8ToString(css)); });
 EM_JS(void, js_first_frame, (), { Module.ledeHost.firstFrame(); });
 EM_JS(void, js_start, (), { Module.ledeHost.start(); });
+// A step of the start, for window.lede.timing() and bench/ (performance mark 'lede:<name>').
+EM_JS(void, js_mark, (const char* name), { performance.mark('lede:' + UTF8ToString(name)); });
 // The hidden text area that receives typed text follows the caret, so an input method's
 // candidate window opens beside the text being written.
 EM_JS(void, js_ime_pos, (int x, int y), {
@@ -168,10 +169,12 @@ void frame() {
   if (P->events.empty() && P->redraw <= 0) return;
   const double t0 = emscripten_get_now();
   ImGuiIO& io = ImGui::GetIO();
+  if (!P->first_frame_sent) js_mark("frame-start");
   if (lede::app_fonts_stale(P->app, P->dpr)) {
     lede::app_build_fonts(P->app, P->dpr);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    if (!P->first_frame_sent) js_mark("font-atlas");
   }
   bool had_events = !P->events.empty();
   apply_events(io);
@@ -183,9 +186,11 @@ void frame() {
   // In menus and dialogs Enter chooses, as Space does (ImGui 1.86 maps Enter to text input only).
   if ((io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) && io.KeysDown[13]) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
 
-  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplOpenGL3_NewFrame();  // the first compiles the shaders
   ImGui::NewFrame();
+  if (!P->first_frame_sent) js_mark("gl-setup");
   lede::app_frame(P->app);
+  if (!P->first_frame_sent) js_mark("layout");
   // The change goes to the browser's store before the frame is drawn: every millisecond counts
   // when the tab is closed right after it.
   const bool store_waits = persist();
@@ -207,11 +212,15 @@ void frame() {
   if (!P->first_frame_sent) {
     P->first_frame_sent = true;
     js_first_frame();
-  } else if (!lede::app_has_analyzer(P->app)) {
+  } else if (lede::app_has_analyzer(P->app)) {
+    lede::app_fonts_complete(P->app);  // the frame after the suggestions: the rest of the glyphs
+  } else {
     // The analysis starts once the article is on screen, so the page opens as fast as it can.
 #ifdef LEDE_WITH_ANALYSIS
-    static lede::Analyzer analyzer;
+    static lede::Analyzer analyzer;  // reads the lexicons and the model
+    js_mark("lexicons");
     lede::app_set_analyzer(P->app, &analyzer);
+    js_mark("analysis");  // the suggestions are drawn in the next frame
 #endif
   }
   // Keep drawing while something moves: input, a held button (drag, auto-scroll), fonts to rebuild.
@@ -221,11 +230,16 @@ void frame() {
   P->redraw = busy ? 3 : P->redraw - 1;
 }
 
+// stdio, not iostreams: these are the only streams the page would use, and they would bring
+// libc++'s locale machinery into the download.
 std::string read_file(const char* path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
+  std::string out;
+  if (FILE* f = std::fopen(path, "rb")) {
+    char buf[16384];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) out.append(buf, n);
+    std::fclose(f);
+  }
+  return out;
 }
 
 void push(InputEvent e) {
@@ -339,6 +353,7 @@ EMSCRIPTEN_KEEPALIVE void lede_set_settings(const char* json) {
 }
 
 int main() {
+  js_mark("main");
   P = new Platform();
   EmscriptenWebGLContextAttributes attr;
   emscripten_webgl_init_context_attributes(&attr);
@@ -390,6 +405,7 @@ int main() {
   host.print_html = js_print_html;
   lede::app_init(P->app, host);
   lede::app_open_default(P->app, "dprk-missiles-un.txt", read_file("/assets/articles/dprk-missiles-un.txt"));
+  js_mark("article");
 
   ImGui_ImplOpenGL3_Init("#version 300 es");
   P->last_time = emscripten_get_now() / 1000.0;

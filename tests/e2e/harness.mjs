@@ -15,8 +15,8 @@ export const artifacts = process.env.LEDE_ARTIFACTS || join(repo, 'build/e2e-art
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export async function startServer() {
-  const child = fork(join(repo, 'tools/serve.mjs'), ['--root', site, '--port', '0'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+export async function startServer(root = site) {
+  const child = fork(join(repo, 'tools/serve.mjs'), ['--root', root, '--port', '0'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const url = await new Promise((ok, fail) => {
     child.once('message', (m) => ok(m.url));
     child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));

@@ -1,4 +1,6 @@
-// A browser without WebAssembly or WebGL 2 gets a clear message instead of a blank page.
+// A browser without WebAssembly or WebGL 2, a module that does not arrive or does not compile, a
+// policy that forbids WebAssembly: each gets a message on the page that says what and why,
+// instead of a page that loads forever.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launch, startServer } from './harness.mjs';
@@ -7,9 +9,10 @@ let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-async function overlayText(init) {
+async function overlayText(init, route) {
   const context = await browser.newContext();
-  await context.addInitScript(init);
+  if (init) await context.addInitScript(init);
+  if (route) await context.route('**/lede.wasm', route);
   const page = await context.newPage();
   await page.goto(server.url);
   await page.waitForSelector('#overlay.error', { timeout: 10000 });
@@ -32,4 +35,35 @@ test('no WebGL 2: the page says so', async () => {
   });
   assert.equal(r.visible, true);
   assert.match(r.text, /needs WebGL 2/);
+});
+
+test('lede.wasm cannot be downloaded: the page says so', async () => {
+  const r = await overlayText(null, (route) => route.abort('internetdisconnected'));
+  assert.equal(r.visible, true);
+  assert.match(r.text, /lede\.wasm could not be downloaded \(.+\)\. If you are offline, reconnect once/);
+});
+
+test('the server answers 404 for lede.wasm: the page says so', async () => {
+  const r = await overlayText(null, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  assert.match(r.text, /lede\.wasm could not be downloaded \(HTTP 404\)/);
+});
+
+test('lede.wasm does not compile: the page says so and what the browser needs', async () => {
+  const r = await overlayText(null, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('\0asm\x01\0\0\0\x01\xff') }));
+  assert.match(r.text, /WebAssembly module did not compile \(WebAssembly\.compile.*\)\. Lede needs a current browser/);
+});
+
+test('a Content-Security-Policy that forbids WebAssembly: the page says so', async () => {
+  // The policy a site might put in front of Lede, without 'wasm-unsafe-eval'.
+  const context = await browser.newContext();
+  await context.route('**/', async (route) => {
+    const res = await route.fetch();
+    const headers = { ...res.headers(), 'content-security-policy': "default-src 'self'; script-src 'self'" };
+    await route.fulfill({ response: res, headers });
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('#overlay.error', { timeout: 10000 });
+  assert.match(await page.textContent('#overlay-text'), /Content-Security-Policy does not allow WebAssembly/);
+  await context.close();
 });

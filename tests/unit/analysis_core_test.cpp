@@ -3,6 +3,8 @@
 #ifdef LEDE_WITH_ANALYSIS
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "core/analysis/analyze.hpp"
@@ -10,6 +12,7 @@
 #include "core/analysis/lexicon.hpp"
 #include "core/analysis/model.hpp"
 #include "core/analysis/tokenizer.hpp"
+#include "core/assets.hpp"
 #include "core/text.hpp"
 #include "test_support.hpp"
 
@@ -104,6 +107,33 @@ TEST_CASE("analysis: the tokenizer's hashes equal the lexicon's hashes of the to
     for (size_t i = 0; i < 4; ++i) CHECK(curly[i].hs == plain[i].hs);
   }
   CHECK(lede::analysis::hash_lower("[@]") != lede::analysis::hash_bytes("{`}"));
+}
+
+TEST_CASE("analysis: the compiled-in model (its compact form) decodes equal to assets/model/ner.tsv") {
+  // The build packs ner.tsv (tools/pack_model.py) and compiles in only that: the analysis must
+  // see exactly the weights the text file holds.
+  using namespace lede::analysis;
+  REQUIRE(!lede::embedded_asset("model/ner.bin").empty());
+  CHECK(lede::embedded_asset("model/ner.tsv").empty());  // not both in the download
+  std::ifstream f(std::string(LEDE_SOURCE_DIR) + "/assets/model/ner.tsv", std::ios::binary);
+  std::stringstream tsv;
+  tsv << f.rdbuf();
+  const Model text = Model::parse(tsv.str()), packed = Model::embedded();
+  REQUIRE(text.weights_.size() > 1000);
+  CHECK(packed.weights_.size() == text.weights_.size());
+  CHECK(packed.scale_ == text.scale_);
+  CHECK(packed.bias_ == text.bias_);
+  CHECK(packed.fixed_ == text.fixed_);
+  size_t same = 0;
+  text.weights_.for_each([&](uint64_t k, const std::array<int16_t, C_COUNT>& w) {
+    auto p = packed.weights_.find(k);
+    if (p && p->second == w) ++same;
+  });
+  CHECK(same == text.weights_.size());
+  // A damaged form gives an empty model, never a partial one.
+  std::string bin(lede::embedded_asset("model/ner.bin"));
+  CHECK(Model::decode(bin.substr(0, bin.size() - 1)).empty());
+  CHECK(Model::decode("LEDM").empty());
 }
 
 TEST_CASE("analysis: the model's scores, summed per word and reused, equal the sum over its features") {

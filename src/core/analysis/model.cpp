@@ -255,13 +255,69 @@ Model Model::parse(std::string_view text) {
     }
   }
   m.scale_ = scale;  // the file gives it before the weights
-  for (int k = 0; k < kFixed; ++k) {
-    auto it = m.weights_.find(fh(kFixedTags[k][0], kFixedTags[k][1]));
-    for (int c = 0; c < C_COUNT; ++c) m.fixed_[k][c] = it == m.weights_.end() ? 0 : it->second[c];
-  }
+  m.fill_fixed();
   return m;
 }
 
-Model Model::embedded() { return parse(embedded_asset("model/ner.tsv")); }
+Model Model::decode(std::string_view bin) {
+  // tools/pack_model.py writes it: "LEDM" 2, scale text, 4 x int16 bias, N, P, P weight rows of
+  // 4 x int8, N varint key deltas, N varint row numbers.
+  Model m;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(bin.data());
+  const unsigned char* end = p + bin.size();
+  if (bin.size() < 6 || bin.substr(0, 5) != std::string_view("LEDM\x02", 5)) return m;
+  p += 5;
+  const size_t scale_len = *p++;
+  if (size_t(end - p) < scale_len + 16) return m;
+  const float scale = std::strtof(std::string(reinterpret_cast<const char*>(p), scale_len).c_str(), nullptr);
+  p += scale_len;
+  for (int c = 0; c < C_COUNT; ++c) m.bias_[c] = static_cast<float>(static_cast<int16_t>(p[2 * c] | (p[2 * c + 1] << 8))) * scale;
+  p += 8;
+  auto u32 = [&]() { uint32_t v = uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24; p += 4; return v; };
+  const uint32_t n = u32(), rows = u32();
+  if (size_t(end - p) < size_t(rows) * C_COUNT) return Model{};
+  const unsigned char* table = p;
+  p += size_t(rows) * C_COUNT;
+  if (size_t(end - p) < size_t(n) * 2) return Model{};  // a key and a row number take a byte each at least
+  bool ok = true;  // every varint complete
+  auto varint = [&]() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (p == end) break;
+      const unsigned char b = *p++;
+      v |= uint64_t(b & 0x7f) << shift;
+      if (!(b & 0x80)) return v;
+    }
+    ok = false;
+    return v;
+  };
+  std::vector<uint64_t> keys(n);
+  uint64_t key = 0;
+  for (uint32_t i = 0; i < n; ++i) keys[i] = key += varint();
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint64_t row = varint();
+    if (row >= rows || !ok) return Model{};
+    std::array<int16_t, C_COUNT> q{};
+    for (int c = 0; c < C_COUNT; ++c) q[c] = static_cast<int8_t>(table[row * C_COUNT + size_t(c)]);
+    m.weights_.emplace(keys[i], q);
+  }
+  if (!ok || p != end) return Model{};
+  m.scale_ = scale;
+  m.fill_fixed();
+  return m;
+}
+
+void Model::fill_fixed() {
+  for (int k = 0; k < kFixed; ++k) {
+    auto it = weights_.find(fh(kFixedTags[k][0], kFixedTags[k][1]));
+    for (int c = 0; c < C_COUNT; ++c) fixed_[k][c] = it == weights_.end() ? 0 : it->second[c];
+  }
+}
+
+// The compact form the build makes from ner.tsv (tools/pack_model.py); the text where there is none.
+Model Model::embedded() {
+  std::string_view bin = embedded_asset("model/ner.bin");
+  return bin.empty() ? parse(embedded_asset("model/ner.tsv")) : decode(bin);
+}
 
 }  // namespace lede::analysis

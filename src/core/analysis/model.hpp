@@ -19,8 +19,9 @@ enum ModelClass : int { C_NONE = 0, C_PER = 1, C_ORG = 2, C_LOC = 3, C_COUNT = 4
 
 class Model {
  public:
-  static Model embedded();                       // assets/model/ner.tsv, empty model if absent
+  static Model embedded();                       // assets/model/ner.tsv as compiled in, empty model if absent
   static Model parse(std::string_view text);     // the plain-text weight format
+  static Model decode(std::string_view bin);     // its compact form (tools/pack_model.py); empty if malformed
   bool empty() const { return weights_.empty(); }
   // Scores for the candidate tokens [t0, t1) of d.
   std::array<float, C_COUNT> score(const Doc& d, uint32_t t0, uint32_t t1) const;
@@ -35,6 +36,7 @@ class Model {
   // the weights of the features that take only a few values (model.cpp: fixed_slot)
   static constexpr int kFixed = 11;
   std::array<std::array<int32_t, C_COUNT>, kFixed> fixed_{};
+  void fill_fixed();  // fixed_ from weights_
 };
 
 }  // namespace lede::analysis

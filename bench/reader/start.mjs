@@ -1,0 +1,122 @@
+// What a reader downloads and waits for when the page opens (issue 16), next to the figures before:
+// the size of each part of the site (raw and gzip -9, as tools/serve.mjs sends it), the bytes of a
+// first load, and the start broken into its steps (median of N loads): cold (a fresh profile, no
+// cache) and warm (the same profile again, the service worker answering from its cache).
+//   node bench/reader/start.mjs [N]        (needs the web build: ./dev.sh build; N defaults to 7)
+//   LEDE_BEFORE_SITE=DIR node bench/reader/start.mjs [N]
+//     also loads an earlier build's site (e.g. main's build-web/site, copied aside), alternating
+//     with this one, so both meet the same machine load: the ratios then compare like with like.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch, site, startServer } from '../../tests/e2e/harness.mjs';
+
+const runs = Number(process.argv[2] || 7);
+// Measured before issue 16's work, on the same machine (2 cores, headless Chromium, SwiftShader).
+// firstFrameMs: the median of 7 cold loads in README.md then; the issue saw medians from 1240 to 1630.
+const BEFORE = { transferKiB: 1183, wasmRaw: 3.0 * 1024 * 1024, firstFrameMs: 1570, firstFrameRange: '1240-1630', suggestionsMs: 2100, atlasMs: 400 };
+
+const kib = (n) => (n / 1024).toFixed(1);
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
+
+// ---- sizes ----------------------------------------------------------------------------------------
+console.log(`sizes (${site})`);
+const parts = ['index.html', 'boot.js', 'style.css', 'lede.js', 'lede.wasm', 'sw.js', 'icon.svg', 'manifest.webmanifest', 'lede.html'];
+const sizes = {};
+for (const p of parts) {
+  const buf = readFileSync(join(site, p));
+  sizes[p] = { raw: buf.length, gzip: gz(buf) };
+  console.log(`  ${p.padEnd(22)} ${kib(buf.length).padStart(8)} KiB raw ${kib(sizes[p].gzip).padStart(8)} KiB gzip`);
+}
+// The fonts and the model are inside lede.wasm: their share of it.
+const embed = join(site, '..', 'embed', 'fonts');
+for (const f of ['Inter-Regular.otf', 'CharisSIL-Regular.ttf', 'CharisSIL-Bold.ttf']) {
+  try {
+    const buf = readFileSync(join(embed, f));
+    console.log(`  (in lede.wasm) ${f.padEnd(22)} ${kib(buf.length).padStart(8)} KiB raw ${kib(gz(buf)).padStart(8)} KiB gzip`);
+  } catch { /* another build layout */ }
+}
+try {
+  const bin = readFileSync(join(site, '..', 'generated', 'assets', 'model', 'ner.bin'));
+  console.log(`  (in lede.wasm) ${'model/ner.bin'.padEnd(22)} ${kib(bin.length).padStart(8)} KiB raw ${kib(gz(bin)).padStart(8)} KiB gzip`);
+} catch { /* no analysis */ }
+console.log(`  lede.wasm: ${(sizes['lede.wasm'].raw / BEFORE.wasmRaw).toFixed(2)}x the size before (${(BEFORE.wasmRaw / 1048576).toFixed(1)} MiB)`);
+
+// ---- loads -----------------------------------------------------------------------------------------
+const STEPS = [  // [name, from mark, to mark]; 'navigationStart' is 0
+  ['page and boot.js', 'navigationStart', 'boot'], ['fetch', 'boot', 'fetched'], ['compile', 'fetched', 'compiled'], ['instantiate', 'compiled', 'instantiated'],
+  ['runtime start', 'instantiated', 'main'], ['open the article', 'main', 'article'], ['until the first frame', 'article', 'frame-start'],
+  ['font atlas', 'frame-start', 'font-atlas'], ['GL set-up (shaders)', 'font-atlas', 'gl-setup'],
+  ['layout', 'gl-setup', 'layout'], ['draw', 'layout', 'firstFrame'],
+  ['lexicons and model', 'firstFrame', 'lexicons'], ['analysis', 'lexicons', 'analysis'],
+];
+const server = await startServer();
+const beforeSite = process.env.LEDE_BEFORE_SITE;
+const beforeServer = beforeSite ? await startServer(beforeSite) : null;
+const browser = await launch();
+
+async function load(page, url = server.url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.lede && window.lede.timing().analysis, null, { timeout: 60000 });
+  return page.evaluate(() => window.lede.timing());
+}
+// The gzip bytes of the page's responses; the returned function waits for every header read.
+function countBytes(page) {
+  const pending = [];
+  page.on('response', (r) => {
+    if (r.request().serviceWorker()) return;  // the worker's own install fetches
+    pending.push(r.allHeaders().then((h) => Number(h['content-length'] || 0), () => 0));
+  });
+  return async () => (await Promise.all(pending)).reduce((a, b) => a + b, 0);
+}
+const cold = [], warm = [], beforeCold = [];
+let transferred = 0, beforeTransferred = 0;
+for (let i = 0; i < runs; i++) {
+  if (beforeServer) {  // the earlier build: it marks only its first frame
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const bytesOf = countBytes(page);
+    await page.goto(beforeServer.url);
+    await page.waitForFunction(() => window.lede && window.lede.ready(), null, { timeout: 60000 });
+    beforeCold.push(await page.evaluate(() => window.lede.timing().firstFrame));
+    await page.waitForTimeout(200);
+    beforeTransferred = await bytesOf();
+    await context.close();
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const bytesOf = countBytes(page);
+  cold.push(await load(page));
+  await page.waitForTimeout(200);
+  transferred = await bytesOf();
+  // Warm: the worker has cached this build; reload through it.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  warm.push(await load(page));
+  await context.close();
+}
+await browser.close();
+await server.stop();
+if (beforeServer) await beforeServer.stop();
+
+function report(name, ts) {
+  console.log(`\n${name} loads (median of ${ts.length}, ms)`);
+  for (const [step, a, b] of STEPS) {
+    const d = ts.map((t) => t[b] - (a === 'navigationStart' ? 0 : t[a])).filter((x) => Number.isFinite(x));
+    if (d.length) console.log(`  ${step.padEnd(24)} ${median(d).toFixed(0).padStart(6)}`);
+  }
+  const ff = median(ts.map((t) => t.firstFrame)), sug = median(ts.map((t) => t.analysis));
+  console.log(`  ${'first article frame'.padEnd(24)} ${ff.toFixed(0).padStart(6)}   (before: ${BEFORE.firstFrameRange}; now/before ${(ff / BEFORE.firstFrameMs).toFixed(2)})`);
+  console.log(`  ${'suggestions ready'.padEnd(24)} ${sug.toFixed(0).padStart(6)}   (before: about ${BEFORE.suggestionsMs}; now/before ${(sug / BEFORE.suggestionsMs).toFixed(2)})`);
+  const atlas = median(ts.map((t) => t['font-atlas'] - t['frame-start']));
+  if (name === 'cold') console.log(`  font atlas ${atlas.toFixed(0)} ms (before: about ${BEFORE.atlasMs}; now/before ${(atlas / BEFORE.atlasMs).toFixed(2)})`);
+}
+console.log(`\nfirst load: ${kib(transferred)} KiB transferred (gzip)   (before: ${BEFORE.transferKiB} KiB; ${(transferred / 1024 / BEFORE.transferKiB).toFixed(2)}x)`);
+report('cold', cold);
+report('warm', warm);
+if (beforeServer) {
+  const a = median(cold.map((t) => t.firstFrame)), b = median(beforeCold);
+  console.log(`\nthe same runs, alternating with ${beforeSite}:`);
+  console.log(`  first load ${kib(transferred)} KiB vs ${kib(beforeTransferred)} KiB (${(transferred / beforeTransferred).toFixed(2)}x)`);
+  console.log(`  first article frame, cold: ${a.toFixed(0)} ms vs ${b.toFixed(0)} ms (${(a / b).toFixed(2)}x)`);
+}

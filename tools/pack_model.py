@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Writes the compact binary form of the name model (assets/model/ner.tsv), the one compiled into
+the program: about a third of the text's size, and read at start without parsing numbers.
+Model::decode (src/core/analysis/model.cpp) reads it; tests/unit check both forms give the same model.
+
+  python3 tools/pack_model.py assets/model/ner.tsv OUT.bin
+
+Format (little-endian): "LEDM" 2 | scale as its decimal text (1 length byte, the text, read with
+strtof as the TSV is) | bias: 4 x int16 | N: uint32 | P: uint32 | the P distinct weight rows
+(4 x int8 each), the most used first | N feature hashes, ascending, each as the LEB128 varint of
+its difference to the one before | N varints: each feature's row in that table. Sorted deltas and
+a table of the few thousand distinct rows compress well (gzip) where hex text does not.
+"""
+import collections
+import struct
+import sys
+
+
+def varint(n):
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return bytes(out)
+
+
+def main(src, dst):
+    scale, bias, rows = '1', [0, 0, 0, 0], {}
+    for line in open(src, encoding='utf-8'):
+        line = line.rstrip('\r\n')
+        if not line or line.startswith('#'):
+            continue
+        f = line.split('\t')
+        if f[0] == 'scale':
+            scale = f[1].strip()
+        elif f[0] == 'bias':
+            bias = [int(x) for x in f[1:5]]
+        else:
+            w = [int(x) for x in f[1:5]]
+            if len(w) != 4 or any(x < -128 or x > 127 for x in w):
+                sys.exit(f'pack_model: {src}: weights outside -128..127 or not four: {line!r}')
+            rows.setdefault(int(f[0], 16), w)  # a repeated hash: the first one counts, as in Model::parse
+    keys = sorted(rows)
+    table = [w for w, _ in collections.Counter(tuple(rows[k]) for k in keys).most_common()]
+    index = {w: i for i, w in enumerate(table)}
+    out = bytearray(b'LEDM\x02')
+    s = scale.encode('ascii')
+    out += bytes([len(s)]) + s
+    out += struct.pack('<4h', *bias)
+    out += struct.pack('<II', len(keys), len(table))
+    for w in table:
+        out += struct.pack('<4b', *w)
+    prev = 0
+    for k in keys:
+        out += varint(k - prev)
+        prev = k
+    for k in keys:
+        out += varint(index[tuple(rows[k])])
+    with open(dst, 'wb') as f:
+        f.write(out)
+
+
+if __name__ == '__main__':
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2])
