@@ -25,6 +25,7 @@ struct Host {
   void (*export_library)() = nullptr;                                    // downloads every article in one file
   void (*take_over)() = nullptr;                                         // this tab becomes the library's writer
   void (*store_settings)(const char* utf8_json) = nullptr;
+  void (*open_url)(const char* url) = nullptr;  // an http(s) link, in a new tab (an explicit click only)
 };
 
 }  // namespace lede
