@@ -1,5 +1,5 @@
 // lede convert --to w3c|lede FILE [--text ARTICLE]: Lede's file format <-> W3C Web Annotation
-// (JSON-LD), printed to stdout. Problems go to stderr, in the loader's words; exit 1 on a bad file.
+// (JSON-LD), printed to stdout; --to lede on a Lede file writes it in the current format version. Problems go to stderr, in the loader's words; exit 1 on a bad file.
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -16,6 +16,7 @@ int convert_usage() {
   std::fprintf(stderr,
                "usage: lede convert --to w3c FILE.lede.json [--pretty]\n"
                "       lede convert --to lede FILE.jsonld [--text ARTICLE.txt] [--pretty]\n"
+               "       lede convert --to lede FILE.lede.json [--pretty]   (an older version of the format, upgraded)\n"
                "Prints the converted file to stdout. --text gives the article when the W3C file does not include it.\n");
   return 2;
 }
@@ -41,13 +42,21 @@ int convert(int argc, char** argv) {
     std::fprintf(stderr, "lede: %s\n", error.c_str());
     return 2;
   }
-  if (to == "w3c") {
+  // --to w3c reads a Lede file; so does --to lede given one, which writes it in the current
+  // format version (an upgrade of an older file).
+  JsonInput top = to == "w3c" ? JsonInput{} : parse_json_input(bytes, kMaxJsonDepth);  // depth-limited: any bytes
+  bool lede_in = to == "w3c" || (top.ok && top.value.is_object() && top.value.contains("format") && top.value["format"] == kFormatName);
+  if (lede_in) {
+    if (to == "lede" && !text_path.empty()) {
+      std::fprintf(stderr, "lede: --text is for W3C files; %s is a Lede file and holds its text\n", path.c_str());
+      return 2;
+    }
     LoadResult r = read_lede_file(bytes);
     if (!r.ok) {
       print_problems(path, r.problems);
       return 1;
     }
-    std::string out = write_w3c(r.set, "lede convert", pretty);
+    std::string out = to == "w3c" ? write_w3c(r.set, "lede convert", pretty) : write_lede_file(r.set, "lede convert", pretty);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
   }

@@ -1,5 +1,7 @@
 #include "core/annotation.hpp"
 
+#include <cmath>
+
 #include "core/kinds.hpp"
 
 namespace lede {
@@ -65,6 +67,39 @@ void to_json(json& j, const Annotation& a) {
   if (!a.created.empty()) j["created"] = a.created;
   if (!a.modified.empty()) j["modified"] = a.modified;
   if (!a.author.empty()) j["author"] = a.author;
+  if (a.review) j["review"] = *a.review;
+}
+
+void to_json(json& j, const Evidence& e) {
+  j = json::object();
+  if (!e.url.empty()) j["url"] = e.url;
+  if (!e.quote.empty()) j["quote"] = e.quote;
+  if (!e.note.empty()) j["note"] = e.note;
+}
+
+void to_json(json& j, const Review& r) {
+  j = json{{"status", to_string(r.status)}};
+  if (!r.rating.empty()) j["rating"] = r.rating;
+  if (!r.explanation.empty()) j["explanation"] = r.explanation;
+  if (!r.evidence.empty()) j["evidence"] = r.evidence;
+  if (!r.reviewer.empty()) j["reviewer"] = r.reviewer;
+  if (!r.date.empty()) j["date"] = r.date;
+}
+
+void to_json(json& j, const Rating& r) {
+  j = json{{"id", r.id}, {"name", r.name}, {"color", r.color}};
+  // A whole value is written as one (7, not 7.0), as people write scales.
+  if (std::abs(r.value) < 1e15 && r.value == double(int64_t(r.value))) j["value"] = int64_t(r.value);
+  else j["value"] = r.value;
+}
+
+void to_json(json& j, const ArticleMeta& m) {
+  j = json::object();
+  if (!m.title.empty()) j["title"] = m.title;
+  if (!m.url.empty()) j["url"] = m.url;
+  if (!m.outlet.empty()) j["outlet"] = m.outlet;
+  if (!m.byline.empty()) j["byline"] = m.byline;
+  if (!m.published.empty()) j["published"] = m.published;
 }
 
 }  // namespace lede

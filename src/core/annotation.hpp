@@ -124,6 +124,12 @@ struct AnnotationSet {
 };
 
 void to_json(json& j, const Label& l);
-void to_json(json& j, const Annotation& a);  // offsets and attrs only; the file adds the quote
+void to_json(json& j, const Annotation& a);  // offsets, attrs and review; the file adds the quote
+// As format version 2 writes them: empty optional fields are left out. Reading (with validation
+// and JSON paths) is in lede_file.cpp.
+void to_json(json& j, const Evidence& e);
+void to_json(json& j, const Review& r);
+void to_json(json& j, const Rating& r);
+void to_json(json& j, const ArticleMeta& m);
 
 }  // namespace lede

@@ -1,6 +1,7 @@
 #include "core/lede_file.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <set>
 #include <unordered_set>
@@ -75,6 +76,16 @@ struct Checker {
   const json* str(const json& o, const std::string& path, const char* key, bool required) {
     return field(o, path, key, json::value_t::string, "a string", required);
   }
+  // A string of at most max bytes.
+  const json* text(const json& o, const std::string& path, const char* key, bool required, size_t max) {
+    const json* v = str(o, path, key, required);
+    if (v && v->get_ref<const std::string&>().size() > max) {
+      add(path.empty() ? key : path + "." + key, "is too long (" + std::to_string(v->get_ref<const std::string&>().size()) +
+                                                      " bytes; the limit is " + std::to_string(max) + ")");
+      return nullptr;
+    }
+    return v;
+  }
   const json* obj(const json& o, const std::string& path, const char* key, bool required) {
     return field(o, path, key, json::value_t::object, "an object", required);
   }
@@ -127,6 +138,73 @@ bool looks_like_date(const std::string& s) {
   return s[4] == '-' && s[7] == '-';
 }
 
+}  // namespace
+
+std::string iso_date_fault(const std::string& s) {
+  const std::string want = "must be an ISO 8601 date or date-time such as \"2026-03-01\" or \"2026-03-01T12:00:00Z\"";
+  auto digits = [&](size_t at, size_t n, int* out) {
+    if (at + n > s.size()) return false;
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+      v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+  };
+  int y, mo, d;
+  if (!digits(0, 4, &y) || s.size() < 10 || s[4] != '-' || !digits(5, 2, &mo) || s[7] != '-' || !digits(8, 2, &d))
+    return want + ", found " + in_quotes(s);
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (mo < 1 || mo > 12) return "has no month " + std::to_string(mo) + " (" + in_quotes(s) + ")";
+  int days = kDays[mo - 1] + (mo == 2 && leap ? 1 : 0);
+  if (d < 1 || d > days) return "is not a real date: " + in_quotes(s.substr(0, 10)) + " does not exist";
+  if (s.size() == 10) return {};
+  int h, mi, sec;
+  size_t i = 11;
+  if (s[10] != 'T' || !digits(11, 2, &h) || i + 2 >= s.size() || s[13] != ':' || !digits(14, 2, &mi))
+    return want + ", found " + in_quotes(s);
+  i = 16;
+  if (i < s.size() && s[i] == ':') {
+    if (!digits(17, 2, &sec) || sec > 60) return want + ", found " + in_quotes(s);  // 60: a leap second
+    i = 19;
+    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+      size_t f = ++i;
+      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+      if (i == f) return want + ", found " + in_quotes(s);
+    }
+  }
+  if (h > 23 || mi > 59) return "is not a real time of day (" + in_quotes(s) + ")";
+  if (i == s.size()) return {};  // local time
+  if (s[i] == 'Z' && i + 1 == s.size()) return {};
+  int oh, om;
+  if ((s[i] == '+' || s[i] == '-') && i + 6 == s.size() && digits(i + 1, 2, &oh) && s[i + 3] == ':' &&
+      digits(i + 4, 2, &om) && oh <= 23 && om <= 59)
+    return {};
+  return want + ", found " + in_quotes(s);
+}
+
+std::string web_url_fault(const std::string& s) {
+  for (unsigned char ch : s)
+    if (ch <= 0x20 || ch == 0x7F)
+      return "must be an http or https URL without spaces or control characters, found " + in_quotes(s);
+  size_t colon = s.find(':');
+  size_t stop = s.find_first_of("/?#");
+  bool has_scheme = colon != std::string::npos && colon > 0 && (stop == std::string::npos || colon < stop) &&
+                    std::isalpha(static_cast<unsigned char>(s[0]));
+  if (!has_scheme) return "must be an absolute http or https URL (starting http:// or https://), found " + in_quotes(s);
+  std::string scheme = s.substr(0, colon);
+  for (char& ch : scheme) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  if (scheme != "http" && scheme != "https")
+    return "must be an http or https URL; the scheme " + in_quotes(scheme + ":") + " is not allowed";
+  if (s.compare(colon + 1, 2, "//") != 0 || colon + 3 >= s.size() || std::string("/?#").find(s[colon + 3]) != std::string::npos)
+    return "must be an http or https URL with a host (" + scheme + "://host/...), found " + in_quotes(s);
+  return {};
+}
+
+namespace {
+
 bool is_sha256_hex(const std::string& s) {
   return s.size() == 64 &&
          std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
@@ -136,10 +214,60 @@ bool ends_with(std::string_view s, std::string_view t) {
   return s.size() >= t.size() && s.substr(s.size() - t.size()) == t;
 }
 
-// What both annotations and orphans hold; `text_length` < 0 means "offsets refer to another text".
+// A date field of format version 2 (review.date, meta.published): "" or an ISO 8601 date.
+void check_date(Checker& c, const json& o, const std::string& path, const char* key, std::string* out) {
+  if (const json* v = c.text(o, path, key, false, kMaxFieldBytes)) {
+    std::string fault = v->get<std::string>().empty() ? "" : iso_date_fault(v->get<std::string>());
+    if (fault.empty()) *out = v->get<std::string>();
+    else c.add(path + "." + key, fault);
+  }
+}
+
+// A URL field of format version 2 (evidence url, meta.url): "" or an http(s) URL.
+void check_url(Checker& c, const json& o, const std::string& path, const char* key, std::string* out) {
+  if (const json* v = c.text(o, path, key, false, kMaxUrlBytes)) {
+    std::string fault = v->get<std::string>().empty() ? "" : web_url_fault(v->get<std::string>());
+    if (fault.empty()) *out = v->get<std::string>();
+    else c.add(path + "." + key, fault);
+  }
+}
+
+void check_review(Checker& c, const json& r, const std::string& p, const std::set<std::string>& rating_ids, Review* out) {
+  Review& rv = *out;
+  if (const json* v = c.text(r, p, "rating", false, kMaxFieldBytes)) {
+    rv.rating = v->get<std::string>();
+    if (!rv.rating.empty() && !rating_ids.count(rv.rating))
+      c.add(p + ".rating", in_quotes(rv.rating) + " is not one of the file's ratings");
+  }
+  if (const json* v = c.text(r, p, "explanation", false, kMaxNoteBytes)) rv.explanation = v->get<std::string>();
+  if (const json* ev = c.arr(r, p, "evidence", false)) {
+    if (ev->size() > kMaxEvidence)
+      c.add(p + ".evidence", "holds " + std::to_string(ev->size()) + " items; the limit is " + std::to_string(kMaxEvidence));
+    for (size_t i = 0; i < ev->size() && i < kMaxEvidence && !c.full(); ++i) {
+      const json& e = (*ev)[i];
+      std::string ep = p + ".evidence[" + std::to_string(i) + "]";
+      if (!e.is_object()) { c.add(ep, std::string("must be an object, found ") + type_name(e)); continue; }
+      Evidence item;
+      check_url(c, e, ep, "url", &item.url);
+      if (const json* v = c.text(e, ep, "quote", false, kMaxNoteBytes)) item.quote = v->get<std::string>();
+      if (const json* v = c.text(e, ep, "note", false, kMaxNoteBytes)) item.note = v->get<std::string>();
+      bool has_url = e.contains("url") && e["url"].is_string() && !e["url"].get_ref<const std::string&>().empty();
+      bool has_quote = e.contains("quote") && e["quote"].is_string() && !e["quote"].get_ref<const std::string&>().empty();
+      if (!has_url && !has_quote) c.add(ep, "needs a url or a quote (a note alone is not evidence)");
+      rv.evidence.push_back(std::move(item));
+    }
+  }
+  if (const json* v = c.str(r, p, "status", false))
+    if (!parse_review_status(v->get<std::string>(), &rv.status))
+      c.add(p + ".status", "must be \"to-check\", \"checking\" or \"checked\", found " + in_quotes(v->get<std::string>()));
+  if (const json* v = c.text(r, p, "reviewer", false, kMaxFieldBytes)) rv.reviewer = v->get<std::string>();
+  check_date(c, r, p, "date", &rv.date);
+}
+
+// What both annotations and orphans hold. rating_ids is null for a version 1 file (no reviews).
 void check_annotation(Checker& c, const json& a, const std::string& p, const std::set<std::string>& label_ids,
-                      std::unordered_set<std::string>& ids, const std::string& text, const TextIndex& index,
-                      bool orphan, Annotation* out) {
+                      const std::set<std::string>* rating_ids, std::unordered_set<std::string>& ids,
+                      const std::string& text, const TextIndex& index, bool orphan, Annotation* out) {
   Annotation& an = *out;
   size_t before = c.problems.size();
   if (const json* v = c.str(a, p, "id", true)) {
@@ -166,7 +294,9 @@ void check_annotation(Checker& c, const json& a, const std::string& p, const std
     else if (!orphan && an.end > length)
       c.add(p + ".end", "(" + std::to_string(an.end) + ") is past the end of the text (" + std::to_string(length) + ")");
   }
-  if (const json* v = c.str(a, p, "note", false)) an.note = v->get<std::string>();
+  if (const json* v = c.text(a, p, "note", false, kMaxNoteBytes)) an.note = v->get<std::string>();
+  if (rating_ids)
+    if (const json* v = c.obj(a, p, "review", false)) check_review(c, *v, p + ".review", *rating_ids, &an.review.emplace());
   if (const json* v = c.obj(a, p, "attrs", false)) an.attrs = v->get<Attrs>();
   for (const char* key : {"created", "modified"}) {
     if (const json* v = c.str(a, p, key, false)) {
@@ -308,11 +438,14 @@ LoadResult read_impl(std::string_view bytes, bool lenient) {
   if (ver == root.end()) return fail("version is missing (expected " + std::to_string(kFormatVersion) + ").");
   if (!ver->is_number_integer())
     return fail("version must be a whole number, found " + shown(*ver) + ".");
-  if (ver->is_number_unsigned() ? ver->get<uint64_t>() != uint64_t(kFormatVersion) : ver->get<int64_t>() != kFormatVersion) {
-    bool newer = ver->is_number_unsigned() ? ver->get<uint64_t>() > uint64_t(kFormatVersion) : ver->get<int64_t>() > kFormatVersion;
-    return fail("version " + shown(*ver) + " is not supported: this Lede reads version " +
-                std::to_string(kFormatVersion) + (newer ? " (the file was made by a newer Lede)." : "."));
-  }
+  bool newer = ver->is_number_unsigned() ? ver->get<uint64_t>() > uint64_t(kFormatVersion) : ver->get<int64_t>() > kFormatVersion;
+  bool older = ver->is_number_unsigned() ? ver->get<uint64_t>() < uint64_t(kOldestFormatVersion) : ver->get<int64_t>() < kOldestFormatVersion;
+  if (newer || older)
+    return fail("version " + shown(*ver) + " is not supported: this Lede reads versions " + std::to_string(kOldestFormatVersion) +
+                " to " + std::to_string(kFormatVersion) +
+                (newer ? " (the file was made by a newer Lede; update Lede to open it)." : "."));
+  r.version = static_cast<int>(ver->get<int64_t>());
+  bool v2 = r.version >= 2;  // reviews, document.meta and the rating scale
   if (const json* g = c.str(root, "", "generator", false)) r.generator = g->get<std::string>();
   AnnotationSet& set = r.set;
   if (const json* a = c.str(root, "", "author", false)) set.author = a->get<std::string>();
@@ -333,6 +466,20 @@ LoadResult read_impl(std::string_view bytes, bool lenient) {
                                    "; Lede texts end lines with LF only");
     }
     if (const json* t = c.str(*doc, "document", "title", false)) set.document.title = t->get<std::string>();
+    if (const json* m = v2 ? c.obj(*doc, "document", "meta", false) : nullptr) {
+      size_t before = c.problems.size();
+      ArticleMeta& meta = set.document.meta;
+      if (const json* v = c.text(*m, "document.meta", "title", false, kMaxFieldBytes)) meta.title = v->get<std::string>();
+      check_url(c, *m, "document.meta", "url", &meta.url);
+      if (const json* v = c.text(*m, "document.meta", "outlet", false, kMaxFieldBytes)) meta.outlet = v->get<std::string>();
+      if (const json* v = c.text(*m, "document.meta", "byline", false, kMaxFieldBytes)) meta.byline = v->get<std::string>();
+      check_date(c, *m, "document.meta", "published", &meta.published);
+      if (lenient) {  // a bad field is left out (it was not stored above); the rest of the work is kept
+        for (size_t k = before; k < c.problems.size(); ++k)
+          r.dropped.push_back({c.problems[k].path, c.problems[k].message + " (left out)"});
+        c.problems.resize(before);
+      }
+    }
     size_t actual = utf8_length(set.document.text);
     int64_t declared;
     if (have_text && doc->contains("length") && c.count(*doc, "document", "length", &declared) && declared != int64_t(actual))
@@ -375,6 +522,41 @@ LoadResult read_impl(std::string_view bytes, bool lenient) {
     set.labels = builtin_labels();
   }
 
+  std::set<std::string> rating_ids;
+  if (const json* ratings = v2 ? c.arr(root, "", "ratings", false) : nullptr) {
+    if (ratings->size() > kMaxRatings)
+      c.add("ratings", "holds " + std::to_string(ratings->size()) + " ratings; the limit is " + std::to_string(kMaxRatings));
+    for (size_t i = 0; i < ratings->size() && i < kMaxRatings && !c.full(); ++i) {
+      const json& l = (*ratings)[i];
+      std::string p = "ratings[" + std::to_string(i) + "]";
+      if (!l.is_object()) { c.add(p, std::string("must be an object, found ") + type_name(l)); continue; }
+      Rating rt;
+      if (const json* v = c.text(l, p, "id", true, kMaxFieldBytes)) {
+        rt.id = v->get<std::string>();
+        if (rt.id.empty()) c.add(p + ".id", "must not be empty");
+        else if (!rating_ids.insert(rt.id).second) c.add(p + ".id", "duplicates the rating id " + in_quotes(rt.id));
+      }
+      if (const json* v = c.text(l, p, "name", true, kMaxFieldBytes)) {
+        rt.name = v->get<std::string>();
+        if (rt.name.empty()) c.add(p + ".name", "must not be empty");
+      }
+      if (const json* v = c.str(l, p, "color", true)) {
+        rt.color = v->get<std::string>();
+        if (!is_hex_color(rt.color)) c.add(p + ".color", "must look like \"#RRGGBB\", found " + in_quotes(rt.color));
+      }
+      auto val = l.find("value");
+      if (val == l.end()) c.add(p + ".value", "is missing (expected a number)");
+      else if (!val->is_number()) c.add(p + ".value", std::string("must be a number, found ") + type_name(*val));
+      else if (!std::isfinite(val->get<double>())) c.add(p + ".value", "must be a finite number");
+      else rt.value = val->get<double>();
+      set.ratings.push_back(std::move(rt));
+    }
+  }
+  if (set.ratings.empty()) {  // absent (version 1) or [] means the default scale
+    set.ratings = default_ratings();
+    for (auto& rt : set.ratings) rating_ids.insert(rt.id);
+  }
+
   {
     const json* anns = root.contains("annotations") && root["annotations"].is_array() ? &root["annotations"] : nullptr;
     const json* orph = root.contains("orphans") && root["orphans"].is_array() ? &root["orphans"] : nullptr;
@@ -398,7 +580,7 @@ LoadResult read_impl(std::string_view bytes, bool lenient) {
       }
       Annotation an;
       size_t before = c.problems.size();
-      check_annotation(c, a, p, label_ids, ids, set.document.text, index, false, &an);
+      check_annotation(c, a, p, label_ids, v2 ? &rating_ids : nullptr, ids, set.document.text, index, false, &an);
       if (lenient && drop_if_bad(c, before, r.dropped, ids, an)) continue;
       set.annotations.push_back(std::move(an));
     }
@@ -413,7 +595,7 @@ LoadResult read_impl(std::string_view bytes, bool lenient) {
       }
       Annotation an;
       size_t before = c.problems.size();
-      check_annotation(c, a, p, label_ids, ids, set.document.text, index, true, &an);
+      check_annotation(c, a, p, label_ids, v2 ? &rating_ids : nullptr, ids, set.document.text, index, true, &an);
       if (lenient && drop_if_bad(c, before, r.dropped, ids, an)) continue;
       set.orphans.push_back(std::move(an));
     }
@@ -456,8 +638,13 @@ json annotation_json(const Annotation& a, const std::string& text, const TextInd
 }
 
 json document_json(const Document& d, const TextIndex& index) {
-  return json{{"title", d.title}, {"sha256", sha256_hex(d.text)}, {"length", index.length()}, {"text", d.text}};
+  json j{{"title", d.title}, {"sha256", sha256_hex(d.text)}, {"length", index.length()}, {"text", d.text}};
+  if (!d.meta.empty()) j["meta"] = d.meta;
+  return j;
 }
+
+// The scale as written: always present in version 2, the default one when the set has none.
+json ratings_json(const AnnotationSet& set) { return set.ratings.empty() ? json(default_ratings()) : json(set.ratings); }
 
 std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -474,6 +661,7 @@ json lede_file_json(const AnnotationSet& set, const std::string& generator) {
                   {"generator", generator},
                   {"document", document_json(set.document, index)},
                   {"labels", labels},
+                  {"ratings", ratings_json(set)},
                   {"annotations", anns}};
   if (!set.author.empty()) out["author"] = set.author;
   if (!set.orphans.empty()) {
@@ -513,6 +701,7 @@ std::string write_lede_file(const AnnotationSet& set, const std::string& generat
     }
     out += ']';
   }
+  out += ",\"ratings\":" + dumped(ratings_json(set));
   out += ",\"version\":" + std::to_string(kFormatVersion) + "}\n";
   return out;
 }

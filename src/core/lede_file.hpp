@@ -15,7 +15,8 @@
 namespace lede {
 
 inline constexpr const char* kFormatName = "lede-annotations";
-inline constexpr int kFormatVersion = 1;
+inline constexpr int kFormatVersion = 2;        // what Lede writes
+inline constexpr int kOldestFormatVersion = 1;  // version 1 (no reviews, meta, ratings) opens; a save upgrades it
 inline constexpr int kMaxJsonDepth = 64;
 inline constexpr size_t kQuoteContext = 32;  // code points of prefix/suffix kept around each quote
 
@@ -29,6 +30,7 @@ struct LoadResult {
   AnnotationSet set;  // empty unless ok; set.orphans holds the file's "orphans" array
   std::vector<Problem> problems;
   std::string generator;  // the file's "generator" (informational), empty if absent
+  int version = 0;        // the file's format version (kOldestFormatVersion..kFormatVersion) when ok
   // One user-facing paragraph: the first problems, each as "path: message".
   std::string summary(size_t max_items = 3) const;
   // Only from read_lede_file_lenient: the annotations and orphans left out, one per item
@@ -41,8 +43,9 @@ struct LoadResult {
 LoadResult read_lede_file(std::string_view bytes);
 // For restoring stored work: like read_lede_file, but an annotation or orphan with a problem is
 // left out and listed in `dropped` (with its path, its id and why) instead of failing the whole
-// file. Whole-file problems (not JSON, wrong format, a bad document or label set) still fail:
-// then nothing can be trusted. ok && dropped.empty() means the file was fully valid.
+// file. A bad field of document.meta is left out and listed the same way. Whole-file problems
+// (not JSON, wrong format, a bad document text, label set or rating scale) still fail: then
+// nothing can be trusted. ok && dropped.empty() means the file was fully valid.
 LoadResult read_lede_file_lenient(std::string_view bytes);
 // The file for `set`: quotes of placed annotations are recomputed from the text (open suggestions
 // get none: the text at their offsets says it); orphans are written with the quote they carry.
@@ -58,6 +61,14 @@ size_t cap_suggestions(std::vector<Annotation>* suggestions);
 // Why bytes cannot be JSON text because of a zero byte (UTF-16 without a byte-order mark, or
 // binary data), or "" when they hold none.
 std::string binary_fault(std::string_view bytes);
+
+// Why s is not an ISO 8601 calendar date ("2024-02-29") or date-time ("2024-02-29T12:00:00Z",
+// "2024-02-29T12:00+01:00", seconds and fractions optional), or "" when it is one. Checks that
+// the day exists (2024-02-30 does not).
+std::string iso_date_fault(const std::string& s);
+// Why s is not an absolute http or https URL, or "" when it is one. Anything else
+// (javascript:, data:, file:, relative URLs, white space) is refused: the UI opens these URLs.
+std::string web_url_fault(const std::string& s);
 
 // The quote (exact, prefix and suffix of kQuoteContext code points) of [start, end) in text.
 TextQuote quote_at(std::string_view text, const TextIndex& index, size_t start, size_t end);

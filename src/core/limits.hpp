@@ -22,4 +22,17 @@ inline constexpr size_t kMaxAnnotations = 200000;
 // One line of `lede analyze --jsonl`: an article's text, JSON-escaped, plus its id.
 inline constexpr size_t kMaxJsonlLineBytes = 2 * kMaxArticleBytes + (64u << 10);
 
+// Strings inside an annotation file (format version 2; the note cap applies to version 1 files
+// too). Far above what a reader types, far below what would let one field fill kMaxFileBytes:
+// the file as a whole stays bounded by kMaxFileBytes.
+// A note, a review's explanation, an evidence item's quote or note.
+inline constexpr size_t kMaxNoteBytes = 64u << 10;
+// A URL (evidence, the article's): 8 KB, four times what browsers reliably accept.
+inline constexpr size_t kMaxUrlBytes = 8u << 10;
+// A name-like field: rating id and name, reviewer, the article's title, outlet, byline, a date.
+inline constexpr size_t kMaxFieldBytes = 1u << 10;
+// Evidence items in one review, and ratings in one file's scale.
+inline constexpr size_t kMaxEvidence = 100;
+inline constexpr size_t kMaxRatings = 64;
+
 }  // namespace lede

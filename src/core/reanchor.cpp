@@ -343,7 +343,9 @@ ReanchorResult reanchor(const AnnotationSet& file, std::string_view new_text) {
   ReanchorResult r;
   r.set.document.title = file.document.title;
   r.set.document.text = std::string(new_text);
+  r.set.document.meta = file.document.meta;
   r.set.labels = file.labels;
+  r.set.ratings = file.ratings;
   r.set.author = file.author;
   const std::string& old = file.document.text;
   TextIndex old_index(old);

@@ -236,6 +236,14 @@ Outcome apply_annotation_file(Session& s, const std::string& name, const std::st
   c.labels_changed = true;
   c.labels_before = s.labels;
   c.labels_after = set.labels;
+  c.ratings_changed = true;  // the file's scale comes with its reviews
+  c.ratings_before = s.ratings;
+  c.ratings_after = set.ratings.empty() ? default_ratings() : set.ratings;
+  if (!set.document.meta.empty()) {  // a file without details (version 1) leaves the open article's
+    c.meta_changed = true;
+    c.meta_before = s.doc.meta;
+    c.meta_after = set.document.meta;
+  }
   commit(s, std::move(c));
   s.orphans = std::move(set.orphans);
   s.author = set.author;

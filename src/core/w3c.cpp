@@ -33,6 +33,13 @@ json annotation_w3c(const Annotation& a, const TextQuote& q, const std::string& 
                           {"purpose", "describing"},
                           {"format", "application/json"},
                           {"value", a.attrs.as_json().dump(-1, ' ', false, json::error_handler_t::replace)}});
+  if (a.review) {
+    // The model's own term for a verdict: an "assessing" body whose value is the rating id; the
+    // rest of the review (explanation, evidence, status, reviewer, date) under lede:review.
+    json rest = *a.review;
+    rest.erase("rating");
+    bodies.push_back(json{{"type", "TextualBody"}, {"purpose", "assessing"}, {"value", a.review->rating}, {lede_key("review"), rest}});
+  }
   json j = {{"id", id_base + a.id},
             {"type", "Annotation"},
             {"motivation", "tagging"},
@@ -89,6 +96,7 @@ json w3c_json(const AnnotationSet& set, const std::string& generator) {
               {lede_key("format"), kFormatName},
               {lede_key("version"), kFormatVersion},
               {lede_key("labels"), labels},
+              {lede_key("ratings"), set.ratings.empty() ? json(default_ratings()) : json(set.ratings)},
               {lede_key("document"),
                {{"id", source},
                 {"type", "Text"},
@@ -100,6 +108,7 @@ json w3c_json(const AnnotationSet& set, const std::string& generator) {
               {"first", std::move(next)},
               {"last", page_id(pages - 1)}};
   if (!set.author.empty()) out["creator"] = json{{"type", "Person"}, {"name", set.author}};
+  if (!set.document.meta.empty()) out[lede_key("meta")] = set.document.meta;
   return out;
 }
 
@@ -169,8 +178,25 @@ std::string get_offset(const json& o, const char* key, int64_t* out) {
   return "";
 }
 
+// A review from an "assessing" body: its value is the rating, lede:review the rest (Lede's own
+// export). The values are checked when the import is read back as a Lede file.
+Review review_from(const json& b, const std::string& rating) {
+  Review rv;
+  rv.rating = rating;
+  const json* rest = get(b, "lede:review");
+  if (!rest || !rest->is_object()) return rv;
+  rv.explanation = get_str(*rest, "explanation");
+  parse_review_status(get_str(*rest, "status"), &rv.status);
+  rv.reviewer = get_str(*rest, "reviewer");
+  rv.date = get_str(*rest, "date");
+  if (const json* ev = get(*rest, "evidence"); ev && ev->is_array())
+    for (const json& e : *ev) rv.evidence.push_back({get_str(e, "url"), get_str(e, "quote"), get_str(e, "note")});
+  return rv;
+}
+
 struct Importer {
   W3CImport& r;
+  std::set<std::string> rating_ids;  // the collection's scale (lede:ratings, else the default one)
   std::set<std::string> label_ids;
   std::unordered_set<std::string> ids;
   std::vector<std::pair<Annotation, bool>> anns;  // bool: was an orphan in the source file
@@ -223,6 +249,11 @@ struct Importer {
         json attrs = json::parse(v, nullptr, false);
         if (!attrs.is_object()) { problem(bp + ".value", "must be a JSON object (the annotation's attributes)"); continue; }
         an.attrs = attrs.get<Attrs>();
+      } else if (purpose == "assessing" && !an.review) {
+        // Another tool's assessment that names no rating of the scale is kept as the explanation.
+        bool known = v.empty() || rating_ids.count(v);
+        an.review = review_from(b, known ? v : std::string());
+        if (!known) an.review->explanation = v + (an.review->explanation.empty() ? "" : "\n\n" + an.review->explanation);
       } else if (purpose == "commenting" || purpose.empty() || purpose == "describing") {
         an.note += (an.note.empty() ? "" : "\n\n") + v;
       }
@@ -315,11 +346,13 @@ W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
   }
   json root = std::move(in.value);
 
-  Importer im{r, {}, {}, {}, {}};
+  Importer im{r, {}, {}, {}, {}, {}};
   std::string title, author;
   std::string text;
   bool have_text = false;
   std::vector<Label> labels;
+  std::vector<Rating> ratings;
+  ArticleMeta meta;
 
   auto context_ok = [](const json& o) {
     const json* c = get(o, "@context");
@@ -330,6 +363,7 @@ W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
     return false;
   };
 
+  for (const Rating& rt : default_ratings()) im.rating_ids.insert(rt.id);  // a page or annotation alone: the default scale
   if (root.is_array()) {
     for (size_t i = 0; i < root.size() && r.problems.size() < 20; ++i) im.annotation(root[i], "[" + std::to_string(i) + "]");
   } else if (!root.is_object()) {
@@ -356,6 +390,23 @@ W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
         labels.push_back(lab);
       }
     }
+    if (const json* rs = get(root, "lede:ratings"); rs && rs->is_array()) {
+      for (size_t i = 0; i < rs->size(); ++i) {
+        const json& l = (*rs)[i];
+        const json* value = get(l, "value");
+        if (!value || !value->is_number()) {
+          im.problem("lede:ratings[" + std::to_string(i) + "].value", "must be a number");
+          continue;
+        }
+        ratings.push_back({get_str(l, "id"), get_str(l, "name"), get_str(l, "color"), value->get<double>()});
+      }
+    }
+    if (!ratings.empty()) {
+      im.rating_ids.clear();
+      for (const Rating& rt : ratings) im.rating_ids.insert(rt.id);
+    }
+    if (const json* m = get(root, "lede:meta"); m && m->is_object())
+      meta = {get_str(*m, "title"), get_str(*m, "url"), get_str(*m, "outlet"), get_str(*m, "byline"), get_str(*m, "published")};
     // Pages: "first" embedded, then each "next" embedded in turn.
     const json* pg = get(root, "first");
     std::string p = "first";
@@ -399,7 +450,9 @@ W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
 
   AnnotationSet placed_from;
   placed_from.document.title = title;
+  placed_from.document.meta = meta;
   placed_from.labels = labels;
+  placed_from.ratings = ratings;
   placed_from.author = author;
   std::vector<Annotation> kept_orphans;
   for (auto& [an, orphan] : im.anns)

@@ -41,23 +41,7 @@ export async function openFixture(browser, url, pages, options = {}) {
 // The rectangle r lies inside box.
 export const inside = (r, box, slack = 0.5) => r.x >= box.x - slack && r.y >= box.y - slack && r.x + r.w <= box.x + box.w + slack && r.y + r.h <= box.y + box.h + slack;
 // Decodes a PNG in the browser; returns a pixel reader (x, y) -> [r, g, b].
-export async function pixels(browser, png) {
-  const page = await browser.newPage();
-  try {
-    const { w, data } = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + b64;
-      await img.decode();
-      const c = new OffscreenCanvas(img.width, img.height);
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      return { w: img.width, data: Array.from(g.getImageData(0, 0, img.width, img.height).data) };
-    }, png.toString('base64'));
-    return (x, y) => data.slice((y * w + x) * 4, (y * w + x) * 4 + 3);
-  } finally {
-    await page.close();
-  }
-}
+export { pixels } from './harness.mjs';
 // WCAG relative luminance and contrast of [r, g, b] colours.
 export const lum = ([r, g, b]) => {
   const f = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };

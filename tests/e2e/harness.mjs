@@ -142,24 +142,41 @@ export function tempFile(name, content) {
 export function cleanup(file) { rmSync(dirname(file), { recursive: true, force: true }); }
 
 // Counts distinct colours in a PNG by decoding it in the browser (no image library needed).
-export async function distinctColours(browser, png) {
+// A screenshot's pixels: returns (x, y) => [r, g, b], decoded by the browser.
+export async function pixels(browser, png) {
   const page = await browser.newPage();
   try {
-    return await page.evaluate(async (b64) => {
+    const { w, h, data } = await page.evaluate(async (b64) => {
       const img = new Image();
       img.src = 'data:image/png;base64,' + b64;
       await img.decode();
       const c = new OffscreenCanvas(img.width, img.height);
       const g = c.getContext('2d');
       g.drawImage(img, 0, 0);
-      const d = g.getImageData(0, 0, img.width, img.height).data;
-      const seen = new Set();
-      for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      return seen.size;
+      const bytes = g.getImageData(0, 0, img.width, img.height).data;
+      let bin = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { w: img.width, h: img.height, data: btoa(bin) };
     }, png.toString('base64'));
+    const raw = Buffer.from(data, 'base64');
+    const at = (x, y) => [...raw.subarray((y * w + x) * 4, (y * w + x) * 4 + 3)];
+    at.width = w;
+    at.height = h;
+    return at;
   } finally {
     await page.close();
   }
+}
+
+// How many distinct colours a screenshot holds (every 7th pixel).
+export async function distinctColours(browser, png) {
+  const at = await pixels(browser, png);
+  const seen = new Set();
+  for (let i = 0; i < at.width * at.height; i += 7) {
+    const [r, g, b] = at(i % at.width, Math.floor(i / at.width));
+    seen.add((r << 16) | (g << 8) | b);
+  }
+  return seen.size;
 }
 
 // Clicks the named control (as the page reports it in state().ui) with the mouse, waiting for it

@@ -17,13 +17,23 @@ if(NOT EMSCRIPTEN)
   lede_validate_test(truncated ${LEDE_FILES_DIR}/bad/truncated.json 1 "It may be truncated")
   lede_validate_test(not_json ${LEDE_FILES_DIR}/bad/not_json.json 1 "This is not a JSON file: it has a syntax error (line 1, column 1)")
   lede_validate_test(bom ${LEDE_FILES_DIR}/bad/bom.json 1 "byte-order mark")
-  lede_validate_test(version ${LEDE_FILES_DIR}/bad/version_2.json 1 "version 2 is not supported")
+  lede_validate_test(version ${LEDE_FILES_DIR}/bad/version_3.json 1 "version 3 is not supported: this Lede reads versions 1 to 2")
   lede_validate_test(end_past ${LEDE_FILES_DIR}/bad/end_past_text.json 1
                      "annotations[1].end: (5120) is past the end of the text (25)")
   lede_validate_test(quote ${LEDE_FILES_DIR}/bad/quote_mismatch.json 1
                      "annotations[0].quote.exact: \"Zoe\" does not match the text at 0..3")
   lede_validate_test(duplicate_id ${LEDE_FILES_DIR}/bad/id_duplicate.json 1 "duplicates the id \"u1\"")
   lede_validate_test(missing_file ${LEDE_FILES_DIR}/bad/no-such-file.json 2 "cannot read")
+  # Format version 2: reviews, the article's details, the rating scale.
+  lede_validate_test(v2_good ${LEDE_FILES_DIR}/good/review.lede.json 0 "review.lede.json: valid (3 annotations, 3 labels, 1 orphans)")
+  lede_validate_test(v2_rating_unknown ${LEDE_FILES_DIR}/bad/v2_rating_unknown.json 1
+                     "annotations[1].review.rating: \"pants-on-fire\" is not one of the file's ratings")
+  lede_validate_test(v2_javascript_url ${LEDE_FILES_DIR}/bad/v2_evidence_javascript.json 1
+                     "annotations[1].review.evidence[0].url: must be an http or https URL; the scheme \"javascript:\" is not allowed")
+  lede_validate_test(v2_meta_javascript_url ${LEDE_FILES_DIR}/bad/v2_meta_url_javascript.json 1
+                     "document.meta.url: must be an http or https URL; the scheme \"javascript:\" is not allowed")
+  lede_validate_test(v2_bad_date ${LEDE_FILES_DIR}/bad/v2_review_date_not_real.json 1
+                     "annotations[1].review.date: is not a real date: \"2024-02-30\" does not exist")
 
   # ---- lede convert: both directions; each output is checked by converting/validating it again --------
   set(LEDE_CONVERT_TMP ${CMAKE_BINARY_DIR}/files-convert)
@@ -36,6 +46,16 @@ if(NOT EMSCRIPTEN)
     COMMAND ${CMAKE_COMMAND} -DLEDE=$<TARGET_FILE:lede> "-DARGS=convert;--to;lede;${LEDE_FILES_DIR}/w3c/hypothesis-like.jsonld;--text;${LEDE_FILES_DIR}/w3c/article.txt"
             -DEXPECT_RC=0 "-DEXPECT=\"exact\":\"The mayor\"" "-DEXPECT2=orphans" -DOUT=${LEDE_CONVERT_TMP}/imported.lede.json
             "-DTHEN=validate;%OUT%" -DTHEN_RC=0 "-DTHEN_EXPECT=valid (1 annotations" -P ${LEDE_RUN_CLI})
+  # A version 1 file is upgraded: written as version 2 with the default scale, and valid.
+  add_test(NAME files.convert.upgrade_v1
+    COMMAND ${CMAKE_COMMAND} -DLEDE=$<TARGET_FILE:lede> "-DARGS=convert;--to;lede;${LEDE_FILES_DIR}/good/full.lede.json"
+            -DEXPECT_RC=0 "-DEXPECT=\"version\":2}" "-DEXPECT2=\"ratings\":[{\"color\":\"#2e7d32\",\"id\":\"true\"" -DOUT=${LEDE_CONVERT_TMP}/upgraded.lede.json
+            "-DTHEN=validate;%OUT%" -DTHEN_RC=0 "-DTHEN_EXPECT=valid (3 annotations, 3 labels, 1 orphans)" -P ${LEDE_RUN_CLI})
+  # Reviews go to W3C as assessing bodies and come back.
+  add_test(NAME files.convert.v2_to_w3c
+    COMMAND ${CMAKE_COMMAND} -DLEDE=$<TARGET_FILE:lede> "-DARGS=convert;--to;w3c;${LEDE_FILES_DIR}/good/review.lede.json"
+            -DEXPECT_RC=0 "-DEXPECT=\"purpose\":\"assessing\"" "-DEXPECT2=\"lede:review\"" -DOUT=${LEDE_CONVERT_TMP}/review.jsonld
+            "-DTHEN=convert;--to;lede;%OUT%" -DTHEN_RC=0 "-DTHEN_EXPECT=\"review\":{\"date\":\"2026-03-02T09:30:00Z\"" -P ${LEDE_RUN_CLI})
   add_test(NAME files.convert.bad_input
     COMMAND ${CMAKE_COMMAND} -DLEDE=$<TARGET_FILE:lede> "-DARGS=convert;--to;w3c;${LEDE_FILES_DIR}/bad/end_past_text.json"
             -DEXPECT_RC=1 "-DEXPECT=annotations[1].end: (5120) is past the end of the text (25)" -P ${LEDE_RUN_CLI})

@@ -1,7 +1,8 @@
 // libFuzzer target for the annotation-file loader, the W3C converter and re-anchoring.
 // Built by tests/fuzz/fuzz.cmake with clang++ -fsanitize=fuzzer,address,undefined.
 // Besides "no crash, no sanitizer report", it checks invariants and aborts when one breaks:
-//   - a file that loads writes back to a file that loads, with the same annotations and orphans;
+//   - a file that loads writes back to a file that loads, with the same annotations and orphans,
+//     reviews, article details and rating scale;
 //   - a loaded file converts to W3C and back with every annotation and orphan kept;
 //   - re-anchoring onto an edited text never loses an annotation (placed + orphans = all);
 //   - a set agrees perfectly with itself, and pairs every item with itself for merging;
@@ -29,6 +30,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(again.ok, "a loaded file saves to a valid file");
     check(again.set.annotations.size() == r.set.annotations.size(), "save keeps annotations");
     check(again.set.orphans.size() == r.set.orphans.size(), "save keeps orphans");
+    check(again.set.document.meta == r.set.document.meta && again.set.ratings.size() == r.set.ratings.size(),
+          "save keeps the article's details and the rating scale");
+    for (size_t i = 0; i < r.set.annotations.size() && i < again.set.annotations.size(); ++i)
+      check(again.set.annotations[i].review == r.set.annotations[i].review, "save keeps each review");
 
     W3CImport w = read_w3c(write_w3c(r.set, "fuzz"));
     check(w.ok, "W3C export imports");
@@ -37,9 +42,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (size_t i = 0; i < r.set.annotations.size(); ++i) {
       const Annotation &a = r.set.annotations[i], &b = w.set.annotations[i];
       check(a.id == b.id && a.start == b.start && a.end == b.end && a.label == b.label && a.note == b.note &&
-                a.attrs == b.attrs && a.origin == b.origin && a.status == b.status,
+                a.attrs == b.attrs && a.origin == b.origin && a.status == b.status && a.review == b.review,
             "W3C round trip keeps each annotation exactly");
     }
+    check(w.set.document.meta == r.set.document.meta && w.set.ratings.size() == r.set.ratings.size(),
+          "W3C round trip keeps the article's details and the rating scale");
 
     // Agreement of a set with itself, per label; and against the re-anchored set below.
     for (const Label& l : r.set.labels) {

@@ -69,7 +69,7 @@ TEST_CASE("files: every bad file in the corpus is rejected with its specific mes
 
 TEST_CASE("files: good files load; the example in docs validates") {
   for (const char* f : {"tests/data/good/minimal.lede.json", "tests/data/good/full.lede.json",
-                        "tests/data/good/orphans.lede.json", "docs/example.lede.json"}) {
+                        "tests/data/good/orphans.lede.json", "tests/data/good/review.lede.json", "docs/example.lede.json"}) {
     LoadResult r = read_lede_file(read_source_file(f));
     INFO(f << ": " << r.summary());
     CHECK(r.ok);
@@ -105,7 +105,8 @@ TEST_CASE("files: the JSON Schema's required lists match what the validator requ
   CHECK(req(defs["orphan"]) == std::set<std::string>{"id", "label", "start", "end", "quote"});
   CHECK(req(defs["quote"]) == std::set<std::string>{"exact"});
   CHECK(props["format"]["const"] == kFormatName);
-  CHECK(props["version"]["const"] == kFormatVersion);
+  CHECK(props["version"]["enum"] == json::array({kOldestFormatVersion, kFormatVersion}));
+  CHECK(req(defs["rating"]) == std::set<std::string>{"id", "name", "color", "value"});
 
   // Removing any field the schema calls required makes the validator say "is missing".
   json good = json::parse(good_file());
@@ -125,6 +126,8 @@ TEST_CASE("files: the JSON Schema's required lists match what the validator requ
   for (auto& key : req(defs["annotation"])) check_missing({"annotations", "#0"}, key);
   for (auto& key : req(defs["orphan"])) check_missing({"orphans", "#0"}, key);
   for (auto& key : req(defs["quote"])) check_missing({"annotations", "#0", "quote"}, key);
+  good = json::parse(read_source_file("tests/data/good/review.lede.json"));
+  for (auto& key : req(defs["rating"])) check_missing({"ratings", "#0"}, key);
 }
 
 TEST_CASE("files: reading keeps quotes, authors and every field; writing recomputes quotes") {

@@ -26,12 +26,21 @@ void check_same(const Annotation& a, const Annotation& b) {
   CHECK(a.quote.exact == b.quote.exact);
   CHECK(a.quote.prefix == b.quote.prefix);
   CHECK(a.quote.suffix == b.quote.suffix);
+  CHECK(a.review == b.review);
 }
 
 void check_same(const AnnotationSet& a, const AnnotationSet& b) {
   CHECK(a.document.title == b.document.title);
   CHECK(a.document.text == b.document.text);
   CHECK(a.author == b.author);
+  CHECK(a.document.meta == b.document.meta);
+  REQUIRE(a.ratings.size() == b.ratings.size());
+  for (size_t i = 0; i < a.ratings.size(); ++i) {
+    CHECK(a.ratings[i].id == b.ratings[i].id);
+    CHECK(a.ratings[i].name == b.ratings[i].name);
+    CHECK(a.ratings[i].color == b.ratings[i].color);
+    CHECK(a.ratings[i].value == b.ratings[i].value);
+  }
   REQUIRE(a.labels.size() == b.labels.size());
   for (size_t i = 0; i < a.labels.size(); ++i) {
     CHECK(a.labels[i].id == b.labels[i].id);
@@ -71,7 +80,8 @@ AnnotationSet big_set() {
 }  // namespace
 
 TEST_CASE("files: Lede -> W3C -> Lede keeps every annotation exactly") {
-  for (const char* f : {"tests/data/good/full.lede.json", "tests/data/good/minimal.lede.json", "docs/example.lede.json"}) {
+  for (const char* f : {"tests/data/good/full.lede.json", "tests/data/good/minimal.lede.json", "docs/example.lede.json",
+                        "tests/data/good/review.lede.json"}) {
     INFO(std::string(f));
     LoadResult r = read_lede_file(read_source_file(f));
     REQUIRE(r.ok);
@@ -184,4 +194,55 @@ TEST_CASE("files: bad W3C input is rejected, never crashes") {
   }
   W3CImport lede = read_w3c("{\"format\":\"lede-annotations\",\"version\":1}", &text);
   CHECK(lede.summary().find("this is a Lede file") != std::string::npos);
+}
+
+TEST_CASE("files: W3C keeps reviews as assessing bodies, and the details and scale on the collection") {
+  LoadResult r = read_lede_file(read_source_file("tests/data/good/review.lede.json"));
+  REQUIRE(r.ok);
+  json w = w3c_json(r.set, "test");
+  CHECK(w["lede:version"] == kFormatVersion);
+  CHECK(w["lede:meta"]["url"] == "https://news.example.org/2026/03/mayor-crime");
+  CHECK(w["lede:meta"]["published"] == "2026-03-01");
+  REQUIRE(w["lede:ratings"].size() == 3);
+  CHECK(w["lede:ratings"][2] == json{{"id", "false"}, {"name", "False"}, {"color", "#c62828"}, {"value", 1}});
+  const json& a = w["first"]["items"][1];
+  const json& body = a["body"].back();
+  CHECK(body["type"] == "TextualBody");
+  CHECK(body["purpose"] == "assessing");
+  CHECK(body["value"] == "false");
+  CHECK(body["lede:review"]["status"] == "checked");
+  CHECK(body["lede:review"]["reviewer"] == "R. Checker");
+  CHECK(body["lede:review"]["date"] == "2026-03-02T09:30:00Z");
+  CHECK(body["lede:review"]["evidence"][0]["url"] == "https://police.example.org/stats/2025");
+  CHECK_FALSE(body["lede:review"].contains("rating"));  // the value says it
+  for (const json& b : w["first"]["items"][0]["body"]) CHECK(b["purpose"] != "assessing");  // no review, no body
+
+  W3CImport back = read_w3c(w.dump());
+  INFO(back.summary());
+  REQUIRE(back.ok);
+  check_same(r.set, back.set);
+  REQUIRE(back.set.annotations[1].review);
+  CHECK(back.set.annotations[1].review->evidence.size() == 2);
+  REQUIRE(back.set.orphans.size() == 1);
+  CHECK(back.set.orphans[0].review->rating == "misleading");
+
+  // Another tool's assessment, not a rating of the scale: kept as the review's explanation.
+  std::string text = r.set.document.text;
+  json other = json::array({json{{"type", "Annotation"},
+                                 {"body", json::array({json{{"type", "TextualBody"}, {"purpose", "assessing"}, {"value", "Pants on fire"}}})},
+                                 {"target", {{"selector", {{"type", "TextQuoteSelector"}, {"exact", "The mayor"}}}}}}});
+  W3CImport imported = read_w3c(other.dump(), &text);
+  INFO(imported.summary());
+  REQUIRE(imported.ok);
+  REQUIRE(imported.set.annotations.size() == 1);
+  REQUIRE(imported.set.annotations[0].review);
+  CHECK(imported.set.annotations[0].review->rating.empty());
+  CHECK(imported.set.annotations[0].review->explanation == "Pants on fire");
+
+  // A bad value in an imported review is refused like one in a Lede file.
+  json bad = w;
+  bad["first"]["items"][1]["body"].back()["lede:review"]["evidence"][0]["url"] = "javascript:alert(1)";
+  W3CImport refused = read_w3c(bad.dump());
+  CHECK_FALSE(refused.ok);
+  CHECK(refused.summary(1).find("review.evidence[0].url: must be an http or https URL") != std::string::npos);
 }

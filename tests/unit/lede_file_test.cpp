@@ -42,7 +42,7 @@ TEST_CASE("a saved file loads back identically, offsets in code points") {
   std::string file = write_lede_file(s, "test");
   json j = json::parse(file);
   CHECK(j["format"] == "lede-annotations");
-  CHECK(j["version"] == 1);
+  CHECK(j["version"] == kFormatVersion);
   CHECK(j["document"]["length"] == 49);
   CHECK(j["document"]["sha256"] == sha256_hex(s.document.text));
   CHECK(j["annotations"][1]["quote"]["exact"] == "no");

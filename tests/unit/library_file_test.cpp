@@ -3,6 +3,7 @@
 
 #include "core/lede_file.hpp"
 #include "core/library_file.hpp"
+#include "test_support.hpp"
 
 using namespace lede;
 
@@ -58,4 +59,25 @@ TEST_CASE("a bad library file is refused whole, with the path of what is wrong")
   odd_meta["meta"]["updated"] = 5;  // an odd type is ignored, not thrown on
   CHECK(read_library_file(library(json::array({odd_meta})).dump(), &out, &error));
   CHECK(out[0].updated.empty());
+}
+
+TEST_CASE("a library carries version 2 articles (reviews, details, scale) unchanged, and refuses a bad one with its path") {
+  json file = json::parse(read_source_file("tests/data/good/review.lede.json"));
+  json lib = library({json{{"meta", {{"id", "r1"}, {"title", "Mayor"}}}, {"file", file}}});
+  std::vector<LibraryArticle> out;
+  std::string error;
+  REQUIRE(read_library_file(lib.dump(), &out, &error));
+  REQUIRE(out.size() == 1);
+  LoadResult direct = read_lede_file(file.dump());
+  REQUIRE(direct.ok);
+  CHECK(out[0].set.document.meta == direct.set.document.meta);
+  CHECK(out[0].set.ratings.size() == 3);
+  REQUIRE(out[0].set.annotations.size() == direct.set.annotations.size());
+  for (size_t i = 0; i < direct.set.annotations.size(); ++i) CHECK(out[0].set.annotations[i].review == direct.set.annotations[i].review);
+  CHECK(json::parse(out[0].file) == file);  // the article's file as it was
+
+  lib["articles"][0]["file"]["annotations"][1]["review"]["evidence"][0]["url"] = "javascript:alert(1)";
+  CHECK_FALSE(read_library_file(lib.dump(), &out, &error));
+  CHECK(error.rfind("articles[0].file: annotations[1].review.evidence[0].url: must be an http or https URL", 0) == 0);
+  CHECK(out.empty());
 }

@@ -235,3 +235,57 @@ TEST_CASE("a file that is not an annotation file says why, as lede validate does
   CHECK(o.error.find("This is not a JSON file: it has a syntax error") != std::string::npos);
   CHECK(o.error.find("Nothing was changed.") != std::string::npos);
 }
+
+TEST_CASE("reviews, the rating scale and the article's details survive save and open, and apply with undo") {
+  Session s;
+  open_text(s);
+  CHECK(s.ratings.size() == default_ratings().size());  // a new article has the default scale
+  Annotation claim = mark(s, "claim", "Around 300 people marched.");
+  claim.review = Review{"misleading", "Organisers counted 3,000.", {{"https://example.org/count", "", "organisers"}},
+                        ReviewStatus::checked, "R. Checker", "2026-03-02"};
+  commit(s, add(claim));
+  Change scale;
+  scale.what = "Edited the scale";
+  scale.ratings_changed = true;
+  scale.ratings_before = s.ratings;
+  scale.ratings_after = {{"misleading", "Misleading", "#ef6c00", 2}, {"false", "False", "#c62828", 1}};
+  scale.meta_changed = true;
+  scale.meta_before = s.doc.meta;
+  scale.meta_after = ArticleMeta{"Marchers in Kraków", "https://news.example.org/krakow", "Example News", "Jane Doe", "2026-03-01"};
+  commit(s, scale);
+  std::string file = to_file(s);
+
+  Session t;
+  bool suggested = false;
+  Outcome o = open_file_as_article(t, "kraków.lede.json", file, &suggested);
+  REQUIRE(o.ok);
+  REQUIRE(t.ratings.size() == 2);
+  CHECK(t.ratings[0].id == "misleading");
+  CHECK(t.doc.meta == scale.meta_after);
+  REQUIRE(t.annotations.size() == 1);
+  REQUIRE(t.annotations[0].review);
+  CHECK(*t.annotations[0].review == *claim.review);
+  CHECK(to_file(t) == file);
+
+  // Applied to the open article: the file's scale and details come with its reviews, as one undoable change.
+  Session u;
+  open_text(u);
+  Outcome applied = apply_annotation_file(u, "kraków.lede.json", file);
+  REQUIRE(applied.ok);
+  CHECK(u.ratings.size() == 2);
+  CHECK(u.doc.meta.outlet == "Example News");
+  REQUIRE(u.annotations.size() == 1);
+  CHECK(u.annotations[0].review == claim.review);
+  CHECK(undo(u).has_value());
+  CHECK(u.ratings.size() == default_ratings().size());
+  CHECK(u.doc.meta.empty());
+  CHECK(u.annotations.empty());
+  // On a corrected version of the article, re-anchoring keeps them too.
+  Session revised;
+  open_text(revised, std::string("UPDATED: ") + kText);
+  REQUIRE(apply_annotation_file(revised, "kraków.lede.json", file).ok);
+  CHECK(revised.ratings.size() == 2);
+  CHECK(revised.doc.meta.title == "Marchers in Kraków");
+  REQUIRE(revised.annotations.size() == 1);
+  CHECK(revised.annotations[0].review == claim.review);
+}
