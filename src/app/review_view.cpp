@@ -494,9 +494,12 @@ void draw_review_section(App& a, const std::string& id, float w) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("Status");
   for (int i = 0; i < 3; ++i) {
-    ImGui::SameLine();
     const bool on = int(r.status) == i;
     const char* name = status_name(ReviewStatus(i));
+    // On the same line while it fits in the card, else on the next.
+    const float need = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(name).x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + need <= right) ImGui::SameLine();
     if (ImGui::RadioButton(name, on) && !on) set_review_status(a, id, ReviewStatus(i));
     mark_ui(a, std::string("card:status:") + to_string(ReviewStatus(i)));
   }

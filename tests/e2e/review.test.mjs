@@ -10,6 +10,16 @@ before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
 const byId = (s, id) => s.annotations.find((a) => a.id === id);
+// The card opens below its claim and moves once its height is known: wait until it stays put.
+async function cardSettled(page, id) {
+  let last = '';
+  return until(page, (s) => {
+    const now = JSON.stringify(s.card);
+    const still = s.active === id && s.ui['card:rating'] && now === last;
+    last = now;
+    return still;
+  }, 'the card in place');
+}
 
 test('rate a claim, add evidence, check it, see it in the Claims panel and the status bar, undo; correct its speaker; article details; reload', async () => {
   const { page } = await openReader(browser, server.url);
@@ -22,7 +32,7 @@ test('rate a claim, add evidence, check it, see it in the Claims panel and the s
     // Open the claim's card from the Claims panel.
     await clickUi(page, 'tab:Claims');
     await clickUi(page, `row:${claim.id}`);
-    s = await until(page, (s) => s.active === claim.id && s.ui['card:rating'], 'the claim’s card with its review');
+    s = await cardSettled(page, claim.id);
 
     // Rate it with the mouse: the first review asks the reviewer's name, once.
     await clickUi(page, 'card:rating');
@@ -63,6 +73,7 @@ test('rate a claim, add evidence, check it, see it in the Claims panel and the s
     assert.deepEqual(byId(s, claim.id).review.evidence[0],
       { url: 'https://example.org/un/record', quote: 'No vote on the matter was recorded.', note: 'UN meeting record' });
     s = await until(page, (s) => s.ui['card:evidence-url:0'], 'the link shown on the card as text');
+    await cardSettled(page, claim.id);
 
     // Status: Checked, by mouse. The Claims panel and the status bar show it.
     await clickUi(page, 'card:status:checked');
@@ -97,7 +108,7 @@ test('rate a claim, add evidence, check it, see it in the Claims panel and the s
     await clickUi(page, 'claims:status-filter');
     await clickUi(page, 'claims:status-filter:any');
     await clickUi(page, `row:${second.id}`);
-    await until(page, (s) => s.active === second.id && s.ui['card:rating'], 'second claim open');
+    await cardSettled(page, second.id);
     await page.keyboard.press('v');
     await until(page, (s) => s.ui['rating:false'], 'the rating list');
     await page.keyboard.press('6');
