@@ -11,6 +11,17 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 const byId = (s, id) => s.annotations.find((a) => a.id === id);
 // The card opens below its claim and moves once its height is known: wait until it stays put.
+// A popup's items move on the frame after it opens: click one once it stays put.
+async function clickSettled(page, name) {
+  let last = '';
+  await until(page, (s) => {
+    const now = JSON.stringify(s.ui[name] ?? null);
+    const still = s.ui[name] && now === last;
+    last = now;
+    return still;
+  }, `${name} in place`);
+  await clickUi(page, name);
+}
 async function cardSettled(page, id) {
   let last = '';
   return until(page, (s) => {
@@ -27,7 +38,7 @@ test('rate a claim, add evidence, check it, see it in the Claims panel and the s
     let s = await until(page, (s) => s.analysisReady && s.annotations.some((a) => a.label === 'claim' && a.status === 'suggested'), 'claim suggestions', 20000);
     const claims = s.annotations.filter((a) => a.label === 'claim' && a.status === 'suggested');
     const claim = claims[0];
-    assert.match(s.statusCounts, new RegExp(`0 of ${s.claims.count} claims checked`));
+    await until(page, (s) => s.statusCounts.includes(`0 of ${s.claims.count} claims checked`), 'the status bar counts the claims');
 
     // Open the claim's card from the Claims panel.
     await clickUi(page, 'tab:Claims');
@@ -36,7 +47,7 @@ test('rate a claim, add evidence, check it, see it in the Claims panel and the s
 
     // Rate it with the mouse: the first review asks the reviewer's name, once.
     await clickUi(page, 'card:rating');
-    await clickUi(page, 'rating:mostly-false');
+    await clickSettled(page, 'rating:mostly-false');
     await until(page, (s) => s.ui['reviewer:name'], 'asked for the reviewer’s name');
     await page.keyboard.type('Ana Ruiz');
     await page.keyboard.press('Enter');
@@ -83,12 +94,12 @@ test('rate a claim, add evidence, check it, see it in the Claims panel and the s
     assert.ok(s.ui[`claims:review:${claim.id}`], 'the Claims panel shows the review');
     // Filter the panel by status: only the checked claim is listed.
     await clickUi(page, 'claims:status-filter');
-    await clickUi(page, 'claims:status-filter:checked');
+    await clickSettled(page, 'claims:status-filter:checked');
     s = await until(page, (s) => s.focus.statusFilter === 'checked', 'filtered by status');
     assert.ok(s.ui[`row:${claim.id}`]);
     assert.ok(!claims.slice(1).some((c) => s.ui[`row:${c.id}`]), 'unchecked claims are not listed');
     await clickUi(page, 'claims:rating-filter');
-    await clickUi(page, 'claims:rating-filter:true');
+    await clickSettled(page, 'claims:rating-filter:true');
     s = await until(page, (s) => s.focus.ratingFilter === 'true', 'filtered by rating');
     assert.ok(!s.ui[`row:${claim.id}`], 'a claim rated otherwise is not listed');
 
@@ -104,9 +115,9 @@ test('rate a claim, add evidence, check it, see it in the Claims panel and the s
     // V then 6 rates it (the sixth rating, False), S steps its status to checking.
     const second = claims[1];
     await clickUi(page, 'claims:rating-filter');
-    await clickUi(page, 'claims:rating-filter:all');
+    await clickSettled(page, 'claims:rating-filter:all');
     await clickUi(page, 'claims:status-filter');
-    await clickUi(page, 'claims:status-filter:any');
+    await clickSettled(page, 'claims:status-filter:any');
     await clickUi(page, `row:${second.id}`);
     await cardSettled(page, second.id);
     await page.keyboard.press('v');
@@ -152,7 +163,7 @@ test('rate a claim, add evidence, check it, see it in the Claims panel and the s
     s = await until(page, (s) => s.article.meta.published === '2024-03-05', 'details kept, the date as ISO');
     assert.equal(s.article.title, 'North Korea rejects missile claims');
     assert.equal(s.article.meta.outlet, 'Example News');
-    assert.ok(s.ui['page:title'] && s.ui['page:byline'], 'title and byline at the top of the page');
+    await until(page, (s) => s.ui['page:title'] && s.ui['page:byline'], 'title and byline at the top of the page');
 
     // The library lists the title, outlet, date and claims checked.
     await page.keyboard.press('Control+Shift+L');
@@ -163,8 +174,7 @@ test('rate a claim, add evidence, check it, see it in the Claims panel and the s
     assert.equal(entry.checked, 1);
     assert.equal(entry.claims, s.claims.count);
     assert.ok(s.ui[`library:outlet:${entry.id}`] && s.ui[`library:checked:${entry.id}`], 'the columns are drawn');
-    await page.keyboard.press('Escape');
-    await until(page, (s) => !s.libraryOpen && s.autosave.saved, 'stored');
+    await until(page, (s) => s.autosave.saved, 'stored');
 
     // Reload: everything is back.
     await page.reload();
