@@ -26,6 +26,7 @@ struct Host {
   void (*take_over)() = nullptr;                                         // this tab becomes the library's writer
   void (*store_settings)(const char* utf8_json) = nullptr;
   void (*print_html)(const char* utf8_html) = nullptr;                   // prints this page (a report), not the reader
+  void (*open_url)(const char* url) = nullptr;  // an http(s) link, in a new tab (an explicit click only)
 };
 
 }  // namespace lede

@@ -8,6 +8,7 @@
 #include "core/article.hpp"
 #include "core/lede_file.hpp"
 #include "core/library_file.hpp"
+#include "core/review.hpp"
 #include "core/sha256.hpp"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -18,6 +19,10 @@ void to_json(json& j, const LibraryEntry& e) {
   j = json{{"id", e.id},           {"title", e.title},     {"stem", e.stem},       {"length", e.length},
            {"annotations", e.annotations}, {"created", e.created}, {"updated", e.updated}, {"top", e.top}};
   if (!e.deleted.empty()) j["deleted"] = e.deleted;
+  if (!e.outlet.empty()) j["outlet"] = e.outlet;
+  if (!e.published.empty()) j["published"] = e.published;
+  j["claims"] = e.claims;
+  j["checked"] = e.checked;
 }
 
 void from_json(const json& j, LibraryEntry& e) {
@@ -32,6 +37,10 @@ void from_json(const json& j, LibraryEntry& e) {
   e.updated = str("updated");
   e.deleted = str("deleted");
   e.top = num("top");
+  e.outlet = str("outlet");
+  e.published = str("published");
+  e.claims = num("claims");
+  e.checked = num("checked");
 }
 
 namespace {
@@ -52,8 +61,13 @@ int session_index(const App& a, const std::string& id) {
 LibraryEntry entry_of(const Session& s) {
   LibraryEntry e;
   e.id = s.id;
-  e.title = s.doc.title;
+  e.title = article_title(s.doc);
   e.stem = s.file_stem;
+  e.outlet = s.doc.meta.outlet;
+  e.published = s.doc.meta.published;
+  ClaimCounts cc = claim_counts(s.annotations);
+  e.claims = cc.claims;
+  e.checked = cc.checked;
   e.length = s.index.length();
   e.annotations = reader_annotation_count(s);
   e.created = s.created;
@@ -335,7 +349,7 @@ void import_library(App& a, const std::string& name, const std::string& bytes) {
     if (old && old->updated >= it.updated) { ++kept; continue; }
     (old ? updated : added)++;
     LibraryEntry e = it.meta.get<LibraryEntry>();
-    e.title = it.set.document.title;
+    e.title = article_title(it.set.document);
     e.length = utf8_length(it.set.document.text);
     int open = session_index(a, it.id);
     if (open >= 0) {  // the open tab shows the newer version
@@ -448,10 +462,13 @@ void draw_library(App& a) {
   ImGui::Text("%zu %s", live.size(), live.size() == 1 ? "article" : "articles");
   // The window scrolls as a whole: nothing above the trash moves when it opens.
   const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-  if (ImGui::BeginTable("##articles", 5, tf)) {
+  if (ImGui::BeginTable("##articles", 8, tf)) {
     ImGui::TableSetupColumn("Title", 0, 5);
+    ImGui::TableSetupColumn("Outlet", 0, 1.6f);
+    ImGui::TableSetupColumn("Date", 0, 1.6f);
     ImGui::TableSetupColumn("Length", 0, 1.2f);
     ImGui::TableSetupColumn("Annotations", 0, 1.3f);
+    ImGui::TableSetupColumn("Checked", 0, 1.3f);
     ImGui::TableSetupColumn("Last change", 0, 2);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 190);
     ImGui::TableHeadersRow();
@@ -474,9 +491,19 @@ void draw_library(App& a) {
         mark_ui(a, "library:open:" + e.id);
       }
       ImGui::TableNextColumn();
+      ImGui::TextUnformatted(e.outlet.c_str());
+      mark_ui(a, "library:outlet:" + e.id);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(e.published.substr(0, 10).c_str());
+      mark_ui(a, "library:date:" + e.id);
+      ImGui::TableNextColumn();
       ImGui::Text("%zu", e.length);
       ImGui::TableNextColumn();
       ImGui::Text("%zu", e.annotations);
+      ImGui::TableNextColumn();
+      if (e.claims) ImGui::Text("%zu of %zu", e.checked, e.claims);  // claims checked
+      else ImGui::TextDisabled("\u2014");
+      mark_ui(a, "library:checked:" + e.id);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(short_time(e.updated).c_str());
       ImGui::TableNextColumn();
@@ -532,7 +559,7 @@ void draw_library(App& a) {
       int i = session_index(a, e->id);
       if (i >= 0) {
         Session& s = *a.sessions[size_t(i)];
-        s.doc.title = to;
+        (s.doc.meta.title.empty() ? s.doc.title : s.doc.meta.title) = to;  // the name shown (article_title)
         ++s.changes;  // stored with the article
         if (&s == a.s && a.host.set_title) a.host.set_title(("Lede \u2014 " + to).c_str());
       } else {
@@ -603,7 +630,8 @@ std::string library_json(const App& a) {
   json out = json::array();
   for (const LibraryEntry& e : a.library.entries)
     if (e.deleted.empty())
-      out.push_back({{"id", e.id}, {"title", e.title}, {"length", e.length}, {"annotations", e.annotations}, {"updated", e.updated}});
+      out.push_back({{"id", e.id}, {"title", e.title}, {"length", e.length}, {"annotations", e.annotations}, {"updated", e.updated},
+                     {"outlet", e.outlet}, {"published", e.published}, {"claims", e.claims}, {"checked", e.checked}});
   return out.dump();
 }
 

@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <map>
 
 #include "app/reader.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
+#include "core/review.hpp"
 
 namespace lede {
 
@@ -303,6 +306,41 @@ int note_wrap_callback(ImGuiInputTextCallbackData* d) {
   return 0;
 }
 
+}  // namespace
+
+bool wrapped_field(App& a, const char* id, const std::string& key, const std::string& value, float w, float lines, std::string* kept) {
+  struct Field {
+    std::string edit;  // soft-wrapped (see soft_wrap)
+    std::string key;
+    NoteWrap wrap;
+  };
+  static std::map<std::string, Field> fields;
+  Field& f = fields[id];
+  f.wrap.width = w - ImGui::GetStyle().FramePadding.x * 2 - ImGui::GetStyle().ScrollbarSize - ImGui::CalcTextSize("  ").x;
+  if (f.key != key) {
+    f.key = key;
+    f.edit = soft_wrap(plain_breaks(value), f.wrap.width, nullptr);
+    f.wrap.shown = f.edit;
+  }
+  // N (or E) gives the field the keyboard, as keyboard navigation would activate it (ImGui 1.86's
+  // SetKeyboardFocusHere needs navigation turned on). Typed characters wait in the platform queue
+  // until the field is active.
+  const bool focus = a.note_focus && std::strcmp(a.note_field, id) == 0;
+  if (focus && a.note_focus == 2) {
+    a.note_focus = 1;
+    a.note_focus_frames = 0;
+  }
+  if (focus) GImGui->NavActivateInputId = ImGui::GetID(id);
+  ImGui::InputTextMultiline(id, &f.edit, ImVec2(w, ImGui::GetTextLineHeight() * lines),
+                            ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways, note_wrap_callback, &f.wrap);
+  if (focus && (ImGui::IsItemActive() || ++a.note_focus_frames > 30)) a.note_focus = 0;
+  if (!ImGui::IsItemDeactivated() || strip_soft_breaks(f.edit) == plain_breaks(value)) return false;
+  *kept = strip_soft_breaks(f.edit);
+  return true;
+}
+
+namespace {
+
 // On the same line as the last item when an item `w` wide still fits in the window, else below:
 // fixed-width windows (the card) would clip what runs past their edge.
 void same_line_if_fits(float w) {
@@ -382,34 +420,11 @@ void draw_card(App& a, float x, float y) {
   if (!an) { ImGui::End(); return; }
 
   // Note: edited in place, committed as one change when the field loses focus.
-  static std::string note_edit;  // soft-wrapped (see soft_wrap)
-  static std::string note_for;
-  static NoteWrap wrap;
-  const float note_w = w - 28;
-  wrap.width = note_w - ImGui::GetStyle().FramePadding.x * 2 - ImGui::GetStyle().ScrollbarSize - ImGui::CalcTextSize("  ").x;
-  if (note_for != an->id) {
-    note_for = an->id;
-    note_edit = soft_wrap(plain_breaks(an->note), wrap.width, nullptr);
-    wrap.shown = note_edit;
-  }
   ImGui::TextDisabled("Note (N to write, Ctrl+Enter to keep)");
-  // N gives the note the keyboard. ImGui 1.86 focuses through its navigation system, which takes a
-  // frame or two; typed characters wait in the platform queue until the field is active.
-  // N gives the note the keyboard, as keyboard navigation would activate it (ImGui 1.86's
-  // SetKeyboardFocusHere needs navigation turned on). Typed characters wait in the platform queue
-  // until the field is active.
-  if (a.note_focus == 2) {
-    a.note_focus = 1;
-    a.note_focus_frames = 0;
-  }
-  if (a.note_focus == 1) GImGui->NavActivateInputId = ImGui::GetID("##note");
-  ImGui::InputTextMultiline("##note", &note_edit, ImVec2(note_w, ImGui::GetTextLineHeight() * 4),
-                            ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways, note_wrap_callback, &wrap);
-  mark_ui(a, "card:note");
-  if (a.note_focus == 1 && (ImGui::IsItemActive() || ++a.note_focus_frames > 30)) a.note_focus = 0;
-  if (ImGui::IsItemDeactivated() && strip_soft_breaks(note_edit) != plain_breaks(an->note)) {
+  std::string note;
+  if (wrapped_field(a, "##note", an->id, an->note, w - 28, 4, &note)) {
     Annotation after = *an;
-    after.note = strip_soft_breaks(note_edit);
+    after.note = note;
     after.modified = now_iso(a);
     Change c;
     c.what = "Edited a note";
@@ -418,6 +433,12 @@ void draw_card(App& a, float x, float y) {
     an = find_annotation(a, a.active_id);
     if (!an) { ImGui::End(); return; }
   }
+  mark_ui(a, "card:note");
+  const std::string id = an->id;
+  if (is_claim(*an)) draw_review_section(a, id, w);
+  else if (kind_index(an->label) == int(KindId::actor)) draw_actor_section(a, id);
+  an = find_annotation(a, id);
+  if (!an) { ImGui::End(); return; }
 
   // The buttons wrap to a second row rather than run past the card's edge.
   const Annotation was = *an;
@@ -497,8 +518,16 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
   const PageLayout& L = a.layout;
   const float title_px = a.fonts.title->FontSize / a.fonts.dpr;
   const float top_pad = std::round(em * 2.2f);
-  ImVec2 title_sz = a.fonts.title->CalcTextSizeA(title_px, FLT_MAX, column, a.s->doc.title.c_str());
-  const float text_top = top_pad + title_sz.y + std::round(em * 1.4f);
+  // The headline, then outlet · byline · date (the article's details) in the muted ink.
+  const std::string title = article_title(a.s->doc);
+  const ArticleMeta& meta = a.s->doc.meta;
+  std::string byline;
+  for (const std::string* part : {&meta.outlet, &meta.byline, &meta.published})
+    if (!part->empty()) byline += (byline.empty() ? "" : "  \u00B7  ") + (part == &meta.published ? part->substr(0, 10) : *part);
+  ImVec2 title_sz = a.fonts.title->CalcTextSizeA(title_px, FLT_MAX, column, title.c_str());
+  const float byline_px = std::round(body_px * 0.85f);
+  const float byline_h = byline.empty() ? 0 : a.fonts.body->CalcTextSizeA(byline_px, FLT_MAX, column, byline.c_str()).y + std::round(em * 0.5f);
+  const float text_top = top_pad + title_sz.y + byline_h + std::round(em * 1.4f);
   if (a.keep_byte_at_top != SIZE_MAX && a.fonts.body_size == a.view.body_size) {
     int li = L.line_of(a.keep_byte_at_top);
     if (li >= 0) a.set_scroll_y = text_top + L.lines[li].y;
@@ -522,7 +551,13 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
     int top_line = L.line_at(a.view_top - a.page_top);
     a.s->top_cp = top_line > 0 ? a.s->index.to_cp(L.lines[size_t(top_line)].begin) : 0;
   }
-  dl->AddText(a.fonts.title, title_px, ImVec2(a.page_left, origin.y + top_pad), th.ink, a.s->doc.title.c_str(), nullptr, column);
+  dl->AddText(a.fonts.title, title_px, ImVec2(a.page_left, origin.y + top_pad), th.ink, title.c_str(), nullptr, column);
+  if (!byline.empty()) {
+    ImVec2 at(a.page_left, origin.y + top_pad + title_sz.y + std::round(em * 0.5f));
+    dl->AddText(a.fonts.body, byline_px, at, th.muted, byline.c_str(), nullptr, column);
+    a.ui_rects.push_back({"page:byline", {at.x, at.y, column, byline_h}});
+  }
+  a.ui_rects.push_back({"page:title", {a.page_left, origin.y + top_pad, title_sz.x, title_sz.y}});
   ImGui::Dummy(ImVec2(view_w, text_top + L.height + em * 4));
 
   const float win_top = a.view_top, win_bottom = win_top + a.view_height;
@@ -719,7 +754,9 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
       p = pressed(kLeft) ? prev_cp(t, p) : next_cp(t, p);
       move_edge(a, edge, p, edge == 1 ? "Moved the start of an annotation" : "Moved the end of an annotation");
     } else if (io.KeyShift && !io.KeyAlt) {
-      if (an && an->status == Status::suggested && (pressed(kA, false) || pressed(kR, false))) {
+      if (an && !has_selection(a) && review_keys(a, *an, true)) {
+        // Shift+E: a claim's new evidence item
+      } else if (an && an->status == Status::suggested && (pressed(kA, false) || pressed(kR, false))) {
         // Shift+A / Shift+R: every suggestion of the same entity (actors) or label.
         std::string entity = kind_index(an->label) == int(KindId::actor) ? an->attrs.entity : std::string();
         std::vector<std::string> ids;
@@ -755,7 +792,8 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
         if (pressed(kA, false) && an->status == Status::suggested) set_status_of(a, {an->id}, Status::accepted, "Accepted a suggestion");
         else if (pressed(kR, false) && an->status == Status::suggested) { Annotation was = *an; set_status_of(a, {was.id}, Status::rejected, "Rejected a suggestion"); card_removed(a, was); }
         else if (pressed(kDelete, false) || pressed(kBackspace, false)) { Annotation was = *an; delete_annotations(a, {was.id}, "Deleted an annotation"); card_removed(a, was); }
-        else if (pressed(kN, false)) a.note_focus = 2;
+        else if (pressed(kN, false)) { a.note_focus = 2; a.note_field = "##note"; }
+        else review_keys(a, *an, false);
       }
       if (pressed(kL, false)) { a.show_labels_window = true; a.labels_window_focus = true; }
       // Tab / Shift+Tab step through the visible annotations.

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/reader.hpp"
+#include "core/review.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // TableSetColumnSortDirection
 
@@ -199,6 +200,17 @@ void actors_tab(App& a) {
     if (suggestion_buttons(a, e.suggested, "mention of " + e.name, "mentions of " + e.name, "entity")) return;
   }
   if (p.entities.empty()) { ImGui::TextDisabled("No actors yet. Select a name and press 1."); return; }
+  // Correcting the analysis: the picked entity merged into another (one change, undoable).
+  if (!a.focus_entity.empty() && p.entities.size() > 1) {
+    ImGui::TextDisabled("%s:", clip(a.focus_entity, 28).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Merge into\u2026")) {
+      a.entity = App::EntityEdit{};
+      a.entity.request = a.entity.focus = true;
+      a.entity.from = a.focus_entity;
+    }
+    mark_ui(a, "actors:merge");
+  }
   const bool show_cursor = key_zone(a) == KeyZone::panels;
   int cur = move_cursor(a, 0, int(p.entities.size()));
   if (cur >= 0 && panel_keys(a)) {
@@ -270,6 +282,8 @@ void claims_tab(App& a) {
     ImGui::SameLine();
     if (suggestion_buttons(a, p.suggested[1], "claim suggestion", "claim suggestions", "claims")) return;
   }
+  // Filters: speaker, rating, status; and the order.
+  const float third = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3;
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##speaker", a.claim_speaker_filter.empty() ? "All speakers" : a.claim_speaker_filter.c_str())) {
     if (ImGui::Selectable("All speakers", a.claim_speaker_filter.empty())) a.claim_speaker_filter.clear();
@@ -277,9 +291,67 @@ void claims_tab(App& a) {
       if (ImGui::Selectable(s.c_str(), a.claim_speaker_filter == s)) a.claim_speaker_filter = s;
     ImGui::EndCombo();
   }
+  const Rating* rating_filter = find_rating(*a.s, a.claim_rating_filter);
+  ImGui::SetNextItemWidth(third);
+  if (ImGui::BeginCombo("##rating-filter", rating_filter ? rating_filter->name.c_str() : a.claim_rating_filter == "-" ? "Not rated" : "All ratings")) {
+    if (ImGui::Selectable("All ratings", a.claim_rating_filter.empty())) a.claim_rating_filter.clear();
+    mark_ui(a, "claims:rating-filter:all");
+    if (ImGui::Selectable("Not rated", a.claim_rating_filter == "-")) a.claim_rating_filter = "-";
+    for (const Rating& r : a.s->ratings) {
+      if (ImGui::Selectable(r.name.c_str(), a.claim_rating_filter == r.id)) a.claim_rating_filter = r.id;
+      mark_ui(a, "claims:rating-filter:" + r.id);
+    }
+    ImGui::EndCombo();
+  }
+  mark_ui(a, "claims:rating-filter");
+  ImGui::SameLine();
+  static const char* kStatusNames[] = {"To check", "Checking", "Checked"};
+  ImGui::SetNextItemWidth(third);
+  if (ImGui::BeginCombo("##status-filter", a.claim_status_filter < 0 ? "Any status" : kStatusNames[a.claim_status_filter])) {
+    if (ImGui::Selectable("Any status", a.claim_status_filter < 0)) a.claim_status_filter = -1;
+    mark_ui(a, "claims:status-filter:any");
+    for (int i = 0; i < 3; ++i) {
+      if (ImGui::Selectable(kStatusNames[i], a.claim_status_filter == i)) a.claim_status_filter = i;
+      mark_ui(a, std::string("claims:status-filter:") + to_string(ReviewStatus(i)));
+    }
+    ImGui::EndCombo();
+  }
+  mark_ui(a, "claims:status-filter");
+  ImGui::SameLine();
+  static const char* kOrders[] = {"Text order", "By rating", "By status"};
+  ImGui::SetNextItemWidth(third);
+  if (ImGui::BeginCombo("##claim-sort", kOrders[a.claim_sort])) {
+    for (int i = 0; i < 3; ++i) {
+      if (ImGui::Selectable(kOrders[i], a.claim_sort == i)) a.claim_sort = i;
+      mark_ui(a, std::string("claims:sort:") + kOrders[i]);
+    }
+    ImGui::EndCombo();
+  }
+  mark_ui(a, "claims:sort");
+  auto review_of = [&](size_t k) -> const Review* {
+    const Annotation& an = a.s->annotations[p.claims[k]];
+    return an.review ? &*an.review : nullptr;
+  };
   std::vector<size_t> rows;
-  for (size_t k = 0; k < p.claims.size(); ++k)
-    if (a.claim_speaker_filter.empty() || p.claim_speaker[k] == a.claim_speaker_filter) rows.push_back(k);
+  for (size_t k = 0; k < p.claims.size(); ++k) {
+    if (!a.claim_speaker_filter.empty() && p.claim_speaker[k] != a.claim_speaker_filter) continue;
+    const Review* r = review_of(k);
+    const std::string rating = r ? r->rating : std::string();
+    if (!a.claim_rating_filter.empty() && (a.claim_rating_filter == "-" ? !rating.empty() : rating != a.claim_rating_filter)) continue;
+    if (a.claim_status_filter >= 0 && int(r ? r->status : ReviewStatus::to_check) != a.claim_status_filter) continue;
+    rows.push_back(k);
+  }
+  if (a.claim_sort) {
+    // By rating: the scale's order (best first), unrated last. By status: checked first.
+    auto rank = [&](size_t k) {
+      const Review* r = review_of(k);
+      if (a.claim_sort == 2) return 2 - int(r ? r->status : ReviewStatus::to_check);
+      for (size_t i = 0; r && i < a.s->ratings.size(); ++i)
+        if (a.s->ratings[i].id == r->rating) return int(i);
+      return int(a.s->ratings.size());
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](size_t x, size_t y) { return rank(x) < rank(y); });
+  }
   // F: only the keyboard row's speaker's claims; F again: everyone's.
   const bool filter_key = panel_keys(a) && pressed(kF, false) && !ImGui::GetIO().KeyShift;
   if (filter_key && !a.claim_speaker_filter.empty()) {
@@ -289,7 +361,8 @@ void claims_tab(App& a) {
     return;
   }
   if (rows.empty()) {
-    if (a.claim_speaker_filter.empty()) ImGui::TextDisabled("No claims. Select a statement and press 2.");
+    if (!p.claims.empty() && (!a.claim_rating_filter.empty() || a.claim_status_filter >= 0)) ImGui::TextDisabled("No claims with this rating and status.");
+    else if (a.claim_speaker_filter.empty()) ImGui::TextDisabled("No claims. Select a statement and press 2.");
     else ImGui::TextDisabled("No claims by %s (F shows everyone's).", a.claim_speaker_filter.c_str());
     return;
   }
@@ -328,7 +401,23 @@ void claims_tab(App& a) {
       row_interaction(a, an, 1, r);
       if (at_cursor) cursor_row(a, an.id, 0);
       if (r == hover_row) text_hover_row(a, 0);
-      ImGui::TextDisabled("  %s", clip(annotation_text(a, an), 70).c_str());
+      // The review: the rating's colour and name, and the status.
+      const Rating* rating = an.review ? find_rating(*a.s, an.review->rating) : nullptr;
+      if (rating) {
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x + 8, at.y + h * 0.15f), ImVec2(at.x + 8 + h * 0.75f, at.y + h * 0.9f), label_color(rating->color, 1), 2);
+        ImGui::Dummy(ImVec2(8 + h * 0.75f, h));
+        ImGui::SameLine(0, 4);
+        ImGui::TextUnformatted(rating->name.c_str());
+        ImGui::SameLine();
+      }
+      if (an.review) {
+        ImGui::TextDisabled("%s%s", rating ? "\u00B7 " : "  ", kStatusNames[int(an.review->status)]);
+        mark_ui(a, "claims:review:" + an.id);
+        ImGui::SameLine();
+      }
+      ImGui::TextDisabled("  %s", clip(annotation_text(a, an), an.review ? 40 : 70).c_str());
       ImGui::PopID();
     }
   }

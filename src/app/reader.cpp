@@ -18,6 +18,7 @@
 #include "core/w3c.hpp"
 #include "core/lede_file.hpp"
 #include "core/load.hpp"
+#include "core/review.hpp"
 #include "core/sha256.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // ImFileLoadToMemory
@@ -27,7 +28,7 @@ namespace lede {
 
 void to_json(json& j, const ViewSettings& v) {
   j = json{{"dark", v.dark}, {"bodySize", v.body_size}, {"panel", v.panel}, {"panelWidth", v.panel_width},
-           {"panelTab", v.panel_tab}, {"showOther", v.show_other}, {"showSuggestions", v.show_suggestions}};
+           {"panelTab", v.panel_tab}, {"showOther", v.show_other}, {"showSuggestions", v.show_suggestions}, {"reviewer", v.reviewer}};
   for (const Kind& k : kKinds) j["show" + std::string(k.name)] = v.show_kind[int(k.id)];
 }
 
@@ -40,6 +41,7 @@ void from_json(const json& j, ViewSettings& v) {
   for (const Kind& k : kKinds) v.show_kind[int(k.id)] = j.value("show" + std::string(k.name), v.show_kind[int(k.id)]);
   v.show_other = j.value("showOther", v.show_other);
   v.show_suggestions = j.value("showSuggestions", v.show_suggestions);
+  if (j.contains("reviewer") && j["reviewer"].is_string()) v.reviewer = j["reviewer"].get<std::string>();
 }
 
 namespace {
@@ -491,6 +493,9 @@ void draw_status_bar(App& a, float y, float h) {
   };
   std::string counts = count_of(mine, "annotation", "annotations") + " \u00B7 " + count_of(suggested, "suggestion", "suggestions");
   if (!narrow) counts = std::to_string(a.s->index.length()) + " characters \u00B7 " + counts;
+  const ClaimCounts claims = claim_counts(a.s->annotations);
+  if (claims.claims) counts += " \u00B7 " + claims_checked_text(claims);
+  a.status_counts = counts;
   ImGui::TextDisabled("%s \u00B7", counts.c_str());
   ImGui::SameLine();
   const bool pristine = a.s->id.empty() && a.s->undo.empty();
@@ -593,6 +598,11 @@ const char* kShortcuts[][2] = {
     {"N, then Ctrl+Enter", "Write the open annotation's note, keep it"},
     {"Shift+\u2190/\u2192, Alt+Shift+\u2190/\u2192", "Move the end / start of the open annotation"},
     {"L", "Labels: create, rename, recolour, delete"},
+    {"V, then 1 \u2026 9 (0 none)", "Rate the open claim (its rating list)"},
+    {"S", "The open claim\u2019s status: to check, checking, checked"},
+    {"E, then Ctrl+Enter", "Write the open claim\u2019s explanation, keep it"},
+    {"Shift+E", "Add evidence to the open claim (a link, a quote, a note)"},
+    {"P", "Correct the claim\u2019s speaker and cue (an actor: its entity)"},
     {"Ctrl+\\", "Show or hide the side panels"},
     {"", ""},
     {"In the side panels (F6)", ""},
@@ -670,6 +680,55 @@ void draw_about(App& a) {
   ImGui::End();
 }
 
+}  // namespace
+
+bool colour_choice(App& a, std::string& color, const std::string& ui_key) {
+  bool changed = false;
+  ImVec4 c = ImGui::ColorConvertU32ToFloat4(label_color(color, 1));
+  float col[3] = {c.x, c.y, c.z};
+  if (ImGui::ColorEdit3("##c", col, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel)) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "#%02X%02X%02X", int(col[0] * 255 + 0.5f), int(col[1] * 255 + 0.5f), int(col[2] * 255 + 0.5f));
+    color = hex;
+    changed = true;
+  }
+  {
+    // ColorEdit3 ends with a group, which navigation never lands on: name its button instead.
+    ImGui::PushID("##c");
+    bool on_swatch = GImGui->NavId == ImGui::GetID("##ColorButton") && !GImGui->NavDisableHighlight;
+    ImGui::PopID();
+    if (on_swatch) {  // "labels:colour:<id>" -> "labels:swatch:<id>"
+      a.nav_item = ui_key;
+      if (size_t k = a.nav_item.find(":colour:"); k != std::string::npos) a.nav_item.replace(k, 8, ":swatch:");
+    }
+  }
+  // The same choice from a list of named colours, for the keyboard and for readers who
+  // want colours that stay apart.
+  ImGui::SameLine();
+  const char* shown = "Custom";
+  for (auto& p : kPalette)
+    if (color == p[1]) shown = p[0];
+  ImGui::SetNextItemWidth(110);
+  if (ImGui::BeginCombo("##palette", shown)) {
+    for (auto& p : kPalette) {
+      ImVec2 at = ImGui::GetCursorScreenPos();
+      float h = ImGui::GetTextLineHeight();
+      if (ImGui::Selectable((std::string("      ") + p[0]).c_str(), color == p[1]) && color != p[1]) {
+        color = p[1];
+        changed = true;
+      }
+      mark_ui(a, std::string("palette:") + p[0]);
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x + 2, at.y + h * 0.15f), ImVec2(at.x + 2 + h * 0.8f, at.y + h * 0.95f),
+                                                label_color(p[1], 1), 3);
+    }
+    ImGui::EndCombo();
+  }
+  mark_ui(a, ui_key);
+  return changed;
+}
+
+namespace {
+
 void draw_labels_window(App& a) {
   if (!a.show_labels_window) return;
   ImGuiIO& io = ImGui::GetIO();
@@ -687,43 +746,7 @@ void draw_labels_window(App& a) {
       ImGui::AlignTextToFramePadding();
       ImGui::Text("%zu", i + 1);
       ImGui::SameLine();
-      ImVec4 c = ImGui::ColorConvertU32ToFloat4(label_color(l.color, 1));
-      float col[3] = {c.x, c.y, c.z};
-      if (ImGui::ColorEdit3("##c", col, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel)) {
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "#%02X%02X%02X", int(col[0] * 255 + 0.5f), int(col[1] * 255 + 0.5f), int(col[2] * 255 + 0.5f));
-        l.color = hex;
-        changed = true;
-      }
-      {
-        // ColorEdit3 ends with a group, which navigation never lands on: name its button instead.
-        ImGui::PushID("##c");
-        bool on_swatch = GImGui->NavId == ImGui::GetID("##ColorButton") && !GImGui->NavDisableHighlight;
-        ImGui::PopID();
-        if (on_swatch) a.nav_item = "labels:swatch:" + l.id;
-      }
-      // The same choice from a list of named colours, for the keyboard and for readers who
-      // want colours that stay apart.
-      ImGui::SameLine();
-      const char* shown = "Custom";
-      for (auto& p : kPalette)
-        if (l.color == p[1]) shown = p[0];
-      ImGui::SetNextItemWidth(110);
-      if (ImGui::BeginCombo("##palette", shown)) {
-        for (auto& p : kPalette) {
-          ImVec2 at = ImGui::GetCursorScreenPos();
-          float h = ImGui::GetTextLineHeight();
-          if (ImGui::Selectable((std::string("      ") + p[0]).c_str(), l.color == p[1]) && l.color != p[1]) {
-            l.color = p[1];
-            changed = true;
-          }
-          mark_ui(a, std::string("palette:") + p[0]);
-          ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x + 2, at.y + h * 0.15f), ImVec2(at.x + 2 + h * 0.8f, at.y + h * 0.95f),
-                                                    label_color(p[1], 1), 3);
-        }
-        ImGui::EndCombo();
-      }
-      mark_ui(a, "labels:colour:" + l.id);
+      if (colour_choice(a, l.color, "labels:colour:" + l.id)) changed = true;
       ImGui::SameLine();
       ImGui::SetNextItemWidth(220);
       std::string name = l.name;
@@ -818,6 +841,8 @@ void draw_menu(App& a) {
     mark_ui(a, "menu:Close article");
     if (menu_item(a, "Merge another reader\u2019s file\u2026") && a.host.open_picker) a.host.open_picker(FileKind::merge);
     mark_ui(a, "menu:Merge");
+    if (menu_item(a, "Article details\u2026")) { open_article_details(a); a.focus_request = App::FocusRequest::none; }
+    mark_ui(a, "menu:Article details");
     ImGui::Separator();
     if (menu_item(a, "Save annotations", "Ctrl+S")) save_annotations(a);
     if (menu_item(a, "Export as W3C Web Annotation")) {
@@ -866,6 +891,8 @@ void draw_menu(App& a) {
     }
     ImGui::Separator();
     if (menu_item(a, "Labels\u2026", "L")) { a.show_labels_window = true; a.labels_window_focus = true; a.focus_request = App::FocusRequest::none; }
+    if (menu_item(a, "Ratings\u2026")) { a.show_ratings_window = a.ratings_window_focus = true; a.focus_request = App::FocusRequest::none; }
+    mark_ui(a, "menu:Ratings");
     ImGui::EndMenu();
   }
   bool suggestions_menu = ImGui::BeginMenu("Suggestions");
@@ -916,6 +943,9 @@ void draw_menu(App& a) {
     mark_ui(a, "view:Smaller text");
     if (menu_item(a, "Default text size", "Ctrl+0")) zoom(a, 19);
     mark_ui(a, "view:Default text size");
+    ImGui::Separator();
+    if (menu_item(a, "Settings\u2026")) { a.settings_request = a.settings_focus = true; a.focus_request = App::FocusRequest::none; }
+    mark_ui(a, "view:Settings");
     ImGui::EndMenu();
   }
   bool help_menu = ImGui::BeginMenu("Help");
@@ -1092,7 +1122,7 @@ void session_shown(App& a) {
   a.keep_byte_at_top = a.s->top_cp ? a.s->index.to_byte(a.s->top_cp) : SIZE_MAX;  // the reading position comes back
   if (a.find_open) update_find(a);
   collect_extra_glyphs(a);
-  if (a.host.set_title) a.host.set_title(("Lede \u2014 " + a.s->doc.title).c_str());
+  if (a.host.set_title) a.host.set_title(("Lede \u2014 " + article_title(a.s->doc)).c_str());
 }
 
 void app_add_suggestions(App& a) {
@@ -1165,6 +1195,13 @@ std::string app_state_json(const App& a) {
   for (const Annotation& an : a.s->annotations) {
     json j = an;
     j["text"] = annotation_text(a, an);
+    if (an.review) {
+      const Review& r = *an.review;
+      json ev = json::array();
+      for (const Evidence& e : r.evidence) ev.push_back({{"url", e.url}, {"quote", e.quote}, {"note", e.note}});
+      j["review"] = {{"rating", r.rating}, {"explanation", r.explanation}, {"evidence", ev}, {"status", to_string(r.status)},
+                     {"reviewer", r.reviewer}, {"date", r.date}};
+    }
     anns.push_back(std::move(j));
   }
   size_t b = std::min(a.sel_anchor, a.sel_caret), e = std::max(a.sel_anchor, a.sel_caret);
@@ -1184,11 +1221,18 @@ std::string app_state_json(const App& a) {
   }
   const KeyZone zone = key_zone(a);
   json tabs = json::array();
-  for (const auto& sp : a.sessions) tabs.push_back({{"id", sp->id}, {"title", sp->doc.title}, {"current", sp.get() == a.s}, {"top", sp->top_cp}});
+  for (const auto& sp : a.sessions) tabs.push_back({{"id", sp->id}, {"title", article_title(sp->doc)}, {"current", sp.get() == a.s}, {"top", sp->top_cp}});
+  json ratings = json::array();
+  for (const Rating& r : a.s->ratings) ratings.push_back({{"id", r.id}, {"name", r.name}, {"color", r.color}, {"value", r.value}});
+  const ClaimCounts claims = claim_counts(a.s->annotations);
   json ui = json::object();
   for (const auto& [name, r] : a.ui_rects) ui[name] = {{"x", r[0]}, {"y", r[1]}, {"w", r[2]}, {"h", r[3]}};
   json s = {
-      {"article", {{"title", a.s->doc.title}, {"length", a.s->index.length()}, {"fileName", a.s->file_stem}, {"text", a.s->doc.text}}},
+      {"article", {{"title", article_title(a.s->doc)}, {"length", a.s->index.length()}, {"fileName", a.s->file_stem}, {"text", a.s->doc.text},
+                   {"meta", {{"title", a.s->doc.meta.title}, {"url", a.s->doc.meta.url}, {"outlet", a.s->doc.meta.outlet},
+                             {"byline", a.s->doc.meta.byline}, {"published", a.s->doc.meta.published}}}}},
+      {"ratings", ratings},
+      {"claims", {{"count", claims.claims}, {"checked", claims.checked}}},
       {"annotations", anns},
       {"labels", a.s->labels},
       {"selection", {{"start", a.s->index.to_cp(b)}, {"end", a.s->index.to_cp(e)}, {"text", app_selection_text(a)}}},
@@ -1218,9 +1262,13 @@ std::string app_state_json(const App& a) {
                  {"graph", json::parse(graph_state_json(a))},
                  {"panelId", a.panel_cursor_id.empty() ? json(nullptr) : json(a.panel_cursor_id)},
                  {"speakerFilter", a.claim_speaker_filter},
+                 {"ratingFilter", a.claim_rating_filter},
+                 {"statusFilter", a.claim_status_filter < 0 ? json(nullptr) : json(to_string(ReviewStatus(a.claim_status_filter)))},
+                 {"claimSort", a.claim_sort},
                  {"numberSort", {{"column", a.panel.number_sort_col}, {"ascending", a.panel.number_sort_asc}}}}},
       {"merge", a.merge.open ? json{{"name", a.merge.name}, {"author", a.merge.author}, {"theirs", a.merge.theirs.size()}, {"agreement", agreements}} : json(nullptr)},
       {"status", a.status},
+      {"statusCounts", a.status_counts},
       {"toast", a.toast.empty() ? json(nullptr) : json(a.toast)},
       {"notice", a.notice.title.empty() ? json(nullptr) : json{{"error", a.notice.error}, {"title", a.notice.title}, {"text", a.notice.text}}}};
   return s.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -1334,6 +1382,7 @@ void app_frame(App& a) {
   ImGui::GetStyle().WindowBorderSize = 1;
   draw_toast(a, top);
   draw_labels_window(a);
+  draw_review_dialogs(a);
   draw_library(a);
   draw_graph_window(a);
   draw_merge_window(a);

@@ -44,6 +44,7 @@ struct ViewSettings {
   int panel_tab = 0;     // 0 actors, 1 claims, 2 numbers, 3 notes, 4 orphans, 5 graph, 6 timeline
   bool show_kind[kKindCount] = {true, true, true};  // the layers of the built-in kinds (kKinds order)
   bool show_other = true, show_suggestions = true;
+  std::string reviewer;  // the reader's name, put on their reviews (View > Settings)
 };
 void to_json(json& j, const ViewSettings& v);
 void from_json(const json& j, ViewSettings& v);
@@ -78,6 +79,8 @@ struct LibraryEntry {
   std::string id, title, stem;
   size_t length = 0;          // code points
   size_t annotations = 0;     // annotations the reader made or decided
+  std::string outlet, published;  // the article's details (issue 13)
+  size_t claims = 0, checked = 0; // claims, and those whose review is checked
   std::string created, updated;
   std::string deleted;        // when it went to the trash; empty otherwise
   size_t top = 0;             // reading position (code point at the top of the view)
@@ -178,6 +181,42 @@ struct App {
   bool show_help = false;
   bool show_about = false;
 
+  // Reviewing claims and correcting the analysis (review_view.cpp). Dialogs open on the next frame
+  // at the top level (`*_request`), so the card, the menus and the keys can all ask for them.
+  const char* note_field = "##note";  // the field N (note) or E (explanation) gives the keyboard
+  bool rating_request = false;        // V: the card's rating list
+  struct EvidenceEdit {
+    bool request = false, focus = false;
+    std::string claim_id;
+    int index = -1;  // -1: a new item
+    Evidence ev;
+    std::string error;
+  } evidence;
+  struct SpeakerEdit {
+    bool request = false, focus = false;
+    std::string claim_id, name, cue;
+  } speaker;
+  struct EntityEdit {  // an actor mention's entity (move, split), or merging an entity (Actors panel)
+    bool request = false, focus = false;
+    std::string mention_id, from, name;
+  } entity;
+  struct PendingReview {  // the first review waits for the reviewer's name
+    bool request = false, focus = false;
+    std::string id, name;
+    std::optional<Review> review;
+  } pending_review;
+  bool reviewer_asked = false;        // asked once per visit; View > Settings changes it later
+  bool settings_request = false, settings_focus = false;
+  std::string settings_reviewer;
+  bool details_request = false, details_focus = false;
+  ArticleMeta details;
+  std::string details_error;
+  bool show_ratings_window = false, ratings_window_focus = false;
+  std::string rating_error;
+  std::string claim_rating_filter;    // "" all, "-" not rated, else a rating id
+  int claim_status_filter = -1;       // -1 any, else a ReviewStatus
+  int claim_sort = 0;                 // 0 text order, 1 rating, 2 status
+
   // Find.
   bool find_open = false;
   int find_focus = 0;
@@ -202,6 +241,7 @@ struct App {
   Notice notice;        // modal, shown while !notice.title.empty()
   bool notice_open = false;
   std::string status;   // last action, in the status bar
+  std::string status_counts;  // the status bar's counts as drawn last frame (for scripts)
   std::string toast;    // short notice at the top of the page
   double toast_until = 0;
 };
@@ -304,11 +344,28 @@ std::string annotation_summary(const App& app, const Annotation& an);  // one li
 std::string annotation_text(const App& app, const Annotation& an);
 std::string clip(std::string s, size_t n);  // one line for a list: line breaks as spaces, cut at n bytes with an ellipsis
 void mark_ui(App& app, std::string name);  // records the last ImGui item's rectangle under name
+// A multi-line field whose words wrap (ImGui 1.86's do not), `w` wide and `lines` high. `key` names
+// what it edits: when that changes, the field starts again from `value`. True (with *kept) when
+// the reader leaves it changed. N / E give it the keyboard through App::note_focus / note_field.
+bool wrapped_field(App& app, const char* id, const std::string& key, const std::string& value, float w, float lines, std::string* kept);
 
 // Who reads the keyboard this frame: the page (with its card and find bar), the side panels, or
 // an ImGui menu or dialog, which use ImGui's own keyboard navigation.
 enum class KeyZone { page, panels, imgui };
 KeyZone key_zone(const App& app);
 void relabel(App& app, const std::string& id, const std::string& label);  // one undoable change
+// The Labels window's colour choice (swatch and named colour-vision-safe list); true when changed.
+bool colour_choice(App& app, std::string& color, const std::string& ui_key);
+
+// ---- reviews, article details, corrections (review_view.cpp) ----------------------------------
+void show_outcome(App& app, const Outcome& o);
+// A claim's review as one undoable change; the first one asks the reader's name when unknown.
+void review_claim(App& app, const std::string& id, std::optional<Review> review);
+void draw_review_section(App& app, const std::string& id, float w);  // on the card of a claim
+void draw_actor_section(App& app, const std::string& id);            // on the card of an actor
+// The page's keys for an open claim (V, S, E, Shift+E, P; an actor: P); true when one was used.
+bool review_keys(App& app, const Annotation& an, bool shift);
+void draw_review_dialogs(App& app);  // evidence, speaker, entity, reviewer, settings, details, ratings
+void open_article_details(App& app);
 
 }  // namespace lede

@@ -1,5 +1,7 @@
 #include "core/article.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 
 #include "core/text.hpp"
@@ -123,6 +125,34 @@ std::string markdown_to_text(std::string_view md, std::string* heading) {
   return joined;
 }
 
+std::string headline_of(std::string_view text) {
+  size_t b = 0;
+  while (b < text.size() && (text[b] == '\n' || text[b] == ' ' || text[b] == '\t')) ++b;
+  size_t nl = text.find('\n', b);
+  if (nl == std::string_view::npos) return "";  // the whole text on one line: no body to head
+  std::string_view line = text.substr(b, nl - b);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+  // Something must follow: a blank line then the body, or the body (a dateline, a paragraph).
+  if (text.find_first_not_of(" \t\r\n", nl) == std::string_view::npos) return "";
+  size_t words = 0, letters = 0;
+  bool in_word = false;
+  for (char c : line) {
+    const bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+    letters += std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+  }
+  // Short (headlines run to about twenty words), with letters, and no final full stop: a first
+  // line that ends like a sentence is the lede, not a headline. "?" and "!" end headlines too.
+  if (words == 0 || words > 24 || line.size() > 200 || letters < 3) return "";
+  std::string_view end = line;  // a sentence may end inside its closing quote: said.” / said."
+  for (std::string_view q : {"\u201D", "\u2019", "\"", "'"})
+    if (end.size() > q.size() && end.substr(end.size() - q.size()) == q) { end.remove_suffix(q.size()); break; }
+  const char last = end.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':') return "";
+  return std::string(line);
+}
+
 ArticleResult article_from_file(std::string_view name, std::string_view bytes) {
   ArticleResult r;
   DecodedText d = decode_article_bytes(bytes, kMaxArticleBytes);
@@ -131,6 +161,7 @@ ArticleResult article_from_file(std::string_view name, std::string_view bytes) {
   if (has_extension(name, ".md") || has_extension(name, ".markdown")) d.text = markdown_to_text(d.text, &heading);
   r.document.title = heading.empty() ? file_stem(name) : heading;
   r.document.text = std::move(d.text);
+  r.document.meta.title = heading.empty() ? headline_of(r.document.text) : heading;
   r.ok = true;
   return r;
 }

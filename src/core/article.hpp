@@ -18,6 +18,10 @@ struct ArticleResult {
 // file_name decides the title and whether Markdown syntax is stripped (.md, .markdown).
 ArticleResult article_from_file(std::string_view file_name, std::string_view bytes);
 
+// The first line when it looks like a headline (short, no final full stop, followed by the body),
+// else empty. Opening a .txt takes it as the article's title (Document::meta.title).
+std::string headline_of(std::string_view text);
+
 // Keeps the words and paragraphs, drops Markdown markup: heading marks, emphasis, links, images,
 // code fences, block quotes. Returns the first level-1 heading (if any) through *heading.
 std::string markdown_to_text(std::string_view md, std::string* heading);

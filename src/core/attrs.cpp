@@ -15,17 +15,19 @@ bool read_span(const json& v, SpanAttr* s) {
   if (v.is_null()) { s->state = SpanAttr::State::null; return true; }
   if (!v.is_object()) return false;
   auto st = v.find("start"), en = v.find("end"), tx = v.find("text"), ent = v.find("entity");
-  if (st == v.end() || !is_int64(*st) || en == v.end() || !is_int64(*en) || tx == v.end() || !tx->is_string())
-    return false;
-  size_t keys = 3;
+  const bool offsets = st != v.end() || en != v.end();
+  if (tx == v.end() || !tx->is_string()) return false;
+  if (offsets && (st == v.end() || !is_int64(*st) || st->get<int64_t>() < 0 || en == v.end() || !is_int64(*en))) return false;
+  if (!offsets && tx->get_ref<const std::string&>().empty()) return false;
+  size_t keys = offsets ? 3 : 1;
   if (ent != v.end()) {
     if (!ent->is_string() || ent->get_ref<const std::string&>().empty()) return false;
     ++keys;
   }
   if (v.size() != keys) return false;
   s->state = SpanAttr::State::set;
-  s->start = st->get<int64_t>();
-  s->end = en->get<int64_t>();
+  s->start = offsets ? st->get<int64_t>() : -1;  // a typed name: no span (SpanAttr::named)
+  s->end = offsets ? en->get<int64_t>() : -1;
   s->text = tx->get<std::string>();
   if (ent != v.end()) s->entity = ent->get<std::string>();
   return true;
@@ -49,9 +51,9 @@ auto string_field(A& a, const std::string& key) -> decltype(&a.kind) {
 void to_json(json& j, const SpanAttr& s) {
   if (s.state != SpanAttr::State::set) { j = nullptr; return; }
   json::object_t o;
-  o.emplace_hint(o.end(), "end", s.end);  // keys in ascending order: each one goes at the end
+  if (s.has_offsets()) o.emplace_hint(o.end(), "end", s.end);  // keys in ascending order: each one goes at the end
   if (!s.entity.empty()) o.emplace_hint(o.end(), "entity", s.entity);
-  o.emplace_hint(o.end(), "start", s.start);
+  if (s.has_offsets()) o.emplace_hint(o.end(), "start", s.start);
   o.emplace_hint(o.end(), "text", s.text);
   j = std::move(o);
 }

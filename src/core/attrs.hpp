@@ -23,6 +23,17 @@ struct SpanAttr {
   std::string text;
   std::string entity;  // the actor's entity when the span is one; empty = none
   bool is_set() const { return state == State::set; }
+  // A span in the text; false for a name the reader typed (or one whose words went in a revision):
+  // written as {"text"[, "entity"]} without offsets.
+  bool has_offsets() const { return is_set() && start >= 0 && end >= start; }
+  static SpanAttr named(std::string text, std::string entity = {}) {
+    SpanAttr s;
+    s.state = State::set;
+    s.start = s.end = -1;
+    s.text = std::move(text);
+    s.entity = std::move(entity);
+    return s;
+  }
   static SpanAttr null_span() {  // written as "key": null (a claim without a named speaker or cue)
     SpanAttr s;
     s.state = State::null;

@@ -51,6 +51,12 @@ EM_JS(void, js_store_library_state, (const char* json), { Module.ledeHost.storeL
 EM_JS(void, js_search_library, (const char* query), { Module.ledeHost.searchLibrary(UTF8ToString(query)); });
 EM_JS(void, js_export_library, (), { Module.ledeHost.exportLibrary(); });
 EM_JS(void, js_take_over, (), { Module.ledeHost.takeOver(); });
+// A review's evidence link, on the reader's click: a new tab that cannot reach back to Lede.
+EM_JS(void, js_open_url, (const char* url), {
+  const u = UTF8ToString(url);
+  const l = u.toLowerCase();
+  if (l.startsWith("http://") || l.startsWith("https://")) window.open(u, "_blank", "noopener,noreferrer");
+});
 EM_JS(void, js_store_settings, (const char* json), { Module.ledeHost.storeSettings(UTF8ToString(json)); });
 
 namespace {
@@ -403,6 +409,7 @@ int main() {
   host.take_over = js_take_over;
   host.store_settings = js_store_settings;
   host.print_html = js_print_html;
+  host.open_url = js_open_url;
   lede::app_init(P->app, host);
   lede::app_open_default(P->app, "dprk-missiles-un.txt", read_file("/assets/articles/dprk-missiles-un.txt"));
   js_mark("article");

@@ -20,22 +20,22 @@ test('every article opened is kept; the Library view opens, renames, trashes, re
   await withScreenshots('library-view', () => [page], async () => {
     const a = tempFile('harbour.txt', harbour), b = tempFile('mill.txt', mill);
     await choose(page, 'Control+o', a);
-    await until(page, (s) => s.article.title === 'harbour', 'first article');
+    await until(page, (s) => s.article.title === 'Harbour vote', 'first article');
     await choose(page, 'Control+o', b);
-    let s = await until(page, (s) => s.article.title === 'mill' && s.library.length === 2, 'second article beside the first');
+    let s = await until(page, (s) => s.article.title === 'Mill closes' && s.library.length === 2, 'second article beside the first');
     cleanup(a);
     cleanup(b);
-    assert.deepEqual(s.tabs.map((t) => t.title), ['harbour', 'mill']);
+    assert.deepEqual(s.tabs.map((t) => t.title), ['Harbour vote', 'Mill closes']);
     await markFirst(page, 'Kemi');
-    s = await until(page, (s) => s.autosave.saved && s.library.find((e) => e.title === 'mill').annotations === 1, 'stored');
+    s = await until(page, (s) => s.autosave.saved && s.library.find((e) => e.title === 'Mill closes').annotations === 1, 'stored');
 
     // The Library view: search reaches the text of an article that is not shown.
     await page.keyboard.press('Control+Shift+L');
     await until(page, (s) => s.libraryOpen && s.ui['library:search'], 'library open');
     await page.keyboard.type('lighthouse');
-    const harbourId = s.library.find((e) => e.title === 'harbour').id;
+    const harbourId = s.library.find((e) => e.title === 'Harbour vote').id;
     await clickUi(page, `library:hit:${harbourId}`, 'the search hit');
-    s = await until(page, (s) => s.article.title === 'harbour' && !s.libraryOpen, 'the hit opens its article');
+    s = await until(page, (s) => s.article.title === 'Harbour vote' && !s.libraryOpen, 'the hit opens its article');
 
     // Rename.
     await page.keyboard.press('Control+Shift+L');
@@ -49,22 +49,22 @@ test('every article opened is kept; the Library view opens, renames, trashes, re
     await until(page, (s) => s.autosave.saved, 'the new title stored');
 
     // Delete goes to the trash, which restores it with its work.
-    const millId = s.library.find((e) => e.title === 'mill').id;
+    const millId = s.library.find((e) => e.title === 'Mill closes').id;
     await clickUi(page, `library:delete:${millId}`);
     s = await until(page, (s) => s.library.length === 1 && s.tabs.length === 1, 'moved to the trash and its tab closed');
     await clickUi(page, 'library:trash');
     await clickUi(page, `library:restore:${millId}`);
     s = await until(page, (s) => s.library.length === 2, 'restored from the trash');
     await clickUi(page, `library:open:${millId}`);
-    s = await until(page, (s) => s.article.title === 'mill' && mine(s).length === 1, 'reopened with its annotation');
+    s = await until(page, (s) => s.article.title === 'Mill closes' && mine(s).length === 1, 'reopened with its annotation');
 
     // After a reload the same tabs come back, the one shown last on top (which tab is shown is
     // stored a moment after it changes).
     await page.waitForTimeout(300);
     await page.reload();
     await waitReady(page);
-    s = await until(page, (s) => s.tabs.length === 2 && s.article.title === 'mill' && mine(s).length === 1, 'tabs restored');
-    assert.deepEqual(s.tabs.map((t) => t.title).sort(), ['Tromso lighthouse', 'mill']);
+    s = await until(page, (s) => s.tabs.length === 2 && s.article.title === 'Mill closes' && mine(s).length === 1, 'tabs restored');
+    assert.deepEqual(s.tabs.map((t) => t.title).sort(), ['Mill closes', 'Tromso lighthouse']);
     assert.equal(s.library.length, 2);
   });
 });
@@ -75,7 +75,7 @@ test('the reading position comes back with the article', async () => {
     const long = 'A long report\n\n' + Array.from({ length: 120 }, (_, i) => `Paragraph ${i + 1} of the long report says the port handled ${i * 7} ships.`).join('\n\n');
     const f = tempFile('long-report.txt', long);
     await choose(page, 'Control+o', f);
-    await until(page, (s) => s.article.title === 'long-report' && s.autosave.saved, 'stored');
+    await until(page, (s) => s.article.title === 'A long report' && s.autosave.saved, 'stored');
     cleanup(f);
     await page.mouse.move(400, 400);
     for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 600);
@@ -83,7 +83,7 @@ test('the reading position comes back with the article', async () => {
     await page.waitForTimeout(1200);  // the position is stored at most twice a second
     await page.reload();
     await waitReady(page);
-    const s1 = await until(page, (s) => s.article.title === 'long-report' && s.scroll.top > 0, 'reopened scrolled');
+    const s1 = await until(page, (s) => s.article.title === 'A long report' && s.scroll.top > 0, 'reopened scrolled');
     assert.ok(Math.abs(s1.scroll.top - s0.scroll.top) < 120, `position ${s0.scroll.top} -> ${s1.scroll.top}`);
   });
 });
@@ -95,7 +95,7 @@ test('the library exports to one file and imports into another browser; a bad fi
     const { page } = first;
     const f = tempFile('harbour.txt', harbour);
     await choose(page, 'Control+o', f);
-    await until(page, (s) => s.article.title === 'harbour', 'opened');
+    await until(page, (s) => s.article.title === 'Harbour vote', 'opened');
     cleanup(f);
     await markFirst(page, 'Tromsø');
     await until(page, (s) => s.autosave.saved && s.library.length === 1, 'stored');
@@ -127,7 +127,7 @@ test('the library exports to one file and imports into another browser; a bad fi
     await fc.setFiles(good);
     s = await until(other, (s) => s.library.length === 1 && /Imported library\.json: 1 new/.test(s.status), 'imported');
     await clickUi(other, `library:open:${s.library[0].id}`);
-    s = await until(other, (s) => s.article.title === 'harbour' && mine(s).length === 1, 'the imported article opens with its work');
+    s = await until(other, (s) => s.article.title === 'Harbour vote' && mine(s).length === 1, 'the imported article opens with its work');
     assert.equal(mine(s)[0].text, 'Tromsø');
     cleanup(good);
   });
