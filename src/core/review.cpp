@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/kinds.hpp"
+#include "core/lede_file.hpp"
 
 namespace lede {
 
@@ -22,13 +23,6 @@ Outcome replace(Session& s, const Annotation& before, Annotation after, std::str
   o.status = what;
   if (!commit(s, std::move(c))) o.status.clear();
   return o;
-}
-
-bool digits(const std::string& s, size_t at, size_t n) {
-  if (at + n > s.size()) return false;
-  for (size_t i = at; i < at + n; ++i)
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  return true;
 }
 
 bool valid_ymd(int y, int m, int d) {
@@ -62,38 +56,9 @@ const Rating* find_rating(const Session& s, const std::string& id) {
   return nullptr;
 }
 
-bool is_http_url(const std::string& url) {
-  std::string l = lower(url.substr(0, 8));
-  size_t host = l.rfind("https://", 0) == 0 ? 8 : l.rfind("http://", 0) == 0 ? 7 : 0;
-  if (!host || url.size() <= host) return false;
-  for (char c : url)
-    if (std::isspace(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) < 0x20) return false;
-  return url[host] != '/';
-}
-
-bool is_iso_date(const std::string& s) {
-  if (s.size() < 10 || !digits(s, 0, 4) || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' || !digits(s, 8, 2)) return false;
-  if (!valid_ymd(std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)), std::stoi(s.substr(8, 2)))) return false;
-  if (s.size() == 10) return true;
-  // THH:MM[:SS[.fff]][Z|±HH:MM]
-  size_t p = 10;
-  if (s[p] != 'T' || !digits(s, p + 1, 2) || s[p + 3] != ':' || !digits(s, p + 4, 2)) return false;
-  if (std::stoi(s.substr(p + 1, 2)) > 23 || std::stoi(s.substr(p + 4, 2)) > 59) return false;
-  p += 6;
-  if (p < s.size() && s[p] == ':') {
-    if (!digits(s, p + 1, 2) || std::stoi(s.substr(p + 1, 2)) > 60) return false;
-    p += 3;
-    if (p < s.size() && s[p] == '.') {
-      ++p;
-      if (p >= s.size() || !std::isdigit(static_cast<unsigned char>(s[p]))) return false;
-      while (p < s.size() && std::isdigit(static_cast<unsigned char>(s[p]))) ++p;
-    }
-  }
-  if (p == s.size()) return true;
-  if (s[p] == 'Z') return p + 1 == s.size();
-  if (s[p] != '+' && s[p] != '-') return false;
-  return p + 6 == s.size() && digits(s, p + 1, 2) && s[p + 3] == ':' && digits(s, p + 4, 2);
-}
+// The file format's checks: what the reader accepts, a saved file holds and opens again.
+bool is_http_url(const std::string& url) { return web_url_fault(url).empty(); }
+bool is_iso_date(const std::string& s) { return iso_date_fault(s).empty(); }
 
 std::string iso_date_from(const std::string& typed) {
   std::string t = typed;
@@ -132,7 +97,7 @@ std::string iso_date_from(const std::string& typed) {
     y = numbers[0], m = numbers[1], d = numbers[2];
   }
   if (y < 1000 || !valid_ymd(y, m, d)) return "";
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
