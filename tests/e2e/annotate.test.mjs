@@ -27,7 +27,10 @@ test('select, mark as claim, save, reload and open the saved annotations', async
     assert.equal(made.end, at.end);
     assert.equal(made.text, quote);
 
-    // A second one by keyboard-only selection of a word: double-click, then 1.
+    // A second one by selection of a word: close the new claim's card (it may cover the word),
+    // double-click, then 1.
+    await page.keyboard.press('Escape');
+    await until(page, (s) => !s.active, 'card closed');
     const kim = await find(page, 'Kim');
     const r = (await page.evaluate(([a, b]) => window.lede.rects(a, b), [kim.start, kim.end]))[0];
     await page.mouse.dblclick(r.x + r.w / 2, r.y + r.h / 2);
