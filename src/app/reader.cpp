@@ -494,7 +494,8 @@ void draw_status_bar(App& a, float y, float h) {
   std::string counts = count_of(mine, "annotation", "annotations") + " \u00B7 " + count_of(suggested, "suggestion", "suggestions");
   if (!narrow) counts = std::to_string(a.s->index.length()) + " characters \u00B7 " + counts;
   const ClaimCounts claims = claim_counts(a.s->annotations);
-  if (claims.claims) counts += " \u00B7 " + claims_checked_text(claims);
+  // on a phone the claims checked come last, and only when they fit
+  if (claims.claims && !narrow) counts += " \u00B7 " + claims_checked_text(claims);
   a.status_counts = counts;
   ImGui::TextDisabled("%s \u00B7", counts.c_str());
   ImGui::SameLine();
@@ -514,6 +515,12 @@ void draw_status_bar(App& a, float y, float h) {
     ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.05f, 1), narrow ? "Saving\u2026" : "Saving in this browser\u2026");
   }
   mark_ui(a, "status:end");
+  const std::string checked = "\u00B7 " + std::to_string(claims.checked) + "/" + std::to_string(claims.claims) + " checked";
+  if (narrow && claims.claims && fits(checked)) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", checked.c_str());
+    mark_ui(a, "status:end");
+  }
   const std::string file = "\u00B7 " + (a.s->saved_to_file_at.empty() ? std::string("not saved to a file yet") :
                                       "saved to a file at " + a.s->saved_to_file_at + (a.s->saved_to_file() ? "" : " (changed since)"));
   if (!narrow && fits(file)) {
