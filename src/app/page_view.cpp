@@ -480,7 +480,7 @@ bool layer_visible(const App& a, const Annotation& an) {
 std::string annotation_text(const App& a, const Annotation& an) { return annotation_text(*a.s, an); }
 
 std::string annotation_summary(const App& a, const Annotation& an) {
-  std::string s = kind_summary(an.label, an.attrs);
+  std::string s = kind_summary(an.label, an.attrs, a.s->doc.meta.published);
   if (!an.note.empty()) s += (s.empty() ? "" : "\n") + std::string("Note: ") + an.note;
   return s;
 }

@@ -516,6 +516,8 @@ void numbers_tab(App& a) {
       if (!an.attrs.value.is_null()) {
         const json& val = an.attrs.value;
         v = val.is_string() ? val.get<std::string>() : val.dump();
+        std::string on = resolved_date(an.attrs, a.s->doc.meta.published);
+        if (!on.empty()) v += " = " + on;
       }
       if (an.attrs.approx) v = "~" + v;
       if (attr(an, "bound") == "min") v = "\u2265 " + v;

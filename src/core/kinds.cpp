@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/dates.hpp"
+
 namespace lede {
 
 const Kind* kind_of(std::string_view label) {
@@ -33,7 +35,15 @@ std::string claim_cue(const Attrs& t) {
   return other.is_object() ? other.value("text", "") : "";
 }
 
-std::string kind_summary(std::string_view label, const Attrs& t) {
+std::string resolved_date(const Attrs& t, std::string_view published) {
+  Ymd ref;
+  if (published.empty() || !t.value.is_string() || !parse_iso_date(published, &ref)) return "";
+  const std::string v = t.value.get<std::string>();
+  std::string r = resolve_date_value(v, t.kind, ref);
+  return r == v ? "" : r;
+}
+
+std::string kind_summary(std::string_view label, const Attrs& t, std::string_view published) {
   const Kind* k = kind_of(label);
   if (!k) return "";
   auto add = [](std::string& s, const std::string& part) {
@@ -59,6 +69,8 @@ std::string kind_summary(std::string_view label, const Attrs& t) {
       add(s, t.str("kind"));
       json v = t.get("value");
       if (!v.is_null()) add(s, number_value_text(v));
+      std::string on = resolved_date(t, published);
+      if (!on.empty()) s += " = " + on;
       if (!t.str("currency").empty()) s += " " + t.str("currency");
       if (!t.str("unit").empty()) s += " " + t.str("unit");
       if (!t.str("counted").empty()) add(s, "counts " + t.str("counted"));

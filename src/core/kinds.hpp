@@ -38,9 +38,14 @@ inline const Kind& kind(KindId id) { return kKinds[int(id)]; }
 // A number's value as text: integers without a decimal point, reals with up to 15 digits, ranges
 // as [low, high].
 std::string number_value_text(const json& v);
+// A date or time number's value placed on the calendar against the article's publication date
+// ("rel:day-1" -> "2024-01-04"), when the value is relative and the date is known and placeable;
+// empty otherwise (absolute values show as they are).
+std::string resolved_date(const Attrs& attrs, std::string_view published);
 // One line describing an annotation's details (kind, entity, role; speaker, cue; value, unit,
-// counted noun...), empty for the reader's own labels.
-std::string kind_summary(std::string_view label, const Attrs& attrs);
+// counted noun...), empty for the reader's own labels. published (the article's date) resolves
+// relative dates.
+std::string kind_summary(std::string_view label, const Attrs& attrs, std::string_view published = {});
 // A claim's speaker (its entity when linked, else its words) and cue, in whatever shape the file
 // gave them; empty when there is none.
 std::string claim_speaker(const Attrs& attrs);

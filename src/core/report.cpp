@@ -179,10 +179,13 @@ std::string value_text(double v) {
   return buf;
 }
 
-// A number's value with its unit, as the Numbers table shows it.
-std::string number_value(const Attrs& t) {
+// A number's value with its unit, as the Numbers table shows it; a relative date also placed on
+// the calendar by the article's publication date.
+std::string number_value(const Attrs& t, const std::string& published) {
   json v = t.get("value");
   std::string s = v.is_null() ? "" : number_value_text(v);
+  std::string on = resolved_date(t, published);
+  if (!on.empty()) s += " = " + on;
   if (!t.currency.empty()) s += (s.empty() ? "" : " ") + t.currency;
   if (!t.unit.empty()) s += (s.empty() ? "" : " ") + t.unit;
   if (t.approx) s = "about " + s;
@@ -478,7 +481,7 @@ std::string report_html(const AnnotationSet& set, const ReportOptions& options) 
     table_open(o, plural(r.numbers.size(), "number", "numbers") + " in the article and their values", {"In the text", "Value", "Kind", "Counts"});
     for (const Annotation* a : r.numbers)
       o += "<tr><th scope=\"row\"><a href=\"#m-" + esc(a->id) + "\">" + esc(r.span_text(*a)) + "</a></th><td>" +
-           esc(number_value(a->attrs)) + "</td><td>" + esc(a->attrs.kind) + "</td><td>" + esc(a->attrs.counted) + "</td></tr>\n";
+           esc(number_value(a->attrs, r.set.document.meta.published)) + "</td><td>" + esc(a->attrs.kind) + "</td><td>" + esc(a->attrs.counted) + "</td></tr>\n";
     table_close(o);
   }
 
@@ -631,7 +634,7 @@ std::string report_markdown(const AnnotationSet& set, const ReportOptions& optio
   } else {
     o += "| In the text | Value | Kind | Counts |\n|---|---|---|---|\n";
     for (const Annotation* a : r.numbers)
-      o += "| " + md_cell(r.span_text(*a)) + " | " + md_cell(number_value(a->attrs)) + " | " + md_cell(a->attrs.kind) + " | " +
+      o += "| " + md_cell(r.span_text(*a)) + " | " + md_cell(number_value(a->attrs, r.set.document.meta.published)) + " | " + md_cell(a->attrs.kind) + " | " +
            md_cell(a->attrs.counted) + " |\n";
     o += "\n";
   }

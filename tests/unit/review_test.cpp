@@ -5,6 +5,7 @@
 #include "core/article.hpp"
 #include "core/kinds.hpp"
 #include "core/lede_file.hpp"
+#include "core/report.hpp"
 #include "core/review.hpp"
 #include "test_support.hpp"
 
@@ -280,4 +281,36 @@ TEST_CASE("a headline is a short first line without a final full stop, followed 
   REQUIRE(r.ok);
   CHECK(r.document.meta.title == "At least 107 killed in Mecca crane collapse");
   CHECK(r.document.title == "crane");
+}
+
+TEST_CASE("the publication date places relative dates on the calendar in the card, the Numbers panel and the report") {
+  Attrs t;
+  t.kind = "date";
+  t.value = "rel:day-1";  // "yesterday", as the analysis writes it without a date to count from
+  CHECK(kind_summary("number", t).find("= ") == std::string::npos);
+  CHECK(resolved_date(t, "") == "");
+  CHECK(resolved_date(t, "2024-01-05") == "2024-01-04");
+  CHECK(kind_summary("number", t, "2024-01-05").find("rel:day-1 = 2024-01-04") != std::string::npos);
+  Attrs absolute = t;
+  absolute.value = "2023-12-30";
+  CHECK(resolved_date(absolute, "2024-01-05") == "");  // shown as it is
+  Attrs count;
+  count.kind = "count";
+  count.value = 47;
+  CHECK(resolved_date(count, "2024-01-05") == "");
+
+  AnnotationSet set;
+  set.document.text = "Officials met yesterday.";
+  set.document.meta.published = "2024-01-05";
+  Annotation n;
+  n.id = "n1";
+  n.label = "number";
+  n.start = 14;
+  n.end = 23;
+  n.attrs = t;
+  set.annotations.push_back(n);
+  ReportOptions o;
+  o.generated = "2024-01-06T10:00:00Z";
+  CHECK(report_html(set, o).find("rel:day-1 = 2024-01-04") != std::string::npos);
+  CHECK(report_markdown(set, o).find("rel:day-1 = 2024-01-04") != std::string::npos);
 }
