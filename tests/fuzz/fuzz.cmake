@@ -117,7 +117,7 @@ if(NOT EMSCRIPTEN)
     if(LEDE_WITH_ANALYSIS)
       file(GLOB LEDE_ANALYSIS_FUZZ_SOURCES ${CMAKE_SOURCE_DIR}/src/core/analysis/*.cpp)
       set(LEDE_ANALYSIS_FUZZ_SOURCES ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_analyze.cpp ${LEDE_ANALYSIS_FUZZ_SOURCES}
-          ${CMAKE_SOURCE_DIR}/src/core/annotation.cpp ${CMAKE_SOURCE_DIR}/src/core/attrs.cpp ${CMAKE_SOURCE_DIR}/src/core/text.cpp ${CMAKE_BINARY_DIR}/generated/embedded_assets.cpp)
+          ${CMAKE_SOURCE_DIR}/src/core/annotation.cpp ${CMAKE_SOURCE_DIR}/src/core/attrs.cpp ${CMAKE_SOURCE_DIR}/src/core/dates.cpp ${CMAKE_SOURCE_DIR}/src/core/text.cpp ${CMAKE_BINARY_DIR}/generated/embedded_assets.cpp)
       file(GLOB LEDE_ANALYSIS_FUZZ_HEADERS ${CMAKE_SOURCE_DIR}/src/core/*.hpp ${CMAKE_SOURCE_DIR}/src/core/analysis/*.hpp ${CMAKE_SOURCE_DIR}/tests/fuzz/*.hpp)
       add_custom_command(OUTPUT ${LEDE_FUZZ_DIR}/fuzz_analyze
         COMMAND ${CMAKE_COMMAND} -E make_directory ${LEDE_FUZZ_DIR}/corpus-analyze
