@@ -393,9 +393,12 @@ ReanchorResult reanchor(const AnnotationSet& file, std::string_view new_text) {
     const Annotation& src = i < na ? file.annotations[i] : file.orphans[i - na];
     moved[src.id] = anchors[i].start - src.start;
   }
+  // Where nothing moved and the text is the file's own (or the file has none, as a W3C file), the
+  // spans stay exactly as the file says: reading it as a Lede file would keep them too.
+  const bool same_text = file.document.text.empty() || file.document.text == r.set.document.text;
   for (Annotation& a : r.set.annotations) {
     auto d = moved.find(a.id);
-    if (d == moved.end() || a.attrs.empty()) continue;
+    if (d == moved.end() || a.attrs.empty() || (d->second == 0 && same_text)) continue;
     json attrs = a.attrs;
     for (auto& [key, v] : attrs.items()) {
       if (!v.is_object() || !v.contains("start") || !v.contains("end") || !v["start"].is_number_integer() || !v["end"].is_number_integer()) continue;

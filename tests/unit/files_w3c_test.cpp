@@ -246,3 +246,25 @@ TEST_CASE("files: W3C keeps reviews as assessing bodies, and the details and sca
   CHECK_FALSE(refused.ok);
   CHECK(refused.summary(1).find("review.evidence[0].url: must be an http or https URL") != std::string::npos);
 }
+
+TEST_CASE("files: a speaker span whose text is not the document's comes back from W3C as the Lede reader keeps it") {
+  // Found by the loader fuzz target: the W3C import re-anchors, and used to drop the offsets of a
+  // speaker span whose text differs from the words at them, while the Lede reader keeps them.
+  AnnotationSet s;
+  s.document.text = "Acme Corp said that was wrong.";
+  s.labels = builtin_labels();
+  Annotation c;
+  c.id = "c1";
+  c.label = "claim";
+  c.start = 15;
+  c.end = 29;
+  c.attrs = json{{"speaker", {{"start", 0}, {"end", 9}, {"text", "Ahme Corp"}, {"entity", "Acme Corp"}}}}.get<Attrs>();
+  s.annotations.push_back(c);
+  LoadResult r = read_lede_file(write_lede_file(s, "test"));
+  REQUIRE(r.ok);
+  CHECK(r.set.annotations[0].attrs.speaker.has_offsets());
+  W3CImport back = read_w3c(write_w3c(r.set, "test"));
+  REQUIRE(back.ok);
+  check_same(r.set, back.set);
+  CHECK(write_lede_file(back.set, "x") == write_lede_file(r.set, "x"));
+}
