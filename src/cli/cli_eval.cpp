@@ -118,6 +118,17 @@ struct PRF {
   }
 };
 
+// --docs: "all", or comma-separated parts of document ids ("afghan,clock": a split of the dev set)
+bool doc_selected(const std::string& id, const std::string& only) {
+  if (only == "all") return true;
+  for (size_t at = 0; at <= only.size();) {
+    size_t comma = std::min(only.find(',', at), only.size());
+    if (comma > at && id.find(only.substr(at, comma - at)) != std::string::npos) return true;
+    at = comma + 1;
+  }
+  return false;
+}
+
 int eval_gum(const std::string& dir, const std::string& only, bool verbose) {
   std::string iob, cl, error;
   for (auto [name, out] : {std::pair{"/gum.iob2", &iob}, std::pair{"/claims-gum.jsonl", &cl}})
@@ -144,7 +155,7 @@ int eval_gum(const std::string& dir, const std::string& only, bool verbose) {
   int cgold = 0, cpred = 0, c_exact_p = 0, c_exact_g = 0, c_ov_p = 0, c_ov_g = 0, pairs = 0, spk_ok = 0, spk_exact = 0, cue_ok = 0;
   int docs_n = 0, misaligned = 0, c_trim_p = 0, c_trim_g = 0;
   for (const GumDoc& d : read_gum_iob2(iob)) {
-    if (only != "all" && d.id.find(only) == std::string::npos) continue;
+    if (!doc_selected(d.id, only)) continue;
     ++docs_n;
     auto cit = claims.find(d.id);
     std::string text;
@@ -267,6 +278,9 @@ int eval_gum(const std::string& dir, const std::string& only, bool verbose) {
         const json& cue = g["cue"];
         const SpanAttr& cu = best->attrs.cue;
         if (!cue.is_null() && cu.is_set() && cu.start < cue["end"].get<int64_t>() && cue["start"].get<int64_t>() < cu.end) ++cue_ok;
+        if (verbose && !tr)
+          std::printf("%s  CSPAN gold [%s]\n%*s got  [%s]\n", d.id.c_str(), sub(gb, ge).c_str(), static_cast<int>(d.id.size() + 7), "",
+                      sub(best->start, best->end).c_str());
         if (verbose && !ok)
           std::printf("%s  SPKR [%s] gold [%s] got [%s]\n", d.id.c_str(), sub(gb, ge).substr(0, 60).c_str(),
                       src.is_null() ? "-" : src["text"].get<std::string>().c_str(), sp.is_set() ? sp.text.c_str() : "-");
@@ -318,7 +332,7 @@ int eval(int argc, char** argv) {
   if (!gum.empty()) return eval_gum(gum, docs, verbose);
   if (path.empty()) {
     std::fprintf(stderr, "usage: lede eval FILE.jsonl [--verbose]\n"
-                         "       lede eval --gum DIR [--docs GUM_news|all|ID-PART] [--verbose]   (DIR = ../shared/ner-train)\n");
+                         "       lede eval --gum DIR [--docs GUM_news|all|ID-PART[,ID-PART...]] [--verbose]   (DIR = ../shared/ner-train)\n");
     return 2;
   }
   std::string data, error;
@@ -328,7 +342,7 @@ int eval(int argc, char** argv) {
   }
   Analyzer analyzer;
   std::map<std::string, Counts> by_label, by_kind;
-  int claims_matched = 0, speaker_ok = 0, cue_ok = 0, actors_matched = 0, entity_ok = 0, role_gold = 0, role_ok = 0;
+  int claims_matched = 0, speaker_ok = 0, cue_ok = 0, spk_ent_gold = 0, spk_ent_ok = 0, actors_matched = 0, entity_ok = 0, role_gold = 0, role_ok = 0;
   int nums_matched = 0, value_ok = 0, passages = 0;
   std::istringstream in(data);
   std::string line;
@@ -365,6 +379,13 @@ int eval(int argc, char** argv) {
         json gs = g.attrs.value("speaker", json(nullptr)), ps = m->attrs.value("speaker", json(nullptr));
         bool sok = span_eq(gs, ps);
         if (sok) ++speaker_ok;
+        // a pronoun or description speaker links to the named actor it refers to
+        if (gs.is_object() && gs.contains("entity")) {
+          ++spk_ent_gold;
+          bool eok = sok && ps.is_object() && ps.value("entity", "") == gs.value("entity", "");
+          if (eok) ++spk_ent_ok;
+          if (verbose && sok && !eok) std::printf("%s  SPENT [%s] gold %s got %s\n", j.value("id", "").c_str(), gs.value("text", "").c_str(), gs.dump().c_str(), ps.dump().c_str());
+        }
         if (span_eq(g.attrs.value("cue", json(nullptr)), m->attrs.value("cue", json(nullptr)))) ++cue_ok;
         if (verbose && !sok) std::printf("%s  SPKR [%s] gold %s got %s\n", j.value("id", "").c_str(), cp_substr(text, idx, g.start, g.end).substr(0, 50).c_str(), gs.dump().c_str(), ps.dump().c_str());
       } else if (g.label == kActor) {
@@ -400,6 +421,8 @@ int eval(int argc, char** argv) {
               actors_matched, pct(entity_ok, actors_matched), role_ok, role_gold, pct(role_ok, role_gold));
   std::printf("  claims (exact span): speaker span correct %d/%d (%.1f%%); cue correct %d/%d (%.1f%%)\n", speaker_ok, claims_matched,
               pct(speaker_ok, claims_matched), cue_ok, claims_matched, pct(cue_ok, claims_matched));
+  std::printf("  claims (exact span): speaker entity correct %d/%d gold speakers with an entity (%.1f%%)\n", spk_ent_ok, spk_ent_gold,
+              pct(spk_ent_ok, spk_ent_gold));
   std::printf("  numbers (exact span): kind+value correct %d/%d (%.1f%%)\n", value_ok, nums_matched, pct(value_ok, nums_matched));
   return 0;
 }
