@@ -24,7 +24,7 @@ struct ClaimPass {
   uint32_t last_claim_sent = UINT32_MAX;
   uint64_t h_it, h_is, h_be, h_been, h_reportedly, h_later, h_earlier, h_previously, h_repeatedly, h_will, h_would, h_may,
       h_could, h_told, h_tell, h_tells, h_telling, h_calling, h_called, h_them, h_him, h_including, h_while, h_when, h_after,
-      h_because, h_if, h_whether, h_how, h_what, h_why, h_however, h_spokesman;
+      h_because, h_if, h_whether, h_how, h_what, h_why, h_however, h_spokesman, h_whose;
 
   explicit ClaimPass(Doc& doc) : d(doc), L(doc.lex), W(words()) {
     in_quote.assign(d.n(), 0);
@@ -37,7 +37,7 @@ struct ClaimPass {
     h_called = hash_lower("called"); h_them = hash_lower("them"); h_him = hash_lower("him"); h_including = hash_lower("including");
     h_while = hash_lower("while"); h_when = hash_lower("when"); h_after = hash_lower("after"); h_because = hash_lower("because");
     h_if = hash_lower("if"); h_whether = hash_lower("whether"); h_how = hash_lower("how"); h_what = hash_lower("what");
-    h_why = hash_lower("why"); h_however = hash_lower("however"); h_spokesman = hash_lower("spokesman");
+    h_why = hash_lower("why"); h_however = hash_lower("however"); h_spokesman = hash_lower("spokesman"); h_whose = hash_lower("whose");
   }
 
   size_t sent_begin(size_t i) const { return d.sent_begin[d.sent[i]]; }
@@ -57,7 +57,7 @@ struct ClaimPass {
     if (i > 0 && (d.poss(i - 1) || d.is(i - 1, W.the) || d.is(i - 1, W.a) || d.is(i - 1, W.an) || d.is(i - 1, W.its) ||
                   d.is(i - 1, W.his) || d.is(i - 1, W.her) || d.is(i - 1, W.their) || d.is(i - 1, W.with) || d.is(i - 1, W.of) ||
                   d.is(i - 1, W.to) || d.is(i - 1, W.for_) || d.is(i - 1, W.these) || d.is(i - 1, W.those) || d.is(i - 1, W.this_) ||
-                  d.tok(i - 1) == "whose"))
+                  d.is(i - 1, h_whose)))
       return nullptr;
     // "banning migrants from claiming asylum", "by suggesting": an -ing form after a preposition is no
     // report
@@ -955,8 +955,12 @@ struct ClaimPass {
           // "said last week that", "said Tuesday that": a time before the clause
           {
             size_t y = x;
-            while (y < se && y < x + 4 && d.word(y) && (d.lx_has(y, LX_CALENDAR) || temporal(y))) ++y;
-            if (y > x && d.is(y, W.that)) x = y;
+            while (y < se && y < x + 4 && d.word(y) && !d.is(y, W.that)) ++y;
+            if (y > x && d.is(y, W.that)) {
+              bool time = true;
+              for (size_t t = x; t < y && time; ++t) time = d.lx_has(t, LX_CALENDAR) || temporal(t);
+              if (time) x = y;
+            }
           }
           for (int rep = 0; rep < 2 && !cue->belief; ++rep) {
             if (d.word(x) && (d.fclass(x) & Lexicon::fw_prep) && !d.is(x, W.that) && !d.is(x, W.according)) {

@@ -335,6 +335,8 @@ Lexicon::Lexicon() {
     Cue cue;
     cue.type = cue_type(col(c, 2), col(c, 1));
     if (col(c, 1) == "defend") cue.type = CueType::object;
+    // "knew", "felt", "assumed": common words whose clause is rarely an attributed claim
+    if (col(c, 1) == "know" || col(c, 1) == "feel" || col(c, 1) == "assume") cue.type = CueType::none;
     if (cue.type == CueType::none) return;
     cue.belief = col(c, 2) == "believe" || col(c, 2) == "think";
     static const char* kZero[] = {"say", "tell", "claim", "argue", "warn", "insist", "admit", "add", "estimate", "write", "suggest",
