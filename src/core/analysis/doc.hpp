@@ -72,7 +72,7 @@ struct CpIndex {
 
 // What one thread keeps from one document to the next (Analyzer::Workspace): caches of what
 // depends only on a word and the Analyzer's tables, which a short article would otherwise fill
-// again from empty (half the analysis time of a 4 KB article).
+// again from empty (over 4 KB news articles: 31% of the analysis's time, against 8% in one long text).
 struct Scratch {
   struct Memo {  // attach_lexemes: the last word seen in this slot
     uint64_t hs = 0;
