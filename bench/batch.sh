@@ -49,28 +49,35 @@ mbps() { python3 -c "print(round($TEXT_BYTES / 1e6 / $1, 1))"; }
 ratio() { python3 -c "print(round($1 / $2, 1))"; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-j1w=(); j1c=(); jnw=(); ww=(); wc=(); p1w=(); p1c=(); ft=(); fm=(); fc=()
+j1w=(); j1c=(); jnw=(); jnc=(); ww=(); wc=(); p1w=(); p1c=(); pnw=(); pnc=(); ft=(); fm=(); fc=()
 for r in 1 2 3; do
   read -r w c < <(jsonl "$LEDE" 1); j1w+=("$(mbps "$w")"); j1c+=("$(mbps "$c")")
-  read -r w c < <(jsonl "$LEDE" "$JOBS"); jnw+=("$(mbps "$w")")
+  read -r w c < <(jsonl "$LEDE" "$JOBS"); jnw+=("$(mbps "$w")"); jnc+=("$(mbps "$c")")
   read -r w c < <(node bench/wink.mjs "$OUT/corpus-5mb.txt" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["mb_per_s"], j["cpu_mb_per_s"])')
   ww+=("$w"); wc+=("$c")
   if [ -n "$PREV" ]; then
     if "$PREV" help | grep -q -- --jobs; then read -r w c < <(jsonl "$PREV" 1);
     else read -r w c < <(best3 "$OUT/news-5mb.jsonl" "$PREV" analyze --jsonl); fi
     p1w+=("$(mbps "$w")"); p1c+=("$(mbps "$c")")
+    if "$PREV" help | grep -q -- --jobs; then
+      read -r w c < <(jsonl "$PREV" "$JOBS"); pnw+=("$(mbps "$w")"); pnc+=("$(mbps "$c")")
+    fi
   fi
   read -r t m u < <(for k in 1 2 3; do /usr/bin/time -f "%e %M %U %S" "$LEDE" analyze "$OUT/news-4mb.txt" 2>&1 >"$OUT/news-4mb.lede.json" | tail -1; done | sort -g | head -1 | awk '{print $1, $2, $3 + $4}')
   ft+=("$t"); fm+=("$m"); fc+=("$u")
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 W=$(median "${ww[@]}"); WC=$(median "${wc[@]}")
-S1=$(median "${j1w[@]}"); S1C=$(median "${j1c[@]}"); SN=$(median "${jnw[@]}")
+S1=$(median "${j1w[@]}"); S1C=$(median "${j1c[@]}"); SN=$(median "${jnw[@]}"); SNC=$(median "${jnc[@]}")
 echo "wink-nlp (readDoc + entities, 5 MB, in-process): median $W MB/s wall [${ww[*]}], $WC MB/s CPU [${wc[*]}]"
 echo "lede analyze --jsonl --jobs 1 (same 5 MB as JSON lines, whole process): median $S1 MB/s wall [${j1w[*]}] = $(ratio "$S1" "$W")x wink-nlp; $S1C MB/s CPU [${j1c[*]}] = $(ratio "$S1C" "$WC")x"
-echo "lede analyze --jsonl --jobs $JOBS: median $SN MB/s wall [${jnw[*]}] = $(ratio "$SN" "$W")x wink-nlp"
+echo "lede analyze --jsonl --jobs $JOBS: median $SN MB/s wall [${jnw[*]}] = $(ratio "$SN" "$W")x wink-nlp; $SNC MB/s CPU [${jnc[*]}]"
 if [ -n "$PREV" ]; then
   P1=$(median "${p1w[@]}"); P1C=$(median "${p1c[@]}")
   echo "previous build, --jsonl (1 thread): median $P1 MB/s wall [${p1w[*]}] = $(ratio "$P1" "$W")x wink-nlp; $P1C MB/s CPU [${p1c[*]}] = $(ratio "$P1C" "$WC")x"
+  if [ ${#pnw[@]} -gt 0 ]; then
+    PN=$(median "${pnw[@]}"); PNC=$(median "${pnc[@]}")
+    echo "previous build, --jsonl --jobs $JOBS: median $PN MB/s wall [${pnw[*]}] = $(ratio "$PN" "$W")x wink-nlp; $PNC MB/s CPU [${pnc[*]}]"
+  fi
 fi
 echo "lede analyze news-4mb.txt ($(stat -c %s "$OUT/news-4mb.txt") bytes): median $(median "${ft[@]}") s wall [${ft[*]}], $(median "${fc[@]}") s CPU [${fc[*]}], peak $(( $(median "${fm[@]}") / 1024 )) MB [KB: ${fm[*]}], writes $(stat -c %s "$OUT/news-4mb.lede.json") bytes"

@@ -150,6 +150,29 @@ TEST_CASE("analyze_each hands over what analyze returns; the --jsonl suggestion 
   CHECK(total > 1000);
 }
 
+TEST_CASE("one Workspace reused across documents gives each the annotations analyze gives it alone") {
+  // `lede analyze --jsonl` keeps a Workspace per thread: its caches must carry nothing from one
+  // document into the next. Every text twice, the second time in reverse order, so the caches
+  // hold the words of other documents (the same word capitalised in one and in lower case in another
+  // among them: "Reading" and "reading").
+  static const lede::Analyzer analyzer;
+  std::vector<std::string> docs = texts();
+  docs.insert(docs.begin(), {"Reading the report, Brown said prices rose in Reading on Monday.", "He was reading a book about Brown Street."});
+  std::vector<std::string> order = docs;
+  order.insert(order.end(), docs.rbegin(), docs.rend());
+  lede::Analyzer::Workspace ws;
+  size_t total = 0;
+  for (const std::string& text : order) {
+    std::vector<lede::Annotation> alone = analyzer.analyze(text);
+    std::vector<json> reused;
+    analyzer.analyze_each(text, ws, [&](lede::Annotation& a) { reused.push_back(json(a)); });
+    REQUIRE(reused.size() == alone.size());
+    for (size_t i = 0; i < alone.size(); ++i) CHECK(reused[i] == json(alone[i]));
+    total += alone.size();
+  }
+  CHECK(total > 2000);
+}
+
 TEST_CASE("StreamedLedeFile writes the bytes write_lede_file writes for the analysis's suggestions") {
   static const lede::Analyzer analyzer;
   for (const std::string& text : {read_source_file("assets/articles/dprk-missiles-un.txt"), kTricky}) {

@@ -92,30 +92,42 @@ bool is_abbrev_before_period(const Doc& d, size_t i) {
 
 void attach_lexemes(Doc& d) {
   // A few thousand words make up most of any text: a direct-mapped memo of the last word seen
-  // per slot answers most tokens without the tables. Bit 31 marks a filled slot. 65,536 slots
-  // (1 MB) measured fastest on the 5 MB benchmark: 8,192 missed one token in seven.
+  // per slot answers most tokens without the tables. 65,536 slots (1 MB) measured fastest on the
+  // 5 MB benchmark: 8,192 missed one token in seven. With a Scratch the memo outlives the
+  // document (its slots say which document last saw their word); else it is made for this one.
   size_t n = d.n(), slots = 64;
-  while (slots < n && slots < 65536) slots *= 2;
-  const int shift = 64 - __builtin_ctzll(slots);
-  std::vector<std::pair<uint64_t, uint32_t>> memo(slots, {0, 0});
+  Scratch local;
+  Scratch& s = d.scratch ? *d.scratch : local;
+  if (!d.scratch) {
+    while (slots < n && slots < Scratch::kMemoSlots) slots *= 2;
+    s.memo.assign(slots, Scratch::Memo());
+  } else if (s.memo.empty() || s.doc == UINT32_MAX) {
+    s.memo.assign(Scratch::kMemoSlots, Scratch::Memo());
+    s.doc = 0;
+  }
+  const uint32_t doc = ++s.doc;
+  const int shift = 64 - __builtin_ctzll(s.memo.size());
   d.lx.resize(n);
   d.lower_hashes.clear();
   d.cue_tokens.clear();
   d.cap_bits.assign(Doc::kCapWords, 0);
+  auto slot = [&](uint64_t hs) { return &s.memo[(hs * 0x9E3779B97F4A7C15ull) >> shift]; };
+  constexpr size_t kAhead = 16;  // the memo slots of later tokens are loaded while this one is looked up
   for (size_t i = 0; i < n; ++i) {
     const Token& t = d.toks[i];
-    auto& m = memo[(t.hs * 0x9E3779B97F4A7C15ull) >> shift];
-    if (m.first != t.hs || !m.second) {
-      // a word not in the memo: the same text seen again adds nothing to the two sets
-      m = {t.hs, d.lex.lexeme(t.hs, t.hl) | 1u << 31};
+    if (i + kAhead < n) __builtin_prefetch(slot(d.toks[i + kAhead].hs));
+    Scratch::Memo& m = *slot(t.hs);
+    if (m.hs != t.hs || !m.doc) m = {t.hs, d.lex.lexeme(t.hs, t.hl), 0};
+    if (m.doc != doc) {
+      // the word's first time in this document: the same text seen again adds nothing to the two sets
+      m.doc = doc;
       if (t.type == T_WORD) {
         if (!(t.flags & F_CAP)) d.lower_hashes.push_back(t.hl);
-        else if (!(m.second & LX_FUNCTION)) d.mark_capitalised(t.hl);
+        else if (!(m.lx & LX_FUNCTION)) d.mark_capitalised(t.hl);
       }
     }
-    uint32_t lx = m.second & ~(1u << 31);
-    d.lx[i] = lx;
-    if (lx & LX_CUE_FIRST) d.cue_tokens.push_back(static_cast<uint32_t>(i));
+    d.lx[i] = m.lx;
+    if (m.lx & LX_CUE_FIRST) d.cue_tokens.push_back(static_cast<uint32_t>(i));
   }
 }
 
@@ -225,7 +237,7 @@ namespace {
 // can be at most (analyze() reserves that many).
 template <class AtMost, class Emit>
 void run(const Lexicon& lex, const Model& model, std::string_view utf8, std::string_view reference_date, AtMost at_most,
-         Emit emit, PassTimes* times) {
+         Emit emit, PassTimes* times, Scratch* scratch = nullptr) {
   if (utf8.empty()) return;
   using Clock = std::chrono::steady_clock;
   Clock::time_point t0 = times ? Clock::now() : Clock::time_point();
@@ -238,6 +250,10 @@ void run(const Lexicon& lex, const Model& model, std::string_view utf8, std::str
   Doc d(utf8, lex);
   d.model = &model;
   d.reference_date = reference_date;
+  if (scratch) {
+    d.scratch = scratch;
+    d.model_parts = std::move(scratch->model_parts);
+  }
   lap(&PassTimes::index);
   tokenize(utf8, d.toks);
   lap(&PassTimes::tokenize);
@@ -255,6 +271,7 @@ void run(const Lexicon& lex, const Model& model, std::string_view utf8, std::str
   std::vector<Token>().swap(d.toks);
   std::vector<uint32_t>().swap(d.sent);
   std::vector<uint32_t>().swap(d.lx);
+  if (scratch && d.model_parts.size() <= Scratch::kMaxModelParts) scratch->model_parts = std::move(d.model_parts);
   d.model_parts = {};
   std::vector<int32_t>().swap(d.mention_at);
 
@@ -334,6 +351,18 @@ std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* time
 void Analyzer::analyze_each(std::string_view utf8, const std::function<void(Annotation&)>& emit, PassTimes* times,
                             std::string_view reference_date) const {
   analysis::run(*lex_, *model_, utf8, reference_date, [](size_t) {}, emit, times);
+}
+
+Analyzer::Workspace::Workspace() = default;
+Analyzer::Workspace::~Workspace() = default;
+
+void Analyzer::analyze_each(std::string_view utf8, Workspace& ws, const std::function<void(Annotation&)>& emit, PassTimes* times,
+                            std::string_view reference_date) const {
+  if (!ws.scratch_ || ws.owner_ != this) {  // its caches hold this Analyzer's tables' answers
+    ws.scratch_ = std::make_unique<analysis::Scratch>();
+    ws.owner_ = this;
+  }
+  analysis::run(*lex_, *model_, utf8, reference_date, [](size_t) {}, emit, times, ws.scratch_.get());
 }
 
 }  // namespace lede

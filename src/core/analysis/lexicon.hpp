@@ -109,6 +109,11 @@ class FlatMap {
     }
   }
   std::pair<value_type*, bool> insert(uint64_t k) { return emplace(k, V{}); }
+  void reserve(size_t n) {  // room for n keys without growing: one table, not one per doubling
+    size_t cap = 64;
+    while (cap < 2 * n) cap *= 2;  // the size growing to n keys ends at
+    if (cap > slots_.size()) rehash(cap);
+  }
   template <class F>
   void for_each(F&& f) const {  // f(key, value) for every entry, in no particular order
     for (const value_type& s : slots_) if (s.first) f(s.first, s.second);
@@ -119,10 +124,10 @@ class FlatMap {
   // FNV's top bits hardly depend on the last bytes: mix them in before taking the top bits
   uint64_t filter_bit(uint64_t k) const { return (k * 0xD6E8FEB86659FD93ull) >> filter_shift_; }
   size_t slot(uint64_t k) const { return static_cast<size_t>((k ^ (k >> 31)) * 0x9E3779B97F4A7C15ull >> 20) & mask_; }
-  void grow() {
+  void grow() { rehash(slots_.empty() ? 64 : slots_.size() * 2); }
+  void rehash(size_t cap) {  // a power of two
     std::vector<value_type> old;
     old.swap(slots_);
-    size_t cap = old.empty() ? 64 : old.size() * 2;
     slots_.assign(cap, value_type{0, V{}});
     mask_ = cap - 1;
     size_ = 0;
@@ -194,7 +199,7 @@ enum LexBit : uint32_t {
   LX_DEMONYM_START = 1u << 27,          // a demonym, or the start of a longer one
   LX_NOT_NOUN = 1u << 28,               // not_nouns (lower case)
   LX_ORG_NOUN = 1u << 29,               // org_nouns (lower case)
-  LX_GAZ_PREFIX = 1u << 30,             // the start of a longer gazetteer phrase (bit 31 is attach_lexemes')
+  LX_GAZ_PREFIX = 1u << 30,             // the start of a longer gazetteer phrase (bit 31 is free)
 };
 
 class Lexicon {

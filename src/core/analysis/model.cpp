@@ -292,6 +292,7 @@ Model Model::decode(std::string_view bin) {
     return v;
   };
   std::vector<uint64_t> keys(n);
+  m.weights_.reserve(n);
   uint64_t key = 0;
   for (uint32_t i = 0; i < n; ++i) keys[i] = key += varint();
   for (uint32_t i = 0; i < n; ++i) {
