@@ -108,6 +108,16 @@ void attach_lexemes(Doc& d) {
     if (m.first != t.hs || !m.second) {
       // a word not in the memo: the same text seen again adds nothing to the two sets
       m = {t.hs, d.lex.lexeme(t.hs, t.hl) | 1u << 31};
+      // "FEDERAL NATIONAL MORTGAGE ASSOCIATION": an all-capital word is a name's head word as its
+      // title-case form is
+      if ((t.flags & F_ALLCAPS) && t.type == T_WORD && t.e - t.b >= 4 && t.e - t.b <= 24 && !(m.second & (LX_ORG_HEAD | LX_PLACE_HEAD))) {
+        char w[24];
+        for (uint32_t k = 0; k < t.e - t.b; ++k) {
+          char c = d.text[t.b + k];
+          w[k] = k > 0 && c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+        }
+        m.second |= d.lex.lexeme(hash_bytes(std::string_view(w, t.e - t.b)), t.hl) & (LX_ORG_HEAD | LX_PLACE_HEAD);
+      }
       if (t.type == T_WORD) {
         if (!(t.flags & F_CAP)) d.lower_hashes.push_back(t.hl);
         else if (!(m.second & LX_FUNCTION)) d.mark_capitalised(t.hl);
@@ -217,6 +227,7 @@ void sanitize(Attrs& a) {
 
 Analyzer::Analyzer() : lex_(std::make_unique<analysis::Lexicon>()), model_(std::make_unique<analysis::Model>(analysis::Model::embedded())) {}
 Analyzer::~Analyzer() = default;
+void Analyzer::set_model(analysis::Model m) { *model_ = std::move(m); }
 
 namespace analysis {
 namespace {
