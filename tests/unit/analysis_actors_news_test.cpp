@@ -71,6 +71,13 @@ TEST_CASE("actors: datelines") {
   CHECK(actor(u, "BRUSSELS") == "place");
 }
 
+TEST_CASE("actors: names made modifiers, and Roman numerals, are not actors") {
+  CHECK_FALSE(any_actor("The Moscow-based group and Kremlin-backed media met."));
+  CHECK(actor("Atwood, a Booker Prize-winner, was there.", "Booker Prize-winner") == "");
+  CHECK(actor("It was part XVII of the series.", "XVII") == "");
+  CHECK(actor("Pope Benedict XVI spoke.", "Benedict XVI") == "person");
+}
+
 TEST_CASE("actors: an honorific that begins an organization's name") {
   CHECK(actor("Fans of the Doctor Who Society of Canada met.", "Doctor Who Society of Canada") == "organization");
   CHECK(actor("Fans of the Doctor Who Society of Canada met.", "Who Society of Canada") == "");

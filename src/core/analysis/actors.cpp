@@ -157,7 +157,7 @@ struct ActorPass {
     if (known && kind == ActorKind::place) {
       m.chain = hash_seed();
       for (uint32_t t = t0; t < t1; ++t) m.chain = hash_combine(m.chain, d.toks[t].hs);
-      m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1)) || score_beside(t0, t1) || (g && !g->country && results_line(t0, t1) > 0);
+      m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1)) || score_beside(t0, t1) || (g && !g->country && t1 < d.n() && d.toks[t1].type == T_NUM && results_line(t0, t1) > 0);
     }
     if (t1 - t0 >= 2 && (known || kind == ActorKind::organization)) {
       char ini[64];  // one byte per token; names are far shorter (the runs are bounded)
@@ -189,6 +189,29 @@ struct ActorPass {
            w[h + 1] >= 'a' && w[h + 1] <= 'z';
   }
 
+  bool modifier_compound(size_t i) const {
+    if (!(d.toks[i].flags & F_HYPHEN)) return false;
+    std::string_view w = d.tok(i);
+    size_t h = w.rfind('-');
+    if (h == std::string_view::npos || h + 1 >= w.size()) return false;
+    static const std::string_view kTails[] = {"based", "backed", "led", "born", "owned", "run", "made", "winning", "winner", "style",
+                                              "era", "bound", "linked", "funded", "controlled", "held", "affiliated", "sponsored",
+                                              "friendly", "related", "allied", "aligned", "occupied", "ruled", "centric", "focused"};
+    std::string_view tail = w.substr(h + 1);
+    for (std::string_view t : kTails) if (tail == t) return true;
+    return false;
+  }
+  bool roman_numeral(size_t i) const {
+    const Token& t = d.toks[i];
+    if (!(t.flags & F_ALLCAPS) || t.e - t.b < 2) return false;
+    bool ivx = false;
+    for (char c : d.tok(i)) {
+      if (c != 'I' && c != 'V' && c != 'X' && c != 'L' && c != 'C') return false;
+      ivx = ivx || c == 'I' || c == 'V' || c == 'X';
+    }
+    return ivx;
+  }
+
   // Decides an unknown capitalised sequence; returns false when it is not a name.
   // surname / first word -> the first mention that had it (its entity does not change while the
   // runs are read)
@@ -198,9 +221,13 @@ struct ActorPass {
     uint32_t len = q - p;
     const Token& t = d.toks[p];
     auto text = [&] { return std::string(d.span(p, q)); };
+    // "Moscow-based", "Booker Prize-winner", "Kremlin-backed": a name made a modifier is no name
+    if ((d.toks[q - 1].flags & F_HYPHEN) && modifier_compound(q - 1)) return false;
     if (len == 1) {
       // a weekday is never an actor ("Sunday", with a title word before it or not)
       if (weekday(p)) return false;
+      // "part XVII": a Roman numeral alone is a number ("Pope Benedict XVI" keeps it in the name)
+      if ((t.flags & F_ALLCAPS) && roman_numeral(p)) return false;
       // "IE6", "STS-1", "Cloud9": a word with digits is a product or a code, not a name
       if (t.flags & F_DIGIT) return false;
       // emphasis and common acronyms: "NOT", "MORE", "SHE" (function words) and the listed ones
@@ -216,7 +243,7 @@ struct ActorPass {
     if (hon || title_ctx) { add(p, q, ActorKind::person, text(), false, nullptr, title_ctx); return true; }
     // "Barnsley 1 Port Vale 0": a team in a results table, whatever the model makes of the name; in a
     // line with one name ("Chicago 62 39 .614", "Ernie Els 68 70 72") unless it is a person's
-    if (!d.lx_has(p, LX_GIVEN) && !d.lx_has(p, LX_STOP_CAP)) {
+    if (q < d.n() && d.toks[q].type == T_NUM && !d.lx_has(p, LX_GIVEN) && !d.lx_has(p, LX_STOP_CAP)) {
       int teams = results_line(p, q);
       if (teams >= 2 || (teams == 1 && !(d.model && !d.model->empty() && d.model->classify(d, p, q) == C_PER))) {
         add(p, q, ActorKind::organization, text(), false, nullptr, false);
@@ -251,8 +278,6 @@ struct ActorPass {
       add(p, q, ActorKind::person, text(), false, nullptr, false);
       return true;
     }
-    // "Departments", "Centre": a name's head word alone is a fragment or a common noun, never a person
-    if (len == 1 && head(p) != HeadKind::none && !given && !d.lx_has(p, LX_SURNAME) && cls() == C_PER) return false;
     if (len == 1 && sent_start) {
       // a capitalised first word is a name only with evidence
       bool evidence = (t.flags & F_ALLCAPS) || d.lx_has(p, LX_SURNAME) || given || !common_word(p);
@@ -260,6 +285,8 @@ struct ActorPass {
       if (cls() == C_NONE || (cls() < 0 && !(t.flags & F_ALLCAPS) && !d.lx_has(p, LX_SURNAME))) return false;
     }
     if (len == 1 && common_word(p) && !(t.flags & F_ALLCAPS) && cls() != C_PER && cls() != C_ORG && cls() != C_LOC) return false;
+    // "Centre", "Council": a name's head word alone is a fragment or a common noun, never a person
+    if (len == 1 && !given && cls() == C_PER && head(p) != HeadKind::none && !d.lx_has(p, LX_SURNAME)) return false;
     ActorKind kind;
     if (len >= 2 && given) kind = ActorKind::person;
     else if (cls() == C_PER) kind = ActorKind::person;
