@@ -38,6 +38,15 @@ TEST_CASE("actors: whole names, never a fragment") {
   CHECK(actor(u, "Milwaukee Journal Sentinel") == "organization");
 }
 
+TEST_CASE("actors: a sentence's first word before \"of\" is not part of the name after it") {
+  const std::string t = "Shares of General Motors Corp rose. Residents of Gaza City fled. The Bank of England held rates.";
+  CHECK(actor(t, "General Motors Corp") == "organization");
+  CHECK(actor(t, "Shares of General Motors Corp") == "");
+  CHECK(actor(t, "Gaza City") == "place");
+  CHECK(actor(t, "Bank of England") == "organization");
+  CHECK(actor("Friends of the Earth protested.", "Friends of the Earth") == "organization");
+}
+
 TEST_CASE("actors: company suffixes stay; committees are not split at the chamber") {
   const std::string t = "Shares of McKesson Corp and General Motors Corp. rose.";
   CHECK(actor(t, "McKesson Corp") == "organization");

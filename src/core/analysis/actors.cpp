@@ -561,6 +561,16 @@ struct ActorPass {
         for (size_t r = p + 1; r < j && r < p + 12 && !d.is(r, W.and_); ++r) if (head(r) != HeadKind::none) org_follows = true;
         if (!org_follows || (d.toks[p].flags & F_SENT)) { ++p; continue; }
       }
+      // "Shares of General Motors Corp", "Residents of Gaza City": a sentence's first word before "of"
+      // that names no body (unlike "Bank of England", "Ministry of Defence") is not part of the name
+      // after it: a plural or a word written in lower case elsewhere in the text, before a capitalised
+      // word ("Friends of the Earth" stays whole)
+      if ((d.toks[p].flags & F_SENT) && d.is(p + 1, W.of) && p + 2 < j && capword(p + 2) && !L.of_heads.count(d.toks[p].hs) && !title(p) &&
+          !d.lx_has(p, LX_GAZ | LX_GIVEN | LX_SURNAME) && head(p) == HeadKind::none &&
+          (d.tok(p).back() == 's' || common_word(p))) {
+        p += 2;
+        continue;
+      }
       // sub-run up to "and"
       size_t r = p;
       while (r < j && r < p + 12 && !(d.is(r, W.and_) || (d.punct(r, '&') && !(r + 1 < j && (d.tok(r + 1) == "Co" || d.tok(r + 1) == "Co.")))))
