@@ -17,13 +17,10 @@
     overlayText.textContent = message;
   }
 
+  const mark = (name) => { try { performance.mark('lede:' + name); } catch (e) { /* old browser */ } };
+  mark('boot');
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     fail('Lede cannot run in this browser: it needs WebAssembly, which is missing or turned off.');
-    return;
-  }
-  if (!document.createElement('canvas').getContext('webgl2')) {
-    fail('Lede cannot run in this browser: it needs WebGL 2, which is missing or turned off ' +
-         '(check that hardware acceleration is enabled).');
     return;
   }
 
@@ -571,8 +568,6 @@
   // beside lede.js, so that every way it can fail ends in a message on the page. lede.html (the
   // one-file page, tools/onefile.mjs) carries the module inline as base64 and lede.js as a function.
   const inline = document.getElementById('lede-wasm');
-  const mark = (name) => { try { performance.mark('lede:' + name); } catch (e) { /* old browser */ } };
-  mark('boot');
   function compileModule() {
     if (inline) {
       const b64 = inline.textContent.trim();
@@ -623,6 +618,14 @@
   }
   const moduleReady = compileModule();
   moduleReady.catch((err) => fail(whyNot(err)));
+  // WebGL 2, checked on the page's own canvas while the module compiles: main_web.cpp then gets
+  // this context (same attributes) instead of the browser setting up a second one.
+  if (!canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: false })) {
+    fail('Lede cannot run in this browser: it needs WebGL 2, which is missing or turned off ' +
+         '(check that hardware acceleration is enabled).');
+    return;
+  }
+  mark('webgl');
 
   window.Module = {
     canvas,

@@ -6,7 +6,8 @@
 //   LEDE_BEFORE_SITE=DIR node bench/reader/start.mjs [N]
 //     also loads an earlier build's site (e.g. main's build-web/site, copied aside), alternating
 //     with this one, so both meet the same machine load: the ratios then compare like with like.
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch, site, startServer } from '../../tests/e2e/harness.mjs';
@@ -45,7 +46,7 @@ console.log(`  lede.wasm: ${(sizes['lede.wasm'].raw / BEFORE.wasmRaw).toFixed(2)
 
 // ---- loads -----------------------------------------------------------------------------------------
 const STEPS = [  // [name, from mark, to mark]; 'navigationStart' is 0
-  ['page and boot.js', 'navigationStart', 'boot'], ['fetch', 'boot', 'fetched'], ['compile', 'fetched', 'compiled'], ['instantiate', 'compiled', 'instantiated'],
+  ['page until boot.js runs', 'navigationStart', 'boot'], ['WebGL 2 context (beside)', 'boot', 'webgl'], ['fetch', 'boot', 'fetched'], ['compile', 'fetched', 'compiled'], ['instantiate', 'compiled', 'instantiated'],
   ['runtime start', 'instantiated', 'main'], ['open the article', 'main', 'article'], ['until the first frame', 'article', 'frame-start'],
   ['font atlas', 'frame-start', 'font-atlas'], ['GL set-up (shaders)', 'font-atlas', 'gl-setup'],
   ['layout', 'gl-setup', 'layout'], ['draw', 'layout', 'firstFrame'],
@@ -54,6 +55,12 @@ const STEPS = [  // [name, from mark, to mark]; 'navigationStart' is 0
 const server = await startServer();
 const beforeSite = process.env.LEDE_BEFORE_SITE;
 const beforeServer = beforeSite ? await startServer(beforeSite) : null;
+// The floor: a blank page whose one script marks 'boot', served and loaded the same way. Every page
+// pays this (a new browser context, navigation, the HTML, one script) before its own code runs.
+const blankDir = mkdtempSync(join(tmpdir(), 'lede-blank-'));
+writeFileSync(join(blankDir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><script src="b.js"></script></body></html>');
+writeFileSync(join(blankDir, 'b.js'), "performance.mark('lede:boot');");
+const blankServer = await startServer(blankDir);
 const browser = await launch();
 
 async function load(page, url = server.url) {
@@ -70,16 +77,24 @@ function countBytes(page) {
   });
   return async () => (await Promise.all(pending)).reduce((a, b) => a + b, 0);
 }
-const cold = [], warm = [], beforeCold = [];
+const cold = [], warm = [], beforeCold = [], blank = [];
 let transferred = 0, beforeTransferred = 0;
 for (let i = 0; i < runs; i++) {
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(blankServer.url);
+    blank.push(await page.evaluate(() => performance.getEntriesByName('lede:boot')[0].startTime));
+    await context.close();
+  }
   if (beforeServer) {  // the earlier build: it marks only its first frame
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const bytesOf = countBytes(page);
     await page.goto(beforeServer.url);
     await page.waitForFunction(() => window.lede && window.lede.ready(), null, { timeout: 60000 });
-    beforeCold.push(await page.evaluate(() => window.lede.timing().firstFrame));
+    await page.waitForFunction(() => window.lede.timing().analysis, null, { timeout: 60000 }).catch(() => {});
+    beforeCold.push(await page.evaluate(() => window.lede.timing()));
     await page.waitForTimeout(200);
     beforeTransferred = await bytesOf();
     await context.close();
@@ -97,26 +112,31 @@ for (let i = 0; i < runs; i++) {
 }
 await browser.close();
 await server.stop();
+await blankServer.stop();
+rmSync(blankDir, { recursive: true, force: true });
 if (beforeServer) await beforeServer.stop();
 
 function report(name, ts) {
   console.log(`\n${name} loads (median of ${ts.length}, ms)`);
   for (const [step, a, b] of STEPS) {
     const d = ts.map((t) => t[b] - (a === 'navigationStart' ? 0 : t[a])).filter((x) => Number.isFinite(x));
-    if (d.length) console.log(`  ${step.padEnd(24)} ${median(d).toFixed(0).padStart(6)}`);
+    if (d.length) console.log(`  ${step.padEnd(24)} ${median(d).toFixed(0).padStart(6)}  (fastest ${Math.min(...d).toFixed(0)})`);
   }
-  const ff = median(ts.map((t) => t.firstFrame)), sug = median(ts.map((t) => t.analysis));
+  const ff = median(ts.map((t) => t.firstFrame)), sug = median(ts.map((t) => t.analysis).filter((x) => Number.isFinite(x)));
   console.log(`  ${'first article frame'.padEnd(24)} ${ff.toFixed(0).padStart(6)}   (before: ${BEFORE.firstFrameRange}; now/before ${(ff / BEFORE.firstFrameMs).toFixed(2)})`);
   console.log(`  ${'suggestions ready'.padEnd(24)} ${sug.toFixed(0).padStart(6)}   (before: about ${BEFORE.suggestionsMs}; now/before ${(sug / BEFORE.suggestionsMs).toFixed(2)})`);
   const atlas = median(ts.map((t) => t['font-atlas'] - t['frame-start']));
   if (name === 'cold') console.log(`  font atlas ${atlas.toFixed(0)} ms (before: about ${BEFORE.atlasMs}; now/before ${(atlas / BEFORE.atlasMs).toFixed(2)})`);
 }
 console.log(`\nfirst load: ${kib(transferred)} KiB transferred (gzip)   (before: ${BEFORE.transferKiB} KiB; ${(transferred / 1024 / BEFORE.transferKiB).toFixed(2)}x)`);
+console.log(`\nblank page, navigation to its script (the floor every page pays here): median ${median(blank).toFixed(0)} ms, fastest ${Math.min(...blank).toFixed(0)}`);
 report('cold', cold);
 report('warm', warm);
 if (beforeServer) {
-  const a = median(cold.map((t) => t.firstFrame)), b = median(beforeCold);
+  report('cold, the earlier build', beforeCold);
+  const a = median(cold.map((t) => t.firstFrame)), b = median(beforeCold.map((t) => t.firstFrame));
+  const fa = Math.min(...cold.map((t) => t.firstFrame)), fb = Math.min(...beforeCold.map((t) => t.firstFrame));
   console.log(`\nthe same runs, alternating with ${beforeSite}:`);
   console.log(`  first load ${kib(transferred)} KiB vs ${kib(beforeTransferred)} KiB (${(transferred / beforeTransferred).toFixed(2)}x)`);
-  console.log(`  first article frame, cold: ${a.toFixed(0)} ms vs ${b.toFixed(0)} ms (${(a / b).toFixed(2)}x)`);
+  console.log(`  first article frame, cold: ${a.toFixed(0)} ms vs ${b.toFixed(0)} ms (${(a / b).toFixed(2)}x); fastest ${fa.toFixed(0)} vs ${fb.toFixed(0)} ms (${(fa / fb).toFixed(2)}x)`);
 }

@@ -135,16 +135,13 @@ bool load_model(Analyzer& analyzer, const std::string& path) {
   return true;
 }
 
-// --docs: "all", or a comma-separated list of id parts ("GUM_news_afghan,GUM_news_clock" scores a
-// half of the dev set; the other half stays untouched while rules are tuned on the first).
+// --docs: "all", or comma-separated parts of document ids ("afghan,clock": a split of the dev set)
 bool doc_selected(const std::string& id, const std::string& only) {
   if (only == "all") return true;
-  size_t a = 0;
-  while (a <= only.size()) {
-    size_t c = only.find(',', a);
-    if (c == std::string::npos) c = only.size();
-    if (c > a && id.find(only.substr(a, c - a)) != std::string::npos) return true;
-    a = c + 1;
+  for (size_t at = 0; at <= only.size();) {
+    size_t comma = std::min(only.find(',', at), only.size());
+    if (comma > at && id.find(only.substr(at, comma - at)) != std::string::npos) return true;
+    at = comma + 1;
   }
   return false;
 }
@@ -300,6 +297,9 @@ int eval_gum(const std::string& dir, const std::string& iob_name, const std::str
         const json& cue = g["cue"];
         const SpanAttr& cu = best->attrs.cue;
         if (!cue.is_null() && cu.is_set() && cu.start < cue["end"].get<int64_t>() && cue["start"].get<int64_t>() < cu.end) ++cue_ok;
+        if (verbose && !tr)
+          std::printf("%s  CSPAN gold [%s]\n%*s got  [%s]\n", d.id.c_str(), sub(gb, ge).c_str(), static_cast<int>(d.id.size() + 7), "",
+                      sub(best->start, best->end).c_str());
         if (verbose && !ok)
           std::printf("%s  SPKR [%s] gold [%s] got [%s]\n", d.id.c_str(), sub(gb, ge).substr(0, 60).c_str(),
                       src.is_null() ? "-" : src["text"].get<std::string>().c_str(), sp.is_set() ? sp.text.c_str() : "-");
@@ -353,7 +353,7 @@ int eval(int argc, char** argv) {
   if (!gum.empty()) return eval_gum(gum, iob2, docs, verbose, model);
   if (path.empty()) {
     std::fprintf(stderr, "usage: lede eval FILE.jsonl [--model NER.tsv] [--verbose]\n"
-                         "       lede eval --gum DIR [--docs GUM_news|all|ID-PART,ID-PART...] [--iob2 gum.iob2|re3d.iob2...] [--model NER.tsv] [--verbose]\n"
+                         "       lede eval --gum DIR [--docs GUM_news|all|ID-PART[,ID-PART...]] [--iob2 gum.iob2|re3d.iob2...] [--model NER.tsv] [--verbose]\n"
                          "       (DIR = ../shared/ner-train; documents without a text in claims-gum.jsonl are their tokens joined by spaces)\n");
     return 2;
   }
@@ -365,7 +365,7 @@ int eval(int argc, char** argv) {
   Analyzer analyzer;
   if (!model.empty() && !load_model(analyzer, model)) return 1;
   std::map<std::string, Counts> by_label, by_kind;
-  int claims_matched = 0, speaker_ok = 0, cue_ok = 0, actors_matched = 0, entity_ok = 0, role_gold = 0, role_ok = 0;
+  int claims_matched = 0, speaker_ok = 0, cue_ok = 0, spk_ent_gold = 0, spk_ent_ok = 0, actors_matched = 0, entity_ok = 0, role_gold = 0, role_ok = 0;
   int nums_matched = 0, value_ok = 0, passages = 0;
   std::istringstream in(data);
   std::string line;
@@ -402,6 +402,13 @@ int eval(int argc, char** argv) {
         json gs = g.attrs.value("speaker", json(nullptr)), ps = m->attrs.value("speaker", json(nullptr));
         bool sok = span_eq(gs, ps);
         if (sok) ++speaker_ok;
+        // a pronoun or description speaker links to the named actor it refers to
+        if (gs.is_object() && gs.contains("entity")) {
+          ++spk_ent_gold;
+          bool eok = sok && ps.is_object() && ps.value("entity", "") == gs.value("entity", "");
+          if (eok) ++spk_ent_ok;
+          if (verbose && sok && !eok) std::printf("%s  SPENT [%s] gold %s got %s\n", j.value("id", "").c_str(), gs.value("text", "").c_str(), gs.dump().c_str(), ps.dump().c_str());
+        }
         if (span_eq(g.attrs.value("cue", json(nullptr)), m->attrs.value("cue", json(nullptr)))) ++cue_ok;
         if (verbose && !sok) std::printf("%s  SPKR [%s] gold %s got %s\n", j.value("id", "").c_str(), cp_substr(text, idx, g.start, g.end).substr(0, 50).c_str(), gs.dump().c_str(), ps.dump().c_str());
       } else if (g.label == kActor) {
@@ -437,6 +444,8 @@ int eval(int argc, char** argv) {
               actors_matched, pct(entity_ok, actors_matched), role_ok, role_gold, pct(role_ok, role_gold));
   std::printf("  claims (exact span): speaker span correct %d/%d (%.1f%%); cue correct %d/%d (%.1f%%)\n", speaker_ok, claims_matched,
               pct(speaker_ok, claims_matched), cue_ok, claims_matched, pct(cue_ok, claims_matched));
+  std::printf("  claims (exact span): speaker entity correct %d/%d gold speakers with an entity (%.1f%%)\n", spk_ent_ok, spk_ent_gold,
+              pct(spk_ent_ok, spk_ent_gold));
   std::printf("  numbers (exact span): kind+value correct %d/%d (%.1f%%)\n", value_ok, nums_matched, pct(value_ok, nums_matched));
   return 0;
 }

@@ -418,6 +418,7 @@ int main() {
   P->last_time = emscripten_get_now() / 1000.0;
   js_start();  // sizes the canvas (lede_resize) and attaches the DOM listeners
   emscripten_set_main_loop(frame, 0, false);
+  frame();  // the article now, not after the next animation frame: it is on screen one frame sooner
   return 0;
 }
 

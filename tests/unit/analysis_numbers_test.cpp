@@ -115,3 +115,16 @@ TEST_CASE("numbers: spelled ordinals") {
   CHECK_FALSE(has_number("It was first reported on Monday.", "first"));
 }
 #endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("numbers: amounts in two units, lakh grouping, metres, codes (a wrong value is worse than none)") {
+  check("It cost thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", "money", 13.45);
+  check("The ticket was 3 dollars 50 cents.", "3 dollars 50 cents", "money", 3.5);
+  check("The deal was worth 12,34,567.89 rupees.", "12,34,567.89 rupees", "money", 1234567.89);
+  CHECK_FALSE(has_number("The deal was worth 12,34,567.89 rupees.", "12"));
+  Found f = number("I'm 1.8m tall.", "1.8m");
+  if (f.ok) CHECK(f.attrs.value("value", lede::json()) != lede::json(1800000));
+  check("The film drew 48m viewers.", "48m", "count", 48000000);
+  CHECK_FALSE(has_number("The price is usd115.5 today.", "5"));
+}
+#endif

@@ -24,7 +24,7 @@ struct ClaimPass {
   uint32_t last_claim_sent = UINT32_MAX;
   uint64_t h_it, h_is, h_be, h_been, h_reportedly, h_later, h_earlier, h_previously, h_repeatedly, h_will, h_would, h_may,
       h_could, h_told, h_tell, h_tells, h_telling, h_calling, h_called, h_them, h_him, h_including, h_while, h_when, h_after,
-      h_because, h_if, h_whether, h_how, h_what, h_why, h_however, h_spokesman;
+      h_because, h_if, h_whether, h_how, h_what, h_why, h_however, h_spokesman, h_whose;
 
   explicit ClaimPass(Doc& doc) : d(doc), L(doc.lex), W(words()) {
     in_quote.assign(d.n(), 0);
@@ -37,7 +37,7 @@ struct ClaimPass {
     h_called = hash_lower("called"); h_them = hash_lower("them"); h_him = hash_lower("him"); h_including = hash_lower("including");
     h_while = hash_lower("while"); h_when = hash_lower("when"); h_after = hash_lower("after"); h_because = hash_lower("because");
     h_if = hash_lower("if"); h_whether = hash_lower("whether"); h_how = hash_lower("how"); h_what = hash_lower("what");
-    h_why = hash_lower("why"); h_however = hash_lower("however"); h_spokesman = hash_lower("spokesman");
+    h_why = hash_lower("why"); h_however = hash_lower("however"); h_spokesman = hash_lower("spokesman"); h_whose = hash_lower("whose");
   }
 
   size_t sent_begin(size_t i) const { return d.sent_begin[d.sent[i]]; }
@@ -56,8 +56,12 @@ struct ClaimPass {
     if (it == L.cues.end()) return nullptr;
     if (i > 0 && (d.poss(i - 1) || d.is(i - 1, W.the) || d.is(i - 1, W.a) || d.is(i - 1, W.an) || d.is(i - 1, W.its) ||
                   d.is(i - 1, W.his) || d.is(i - 1, W.her) || d.is(i - 1, W.their) || d.is(i - 1, W.with) || d.is(i - 1, W.of) ||
-                  d.is(i - 1, W.to) || d.is(i - 1, W.for_) || d.is(i - 1, W.these) || d.is(i - 1, W.those) || d.is(i - 1, W.this_)))
+                  d.is(i - 1, W.to) || d.is(i - 1, W.for_) || d.is(i - 1, W.these) || d.is(i - 1, W.those) || d.is(i - 1, W.this_) ||
+                  d.is(i - 1, h_whose)))
       return nullptr;
+    // "banning migrants from claiming asylum", "by suggesting": an -ing form after a preposition is no
+    // report
+    if (i > 0 && d.word(i - 1) && !d.cap(i - 1) && (d.fclass(i - 1) & Lexicon::fw_prep) && !d.is(i - 1, W.that) && ing(i)) return nullptr;
     if (i + 1 < d.n() && d.word(i + 1) && (d.fclass(i + 1) & Lexicon::fw_aux) && !d.is(i + 1, W.that)) return nullptr;
     if (i > 0 && d.cap(i - 1) && d.lx_has(i - 1, LX_DEMONYM)) return nullptr;
     *len = 1;
@@ -107,6 +111,13 @@ struct ClaimPass {
            w == "assure" || w == "assures" || w == "reminded" || w == "reminding" || w == "informed" || w == "informing" ||
            w == "convinced" || w == "persuaded";
   }
+  bool temporal(size_t i) const {
+    std::string_view w = d.tok(i);
+    for (std::string_view t : {"last", "this", "next", "earlier", "later", "yesterday", "today", "week", "month", "year", "weekend",
+                               "morning", "afternoon", "evening", "night", "recently", "previously", "again"})
+      if (w == t) return true;
+    return false;
+  }
   bool clause_word(size_t i) const {
     return d.is(i, h_whether) || d.is(i, h_if) || d.is(i, h_how) || d.is(i, h_why) || d.is(i, h_what) || d.is(i, h_when);
   }
@@ -132,11 +143,38 @@ struct ClaimPass {
     }
     return any;
   }
-  const std::string* pronoun_entity(size_t before, ActorKind want) const {
-    // nearest preceding mention of the wanted kind
+  // 'f', 'm' or 0 (not known) for a person mention: its entity's given name, an honorific before
+  // it, or its role ("spokeswoman")
+  char gender(const Mention& m) const {
+    std::string_view e = m.entity;
+    uint64_t g = hash_bytes(e.substr(0, e.find(' ')));
+    if (L.female_given.count(g)) return 'f';
+    if (L.male_given.count(g)) return 'm';
+    size_t hk = m.t0 > 1 && d.punct(m.t0 - 1, '.') ? m.t0 - 2 : m.t0 - 1;  // "Mr. Smith", "Mr Smith"
+    if (m.t0 > 0 && d.word(hk)) {
+      std::string_view h = d.tok(hk);
+      if (!h.empty() && h.back() == '.') h.remove_suffix(1);
+      if (h == "Mrs" || h == "Ms" || h == "Miss" || h == "Madam" || h == "Dame" || h == "Lady") return 'f';
+      if (h == "Mr" || h == "Sir" || h == "Lord") return 'm';
+    }
+    std::string_view r = m.role;
+    for (std::string_view w : {"woman", "mother", "wife", "daughter", "sister", "actress", "queen", "princess", "Queen", "Princess"})
+      if (r.find(w) != std::string_view::npos) return 'f';
+    for (std::string_view w : {"spokesman", "chairman", "congressman", "businessman", "councilman", "father", "husband", "brother",
+                               "king", "prince", "King", "Prince"})
+      if (r.find(w) != std::string_view::npos) return 'm';
+    return 0;
+  }
+  // The nearest preceding mention of the wanted kind; for "he" / "she" (want_gender 'm' / 'f'), the
+  // nearest person whose gender is not known to be the other
+  const std::string* pronoun_entity(size_t before, ActorKind want, char want_gender = 0) const {
     for (size_t k = before; k-- > 0;) {
       int32_t mi = d.mention_at[k];
-      if (mi >= 0 && d.mentions[mi].kind == want) return &d.mentions[mi].entity;
+      if (mi >= 0 && d.mentions[mi].kind == want) {
+        char g = want_gender ? gender(d.mentions[mi]) : 0;
+        if (!g || g == want_gender) return &d.mentions[mi].entity;
+        k = d.mentions[mi].t0;  // skip the rest of this mention
+      }
       if (before - k > 400) break;
     }
     return nullptr;
@@ -167,7 +205,7 @@ struct ClaimPass {
     sp.e = d.toks[e - 1].e;
     if (e - s == 1 && d.word(s)) {
       uint64_t h = d.toks[s].hl;
-      if (h == W.he || h == W.she) sp.entity = pronoun_entity(s, ActorKind::person);
+      if (h == W.he || h == W.she) sp.entity = pronoun_entity(s, ActorKind::person, h == W.she ? 'f' : 'm');
       if (h == h_it) sp.entity = pronoun_entity(s, ActorKind::organization);
       return sp;
     }
@@ -242,6 +280,12 @@ struct ClaimPass {
       size_t k = s - 1;
       ++guard;
       const Token& t = d.toks[k];
+      // "The World Health Organisation (WHO) recommends": past the parenthesised acronym
+      if (t.type == T_PUNCT && t.cp == ')' && k + 1 == e) {
+        size_t o = k;
+        while (o > limit && k - o < 5 && !d.punct(o, '(')) --o;
+        if (d.punct(o, '(') && o > limit) { s = o; continue; }
+      }
       if (t.type == T_PUNCT && !d.poss(k)) {
         if (t.cp == '-' || t.cp == '&' || t.cp == '.') { s = k; continue; }
         break;
@@ -249,6 +293,7 @@ struct ClaimPass {
       if (t.type == T_NUM) { s = k; continue; }
       if (d.poss(k)) { s = k; continue; }
       uint64_t h = t.hl;
+      if (t.flags & F_ALLCAPS) { s = k; continue; }  // "WHO say", "US officials": an acronym, not a function word
       if (h == W.and_ || h == W.or_ || h == W.but || h == W.that || h == W.which || h == W.who || h == h_while || h == h_when ||
           h == h_because || h == h_if || h == h_after || h == h_however || h == W.as)
         break;
@@ -517,6 +562,7 @@ struct ClaimPass {
     for (size_t k = s; k < e; ++k) {
       if (in_quote[k] && k > s) return k;
       if (d.punct(k, ';')) return k;
+      if (k > s && d.is(k, W.according) && d.is(k + 1, W.to)) return k;  // "... visitors according to the website"
       if (k > s && (d.is(k, W.and_) || d.is(k, W.but)) && k + 1 < e) {
         int l;
         size_t v = k + 1;
@@ -695,7 +741,7 @@ struct ClaimPass {
         if (v > sb && (d.is(v - 1, W.and_) || d.is(v - 1, W.but)) && last_claim_sent == d.sent[c] && last_sp.present) { sp = last_sp; return; }
         // "Zuckerberg tweeted to Mohamed and said the boy was welcome": the second verb's subject is
         // the sentence's
-        if (v > sb + 1 && d.is(v - 1, W.and_) && (d.is(c, W.said) || d.is(c, W.says)) && s >= c) {
+        if (v > sb + 1 && (d.is(v - 1, W.and_) || d.is(v - 1, W.but)) && (d.is(c, W.said) || d.is(c, W.says)) && s >= c) {
           Speaker m = main_subject(c);
           if (m.present) { sp = m; return; }
         }
@@ -722,16 +768,35 @@ struct ClaimPass {
           size_t s = k;
           size_t e = np_after(s, se);
           if (e <= s) break;
+          const bool initial = c == sb || (c == sb + 1 && d.toks[sb].type == T_PUNCT);
+          // "According to Afghan Ambassador to the United States Hamdullah Mohib, ...": the source runs
+          // to the comma when no verb comes first
+          if (initial && !d.punct(e, ',')) {
+            size_t y = e;
+            while (y < se && y < e + 12 && !d.punct(y, ',') && d.toks[y].type != T_NUM && !verbish(y) && !in_quote[y] &&
+                   !(d.toks[y].type == T_PUNCT && !d.poss(y) && d.toks[y].cp != '-' && d.toks[y].cp != '.'))
+              ++y;
+            if (d.punct(y, ',')) e = y;
+          }
           Speaker who = make_speaker(s, e);
           // "X warned that ..., according to a report": the claim is X's, already emitted
           bool cue_before = last_cue_end != SIZE_MAX && last_cue_end > sb && last_cue_end <= c;
-          if (c > sb && d.punct(c - 1, ',') && !cue_before) {
+          // "... about 6 million visitors according to the event website.": no comma, the source ends
+          // the sentence
+          const bool at_end = c > sb + 3 && !d.punct(c - 1, ',') && (e >= se || d.punct(e, '.')) && !in_quote[c - 1];
+          if (c > sb && (d.punct(c - 1, ',') || at_end) && !cue_before) {
             size_t cs = sb;
             while (cs < c && (d.toks[cs].type == T_PUNCT && (is_open_quote(cs)))) ++cs;
-            emit(d.toks[cs].b, content_bytes_end(cs, c - 1), who, c, c + l);
-          } else if (c == sb || (c == sb + 1 && d.toks[sb].type == T_PUNCT)) {
+            emit(d.toks[cs].b, content_bytes_end(cs, at_end ? c : c - 1), who, c, c + l);
+          } else if (initial) {
             size_t cs = e;
             if (d.punct(cs, ',')) ++cs;
+            // "According to the team's coach, Alireza Mehraban, in their first match ...": past the name
+            if (d.punct(e, ',') && cs < se && d.mention_at[cs] >= 0) {
+              const Mention& m = d.mentions[d.mention_at[cs]];
+              if (m.t0 == cs && m.kind == ActorKind::person && d.punct(m.t1, ',')) cs = m.t1 + 1;
+            }
+
             size_t ce = content_end(cs);
             // "According to ABC News, Basya also believes ...", "According to the Herald, Professor
             // John Burrows, the project's chairman, said ...": the clause has its own speaker and cue,
@@ -749,6 +814,12 @@ struct ClaimPass {
                 break;
               }
               if (inner) break;
+            }
+            // a name the actor pass did not find: "According to the coach, Alireza Mehraban, the robot ..."
+            if (d.punct(e, ',') && cs == e + 1 && cs + 2 < se && d.cap(cs) && d.word(cs)) {
+              size_t y = cs;
+              while (y < se && y < cs + 4 && d.word(y) && d.cap(y)) ++y;
+              if (y >= cs + 2 && d.punct(y, ',')) cs = y + 1;
             }
             if (ce > cs) emit(d.toks[cs].b, content_bytes_end(cs, ce), who, c, c + l);
           }
@@ -781,13 +852,24 @@ struct ClaimPass {
         case CueType::accuse: {
           if (d.cap(c) && !(d.toks[c].flags & F_SENT)) break;
           if (c > 0 && (d.is(c - 1, W.the) || d.is(c - 1, W.a) || d.is(c - 1, W.an))) break;  // "the alleged transfers"
+          // "had been denied visas", "was reportedly rejected by X", "was charged with": a passive, whose
+          // subject is the thing denied, not a speaker
+          {
+            size_t v = c;
+            while (v > sb && d.word(v - 1) && !d.cap(v - 1) && (d.fclass(v - 1) & Lexicon::fw_adv) && !be_form(v - 1)) --v;
+            if (v > sb && be_form(v - 1) && !d.is(k, W.that)) break;
+          }
           size_t cs = k;
           if (d.is(cs, W.that)) ++cs;
           if (cs >= se || d.toks[cs].type == T_PUNCT) break;
           size_t ce = cs;
           if (cue->type == CueType::accuse || d.is(k, W.that)) ce = content_end(cs);
           else {
-            while (ce < se && !(d.toks[ce].type == T_PUNCT && !d.poss(ce) && !is_open_quote(ce) && !is_close_quote(ce) && d.toks[ce].cp != '-') && !d.is(ce, W.as)) ++ce;
+            // the object ends before "as" ("rejected the allegations as baseless") and before a clause
+            // that says when or while ("defended the record whilst promising ...")
+            while (ce < se && !(d.toks[ce].type == T_PUNCT && !d.poss(ce) && !is_open_quote(ce) && !is_close_quote(ce) && d.toks[ce].cp != '-') && !d.is(ce, W.as) &&
+                   !(ce > cs && (d.is(ce, h_while) || d.is(ce, h_when) || d.is(ce, h_because) || d.tok(ce) == "whilst")))
+              ++ce;
             // stop before a following claim marker
           }
           if (ce <= cs) break;
@@ -834,6 +916,21 @@ struct ClaimPass {
             emit(d.toks[y].b, content_bytes_end(y, ce), sp, c, c + l);
             break;
           }
+          // "temperatures are expected to reach", "he hopes to win", "is said to have": an infinitive, not a
+          // reported clause
+          if (d.is(k, W.to) && !tell && (cue->belief || (c > sb && be_form(c - 1)) || d.tok(c).substr(0, 6) == "expect")) break;
+          // "As Heald told The Huffington Post, US surface ozone has dropped": the clause after the
+          // attribution
+          if (c > sb + 1 && d.is(sb, W.as) && c - sb <= 8 && !participle) {
+            size_t y = k;
+            while (y < se && y < k + 10 && !d.punct(y, ',') && !d.punct(y, '.') && !in_quote[y] && !d.is(y, W.that)) ++y;
+            if (d.punct(y, ',') && y + 1 < se && !in_quote[y + 1] && (clause_start(y + 1) || bare_noun(y + 1))) {
+              size_t ce = content_end(y + 1);
+              subject();
+              if (ce > y + 1 && sp.present && !bad_speaker(sp)) emit(d.toks[y + 1].b, content_bytes_end(y + 1, ce), sp, c, c + l);
+              break;
+            }
+          }
           if (tell) {
             bool found = false;
             for (size_t y = x + 1; y < se && y <= x + 7; ++y) {
@@ -855,7 +952,17 @@ struct ClaimPass {
             if (!found && !d.punct(x, ':') && !d.punct(x, '.') && !d.punct(x, ',') && x < se) break;
             if (d.punct(x, ':')) ++x;
           }
-          for (int rep = 0; rep < 2; ++rep) {
+          // "said last week that", "said Tuesday that": a time before the clause
+          {
+            size_t y = x;
+            while (y < se && y < x + 4 && d.word(y) && !d.is(y, W.that)) ++y;
+            if (y > x && d.is(y, W.that)) {
+              bool time = true;
+              for (size_t t = x; t < y && time; ++t) time = d.lx_has(t, LX_CALENDAR) || temporal(t);
+              if (time) x = y;
+            }
+          }
+          for (int rep = 0; rep < 2 && !cue->belief; ++rep) {
             if (d.word(x) && (d.fclass(x) & Lexicon::fw_prep) && !d.is(x, W.that) && !d.is(x, W.according)) {
               size_t y = x + 1;
               while (y < se && y - x < 8 && !d.is(y, W.that) && !d.punct(y, ',') && !d.punct(y, '.') && !d.punct(y, ':')) ++y;

@@ -309,6 +309,8 @@ Lexicon::Lexicon() {
   for_each_row("lexicon/given-names.txt", [&](const std::vector<std::string_view>& c) { given_names.insert(hash_bytes(c[0])); });
   for_each_row("lexicon/given-names-ambiguous.txt", [&](const std::vector<std::string_view>& c) { ambiguous_given.insert(hash_bytes(c[0])); });
   for_each_row("lexicon/surnames.txt", [&](const std::vector<std::string_view>& c) { surnames.insert(hash_bytes(c[0])); });
+  for_each_row("lexicon/extra-given-female.txt", [&](const std::vector<std::string_view>& c) { female_given.insert(hash_bytes(c[0])); });
+  for_each_row("lexicon/extra-given-male.txt", [&](const std::vector<std::string_view>& c) { male_given.insert(hash_bytes(c[0])); });
 
   // Reporting cues.
   auto cue_type = [](std::string_view type, std::string_view lemma) -> CueType {
@@ -322,7 +324,10 @@ Lexicon::Lexicon() {
                                  "insist", "explain", "admit", "acknowledge", "assert", "caution", "complain", "concede", "confirm",
                                  "contend", "counter", "declare", "emphasize", "estimate", "stress", "suggest", "testify", "write",
                                  "tweet", "reply", "respond", "reveal", "recall", "disclose", "maintain", "predict", "find", "indicate",
-                                 "point_out", "conclude", "type"};
+                                 "point_out", "conclude", "type",
+                                 // beliefs and expectations ("believe": fear, hope, suspect, assume): a that-clause or a bare
+                                 // clause is the attributed content; "hopes to win" (an infinitive) is not a clause
+                                 "believe", "think"};
     for (const char* s : kSay) if (type == s) return CueType::say;
     return CueType::none;
   };
@@ -330,10 +335,14 @@ Lexicon::Lexicon() {
     Cue cue;
     cue.type = cue_type(col(c, 2), col(c, 1));
     if (col(c, 1) == "defend") cue.type = CueType::object;
+    // "knew", "felt", "assumed": common words whose clause is rarely an attributed claim
+    if (col(c, 1) == "know" || col(c, 1) == "feel" || col(c, 1) == "assume") cue.type = CueType::none;
     if (cue.type == CueType::none) return;
+    cue.belief = col(c, 2) == "believe" || col(c, 2) == "think";
     static const char* kZero[] = {"say", "tell", "claim", "argue", "warn", "insist", "admit", "add", "estimate", "write", "suggest",
-                                  "acknowledge", "predict", "complain", "caution", "contend", "maintain", "concede", "assert", "allege",
-                                  "state", "note", "stress", "testify", "reply", "respond", "show", "find", "believe"};
+                                  "acknowledge", "predict", "complain", "caution", "contend", "maintain", "assert", "allege",
+                                  "state", "note", "stress", "testify", "reply", "respond", "show", "find", "believe", "think", "fear",
+                                  "hope", "expect", "suspect", "reckon"};
     for (const char* z : kZero) if (col(c, 1) == z) cue.zero_that = true;
     std::string_view fr = col(c, 3);
     cue.that = fr.find("that") != std::string_view::npos;

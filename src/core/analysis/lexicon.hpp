@@ -156,6 +156,7 @@ struct Cue {
   bool that = false, quote = false, obj = false;  // frames
   bool zero_that = false;  // takes a bare clause: "said the deal ..."
   bool question = false;   // takes "whether", "if", "how" ...: "asked whether the minister would resign"
+  bool belief = false;     // think, believe, fear, hope ...: no parenthetical before its clause ("I think by the ...")
 };
 
 // fraction: a denominator word (half, thirds, quarter); reldate: a word that starts a relative date
@@ -231,6 +232,7 @@ class Lexicon {
   FlatSet given_names;   // case-sensitive
   FlatSet ambiguous_given;  // case-sensitive
   FlatSet surnames;      // case-sensitive
+  FlatSet female_given, male_given;  // case-sensitive: the gender of a he / she speaker's antecedent
 
   FlatMap<Cue> cues;     // lower-case phrase hash (1-2 tokens)
   FlatSet cue_first;     // lower-case hash of the first word of every cue

@@ -491,6 +491,11 @@ struct NumPass {
     bool word = false, lead_point = false;
     size_t last = i;
     if (i < n && d.toks[i].type == T_NUM) {
+      // "usd115.5", "v2.5": digits after a point that is attached to a word with digits belong to
+      // that code; reading them as a number would give a wrong value
+      if (start == i && i >= 2 && d.punct(i - 1, '.') && d.adjacent(i) && d.adjacent(i - 1) && d.toks[i - 2].type == T_WORD &&
+          (d.toks[i - 2].flags & F_DIGIT))
+        return start;
       if (!digits_value(i, &v)) return start;
       // ".08 percent" is 0.08: a point right before the digits, with a space or nothing before it
       if (start == i && i > 0 && d.punct(i - 1, '.') && d.adjacent(i) && plain_int(i) && (i == 1 || !d.adjacent(i - 1))) {
@@ -528,6 +533,19 @@ struct NumPass {
     } else {
       x.e = d.toks[i].e;
       double a, b;
+      // "12,34,567.89 rupees": Indian grouping (lakhs), which the tokenizer splits after the first
+      // group; read apart, "12" and "34,567.89" would be two wrong values
+      if (i + 2 < n && !lead_point && plain_int(i) && d.tok(i).size() <= 2 && d.punct(i + 1, ',') && d.adjacent(i + 1) &&
+          d.adjacent(i + 2) && d.toks[i + 2].type == T_NUM) {
+        std::string_view t2 = d.tok(i + 2);
+        if (t2.size() >= 6 && t2[0] >= '0' && t2[0] <= '9' && t2[1] >= '0' && t2[1] <= '9' && t2[2] == ',') {
+          std::string all(d.tok(i));
+          for (char ch : t2) if (ch != ',') all += ch;
+          v = std::strtod(all.c_str(), nullptr);
+          i += 2;
+          x.e = d.toks[i].e;
+        }
+      }
       if (d.punct(i + 1, '/') && !lead_point && plain_int(i) && digit_fraction(i, &a, &b)) {  // "3/4"
         v = v < 0 ? -a / b : a / b;
         i += 2;
@@ -558,6 +576,15 @@ struct NumPass {
       }
     }
     double s = frac ? 0 : scale_at(i, false);
+    // "1.8m tall", "1m is equal to 10 dm": without a currency, an attached "m" before a size word or
+    // a verb is metres, not millions ("48m viewers"; at the end of a phrase it stays millions)
+    if (s == 1e6 && cur.empty() && d.tok(i) == "m") {
+      size_t q = i + 1;
+      std::string_view nw = q < n && d.word(q) ? d.tok(q) : std::string_view();
+      if (nw == "tall" || nw == "long" || nw == "high" || nw == "wide" || nw == "deep" ||
+          nw == "away" || nw == "above" || nw == "below" || nw == "is" || nw == "was" || nw == "are" || nw == "were")
+        s = 0;
+    }
     if (s > 0) { v *= s; x.e = d.toks[i].e; ++i; }
     // "3 dozen", "three dozens of roses"
     if (!frac && !word && (d.is(i, N.dozen) || d.is(i, N.dozens)) && v >= 1 && v < 1000 && std::floor(v) == v) { v *= 12; x.e = d.toks[i].e; ++i; }
@@ -579,6 +606,18 @@ struct NumPass {
           x.cur_after = true;
           auto sub = L.currency_subunit.find(h);  // "15 cents" is USD 0.15
           if (sub != L.currency_subunit.end()) x.value = v * sub->second;
+          else if (i < n) {
+            // "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount
+            size_t j = d.is(i, W.and_) ? i + 1 : i;
+            Num y;
+            size_t k = j < n && (d.toks[j].type == T_NUM || d.lx_has(j, LX_NUMBER)) ? quantity(j, y) : j;
+            if (k > j && y.kind == K_MONEY && y.cur_after && y.currency == x.currency && y.value > 0 && y.value < 1 &&
+                L.currency_subunit.find(hash_combine(hash_seed(), d.toks[k - 1].hl)) != L.currency_subunit.end()) {
+              x.value = std::round((v + y.value) * 100) / 100;
+              x.e = y.e;
+              i = k;
+            }
+          }
         }
       }
     }
