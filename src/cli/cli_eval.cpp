@@ -12,6 +12,7 @@
 #include "core/kinds.hpp"
 #ifdef LEDE_WITH_ANALYSIS
 #include "core/analysis/analyze.hpp"
+#include "core/analysis/model.hpp"
 #include "core/text.hpp"
 #endif
 
@@ -118,6 +119,22 @@ struct PRF {
   }
 };
 
+// --model FILE: the name model in its text form (lede train --out FILE), instead of the embedded one.
+bool load_model(Analyzer& analyzer, const std::string& path) {
+  std::string text, error;
+  if (!read_input(path, &text, size_t(64) << 20, &error)) {
+    std::fprintf(stderr, "lede eval: %s\n", error.c_str());
+    return false;
+  }
+  analysis::Model m = analysis::Model::parse(text);
+  if (m.empty()) {
+    std::fprintf(stderr, "lede eval: %s: no model weights in it\n", path.c_str());
+    return false;
+  }
+  analyzer.set_model(std::move(m));
+  return true;
+}
+
 // --docs: "all", or comma-separated parts of document ids ("afghan,clock": a split of the dev set)
 bool doc_selected(const std::string& id, const std::string& only) {
   if (only == "all") return true;
@@ -129,9 +146,10 @@ bool doc_selected(const std::string& id, const std::string& only) {
   return false;
 }
 
-int eval_gum(const std::string& dir, const std::string& only, bool verbose) {
+int eval_gum(const std::string& dir, const std::string& iob_name, const std::string& only, bool verbose, const std::string& model_path) {
   std::string iob, cl, error;
-  for (auto [name, out] : {std::pair{"/gum.iob2", &iob}, std::pair{"/claims-gum.jsonl", &cl}})
+  const std::string iob_file = "/" + iob_name;
+  for (auto [name, out] : {std::pair{iob_file.c_str(), &iob}, std::pair{"/claims-gum.jsonl", &cl}})
     if (!read_input(dir + name, out, size_t(256) << 20, &error)) {  // development data, not user input
       std::fprintf(stderr, "lede eval: %s\n", error.c_str());
       return 1;
@@ -148,6 +166,7 @@ int eval_gum(const std::string& dir, const std::string& only, bool verbose) {
     }
   }
   Analyzer analyzer;
+  if (!model_path.empty() && !load_model(analyzer, model_path)) return 1;
   const char* kinds[] = {"person", "organization", "place"};
   std::map<std::string, PRF> ak;          // typed exact, per kind
   PRF atyped, aspan, aover;               // all kinds: typed exact, span only, typed overlap
@@ -296,7 +315,7 @@ int eval_gum(const std::string& dir, const std::string& only, bool verbose) {
       else if (verbose) std::printf("%s  CFP  [%s]\n", d.id.c_str(), sub(pclaims[j]->start, pclaims[j]->end).substr(0, 100).c_str());
     }
   }
-  std::printf("GUM (%s/gum.iob2 + claims-gum.jsonl), documents matching \"%s\": %d%s\n\n", dir.c_str(), only.c_str(), docs_n,
+  std::printf("GUM (%s/%s + claims-gum.jsonl), documents matching \"%s\": %d%s\n\n", dir.c_str(), iob_name.c_str(), only.c_str(), docs_n,
               misaligned ? " (some tokens not aligned)" : "");
   std::printf("  %-26s %5s %5s %5s   %5s %5s %5s\n", "actors (typed exact span)", "gold", "pred", "tp", "P", "R", "F1");
   int tg = 0, tp = 0;
@@ -322,17 +341,20 @@ int eval_gum(const std::string& dir, const std::string& only, bool verbose) {
 
 int eval(int argc, char** argv) {
   bool verbose = false;
-  std::string path, gum, docs = "GUM_news";
+  std::string path, gum, docs = "GUM_news", model, iob2 = "gum.iob2";
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--verbose") || !std::strcmp(argv[i], "-v")) verbose = true;
     else if (!std::strcmp(argv[i], "--gum") && i + 1 < argc) gum = argv[++i];
     else if (!std::strcmp(argv[i], "--docs") && i + 1 < argc) docs = argv[++i];
+    else if (!std::strcmp(argv[i], "--model") && i + 1 < argc) model = argv[++i];
+    else if (!std::strcmp(argv[i], "--iob2") && i + 1 < argc) iob2 = argv[++i];
     else path = argv[i];
   }
-  if (!gum.empty()) return eval_gum(gum, docs, verbose);
+  if (!gum.empty()) return eval_gum(gum, iob2, docs, verbose, model);
   if (path.empty()) {
-    std::fprintf(stderr, "usage: lede eval FILE.jsonl [--verbose]\n"
-                         "       lede eval --gum DIR [--docs GUM_news|all|ID-PART[,ID-PART...]] [--verbose]   (DIR = ../shared/ner-train)\n");
+    std::fprintf(stderr, "usage: lede eval FILE.jsonl [--model NER.tsv] [--verbose]\n"
+                         "       lede eval --gum DIR [--docs GUM_news|all|ID-PART[,ID-PART...]] [--iob2 gum.iob2|re3d.iob2...] [--model NER.tsv] [--verbose]\n"
+                         "       (DIR = ../shared/ner-train; documents without a text in claims-gum.jsonl are their tokens joined by spaces)\n");
     return 2;
   }
   std::string data, error;
@@ -341,6 +363,7 @@ int eval(int argc, char** argv) {
     return 1;
   }
   Analyzer analyzer;
+  if (!model.empty() && !load_model(analyzer, model)) return 1;
   std::map<std::string, Counts> by_label, by_kind;
   int claims_matched = 0, speaker_ok = 0, cue_ok = 0, spk_ent_gold = 0, spk_ent_ok = 0, actors_matched = 0, entity_ok = 0, role_gold = 0, role_ok = 0;
   int nums_matched = 0, value_ok = 0, passages = 0;

@@ -38,6 +38,15 @@ TEST_CASE("actors: whole names, never a fragment") {
   CHECK(actor(u, "Milwaukee Journal Sentinel") == "organization");
 }
 
+TEST_CASE("actors: a sentence's first word before \"of\" is not part of the name after it") {
+  const std::string t = "Shares of General Motors Corp rose. Residents of Gaza City fled. The Bank of England held rates.";
+  CHECK(actor(t, "General Motors Corp") == "organization");
+  CHECK(actor(t, "Shares of General Motors Corp") == "");
+  CHECK(actor(t, "Gaza City") == "place");
+  CHECK(actor(t, "Bank of England") == "organization");
+  CHECK(actor("Friends of the Earth protested.", "Friends of the Earth") == "organization");
+}
+
 TEST_CASE("actors: company suffixes stay; committees are not split at the chamber") {
   const std::string t = "Shares of McKesson Corp and General Motors Corp. rose.";
   CHECK(actor(t, "McKesson Corp") == "organization");
@@ -66,6 +75,22 @@ TEST_CASE("actors: datelines") {
   const std::string t = "HOUSTON - The storm hit the coast, the Houston Chronicle reported.";
   CHECK(actor(t, "HOUSTON") == "place");
   CHECK(actor(t, "Houston Chronicle") == "organization");
+  // a dateline with a date instead of a dash
+  const std::string u = "BRUSSELS 2001-05-14\nThe ministers met on Monday.";
+  CHECK(actor(u, "BRUSSELS") == "place");
+}
+
+TEST_CASE("actors: names made modifiers, and Roman numerals, are not actors") {
+  CHECK_FALSE(any_actor("The Moscow-based group and Kremlin-backed media met."));
+  CHECK(actor("Atwood, a Booker Prize-winner, was there.", "Booker Prize-winner") == "");
+  CHECK(actor("It was part XVII of the series.", "XVII") == "");
+  CHECK(actor("Pope Benedict XVI spoke.", "Benedict XVI") == "person");
+}
+
+TEST_CASE("actors: an honorific that begins an organization's name") {
+  CHECK(actor("Fans of the Doctor Who Society of Canada met.", "Doctor Who Society of Canada") == "organization");
+  CHECK(actor("Fans of the Doctor Who Society of Canada met.", "Who Society of Canada") == "");
+  CHECK(actor("Dr. Jane Holloway said so.", "Jane Holloway") == "person");
 }
 #endif
 
@@ -103,5 +128,46 @@ TEST_CASE("actors: a leading article is not part of a name") {
   const std::string t = "The Huffington Post reported it, as did The Globe and Mail.";
   CHECK(actor(t, "Huffington Post") == "organization");
   CHECK(actor(t, "The Huffington Post") == "");
+}
+#endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("actors: teams in a results table") {
+  const std::string t = "Results of the second division on Saturday:\nBarnsley 1 Port Vale 0\nChicago 3 Boston 2\n"
+                        "The league table is unchanged. Fans in Chicago were pleased.";
+  lede::TextIndex idx(t);
+  CHECK(actor(t, "Barnsley") == "organization");
+  CHECK(actor(t, "Port Vale") == "organization");
+  int org = 0, place = 0;
+  for (const auto& a : analyzer().analyze(t))
+    if (a.label == "actor" && lede::cp_substr(t, idx, a.start, a.end) == "Chicago") (a.attrs.kind == "organization" ? org : place)++;
+  CHECK(org == 1);    // "Chicago 3": the team
+  CHECK(place == 1);  // "Fans in Chicago": the city
+  // a line of prose with numbers, and a scorers' line, are no results table
+  CHECK(actor("Barnsley 1 Port Vale 0\nScorers: Alan Shearer 23, Les Ferdinand 67", "Alan Shearer") == "person");
+  const std::string u = "Final scores:\nNewcastle 3 (Shearer 23) Leeds 0\nErnie Els 68 70 72";
+  CHECK(actor(u, "Leeds") == "organization");
+  CHECK(actor(u, "Shearer") != "organization");  // a scorer in parentheses
+  CHECK(actor(u, "Ernie Els") == "person");      // a golfer's line of rounds
+  CHECK(actor("Thursday, July 21, 2017\nThe storm passed.", "July") == "");  // a date line
+}
+
+TEST_CASE("actors: all-capital headlines read only names they know") {
+  const std::string t = "FLOODS - BANGLADESH ASKS UN FOR MORE AID\nDHAKA - The government appealed for help on Monday.";
+  CHECK(actor(t, "BANGLADESH") == "place");
+  CHECK(actor(t, "UN") == "organization");
+  CHECK(actor(t, "FLOODS") == "");
+  CHECK(actor(t, "ASKS") == "");
+  CHECK(actor(t, "DHAKA") == "place");  // the dateline below it
+  const std::string u = "FEDERAL NATIONAL MORTGAGE ASSOCIATION SETS DIVIDEND\nThe company said on Tuesday it would pay more.";
+  CHECK(actor(u, "FEDERAL NATIONAL MORTGAGE ASSOCIATION") == "organization");
+}
+
+TEST_CASE("actors: exchanges and news agencies known by a short name") {
+  const std::string t = "Crude oil rose on NYMEX, Itar-Tass and TASR reported, and Comex gold fell.";
+  CHECK(actor(t, "NYMEX") == "organization");
+  CHECK(actor(t, "Itar-Tass") == "organization");
+  CHECK(actor(t, "TASR") == "organization");
+  CHECK(actor(t, "Comex") == "organization");
 }
 #endif

@@ -157,7 +157,7 @@ struct ActorPass {
     if (known && kind == ActorKind::place) {
       m.chain = hash_seed();
       for (uint32_t t = t0; t < t1; ++t) m.chain = hash_combine(m.chain, d.toks[t].hs);
-      m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1)) || score_beside(t0, t1);
+      m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1)) || score_beside(t0, t1) || (g && !g->country && t1 < d.n() && d.toks[t1].type == T_NUM && results_line(t0, t1) > 0);
     }
     if (t1 - t0 >= 2 && (known || kind == ActorKind::organization)) {
       char ini[64];  // one byte per token; names are far shorter (the runs are bounded)
@@ -189,6 +189,29 @@ struct ActorPass {
            w[h + 1] >= 'a' && w[h + 1] <= 'z';
   }
 
+  bool modifier_compound(size_t i) const {
+    if (!(d.toks[i].flags & F_HYPHEN)) return false;
+    std::string_view w = d.tok(i);
+    size_t h = w.rfind('-');
+    if (h == std::string_view::npos || h + 1 >= w.size()) return false;
+    static const std::string_view kTails[] = {"based", "backed", "led", "born", "owned", "run", "made", "winning", "winner", "style",
+                                              "era", "bound", "linked", "funded", "controlled", "held", "affiliated", "sponsored",
+                                              "friendly", "related", "allied", "aligned", "occupied", "ruled", "centric", "focused"};
+    std::string_view tail = w.substr(h + 1);
+    for (std::string_view t : kTails) if (tail == t) return true;
+    return false;
+  }
+  bool roman_numeral(size_t i) const {
+    const Token& t = d.toks[i];
+    if (!(t.flags & F_ALLCAPS) || t.e - t.b < 2) return false;
+    bool ivx = false;
+    for (char c : d.tok(i)) {
+      if (c != 'I' && c != 'V' && c != 'X' && c != 'L' && c != 'C') return false;
+      ivx = ivx || c == 'I' || c == 'V' || c == 'X';
+    }
+    return ivx;
+  }
+
   // Decides an unknown capitalised sequence; returns false when it is not a name.
   // surname / first word -> the first mention that had it (its entity does not change while the
   // runs are read)
@@ -198,9 +221,13 @@ struct ActorPass {
     uint32_t len = q - p;
     const Token& t = d.toks[p];
     auto text = [&] { return std::string(d.span(p, q)); };
+    // "Moscow-based", "Booker Prize-winner", "Kremlin-backed": a name made a modifier is no name
+    if ((d.toks[q - 1].flags & F_HYPHEN) && modifier_compound(q - 1)) return false;
     if (len == 1) {
       // a weekday is never an actor ("Sunday", with a title word before it or not)
       if (weekday(p)) return false;
+      // "part XVII": a Roman numeral alone is a number ("Pope Benedict XVI" keeps it in the name)
+      if ((t.flags & F_ALLCAPS) && roman_numeral(p)) return false;
       // "IE6", "STS-1", "Cloud9": a word with digits is a product or a code, not a name
       if (t.flags & F_DIGIT) return false;
       // emphasis and common acronyms: "NOT", "MORE", "SHE" (function words) and the listed ones
@@ -214,6 +241,15 @@ struct ActorPass {
       if (o != seen_org_prefix.end()) { add(p, q, ActorKind::organization, d.mentions[o->second].entity, false, nullptr, false); return true; }
     }
     if (hon || title_ctx) { add(p, q, ActorKind::person, text(), false, nullptr, title_ctx); return true; }
+    // "Barnsley 1 Port Vale 0": a team in a results table, whatever the model makes of the name; in a
+    // line with one name ("Chicago 62 39 .614", "Ernie Els 68 70 72") unless it is a person's
+    if (q < d.n() && d.toks[q].type == T_NUM && !d.lx_has(p, LX_GIVEN) && !d.lx_has(p, LX_STOP_CAP)) {
+      int teams = results_line(p, q);
+      if (teams >= 2 || (teams == 1 && !(d.model && !d.model->empty() && d.model->classify(d, p, q) == C_PER))) {
+        add(p, q, ActorKind::organization, text(), false, nullptr, false);
+        return true;
+      }
+    }
     HeadKind h = head(q - 1);
     if (len >= 2 && h != HeadKind::none) {
       add(p, q, h == HeadKind::place_last ? ActorKind::place : ActorKind::organization, text(), false, nullptr, false);
@@ -249,6 +285,8 @@ struct ActorPass {
       if (cls() == C_NONE || (cls() < 0 && !(t.flags & F_ALLCAPS) && !d.lx_has(p, LX_SURNAME))) return false;
     }
     if (len == 1 && common_word(p) && !(t.flags & F_ALLCAPS) && cls() != C_PER && cls() != C_ORG && cls() != C_LOC) return false;
+    // "Centre", "Council": a name's head word alone is a fragment or a common noun, never a person
+    if (len == 1 && !given && cls() == C_PER && head(p) != HeadKind::none && !d.lx_has(p, LX_SURNAME)) return false;
     ActorKind kind;
     if (len >= 2 && given) kind = ActorKind::person;
     else if (cls() == C_PER) kind = ActorKind::person;
@@ -315,7 +353,16 @@ struct ActorPass {
     size_t e = k;
     if (d.punct(e, ',') && e + 1 < n && d.word(e + 1) && (d.toks[e + 1].flags & F_ALLCAPS)) e += 2;  // "WASHINGTON, D.C."
     if (d.punct(e, '(')) { size_t c = e + 1; while (c < n && c < e + 5 && !d.punct(c, ')')) ++c; e = c + 1; }  // "(AP)"
-    if (!(d.punct(e, '-') || d.punct(e, 0x2014) || d.punct(e, 0x2013))) return i;
+    // "LONDON 1996-08-30", "BRUSSELS Aug 30": a date line of its own instead of the dash
+    auto date_line = [&] {
+      if (e >= n || (d.toks[e].flags & F_NEWLINE) || !(d.toks[e].type == T_NUM || d.lx_has(e, LX_CALENDAR))) return false;
+      for (size_t x = e + 1; x < n && x < e + 6; ++x) {
+        if (d.toks[x].flags & F_NEWLINE) return true;
+        if (!(d.toks[x].type == T_NUM || d.toks[x].type == T_PUNCT || d.lx_has(x, LX_CALENDAR))) return false;
+      }
+      return e + 6 > n;
+    };
+    if (!(d.punct(e, '-') || d.punct(e, 0x2014) || d.punct(e, 0x2013) || date_line())) return i;
     std::string name;
     uint64_t h = hash_seed();
     for (size_t x = i; x < k; ++x) {
@@ -335,9 +382,66 @@ struct ActorPass {
     return k;
   }
 
+  // An all-capital headline ("SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.") at the start
+  // of a line: a line without a lower-case word. Returns its end, or i when the line is not one.
+  size_t caps_line(size_t i) const {
+    size_t n = d.n(), k = i, long_words = 0;
+    for (; k < n && k < i + 64 && !(k > i && (d.toks[k].flags & F_NEWLINE)); ++k) {
+      const Token& t = d.toks[k];
+      if (t.type != T_WORD) continue;
+      if (!(t.flags & (F_ALLCAPS | F_CAP))) return i;
+      if (!(t.flags & F_ALLCAPS) && t.e - t.b > 1 && !(t.flags & F_DOT)) return i;  // "Port", "Mr": not all capitals
+      if (t.e - t.b >= 3) ++long_words;
+    }
+    if (k == i + 64 && k < n && !(d.toks[k].flags & F_NEWLINE)) return i;
+    return long_words >= 2 ? k : i;
+  }
+
+  // In an all-capital headline every word is capitalised, so only names the gazetteer knows are
+  // read (as written, "NATO", "U.S.", or in title case, "JAPAN" as "Japan"), and a run of words
+  // ending in an organization head word ("FEDERAL NATIONAL MORTGAGE ASSOCIATION"); the rest is no
+  // name rather than a guess (a wrong name is worse than a missing one).
+  void headline(size_t i, size_t end) {
+    size_t p = i, run_start = i;
+    auto title_hash = [&](size_t k) {
+      std::string w(d.tok(k));
+      for (size_t c = 1; c < w.size(); ++c)
+        if (w[c] >= 'A' && w[c] <= 'Z' && w[c - 1] != '-' && w[c - 1] != '.') w[c] = static_cast<char>(w[c] + 32);
+      return hash_bytes(w);
+    };
+    while (p < end) {
+      if (!d.word(p)) { ++p; run_start = p; continue; }
+      const GazEntry* g = nullptr;
+      int gl = gaz_match(p, &g);
+      if (gl == 0) {  // the title-case phrase
+        uint64_t h = hash_seed();
+        for (int k = 0; k < L.gaz_max_tokens && p + k < end && d.word(p + k); ++k) {
+          h = hash_combine(h, title_hash(p + k));
+          auto it = L.gaz.find(h);
+          if (it != L.gaz.end()) { gl = k + 1; g = &L.gaz_entries[it->second]; }
+          if (!L.gaz_prefix.count(h)) break;
+        }
+      }
+      if (gl > 0 && !g->generic) {
+        add(p, p + gl, g->kind, L.str(g->entity), true, g, false);
+        p += gl;
+        run_start = p;
+        continue;
+      }
+      HeadKind h = d.org_head(p);
+      if ((h == HeadKind::org_last || h == HeadKind::org_suffix) && p > run_start && p - run_start <= 4) {
+        add(run_start, p + 1, ActorKind::organization, std::string(d.span(run_start, p + 1)), false, nullptr, false);
+        run_start = p + 1;
+      }
+      ++p;
+    }
+  }
+
   // Splits the capitalised run starting at i into mentions; returns the first token after it.
   size_t run(size_t i) {
     if ((i == 0 || (d.toks[i].flags & F_NEWLINE)) && (d.toks[i].flags & F_ALLCAPS) && d.word(i)) {
+      size_t e = caps_line(i);
+      if (e > i) { headline(i, e); return e; }
       size_t k = dateline(i);
       if (k > i) return k;
     }
@@ -358,7 +462,8 @@ struct ActorPass {
         add(p, p + 2, ActorKind::place, std::string(d.span(p, p + 2)), false, nullptr, false);
         return p + 2 > j ? p + 2 : j;
       }
-      if (honorific(p)) {
+      // "Doctor Who Society of Canada": an honorific that begins an organization's name is part of it
+      if (honorific(p) && !org_named_after(p)) {
         hon = true;
         ++p;
         if (d.punct(p, '.') && d.adjacent(p)) ++p;
@@ -456,6 +561,16 @@ struct ActorPass {
         for (size_t r = p + 1; r < j && r < p + 12 && !d.is(r, W.and_); ++r) if (head(r) != HeadKind::none) org_follows = true;
         if (!org_follows || (d.toks[p].flags & F_SENT)) { ++p; continue; }
       }
+      // "Shares of General Motors Corp", "Residents of Gaza City": a sentence's first word before "of"
+      // that names no body (unlike "Bank of England", "Ministry of Defence") is not part of the name
+      // after it: a plural or a word written in lower case elsewhere in the text, before a capitalised
+      // word ("Friends of the Earth" stays whole)
+      if ((d.toks[p].flags & F_SENT) && d.is(p + 1, W.of) && p + 2 < j && capword(p + 2) && !L.of_heads.count(d.toks[p].hs) && !title(p) &&
+          !d.lx_has(p, LX_GAZ | LX_GIVEN | LX_SURNAME) && head(p) == HeadKind::none &&
+          (d.tok(p).back() == 's' || common_word(p))) {
+        p += 2;
+        continue;
+      }
       // sub-run up to "and"
       size_t r = p;
       while (r < j && r < p + 12 && !(d.is(r, W.and_) || (d.punct(r, '&') && !(r + 1 < j && (d.tok(r + 1) == "Co" || d.tok(r + 1) == "Co.")))))
@@ -550,6 +665,18 @@ struct ActorPass {
     return j;
   }
 
+  // Does the capitalised run at p (an honorific) end in an organization head word before "and" or
+  // a person's given name? ("Doctor Who Society", not "Dr. Jane Smith of the Ministry")
+  bool org_named_after(size_t p) const {
+    if (d.punct(p + 1, '.')) return false;
+    for (size_t k = p + 1; k < d.n() && k < p + 6 && capword(k); ++k) {
+      if (d.lx_has(k, LX_GIVEN) || d.lx_has(k, LX_SURNAME)) return false;
+      HeadKind h = head(k);
+      if (h != HeadKind::none && h != HeadKind::place_last) return true;
+    }
+    return false;
+  }
+
   // "Russia-Ukraine": every part a known name
   bool split_hyphenated(size_t p) {
     std::string_view w = d.tok(p);
@@ -617,6 +744,43 @@ struct ActorPass {
     auto num = [&](size_t k) { return k < d.n() && d.toks[k].type == T_NUM && d.tok(k).size() <= 2; };
     if (num(t1) && dash(t1 + 1) && num(t1 + 2) && !(d.toks[t1].flags & F_NEWLINE)) return true;
     return t0 >= 3 && num(t0 - 1) && dash(t0 - 2) && num(t0 - 3) && !(d.toks[t0].flags & F_NEWLINE);
+  }
+
+  // "Barnsley 1 Port Vale 0", "Chicago 62 39 .614": a name followed by a score in a line of a
+  // results table (only capitalised words, connectors, numbers and light punctuation, two numbers or
+  // more, no colon: "Scorers: Shearer 23" lists players; no month or weekday; not inside parentheses:
+  // "(Shearer 23)").
+  // Returns how many names in the line are followed by a number (two: a match; one: a standings or
+  // a golf line), 0 when it is not such a line. Read only when a short number follows the name,
+  // which prose rarely has.
+  int results_line(size_t t0, size_t t1) const {
+    const size_t n = d.n();
+    if (t1 >= n || d.toks[t1].type != T_NUM || d.tok(t1).size() > 3 || (d.toks[t1].flags & F_NEWLINE) || !(d.toks[t1].flags & F_SPACE))
+      return 0;
+    size_t a = t0;
+    while (a > 0 && !(d.toks[a].flags & F_NEWLINE) && t0 - a < 24) --a;
+    if (!(d.toks[a].flags & F_NEWLINE) && a > 0) return 0;  // a long line is prose
+    int nums = 0, named = 0, depth = 0;
+    for (size_t k = a; k < n && k < a + 40; ++k) {
+      if (k > a && (d.toks[k].flags & F_NEWLINE)) break;
+      if (k == t0 && depth > 0) return 0;
+      const Token& t = d.toks[k];
+      if (t.type == T_NUM) {
+        ++nums;
+        if (k > a && d.word(k - 1) && d.cap(k - 1)) ++named;
+        continue;
+      }
+      if (t.type == T_PUNCT) {
+        if (t.cp == ':' || t.cp == '"' || t.cp == 0x201C || t.cp == 0x201D) return 0;
+        if (t.cp == '(') ++depth;
+        if (t.cp == ')') --depth;
+        continue;
+      }
+      if (!(t.flags & F_CAP) && !connector(k) && !d.is(k, W.the)) return 0;
+      if (d.lx_has(k, LX_CALENDAR)) return 0;  // a date line: "Thursday, July 21, 2017"
+      if (k + 1 == a + 40) return 0;
+    }
+    return nums >= 2 ? named : 0;
   }
 
   bool locative(const Mention& m) const {

@@ -117,7 +117,20 @@ void attach_lexemes(Doc& d) {
     const Token& t = d.toks[i];
     if (i + kAhead < n) __builtin_prefetch(slot(d.toks[i + kAhead].hs));
     Scratch::Memo& m = *slot(t.hs);
-    if (m.hs != t.hs || !m.doc) m = {t.hs, d.lex.lexeme(t.hs, t.hl), 0};
+    if (m.hs != t.hs || !m.doc) {
+      uint32_t lx = d.lex.lexeme(t.hs, t.hl);
+      // "FEDERAL NATIONAL MORTGAGE ASSOCIATION": an all-capital word is a name's head word as its
+      // title-case form is
+      if ((t.flags & F_ALLCAPS) && t.type == T_WORD && t.e - t.b >= 4 && t.e - t.b <= 24 && !(lx & (LX_ORG_HEAD | LX_PLACE_HEAD))) {
+        char w[24];
+        for (uint32_t k = 0; k < t.e - t.b; ++k) {
+          char c = d.text[t.b + k];
+          w[k] = k > 0 && c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+        }
+        lx |= d.lex.lexeme(hash_bytes(std::string_view(w, t.e - t.b)), t.hl) & (LX_ORG_HEAD | LX_PLACE_HEAD);
+      }
+      m = {t.hs, lx, 0};
+    }
     if (m.doc != doc) {
       // the word's first time in this document: the same text seen again adds nothing to the two sets
       m.doc = doc;
@@ -229,6 +242,7 @@ void sanitize(Attrs& a) {
 
 Analyzer::Analyzer() : lex_(std::make_unique<analysis::Lexicon>()), model_(std::make_unique<analysis::Model>(analysis::Model::embedded())) {}
 Analyzer::~Analyzer() = default;
+void Analyzer::set_model(analysis::Model m) { *model_ = std::move(m); }
 
 namespace analysis {
 namespace {

@@ -55,6 +55,9 @@ class Analyzer {  // loads the embedded lexicons/model once; immutable afterward
 
   const analysis::Lexicon& lexicon() const { return *lex_; }
   const analysis::Model& model() const { return *model_; }
+  // Replaces the embedded name model (lede eval --model: a retrained model scored without a rebuild).
+  // Not thread-safe: call before analyzing.
+  void set_model(analysis::Model m);
 
  private:
   std::unique_ptr<analysis::Lexicon> lex_;
