@@ -15,7 +15,6 @@ namespace lede {
 
 namespace {
 
-constexpr size_t kMaxNodes = 60;  // drawn at once: the rest are listed as left out
 // Paul Tol's "bright" scheme, as the kinds table: red accuses, purple denies, green supports, grey says.
 constexpr const char* kStanceColor[kStanceCount] = {"#EE6677", "#AA3377", "#228833", "#999999"};
 constexpr const char* kStanceName[kStanceCount] = {"Accuses", "Denies", "Supports", "Says"};
@@ -44,44 +43,17 @@ unsigned node_color(const std::string& kind, float alpha) {
 }
 
 bool edge_on(const GraphView& g, const GraphEdge& e) { return g.stance_on[int(e.stance)]; }
+void ensure_graph(App& a);
 
-// The nodes to draw: those with an edge the filters let through, the most claimed first, at most
-// kMaxNodes; laid out from the positions they had.
-void reshow(GraphView& g) {
-  std::vector<size_t> claims(g.graph.nodes.size(), 0);
-  for (const GraphEdge& e : g.graph.edges)
-    if (edge_on(g, e)) {
-      claims[e.from] += e.claims.size();
-      claims[e.to] += e.claims.size();
-    }
-  std::vector<size_t> with;
-  for (size_t i = 0; i < claims.size(); ++i)
-    if (claims[i]) with.push_back(i);
-  g.shown_total = with.size();
-  std::stable_sort(with.begin(), with.end(), [&](size_t x, size_t y) { return claims[x] > claims[y]; });
-  if (with.size() > kMaxNodes) with.resize(kMaxNodes);
-  std::sort(with.begin(), with.end());
-  g.shown = with;
-  g.pos = layout_graph(g.graph, g.shown, g.pos);
-  if (g.cursor >= int(g.shown.size())) g.cursor = int(g.shown.size()) - 1;
-}
-
-void rebuild_graph(App& a) {
-  GraphView& g = a.graph;
-  g.session = a.s;
-  g.changes = a.s->changes;
-  g.built_accepted_only = g.accepted_only;
-  GraphOptions o;
-  o.accepted_only = g.accepted_only;
-  g.graph = build_graph(*a.s, o);
-  g.edge = g.edge_step = -1;
-  reshow(g);
-}
-
+// The picture follows the session and the filters; indices into the graph change when it is rebuilt.
 void ensure_graph(App& a) {
   GraphView& g = a.graph;
-  if (g.session != a.s) g.pos.clear();  // another article: a new picture
-  if (g.session != a.s || g.changes != a.s->changes || g.built_accepted_only != g.accepted_only) rebuild_graph(a);
+  GraphPicture& p = g.picture;
+  unsigned mask = 0;
+  for (int s = 0; s < kStanceCount; ++s) mask |= unsigned(g.stance_on[s]) << s;
+  p.stance_mask = mask;
+  if (p.update(*a.s)) g.edge = g.edge_step = -1;
+  if (g.cursor >= int(p.shown.size())) g.cursor = int(p.shown.size()) - 1;
 }
 
 // Opens an annotation's card and brings it on screen.
@@ -94,7 +66,7 @@ void go_to(App& a, size_t index) {
 // The claims on the visible edges of node n, in text order.
 std::vector<size_t> node_claims(const GraphView& g, size_t n) {
   std::vector<size_t> out;
-  for (const GraphEdge& e : g.graph.edges)
+  for (const GraphEdge& e : g.picture.graph.edges)
     if (edge_on(g, e) && (e.from == n || e.to == n)) out.insert(out.end(), e.claims.begin(), e.claims.end());
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -112,8 +84,8 @@ void step_mentions(App& a, const GraphNode& n) {
 void step_edge(App& a, int edge) {
   GraphView& g = a.graph;
   if (g.edge != edge) { g.edge = edge; g.edge_step = 0; }
-  else g.edge_step = (g.edge_step + 1) % int(g.graph.edges[size_t(edge)].claims.size());
-  go_to(a, g.graph.edges[size_t(edge)].claims[size_t(g.edge_step)]);
+  else g.edge_step = (g.edge_step + 1) % int(g.picture.graph.edges[size_t(edge)].claims.size());
+  go_to(a, g.picture.graph.edges[size_t(edge)].claims[size_t(g.edge_step)]);
 }
 
 float dist_to_segment(ImVec2 p, ImVec2 a, ImVec2 b) {
@@ -148,10 +120,10 @@ void legend(App& a, const char* key) {
     ImGui::SameLine(0, 2);
     char label[48];
     std::snprintf(label, sizeof label, "%s##%s%d", kStanceName[s], key, s);
-    if (ImGui::Checkbox(label, &g.stance_on[s])) reshow(g);
+    if (ImGui::Checkbox(label, &g.stance_on[s])) ensure_graph(a);
     mark_ui(a, std::string("graph:stance:") + to_string(Stance(s)));
   }
-  ImGui::Checkbox((std::string("Accepted only##") + key).c_str(), &g.accepted_only);
+  if (ImGui::Checkbox((std::string("Accepted only##") + key).c_str(), &g.picture.options.accepted_only)) ensure_graph(a);
   mark_ui(a, "graph:accepted-only");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Only the claims you accepted or marked yourself; otherwise suggestions too.");
 }
@@ -161,17 +133,17 @@ void legend(App& a, const char* key) {
 void graph_keys(App& a, ImVec2 (*at)(const App&, size_t, ImVec2, ImVec2), ImVec2 p0, ImVec2 size) {
   GraphView& g = a.graph;
   const ImGuiIO& io = ImGui::GetIO();
-  if (key_zone(a) != KeyZone::panels || io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeyShift || g.shown.empty()) return;
+  if (key_zone(a) != KeyZone::panels || io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeyShift || g.picture.shown.empty()) return;
   int dir = ImGui::IsKeyPressed(kLeft) ? 0 : ImGui::IsKeyPressed(kRight) ? 1 : ImGui::IsKeyPressed(kUp) ? 2 : ImGui::IsKeyPressed(kDown) ? 3 : -1;
   if (dir >= 0) {
     if (g.cursor < 0) g.cursor = 0;
     else {
       static const float kDx[] = {-1, 1, 0, 0}, kDy[] = {0, 0, -1, 1};
-      ImVec2 c = at(a, g.shown[size_t(g.cursor)], p0, size);
+      ImVec2 c = at(a, g.picture.shown[size_t(g.cursor)], p0, size);
       float best = 1e30f;
       int pick = -1;
-      for (size_t i = 0; i < g.shown.size(); ++i) {
-        ImVec2 q = at(a, g.shown[i], p0, size);
+      for (size_t i = 0; i < g.picture.shown.size(); ++i) {
+        ImVec2 q = at(a, g.picture.shown[i], p0, size);
         float along = (q.x - c.x) * kDx[dir] + (q.y - c.y) * kDy[dir];
         float across = std::fabs((q.x - c.x) * kDy[dir] - (q.y - c.y) * kDx[dir]);
         if (along <= 0.5f) continue;
@@ -184,7 +156,7 @@ void graph_keys(App& a, ImVec2 (*at)(const App&, size_t, ImVec2, ImVec2), ImVec2
     g.edge_step = -1;
   }
   if (g.cursor >= 0 && ImGui::IsKeyPressed(kEnter, false)) {
-    std::vector<size_t> claims = node_claims(g, g.shown[size_t(g.cursor)]);
+    std::vector<size_t> claims = node_claims(g, g.picture.shown[size_t(g.cursor)]);
     if (!claims.empty()) {
       int key = -2 - g.cursor;  // the node's claims are stepped like an edge's
       if (g.edge != key) { g.edge = key; g.edge_step = 0; }
@@ -196,8 +168,8 @@ void graph_keys(App& a, ImVec2 (*at)(const App&, size_t, ImVec2, ImVec2), ImVec2
 
 ImVec2 node_at(const App& a, size_t n, ImVec2 p0, ImVec2 size) {
   const float margin = 36;
-  auto it = a.graph.pos.find(a.graph.graph.nodes[n].entity);
-  Point p = it == a.graph.pos.end() ? Point{} : it->second;
+  auto it = a.graph.picture.pos.find(a.graph.picture.graph.nodes[n].entity);
+  Point p = it == a.graph.picture.pos.end() ? Point{} : it->second;
   return ImVec2(p0.x + margin + (p.x + 1) * 0.5f * (size.x - 2 * margin), p0.y + margin * 0.6f + (p.y + 1) * 0.5f * (size.y - 1.2f * margin));
 }
 
@@ -206,7 +178,7 @@ float node_radius(const GraphNode& n) { return std::clamp(3.5f + 2.2f * std::sqr
 // The graph in a canvas of the given size; `name` prefixes the rectangles recorded for scripts.
 void canvas(App& a, const char* name, ImVec2 size) {
   GraphView& g = a.graph;
-  const Graph& gr = g.graph;
+  const Graph& gr = g.picture.graph;
   ImGuiIO& io = ImGui::GetIO();
   ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton((std::string("##canvas") + name).c_str(), size);
@@ -219,7 +191,7 @@ void canvas(App& a, const char* name, ImVec2 size) {
   graph_keys(a, node_at, p0, size);
 
   std::vector<int> slot(gr.nodes.size(), -1);
-  for (size_t i = 0; i < g.shown.size(); ++i) slot[g.shown[i]] = int(i);
+  for (size_t i = 0; i < g.picture.shown.size(); ++i) slot[g.picture.shown[i]] = int(i);
   // Each edge as drawn: from the rim of one node to the rim of the other, beside the edges of
   // other stances between the same pair.
   struct Drawn { int edge; ImVec2 a, b; };
@@ -238,10 +210,10 @@ void canvas(App& a, const char* name, ImVec2 size) {
   g.hover_node = g.hover_edge = -1;
   if (hovered) {
     float best = 1e30f;
-    for (size_t i = 0; i < g.shown.size(); ++i) {
-      ImVec2 c = node_at(a, g.shown[i], p0, size);
+    for (size_t i = 0; i < g.picture.shown.size(); ++i) {
+      ImVec2 c = node_at(a, g.picture.shown[i], p0, size);
       float d = std::hypot(c.x - io.MousePos.x, c.y - io.MousePos.y);
-      if (d <= node_radius(gr.nodes[g.shown[i]]) + 3 && d < best) { best = d; g.hover_node = int(g.shown[i]); }
+      if (d <= node_radius(gr.nodes[g.picture.shown[i]]) + 3 && d < best) { best = d; g.hover_node = int(g.picture.shown[i]); }
     }
     best = 5;
     for (const Drawn& d : drawn)
@@ -270,11 +242,11 @@ void canvas(App& a, const char* name, ImVec2 size) {
                           {m.x - 1, m.y - 1, 2, 2}});
   }
   const unsigned text_col = ImGui::GetColorU32(ImGuiCol_Text), outline = ImGui::GetColorU32(ImGuiCol_WindowBg);
-  for (size_t i = 0; i < g.shown.size(); ++i) {
-    const GraphNode& n = gr.nodes[g.shown[i]];
-    ImVec2 c = node_at(a, g.shown[i], p0, size);
+  for (size_t i = 0; i < g.picture.shown.size(); ++i) {
+    const GraphNode& n = gr.nodes[g.picture.shown[i]];
+    ImVec2 c = node_at(a, g.picture.shown[i], p0, size);
     float r = node_radius(n);
-    bool lit = int(g.shown[i]) == g.hover_node || a.focus_entity == n.entity;
+    bool lit = int(g.picture.shown[i]) == g.hover_node || a.focus_entity == n.entity;
     unsigned col = node_color(n.kind, 1);
     switch (shape_of(n.kind)) {
       case Shape::circle: dl->AddCircleFilled(c, r, col, 20); dl->AddCircle(c, r, outline, 20, 1.5f); break;
@@ -323,7 +295,7 @@ void canvas(App& a, const char* name, ImVec2 size) {
   if (g.hover_edge < 0) g.tooltip_claims.clear();
   if (clicked && g.hover_edge >= 0) step_edge(a, g.hover_edge);
   else if (clicked && g.hover_node >= 0) {
-    g.cursor = int(std::find(g.shown.begin(), g.shown.end(), size_t(g.hover_node)) - g.shown.begin());
+    g.cursor = int(std::find(g.picture.shown.begin(), g.picture.shown.end(), size_t(g.hover_node)) - g.picture.shown.begin());
     step_mentions(a, gr.nodes[size_t(g.hover_node)]);
   }
 }
@@ -331,15 +303,15 @@ void canvas(App& a, const char* name, ImVec2 size) {
 void summary_line(App& a) {
   GraphView& g = a.graph;
   size_t edges = 0;
-  for (const GraphEdge& e : g.graph.edges) edges += edge_on(g, e);
-  ImGui::TextDisabled("%s, %s", count_of(g.shown.size(), "entity", "entities").c_str(), count_of(edges, "link", "links").c_str());
-  if (g.shown_total > g.shown.size()) {
+  for (const GraphEdge& e : g.picture.graph.edges) edges += edge_on(g, e);
+  ImGui::TextDisabled("%s, %s", count_of(g.picture.shown.size(), "entity", "entities").c_str(), count_of(edges, "link", "links").c_str());
+  if (g.picture.shown_total > g.picture.shown.size()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("(the %zu most quoted of %zu)", g.shown.size(), g.shown_total);
+    ImGui::TextDisabled("(the %zu most quoted of %zu)", g.picture.shown.size(), g.picture.shown_total);
   }
-  if (g.graph.unlinked_claims) {
+  if (g.picture.graph.unlinked_claims) {
     ImGui::SameLine();
-    ImGui::TextDisabled("\u00B7 %zu without a known speaker", g.graph.unlinked_claims);
+    ImGui::TextDisabled("\u00B7 %zu without a known speaker", g.picture.graph.unlinked_claims);
   }
 }
 
@@ -353,7 +325,7 @@ void draw_graph_tab(App& a) {
   if (ImGui::SmallButton(g.large ? "Close the large view" : "Larger view")) g.large = !g.large;
   mark_ui(a, "graph:large");
   summary_line(a);
-  if (g.shown.empty()) {
+  if (g.picture.shown.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("No claims link two entities yet. Claims whose speaker and content name actors draw an arrow from the speaker to each actor named.");
     ImGui::PopTextWrapPos();
@@ -377,7 +349,7 @@ void draw_graph_window(App& a) {
     legend(a, "win");
     summary_line(a);
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    if (!g.shown.empty()) canvas(a, "graphwin", ImVec2(avail.x, std::max(200.0f, avail.y)));
+    if (!g.picture.shown.empty()) canvas(a, "graphwin", ImVec2(avail.x, std::max(200.0f, avail.y)));
   }
   ImGui::End();
 }
@@ -539,14 +511,14 @@ void draw_timeline_tab(App& a) {
 std::string graph_state_json(const App& a) {
   const GraphView& g = a.graph;
   json edges = json::array();
-  if (g.session == a.s)
-    for (const GraphEdge& e : g.graph.edges)
+  if (g.picture.session() == a.s)
+    for (const GraphEdge& e : g.picture.graph.edges)
       if (edge_on(g, e)) {
         json ids = json::array();
         for (size_t c : e.claims) ids.push_back(a.s->annotations.size() > c ? a.s->annotations[c].id : "");
-        edges.push_back({{"from", g.graph.nodes[e.from].entity}, {"to", g.graph.nodes[e.to].entity}, {"stance", to_string(e.stance)}, {"claims", ids}});
+        edges.push_back({{"from", g.picture.graph.nodes[e.from].entity}, {"to", g.picture.graph.nodes[e.to].entity}, {"stance", to_string(e.stance)}, {"claims", ids}});
       }
-  return json{{"edges", edges}, {"tooltipClaims", g.tooltip_claims}, {"large", g.large}, {"cursor", g.cursor >= 0 && size_t(g.cursor) < g.shown.size() ? json(g.graph.nodes[g.shown[size_t(g.cursor)]].entity) : json(nullptr)}}.dump();
+  return json{{"edges", edges}, {"tooltipClaims", g.tooltip_claims}, {"large", g.large}, {"cursor", g.cursor >= 0 && size_t(g.cursor) < g.picture.shown.size() ? json(g.picture.graph.nodes[g.picture.shown[size_t(g.cursor)]].entity) : json(nullptr)}}.dump();
 }
 
 }  // namespace lede

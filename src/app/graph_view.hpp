@@ -14,14 +14,9 @@ struct App;
 struct Session;
 
 struct GraphView {
-  // Built from the session shown, again on the frame after any change (Session::changes).
-  const Session* session = nullptr;
-  uint64_t changes = ~0ull;
-  bool built_accepted_only = false;
-  Graph graph;
-  std::vector<size_t> shown;           // the nodes drawn (those with an edge the filters let through)
-  size_t shown_total = 0;              // before the cap on drawn nodes
-  std::map<std::string, Point> pos;    // layout by entity, kept across rebuilds so little moves
+  // The graph of the session shown, its nodes drawn and their layout: rebuilt on the frame after a
+  // change (Session::changes), laid out again only when what is drawn changed (core/graph.hpp).
+  GraphPicture picture;
   const Session* tl_session = nullptr;
   uint64_t tl_changes = ~0ull;
   std::string tl_published;
@@ -29,7 +24,6 @@ struct GraphView {
 
   // Filters and view.
   bool stance_on[kStanceCount] = {true, true, true, true};
-  bool accepted_only = false;
   bool large = false;                  // the larger window
   // Interaction.
   int cursor = -1;                     // keyboard node (index into shown)

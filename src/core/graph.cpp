@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <set>
 #include <unordered_map>
 
@@ -152,39 +153,62 @@ int Graph::node_of(const std::string& entity) const {
 
 namespace {
 
+// An actor as the builder reads it: its span and its entity (interned), without touching the
+// annotation again (on a long article the annotations are ~900 bytes apart).
+struct ActorRef {
+  int64_t start, end;
+  size_t index;
+  int name;
+};
+
 struct Builder {
   std::string_view text;
   const TextIndex& index;
   const std::vector<Annotation>& an;
-  std::vector<size_t> actors;  // non-rejected actor annotations, by start
+  std::vector<ActorRef> actors;  // non-rejected actor annotations, by start
+  // Entity names, interned: most point into the annotations; the rest (an actor's words, a
+  // capital's country) are kept in `owned`.
+  std::unordered_map<std::string_view, int> ids;
+  std::deque<std::string> owned;
+  std::vector<std::string_view> names;
 
-  std::string entity_of(const Annotation& a) const {
-    if (!a.attrs.entity.empty()) return a.attrs.entity;
+  int intern(std::string_view s) {
+    auto [it, fresh] = ids.emplace(s, int(names.size()));
+    if (fresh) names.push_back(s);
+    return it->second;
+  }
+  int intern_owned(std::string s) {
+    auto it = ids.find(s);
+    if (it != ids.end()) return it->second;
+    owned.push_back(std::move(s));
+    return intern(owned.back());
+  }
+  int entity_of(const Annotation& a) {
+    if (!a.attrs.entity.empty()) return intern(a.attrs.entity);
     std::string s = cp_substr(text, index, size_t(a.start), size_t(a.end));
     for (char& c : s)
       if (c == '\n') c = ' ';
-    return s;
+    return intern_owned(std::move(s));
   }
   // The first actor starting at or after cp.
   size_t first_actor_at(int64_t cp) const {
-    return size_t(std::lower_bound(actors.begin(), actors.end(), cp, [&](size_t i, int64_t c) { return an[i].start < c; }) - actors.begin());
+    return size_t(std::lower_bound(actors.begin(), actors.end(), cp, [](const ActorRef& a, int64_t c) { return a.start < c; }) - actors.begin());
   }
-  // The latest actor before cp (within a few paragraphs) that `want` accepts.
+  // The latest actor before cp (within a few paragraphs) that `want` accepts; -1 when none.
   template <class F>
-  std::string latest_before(int64_t cp, F want) const {
+  int latest_before(int64_t cp, F want) const {
     for (size_t k = first_actor_at(cp); k-- > 0;) {
-      const Annotation& a = an[actors[k]];
-      if (cp - a.start > 3000) break;
-      if (want(a)) return entity_of(a);
+      if (cp - actors[k].start > 3000) break;
+      if (want(an[actors[k].index])) return actors[k].name;
     }
-    return "";
+    return -1;
   }
 
   // A group named by its members: "the foreign ministers of 47 nations, including Japan, South
   // Korea and Antony Blinken, denounced ...": the actors between ", including" (or "such as") after
   // the speaker and the cue.
-  std::vector<std::string> members(const Annotation& claim) const {
-    std::vector<std::string> out;
+  std::vector<int> members(const Annotation& claim) const {
+    std::vector<int> out;
     const SpanAttr &sp = claim.attrs.speaker, &cue = claim.attrs.cue;
     if (!cue.is_set()) return out;
     int64_t from = -1;
@@ -196,14 +220,13 @@ struct Builder {
     if (sp.is_set() && cue.start > sp.end && list_at(sp.end)) from = sp.end;
     // "criticisms from various nations, including A, B and C, condemning ...": an -ing cue right
     // after the list speaks for its members
-    std::string cue_word = lower(cue.text);
     size_t cue_byte = index.to_byte(size_t(cue.start));
-    if (from < 0 && cue_word.size() > 4 && cue_word.compare(cue_word.size() - 3, 3, "ing") == 0 && cue_byte >= 2 &&
-        text.compare(cue_byte - 2, 2, ", ") == 0) {
+    const std::string& cw = cue.text;
+    if (from < 0 && cw.size() > 4 && cw.compare(cw.size() - 3, 3, "ing") == 0 && cue_byte >= 2 && text.compare(cue_byte - 2, 2, ", ") == 0) {
       size_t k = first_actor_at(cue.start);
       int64_t at = cue.start - 2;  // the list runs back over actors, commas, "and", "the"
       while (k > 0) {
-        const Annotation& a = an[actors[k - 1]];
+        const ActorRef& a = actors[k - 1];
         size_t gb = index.to_byte(size_t(a.end)), ge = index.to_byte(size_t(at));
         std::string gap = lower(text.substr(gb, ge - gb));
         for (const char* w : {",", " and ", " the ", " "})
@@ -220,27 +243,27 @@ struct Builder {
       }
     }
     if (from < 0) return out;
-    for (size_t k = first_actor_at(from); k < actors.size() && an[actors[k]].end <= cue.start; ++k) {
-      std::string e = entity_of(an[actors[k]]);
-      if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
-    }
+    for (size_t k = first_actor_at(from); k < actors.size() && actors[k].end <= cue.start; ++k)
+      if (std::find(out.begin(), out.end(), actors[k].name) == out.end()) out.push_back(actors[k].name);
     return out;
   }
 
   // The speaker's entity: the link the span carries, an actor inside the span (the last: "Analysts
-  // at Goldman Sachs"), or for a pronoun or a description the entity it refers to.
-  std::string speaker_entity(const Annotation& claim) const {
+  // at Goldman Sachs"), or for a pronoun or a description the entity it refers to; -1 when none.
+  int speaker_entity(const Annotation& claim) {
     const SpanAttr& sp = claim.attrs.speaker;
-    std::string e;
+    int e = -1;
     if (!sp.is_set()) {
+      if (!claim.attrs.extra.is_object() || !claim.attrs.extra.contains("speaker")) return -1;
       json other = claim.attrs.get("speaker");  // another shape, from a file
-      if (other.is_object() && other.contains("entity") && other["entity"].is_string()) e = other["entity"].get<std::string>();
+      if (other.is_object() && other.contains("entity") && other["entity"].is_string() && !other["entity"].get<std::string>().empty())
+        e = intern_owned(other["entity"].get<std::string>());
     } else if (!sp.entity.empty()) {
-      e = sp.entity;
+      e = intern(sp.entity);
     } else {
-      for (size_t k = first_actor_at(sp.start); k < actors.size() && an[actors[k]].start < sp.end; ++k)
-        if (an[actors[k]].end <= sp.end) e = entity_of(an[actors[k]]);
-      if (e.empty()) {
+      for (size_t k = first_actor_at(sp.start); k < actors.size() && actors[k].start < sp.end; ++k)
+        if (actors[k].end <= sp.end) e = actors[k].name;
+      if (e < 0) {
         std::string words = lower(sp.text);
         while (!words.empty() && !is_word_char(words.back())) words.pop_back();
         size_t sp_at = words.rfind(' ');
@@ -262,77 +285,130 @@ struct Builder {
         }
       }
     }
-    std::string gov = government_of(e);
-    return gov.empty() ? e : gov;
+    if (e < 0) return -1;
+    std::string gov = government_of(names[size_t(e)]);
+    return gov.empty() ? e : intern_owned(std::move(gov));
   }
 };
+
+// A claim's cue lower-cased, and its stance, remembered per distinct cue (a long article says
+// "said" thousands of times).
+struct CueStances {
+  std::unordered_map<std::string, Stance> seen;
+  const std::string& cue(const std::string& words, Stance* st) {
+    auto it = seen.find(words);
+    if (it == seen.end()) {
+      std::string l = lower(words);
+      it = seen.emplace(words, cue_stance(l)).first;
+    }
+    *st = it->second;
+    return it->first;
+  }
+};
+
+bool sorted_by_start(const std::vector<Annotation>& an, const std::vector<size_t>& v) {
+  for (size_t k = 1; k < v.size(); ++k) {
+    const Annotation &p = an[v[k - 1]], &q = an[v[k]];
+    if (p.start > q.start || (p.start == q.start && p.end < q.end)) return false;
+  }
+  return true;
+}
 
 }  // namespace
 
 Graph build_graph(std::string_view text, const TextIndex& index, const std::vector<Annotation>& annotations, const GraphOptions& options) {
   Graph g;
-  Builder b{text, index, annotations, {}};
-  std::vector<size_t> claims;
+  Builder b{text, index, annotations, {}, {}, {}, {}};
+  std::vector<size_t> actor_ix, claims;
   for (size_t i = 0; i < annotations.size(); ++i) {
     const Annotation& a = annotations[i];
     if (a.status == Status::rejected) continue;
-    int k = kind_index(a.label);
-    if (k == int(KindId::actor)) b.actors.push_back(i);
-    else if (k == int(KindId::claim) && !(options.accepted_only && a.status != Status::accepted)) claims.push_back(i);
+    if (a.label == kind(KindId::actor).label) actor_ix.push_back(i);
+    else if (a.label == kind(KindId::claim).label && !(options.accepted_only && a.status != Status::accepted)) claims.push_back(i);
   }
   auto by_start = [&](size_t x, size_t y) {
     const Annotation &p = annotations[x], &q = annotations[y];
     return p.start != q.start ? p.start < q.start : p.end != q.end ? p.end > q.end : x < y;
   };
-  std::sort(b.actors.begin(), b.actors.end(), by_start);
-  std::sort(claims.begin(), claims.end(), by_start);
+  // A session keeps its annotations in this order already: no sort then.
+  if (!sorted_by_start(annotations, actor_ix)) std::sort(actor_ix.begin(), actor_ix.end(), by_start);
+  if (!sorted_by_start(annotations, claims)) std::sort(claims.begin(), claims.end(), by_start);
 
-  // Nodes: every entity with its mentions, and the speakers' governments.
-  std::map<std::string, GraphNode> nodes;
-  for (size_t i : b.actors) {
-    GraphNode& n = nodes[b.entity_of(annotations[i])];
-    if (n.kind.empty()) n.kind = annotations[i].attrs.kind;
+  // Nodes: every entity with its mentions (in text order), and the speakers' governments.
+  struct NodeAt { bool node = false; std::string_view kind; std::vector<size_t> mentions; };
+  std::vector<NodeAt> at;
+  auto node_at = [&](int name) -> NodeAt& {
+    if (size_t(name) >= at.size()) at.resize(b.names.size() + 16);
+    return at[size_t(name)];
+  };
+  b.actors.reserve(actor_ix.size());
+  for (size_t i : actor_ix) {
+    const Annotation& a = annotations[i];
+    int name = b.entity_of(a);
+    b.actors.push_back({a.start, a.end, i, name});
+    NodeAt& n = node_at(name);
+    if (n.kind.empty()) n.kind = a.attrs.kind;
+    n.node = true;
     n.mentions.push_back(i);
   }
-  struct Link { std::string from, to; Stance stance; size_t claim; std::string cue; };
+  struct Link { int from, to; Stance stance; size_t claim; const std::string* cue; };
   std::vector<Link> links;
+  CueStances stances;
+  std::vector<int> seen;
   for (size_t c : claims) {
     const Annotation& cl = annotations[c];
-    std::vector<std::string> speakers = b.members(cl);
+    std::vector<int> speakers = b.members(cl);
     if (speakers.empty()) speakers.push_back(b.speaker_entity(cl));
-    if (speakers[0].empty()) { ++g.unlinked_claims; continue; }
-    std::string cue = lower(claim_cue(cl.attrs));
-    Stance st = cue_stance(cue);
+    if (speakers[0] < 0) { ++g.unlinked_claims; continue; }
+    Stance st;
+    const std::string* cue = &stances.cue(claim_cue(cl.attrs), &st);
     const SpanAttr& sp = cl.attrs.speaker;
-    for (const std::string& from : speakers) {
-      std::set<std::string> seen;
-      for (size_t k = b.first_actor_at(cl.start); k < b.actors.size() && annotations[b.actors[k]].start < cl.end; ++k) {
-        const Annotation& a = annotations[b.actors[k]];
+    for (int from : speakers) {
+      seen.clear();
+      for (size_t k = b.first_actor_at(cl.start); k < b.actors.size() && b.actors[k].start < cl.end; ++k) {
+        const ActorRef& a = b.actors[k];
         if (a.end > cl.end) continue;
         if (sp.is_set() && a.start < sp.end && a.end > sp.start) continue;  // the speaker itself
-        std::string to = b.entity_of(a);
-        if (to == from || !seen.insert(to).second) continue;
-        links.push_back({from, to, st, c, cue});
+        if (a.name == from || std::find(seen.begin(), seen.end(), a.name) != seen.end()) continue;
+        seen.push_back(a.name);
+        links.push_back({from, a.name, st, c, cue});
       }
-      if (nodes.find(from) == nodes.end()) nodes[from].kind = "organization";  // a government named only by its capital
+      NodeAt& n = node_at(from);
+      if (!n.node) n.kind = "organization";  // a government named only by its capital
+      n.node = true;
     }
   }
-  for (auto& [name, n] : nodes) {
-    n.entity = name;
-    g.nodes.push_back(std::move(n));
+  // Node order: by entity name.
+  std::vector<int> order;
+  for (size_t i = 0; i < at.size() && i < b.names.size(); ++i)
+    if (at[i].node) order.push_back(int(i));
+  std::sort(order.begin(), order.end(), [&](int x, int y) { return b.names[size_t(x)] < b.names[size_t(y)]; });
+  std::vector<int> node_of(b.names.size(), -1);
+  g.nodes.reserve(order.size());
+  for (int name : order) {
+    node_of[size_t(name)] = int(g.nodes.size());
+    NodeAt& n = at[size_t(name)];
+    g.nodes.push_back({std::string(b.names[size_t(name)]), std::string(n.kind), std::move(n.mentions), 0});
   }
-  std::map<std::tuple<int, int, int>, size_t> edge_at;
-  for (const Link& l : links) {
-    int f = g.node_of(l.from), t = g.node_of(l.to);
-    auto [it, fresh] = edge_at.emplace(std::make_tuple(f, t, int(l.stance)), g.edges.size());
-    if (fresh) g.edges.push_back({size_t(f), size_t(t), l.stance, {}, {}});
-    GraphEdge& e = g.edges[it->second];
+  // Edges: one per (from, to, stance), in that order; its claims and cues in text order.
+  for (Link& l : links) {
+    l.from = node_of[size_t(l.from)];
+    l.to = node_of[size_t(l.to)];
+  }
+  std::stable_sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
+    return x.from != y.from ? x.from < y.from : x.to != y.to ? x.to < y.to : x.stance < y.stance;
+  });
+  for (size_t k = 0; k < links.size(); ++k) {
+    const Link& l = links[k];
+    if (k == 0 || l.from != links[k - 1].from || l.to != links[k - 1].to || l.stance != links[k - 1].stance)
+      g.edges.push_back({size_t(l.from), size_t(l.to), l.stance, {}, {}});
+    GraphEdge& e = g.edges.back();
     e.claims.push_back(l.claim);
-    if (!l.cue.empty() && std::find(e.cues.begin(), e.cues.end(), l.cue) == e.cues.end()) e.cues.push_back(l.cue);
+    if (!l.cue->empty()) {
+      std::string cue = lower(*l.cue);
+      if (std::find(e.cues.begin(), e.cues.end(), cue) == e.cues.end()) e.cues.push_back(std::move(cue));
+    }
   }
-  std::vector<GraphEdge> sorted;
-  for (auto& [key, i] : edge_at) sorted.push_back(std::move(g.edges[i]));
-  g.edges = std::move(sorted);
   for (const GraphEdge& e : g.edges) {
     g.nodes[e.from].claims += e.claims.size();
     if (e.to != e.from) g.nodes[e.to].claims += e.claims.size();
@@ -433,6 +509,58 @@ std::map<std::string, Point> layout_graph(const Graph& g, const std::vector<size
   }
   for (size_t i = 0; i < n; ++i) out[g.nodes[shown[i]].entity] = p[i];
   return out;
+}
+
+std::vector<size_t> shown_nodes(const Graph& g, unsigned stance_mask, size_t max, size_t* total) {
+  std::vector<size_t> claims(g.nodes.size(), 0);
+  for (const GraphEdge& e : g.edges)
+    if (stance_mask >> int(e.stance) & 1) {
+      claims[e.from] += e.claims.size();
+      claims[e.to] += e.claims.size();
+    }
+  std::vector<size_t> with;
+  for (size_t i = 0; i < claims.size(); ++i)
+    if (claims[i]) with.push_back(i);
+  if (total) *total = with.size();
+  std::stable_sort(with.begin(), with.end(), [&](size_t x, size_t y) { return claims[x] > claims[y]; });
+  if (with.size() > max) with.resize(max);
+  std::sort(with.begin(), with.end());
+  return with;
+}
+
+bool GraphPicture::update(const Session& s) {
+  const bool rebuild = session_ != &s || changes_ != s.changes || built_accepted_only_ != options.accepted_only;
+  if (!rebuild && built_mask_ == stance_mask) return false;
+  if (rebuild) {
+    if (session_ != &s) clear();  // another article: a new picture
+    session_ = &s;
+    changes_ = s.changes;
+    built_accepted_only_ = options.accepted_only;
+    graph = build_graph(s, options);
+  }
+  built_mask_ = stance_mask;
+  shown = shown_nodes(graph, stance_mask, kMaxNodes, &shown_total);
+  // Lay out again only when what is drawn changed: its nodes, or its edges and their weights.
+  std::vector<size_t> slot(graph.nodes.size(), SIZE_MAX);
+  std::vector<std::string> key;
+  for (size_t i = 0; i < shown.size(); ++i) {
+    slot[shown[i]] = i;
+    key.push_back(graph.nodes[shown[i]].entity);
+  }
+  for (const GraphEdge& e : graph.edges)
+    if (slot[e.from] != SIZE_MAX && slot[e.to] != SIZE_MAX && e.from != e.to)
+      key.push_back(std::to_string(slot[e.from]) + ">" + std::to_string(slot[e.to]) + ":" + std::to_string(e.claims.size()));
+  if (key != laid_out_ || pos.empty()) {
+    pos = layout_graph(graph, shown, pos);
+    laid_out_ = std::move(key);
+  }
+  return rebuild;
+}
+
+void GraphPicture::clear() {
+  session_ = nullptr;
+  pos.clear();
+  laid_out_.clear();
 }
 
 }  // namespace lede

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,5 +68,36 @@ json graph_json(const Graph& g, const std::vector<Annotation>& annotations);
 struct Point { float x = 0, y = 0; };
 std::map<std::string, Point> layout_graph(const Graph& g, const std::vector<size_t>& shown,
                                           const std::map<std::string, Point>& previous = {});
+
+// The nodes a picture of the graph draws: those with an edge of a stance in `stance_mask` (bit
+// 1 << int(Stance)), the most claimed first, at most `max`, returned in node order; *total gets how
+// many had such an edge.
+std::vector<size_t> shown_nodes(const Graph& g, unsigned stance_mask, size_t max, size_t* total = nullptr);
+
+// What the Graph tab draws, kept across frames: the graph of a session, the nodes shown and their
+// layout. update() rebuilds the graph only when the session changed (Session::changes) or the
+// options did, and lays the nodes out again only when the nodes or edges shown changed, starting
+// from the positions they had: a change that touches neither moves nothing. The report draws a
+// new picture of the article: the layout the Graph tab shows when the article is opened.
+struct GraphPicture {
+  static constexpr size_t kMaxNodes = 60;
+  GraphOptions options;
+  unsigned stance_mask = 0xF;
+  Graph graph;
+  std::vector<size_t> shown;         // node indices drawn, in node order
+  size_t shown_total = 0;            // nodes with an edge the filter lets through, before the cap
+  std::map<std::string, Point> pos;  // layout by entity
+  // True when the graph was rebuilt (node and edge indices changed).
+  bool update(const Session& s);
+  void clear();  // another article: a new picture, laid out afresh
+  const Session* session() const { return session_; }  // the session drawn, if any
+
+ private:
+  const Session* session_ = nullptr;
+  uint64_t changes_ = ~0ull;
+  bool built_accepted_only_ = false;
+  unsigned built_mask_ = 0;
+  std::vector<std::string> laid_out_;  // what the layout was made for: the shown entities and edges
+};
 
 }  // namespace lede

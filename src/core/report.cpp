@@ -13,8 +13,12 @@
 #include <map>
 #include <set>
 #include <cstring>
+#include <cmath>
 
+#include "core/dates.hpp"
+#include "core/graph.hpp"
 #include "core/kinds.hpp"
+#include "core/timeline.hpp"
 #include "core/text.hpp"
 
 namespace lede {
@@ -295,6 +299,7 @@ thead{display:table-header-group}
 }
 .skip{position:absolute;left:-100vw}
 .skip:focus{left:1rem;top:1rem;background:#fff;padding:.3em}
+.graph{margin:0}.graph svg{width:100%;max-width:760px;height:auto;font:12px sans-serif;fill:#222}
 )";
 
 // The article's text as paragraphs, with the highlights as <mark> elements. Overlapping
@@ -410,6 +415,117 @@ void table_open(std::string& o, const std::string& caption, std::initializer_lis
 }
 void table_close(std::string& o) { o += "</tbody>\n</table></div>\n</section>\n"; }
 
+// The claim graph and the timeline of what the report shows (its highlights; rejected and open
+// suggestions are left out), built as the reader's Graph and Timeline tabs build them.
+std::vector<Annotation> highlight_copies(const Report& r) {
+  std::vector<Annotation> out;
+  for (const Annotation* a : r.highlights) out.push_back(*a);
+  return out;
+}
+
+// Stance colours and the node shapes of the Graph tab (src/app/graph_view.cpp).
+constexpr const char* kStanceColor[kStanceCount] = {"#EE6677", "#AA3377", "#228833", "#999999"};
+
+std::string num(float v) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.1f", double(v));
+  return b;
+}
+
+// The graph as inline SVG: no script, no outside resource; a title and a description, a text label
+// on every node and a title on every edge. The layout is the Graph tab's when the article is opened
+// (layout_graph from no earlier positions, the same 60 most claimed entities).
+std::string graph_svg(const Graph& g, const std::vector<Annotation>& an) {
+  const float W = 760, H = 520, margin = 36;
+  std::vector<size_t> shown = shown_nodes(g, 0xF, GraphPicture::kMaxNodes);
+  std::map<std::string, Point> pos = layout_graph(g, shown);
+  std::vector<int> slot(g.nodes.size(), -1);
+  for (size_t i = 0; i < shown.size(); ++i) slot[shown[i]] = int(i);
+  auto at = [&](size_t n, float* x, float* y) {
+    Point p = pos[g.nodes[n].entity];
+    *x = margin + (p.x + 1) * 0.5f * (W - 2 * margin);
+    *y = margin * 0.6f + (p.y + 1) * 0.5f * (H - 1.2f * margin);
+  };
+  auto radius = [&](size_t n) { return std::clamp(3.5f + 2.2f * std::sqrt(float(g.nodes[n].mentions.size())), 4.0f, 16.0f); };
+  size_t edges = 0;
+  for (const GraphEdge& e : g.edges) edges += slot[e.from] >= 0 && slot[e.to] >= 0 && e.from != e.to;
+  std::string o = "<figure class=\"graph\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(W) + " " + num(H) +
+                  "\" role=\"img\" aria-labelledby=\"graph-title graph-desc\">\n<title id=\"graph-title\">Who says what about whom</title>\n"
+                  "<desc id=\"graph-desc\">" + plural(shown.size(), "entity", "entities") + " and " + plural(edges, "link", "links") +
+                  ". An arrow runs from a speaker to each entity named in its claims; its colour is the stance: red accuses, purple "
+                  "(dashed) denies, green supports, grey says; its width counts the claims. Circles are people, squares "
+                  "organizations, diamonds places.</desc>\n<defs>\n";
+  for (int s = 0; s < kStanceCount; ++s)
+    o += std::string("<marker id=\"arrow-") + to_string(Stance(s)) + "\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" "
+         "markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"" + kStanceColor[s] + "\"/></marker>\n";
+  o += "</defs>\n";
+  for (const GraphEdge& e : g.edges) {
+    if (slot[e.from] < 0 || slot[e.to] < 0 || e.from == e.to) continue;
+    float ax, ay, bx, by;
+    at(e.from, &ax, &ay);
+    at(e.to, &bx, &by);
+    float dx = bx - ax, dy = by - ay, len = std::sqrt(dx * dx + dy * dy);
+    if (len < 1) continue;
+    float ux = dx / len, uy = dy / len, off = (float(int(e.stance)) - 1.5f) * 3.0f;
+    float ra = radius(e.from) + 2, rb = radius(e.to) + 4;
+    float w = 1.0f + 1.6f * std::log2(1.0f + float(e.claims.size()));
+    std::string cues;
+    for (const std::string& c : e.cues) cues += (cues.empty() ? "" : ", ") + c;
+    o += "<g><title>" + esc(g.nodes[e.from].entity) + " " + to_string(e.stance) + " " + esc(g.nodes[e.to].entity) + ": " +
+         plural(e.claims.size(), "claim", "claims") + (cues.empty() ? "" : " (" + esc(cues) + ")") + "</title><line x1=\"" +
+         num(ax + ux * ra - uy * off) + "\" y1=\"" + num(ay + uy * ra + ux * off) + "\" x2=\"" + num(bx - ux * rb - uy * off) + "\" y2=\"" +
+         num(by - uy * rb + ux * off) + "\" stroke=\"" + kStanceColor[int(e.stance)] + "\" stroke-width=\"" + num(w) + "\"" +
+         (e.stance == Stance::denies ? " stroke-dasharray=\"6 6\"" : "") + " marker-end=\"url(#arrow-" + to_string(e.stance) + ")\"/></g>\n";
+  }
+  for (size_t n : shown) {
+    const GraphNode& node = g.nodes[n];
+    float x, y, r = radius(n);
+    at(n, &x, &y);
+    o += "<g><title>" + esc(node.entity) + (node.kind.empty() ? "" : " (" + esc(node.kind) + ")") + ": " +
+         plural(node.mentions.size(), "mention", "mentions") + ", " + plural(node.claims, "claim", "claims") + "</title>";
+    if (node.kind == "person") o += "<circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"" + num(r) + "\" fill=\"#4477AA\"/>";
+    else if (node.kind == "organization")
+      o += "<rect x=\"" + num(x - r * 0.9f) + "\" y=\"" + num(y - r * 0.9f) + "\" width=\"" + num(r * 1.8f) + "\" height=\"" + num(r * 1.8f) + "\" fill=\"#66CCEE\"/>";
+    else if (node.kind == "place")
+      o += "<polygon points=\"" + num(x) + "," + num(y - r * 1.2f) + " " + num(x + r * 1.2f) + "," + num(y) + " " + num(x) + "," +
+           num(y + r * 1.2f) + " " + num(x - r * 1.2f) + "," + num(y) + "\" fill=\"#CCBB44\"/>";
+    else o += "<circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"" + num(r) + "\" fill=\"none\" stroke=\"#BBBBBB\" stroke-width=\"3\"/>";
+    o += "<text x=\"" + num(x) + "\" y=\"" + num(y + r + 12) + "\" text-anchor=\"middle\">" + esc(node.entity) + "</text></g>\n";
+  }
+  o += "</svg>\n<figcaption>Arrows run from a speaker to each entity named in its claims: red accuses, purple (dashed) denies, "
+       "green supports, grey says.</figcaption>\n</figure>\n";
+  return o;
+}
+
+std::string timeline_when(const TimelineEntry& e) {
+  auto day = [](int64_t z) {
+    int y, m, d;
+    civil_from_days(z, &y, &m, &d);
+    return iso_date(y, m, d);
+  };
+  if (e.duration) return e.placed ? day(e.first) + " \u2013 " + day(e.last) : "duration";
+  if (!e.resolved.empty()) return e.resolved;
+  return e.value.empty() ? e.kind : e.value;
+}
+
+// The timeline's rows: when, the words, the sentence, its actors (distinct, in text order).
+struct TimelineRow { std::string when, words, sentence, actors; };
+std::vector<TimelineRow> timeline_rows(const Report& r, const Timeline& t, const std::vector<Annotation>& an) {
+  std::vector<TimelineRow> rows;
+  for (const TimelineEntry& e : t.entries) {
+    TimelineRow row{timeline_when(e) + (e.placed ? "" : " (not placed)"), r.span_text(an[e.number]),
+                    cp_substr(r.set.document.text, r.index, size_t(e.sentence_start), size_t(e.sentence_end)), ""};
+    std::vector<std::string> names;
+    for (size_t k : e.actors) {
+      std::string name = an[k].attrs.entity.empty() ? r.span_text(an[k]) : an[k].attrs.entity;
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+    for (const std::string& n : names) row.actors += (row.actors.empty() ? "" : ", ") + n;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 }  // namespace
 
 std::string report_html(const AnnotationSet& set, const ReportOptions& options) {
@@ -435,6 +551,7 @@ std::string report_html(const AnnotationSet& set, const ReportOptions& options) 
   o += "<nav aria-label=\"Contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n"
        "<li><a href=\"#article\">The article</a></li>\n<li><a href=\"#claims\">Claims</a></li>\n"
        "<li><a href=\"#numbers\">Numbers</a></li>\n<li><a href=\"#actors\">Actors</a></li>\n"
+       "<li><a href=\"#graph\">Who says what about whom</a></li>\n<li><a href=\"#timeline\">Timeline</a></li>\n"
        "<li><a href=\"#notes\">Notes</a></li>\n</ol>\n</nav>\n";
 
   o += "<main id=\"main\">\n";
@@ -491,6 +608,23 @@ std::string report_html(const AnnotationSet& set, const ReportOptions& options) 
     for (const ActorRow& a : r.actors)
       o += "<tr><th scope=\"row\">" + esc(a.name) + "</th><td>" + esc(a.kind) + "</td><td>" + esc(a.roles_text()) + "</td><td>" +
            std::to_string(a.mentions) + "</td></tr>\n";
+    table_close(o);
+  }
+
+  // The claim graph and the timeline (issue 15).
+  const std::vector<Annotation> shown = highlight_copies(r);
+  const Graph graph = build_graph(set.document.text, r.index, shown);
+  if (section_open(o, "graph", "Who says what about whom", shown_nodes(graph, 0xF, 1).empty(), "No claims link two entities.")) {
+    o += graph_svg(graph, shown) + "</section>\n";
+  }
+  const Timeline timeline = build_timeline(set.document.text, r.index, shown, m.published);
+  if (section_open(o, "timeline", "Timeline", timeline.entries.empty(), "No dates or times marked or accepted.")) {
+    std::string caption = plural(timeline.entries.size(), "date or time", "dates and times") + " in calendar order" +
+                          (timeline.reference.empty() ? std::string(" (publication date unknown: relative ones are not placed)")
+                                                      : ", relative ones counted from the publication date, " + timeline.reference);
+    table_open(o, caption, {"When", "In the text", "Sentence", "Actors"});
+    for (const TimelineRow& row : timeline_rows(r, timeline, shown))
+      o += "<tr><th scope=\"row\">" + esc(row.when) + "</th><td>" + esc(row.words) + "</td><td>" + esc(row.sentence) + "</td><td>" + esc(row.actors) + "</td></tr>\n";
     table_close(o);
   }
 
@@ -646,6 +780,19 @@ std::string report_markdown(const AnnotationSet& set, const ReportOptions& optio
     o += "| Actor | Kind | Roles | Mentions |\n|---|---|---|---|\n";
     for (const ActorRow& a : r.actors)
       o += "| " + md_cell(a.name) + " | " + md_cell(a.kind) + " | " + md_cell(a.roles_text()) + " | " + std::to_string(a.mentions) + " |\n";
+    o += "\n";
+  }
+
+  o += "## Timeline\n\n";
+  const std::vector<Annotation> shown = highlight_copies(r);
+  const Timeline timeline = build_timeline(set.document.text, r.index, shown, m.published);
+  if (timeline.entries.empty()) {
+    o += "No dates or times marked or accepted.\n\n";
+  } else {
+    if (!timeline.reference.empty()) o += "Relative dates counted from the publication date, " + timeline.reference + ".\n\n";
+    o += "| When | In the text | Sentence | Actors |\n|---|---|---|---|\n";
+    for (const TimelineRow& row : timeline_rows(r, timeline, shown))
+      o += "| " + md_cell(row.when) + " | " + md_cell(row.words) + " | " + md_cell(row.sentence) + " | " + md_cell(row.actors) + " |\n";
     o += "\n";
   }
 

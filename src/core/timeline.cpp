@@ -74,24 +74,33 @@ Timeline build_timeline(std::string_view text, const TextIndex& index, const std
   Timeline t;
   Ymd ref;
   if (parse_iso_date(published, &ref)) t.reference = iso_date(ref.y, ref.m, ref.d);
-  std::vector<size_t> claims, actors, numbers;
-  int64_t longest_claim = 0;
+  // Spans read once into small arrays (the annotations are ~900 bytes apart), by start; a session
+  // keeps its annotations in that order already.
+  struct Span { int64_t start, end; size_t index; };
+  std::vector<Span> claims, actors;
+  std::vector<size_t> numbers;
   for (size_t i = 0; i < an.size(); ++i) {
-    if (an[i].status == Status::rejected) continue;
-    int k = kind_index(an[i].label);
-    if (k == int(KindId::claim)) { claims.push_back(i); longest_claim = std::max(longest_claim, an[i].end - an[i].start); }
-    else if (k == int(KindId::actor)) actors.push_back(i);
-    else if (k == int(KindId::number)) numbers.push_back(i);
+    const Annotation& a = an[i];
+    if (a.status == Status::rejected) continue;
+    if (a.label == kind(KindId::claim).label) claims.push_back({a.start, a.end, i});
+    else if (a.label == kind(KindId::actor).label) actors.push_back({a.start, a.end, i});
+    else if (a.label == kind(KindId::number).label) numbers.push_back(i);
   }
+  auto span_order = [](const Span& x, const Span& y) { return x.start != y.start ? x.start < y.start : x.index < y.index; };
+  if (!std::is_sorted(claims.begin(), claims.end(), span_order)) std::sort(claims.begin(), claims.end(), span_order);
+  if (!std::is_sorted(actors.begin(), actors.end(), span_order)) std::sort(actors.begin(), actors.end(), span_order);
   auto by_start = [&](size_t x, size_t y) { return an[x].start != an[y].start ? an[x].start < an[y].start : x < y; };
-  std::sort(claims.begin(), claims.end(), by_start);
-  std::sort(actors.begin(), actors.end(), by_start);
-  std::sort(numbers.begin(), numbers.end(), by_start);
-  auto first_at = [&](const std::vector<size_t>& v, int64_t cp) {
-    return std::lower_bound(v.begin(), v.end(), cp, [&](size_t i, int64_t c) { return an[i].start < c; }) - v.begin();
+  if (!std::is_sorted(numbers.begin(), numbers.end(), by_start)) std::sort(numbers.begin(), numbers.end(), by_start);
+  // reach[k]: the furthest end of claims[0..k]; the claims touching a sentence start at the first
+  // whose reach passes the sentence's start.
+  std::vector<int64_t> reach(claims.size());
+  for (size_t k = 0; k < claims.size(); ++k) reach[k] = std::max(k ? reach[k - 1] : INT64_MIN, claims[k].end);
+  auto first_at = [](const std::vector<Span>& v, int64_t cp) {
+    return size_t(std::lower_bound(v.begin(), v.end(), cp, [](const Span& x, int64_t c) { return x.start < c; }) - v.begin());
   };
 
   std::map<std::string, NumberGroup> groups;
+  int64_t sentence_start = -1, sentence_end = -1;  // the last sentence found: the next date is often in it
   for (size_t i : numbers) {
     const Annotation& a = an[i];
     if (!a.attrs.counted.empty()) {
@@ -107,7 +116,9 @@ Timeline build_timeline(std::string_view text, const TextIndex& index, const std
     e.number = i;
     e.kind = a.attrs.kind;
     e.value = value_text(a.attrs.value);
-    sentence_around(text, index, a.start, &e.sentence_start, &e.sentence_end);
+    if (a.start < sentence_start || a.start >= sentence_end) sentence_around(text, index, a.start, &sentence_start, &sentence_end);
+    e.sentence_start = sentence_start;
+    e.sentence_end = sentence_end;
     if (e.kind == "duration") {
       e.duration = true;
       e.days = a.attrs.value.is_number() ? duration_days(a.attrs.unit, a.attrs.value.get<double>()) : 0;
@@ -115,21 +126,22 @@ Timeline build_timeline(std::string_view text, const TextIndex& index, const std
       e.resolved = resolve_date_value(e.value, e.kind, ref);
       e.placed = !e.resolved.empty() && date_span(e.resolved, &e.first, &e.last);
     }
-    for (auto k = first_at(claims, e.sentence_start - longest_claim); k < ptrdiff_t(claims.size()) && an[claims[size_t(k)]].start < e.sentence_end; ++k)
-      if (an[claims[size_t(k)]].end > e.sentence_start) e.claims.push_back(claims[size_t(k)]);
-    for (auto k = first_at(actors, e.sentence_start); k < ptrdiff_t(actors.size()) && an[actors[size_t(k)]].start < e.sentence_end; ++k)
-      e.actors.push_back(actors[size_t(k)]);
+    for (size_t k = size_t(std::upper_bound(reach.begin(), reach.end(), e.sentence_start) - reach.begin());
+         k < claims.size() && claims[k].start < e.sentence_end; ++k)
+      if (claims[k].end > e.sentence_start) e.claims.push_back(claims[k].index);
+    for (size_t k = first_at(actors, e.sentence_start); k < actors.size() && actors[k].start < e.sentence_end; ++k) e.actors.push_back(actors[k].index);
     t.entries.push_back(std::move(e));
   }
-  // A duration's bar ends at a date of its sentence, else at the publication date ("for the past
-  // three years"); without either it is listed, not placed.
+  // A duration's bar ends at a date of its sentence (the first placed one), else at the publication
+  // date ("for the past three years"); without either it is listed, not placed.
+  std::map<int64_t, int64_t> sentence_date;  // sentence start -> last day of its first placed date
+  for (const TimelineEntry& o : t.entries)
+    if (o.placed && !o.duration) sentence_date.emplace(o.sentence_start, o.last);
   for (TimelineEntry& e : t.entries) {
     if (!e.duration || e.days <= 0) continue;
-    const TimelineEntry* anchor = nullptr;
-    for (const TimelineEntry& o : t.entries)
-      if (o.placed && !o.duration && o.sentence_start == e.sentence_start) { anchor = &o; break; }
+    auto anchor = sentence_date.find(e.sentence_start);
     int64_t end = 0;
-    if (anchor) end = anchor->last;
+    if (anchor != sentence_date.end()) end = anchor->second;
     else if (ref.ok()) end = days_from_civil(ref.y, unsigned(ref.m), unsigned(ref.d));
     else continue;
     e.placed = true;

@@ -3,8 +3,8 @@ cmake_minimum_required(VERSION 3.19)
 #   -DLEDE=<path to lede> -DARTICLE=<the .txt> -DWORK=<a scratch directory>
 # The graph must link North Korea to Russia (it rejected the allegations: denies) and the nations who
 # condemned the transfers to North Korea and to Russia (accuses), from the article and from its
-# .lede.json. (North Korea's side blaming the United States is not found yet: the article says it in
-# the passive, "blame was shifted to the United States", which the analysis does not take as a claim.)
+# .lede.json; and North Korea's side (Kim Song or North Korea) to the United States (accuses: "In an
+# official statement by Kim Song, ..., blame was shifted to the United States").
 file(MAKE_DIRECTORY ${WORK})
 execute_process(COMMAND ${LEDE} analyze ${ARTICLE} OUTPUT_FILE ${WORK}/article.lede.json RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
@@ -37,11 +37,13 @@ foreach(input ${ARTICLE} ${WORK}/article.lede.json)
   if(nodes LESS 5)
     message(FATAL_ERROR "lede graph ${input}: only ${nodes} nodes\n${out}")
   endif()
-  edge_exists("${out}" "Kim Song;North Korea" "Russia" denies blame)
+  edge_exists("${out}" "Kim Song;North Korea" "Russia" denies deny)
+  edge_exists("${out}" "Kim Song;North Korea" "United States" accuses blame)
   edge_exists("${out}" "${condemners}" "North Korea" accuses nk)
   edge_exists("${out}" "${condemners}" "Russia" accuses ru)
-  if(NOT blame OR NOT nk OR NOT ru)
-    message(FATAL_ERROR "lede graph ${input}: missing edge (North Korea -> Russia, denies: ${blame}, "
+  if(NOT deny OR NOT blame OR NOT nk OR NOT ru)
+    message(FATAL_ERROR "lede graph ${input}: missing edge (North Korea -> Russia, denies: ${deny}, "
+                        "Kim Song or North Korea -> United States, accuses: ${blame}, "
                         "condemners -> North Korea: ${nk}, condemners -> Russia: ${ru})\n${out}")
   endif()
 endforeach()

@@ -1,6 +1,7 @@
 // The claim graph (issue 15): the Graph tab opened with the mouse, an edge hovered (its tooltip
 // lists its claims) and clicked (the text scrolls to the claim and its card opens, the next click
-// the next claim), a node clicked (its mentions), and the graph following accept and reject.
+// the next claim), a node clicked (its mentions), the graph following accept and reject on the next
+// frame; and the keyboard: F6, arrows between nodes, Enter through the claims of the node.
 // The annotations come from a file (not from the analysis), so the test does not depend on it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -49,6 +50,17 @@ function fixture() {
   return { ids, file: { format: 'lede-annotations', version: 1, document: { title: 'dprk-missiles-un', text }, annotations: anns } };
 }
 
+// Opens the fixture's file with Ctrl+O, as a reader does; its claim ids.
+async function openFixture(page) {
+  const { ids, file: fx } = fixture();
+  const file = tempFile('dprk-missiles-un.lede.json', JSON.stringify(fx));
+  const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+  await fc.setFiles(file);
+  await until(page, (s) => s.annotations.length === fx.annotations.length, 'annotations loaded');
+  cleanup(file);
+  return { ids };
+}
+
 // The centre of a control the page reports in state().ui.
 const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 const inView = async (page, id) => {
@@ -62,12 +74,7 @@ test('the Graph tab: hover an edge for its claims, click to follow them into the
   const { page } = await openReader(browser, server.url, { viewport: { width: 1400, height: 850 } });
   pages.push(page);
   await withScreenshots('graph', () => pages, async () => {
-    const { ids, file: fx } = fixture();
-    const file = tempFile('dprk-missiles-un.lede.json', JSON.stringify(fx));
-    const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
-    await fc.setFiles(file);
-    await until(page, (s) => s.annotations.length === fx.annotations.length, 'annotations loaded');
-    cleanup(file);
+    const { ids } = await openFixture(page);
 
     await clickUi(page, 'tab:Graph', 'the Graph tab');
     const blame = 'graph:edge:Kim Song>United States:accuses';
@@ -130,5 +137,43 @@ test('the Graph tab: hover an edge for its claims, click to follow them into the
     // Undo brings the suggestion back: the graph follows.
     await page.keyboard.press('Control+z');
     await until(page, (s) => s.focus.graph.edges.length === 0, 'undone');
+  });
+});
+
+test('the graph by keyboard: F6, arrows move between nodes, Enter steps through the claims of the node', async () => {
+  const { page } = await openReader(browser, server.url, { viewport: { width: 1400, height: 850 } });
+  pages.push(page);
+  await withScreenshots('graph-keys', () => pages, async () => {
+    await openFixture(page);
+    await clickUi(page, 'tab:Graph', 'the Graph tab');
+    await until(page, (s) => s.ui['graph:node:Kim Song'], 'the graph drawn');
+    await page.keyboard.press('F6');
+    await until(page, (s) => s.focus.zone === 'panels', 'keyboard in the side panels');
+
+    // The claims on the edges of the keyboard's node, from the graph the page reports.
+    const claimsOf = (s, entity) => s.focus.graph.edges.filter((e) => e.from === entity || e.to === entity).flatMap((e) => e.claims);
+    await page.keyboard.press('ArrowRight');
+    let s = await until(page, (s) => s.focus.graph.cursor !== null, 'a node under the keyboard');
+    const first = s.focus.graph.cursor;
+    // Enter: the node's first claim opens; Enter again: the next one (when it has more).
+    await page.keyboard.press('Enter');
+    s = await until(page, (s) => s.active && claimsOf(s, first).includes(s.active), `a claim of ${first} opened`);
+    const opened = s.active;
+    if (claimsOf(s, first).length > 1) {
+      await page.keyboard.press('Enter');
+      await until(page, (s) => s.active !== opened && claimsOf(s, first).includes(s.active), `the next claim of ${first}`);
+    }
+    // Arrows move to another node: some direction has one.
+    let other = first;
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+      const drawn = await page.evaluate(() => window.lede.frameCount());
+      await page.keyboard.press(key);
+      await page.waitForFunction((f) => window.lede.frameCount() > f + 1, drawn);  // the key's frame is drawn
+      other = (await state(page)).focus.graph.cursor;
+      if (other !== first) break;
+    }
+    assert.notEqual(other, first, 'the arrows moved to another node');
+    await page.keyboard.press('Enter');
+    await until(page, (s) => s.active && claimsOf(s, other).includes(s.active), `a claim of ${other} opened`);
   });
 });

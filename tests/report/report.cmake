@@ -15,6 +15,15 @@ if(NOT EMSCRIPTEN)
       "\"url\": \"https://news.example/taxes?id=7&lang=en\"")
     add_test(NAME cli.report.md COMMAND ${LEDE_REPORT_CHECK} md ${LEDE_REPORT_FILE}
       "# Minister: taxes rose 5% in 2025" "| 1 | Jan Kowalski (said) |" "\\<script\\>")
+    # Issue 15: the claim graph as inline SVG (titled, labelled) and the timeline as a table.
+    set(LEDE_REPORT_GRAPH ${CMAKE_SOURCE_DIR}/tests/data/good/report-graph.lede.json)
+    add_test(NAME cli.report.graph COMMAND ${LEDE_REPORT_CHECK} html ${LEDE_REPORT_GRAPH}
+      "<title id=\"graph-title\">Who says what about whom</title>" "<title>Kim Song accuses United States: 1 claim (blamed)</title>"
+      "<title>Russia denies North Korea: 1 claim (denied)</title>" ">Kim Song</text>" ">North Korea</text>"
+      "<caption>2 dates and times in calendar order, relative ones counted from the publication date, 2024-01-05</caption>"
+      "<th scope=\"row\">2024-01-06</th><td>The next day</td>")
+    add_test(NAME cli.report.graph_md COMMAND ${LEDE_REPORT_CHECK} md ${LEDE_REPORT_GRAPH}
+      "## Timeline" "| 2024-01-05 | 5 January 2024 |" "| 2024-01-06 | The next day | The next day, Russia denied that North Korea sent missiles. | Russia, North Korea |")
     add_test(NAME cli.report.csv COMMAND ${LEDE_REPORT_CHECK} csv ${LEDE_REPORT_FILE}
       "1,c1,Jan Kowalski,said,taxes rose 5% in 2025,False,2,checked," "'=HYPERLINK(")
   endif()

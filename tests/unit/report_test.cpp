@@ -307,3 +307,54 @@ TEST_CASE("report: Markdown holds the same, with the text's own markup escaped")
   CHECK(md.find("m-c3") == std::string::npos);
   CHECK(count(md, "\u27E6") == count(md, "\u27E7"));
 }
+
+// Issue 15: the claim graph (inline SVG) and the timeline (a table) of the accepted highlights.
+TEST_CASE("report: the claim graph as inline SVG and the timeline as a table, from accepted highlights only") {
+  AnnotationSet s;
+  s.document.text = "On 5 January 2024, Kim Song blamed the United States for the conflict. The next day, Russia denied it.";
+  s.document.meta.published = "2024-01-05";
+  s.labels = builtin_labels();
+  auto at = [&](const std::string& w) { return int64_t(s.document.text.find(w)); };
+  auto add = [&](const std::string& id, const std::string& label, const std::string& w, Status st = Status::accepted) -> Annotation& {
+    s.annotations.push_back(ann(id, label, at(w), at(w) + int64_t(w.size()), st));
+    return s.annotations.back();
+  };
+  add("d1", "number", "5 January 2024").attrs.kind = "date";
+  s.annotations.back().attrs.value = "2024-01-05";
+  Annotation& k = add("a1", "actor", "Kim Song");
+  k.attrs.kind = "person";
+  k.attrs.entity = "Kim Song";
+  Annotation& c = add("c1", "claim", "the United States for the conflict");
+  c.attrs.speaker = span(at("Kim Song"), at("Kim Song") + 8, "Kim Song", "Kim Song");
+  c.attrs.cue = span(at("blamed"), at("blamed") + 6, "blamed");
+  Annotation& us = add("a2", "actor", "United States");
+  us.attrs.kind = "place";
+  us.attrs.entity = "United States";
+  add("d2", "number", "The next day").attrs.kind = "date";
+  s.annotations.back().attrs.value = "rel:day+1";
+  Annotation& ru = add("a3", "actor", "Russia", Status::suggested);  // an open suggestion: left out
+  ru.attrs.kind = "place";
+  ru.attrs.entity = "Russia";
+  std::string html = report_html(s, {});
+  CHECK(html == report_html(s, {}));  // deterministic
+  size_t svg = html.find("<svg xmlns=\"http://www.w3.org/2000/svg\"");
+  REQUIRE(svg != std::string::npos);
+  std::string pic = html.substr(svg, html.find("</svg>", svg) - svg);
+  CHECK(pic.find("role=\"img\" aria-labelledby=\"graph-title graph-desc\"") != std::string::npos);
+  CHECK(pic.find("<desc id=\"graph-desc\">2 entities and 1 link.") != std::string::npos);
+  CHECK(pic.find("<title>Kim Song accuses United States: 1 claim (blamed)</title>") != std::string::npos);
+  CHECK(pic.find("stroke=\"#EE6677\"") != std::string::npos);  // the accuses colour of the Graph tab
+  CHECK(pic.find(">Kim Song</text>") != std::string::npos);
+  CHECK(pic.find(">United States</text>") != std::string::npos);
+  CHECK(pic.find("Russia") == std::string::npos);
+  CHECK(pic.find("href") == std::string::npos);
+  CHECK(html.find("<caption>2 dates and times in calendar order, relative ones counted from the publication date, 2024-01-05</caption>") !=
+        std::string::npos);
+  size_t first = html.find("<th scope=\"row\">2024-01-05</th><td>5 January 2024</td>"), second = html.find("<th scope=\"row\">2024-01-06</th><td>The next day</td>");
+  CHECK(first != std::string::npos);
+  CHECK(second != std::string::npos);
+  CHECK(first < second);
+  std::string md = report_markdown(s, {});
+  CHECK(md.find("## Timeline\n\nRelative dates counted from the publication date, 2024-01-05.") != std::string::npos);
+  CHECK(md.find("| 2024-01-06 | The next day | The next day, Russia denied it. |  |") != std::string::npos);
+}

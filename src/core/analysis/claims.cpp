@@ -1,6 +1,7 @@
 // Claims: direct quotes with their attribution, indirect speech after reporting verbs, object
 // verbs (denied X), accusations, "according to", "quoted Y as saying", participial cues.
 #include <algorithm>
+#include <initializer_list>
 
 #include "core/analysis/doc.hpp"
 
@@ -688,6 +689,103 @@ struct ClaimPass {
     return true;
   }
 
+  // ------------------------------------------------------------------ blame, its verb not X's
+  // "In a statement by X, blame was shifted to Y for Z", "blame was placed on Y by X", "Y was blamed
+  // by X for Z", "X shifted the blame onto Y": X accuses Y though X is not the verb's subject.
+  // Content: from Y to the clause's end (without "by X"); cue: "blame was shifted", "was blamed",
+  // "shifted the blame". Runs before indirect(), which would take Y, the subject of "Y was blamed by
+  // X", for the speaker.
+  void blame_frames() {
+    auto any_of = [&](size_t i, std::initializer_list<std::string_view> ws) {
+      for (std::string_view w : ws)
+        if (d.is(i, hash_lower(w))) return true;
+      return false;
+    };
+    auto frame_verb = [&](size_t i) {
+      return any_of(i, {"shifted", "placed", "laid", "put", "pinned", "cast", "assigned", "apportioned", "directed", "heaped", "shift",
+                        "shifts", "place", "places", "lay", "lays", "puts", "pin", "pins", "casts"});
+    };
+    // Where Y starts after "on", "onto", "upon", "to" or "at the door / feet of"; SIZE_MAX for none.
+    auto target = [&](size_t p) -> size_t {
+      if (d.is(p, W.on) || d.is(p, W.to) || any_of(p, {"onto", "upon"})) return p + 1;
+      if (d.is(p, W.at) && d.is(p + 1, W.the) && any_of(p + 2, {"door", "doors", "feet"}) && d.is(p + 3, W.of)) return p + 4;
+      return SIZE_MAX;
+    };
+    // The agent after "by" at k, before limit: a named actor within three words ("by Kim Song", "by
+    // President Emmanuel Macron"), else a short phrase up to a comma or a preposition ("by state
+    // regulators").
+    auto agent = [&](size_t k, size_t limit) {
+      for (size_t m = k + 1; m < limit && m <= k + 3 && d.word(m); ++m) {
+        int32_t mi = d.mention_at[m];
+        if (mi < 0 || d.mentions[mi].t0 != m) continue;
+        Speaker sp;
+        sp.present = true;
+        sp.b = d.toks[m].b;
+        sp.e = d.toks[d.mentions[mi].t1 - 1].e;
+        sp.entity = &d.mentions[mi].entity;
+        return sp;
+      }
+      size_t e = k + 1;
+      while (e < limit && e < k + 6 && d.word(e) && !((d.fclass(e) & (Lexicon::fw_prep | Lexicon::fw_aux)) && !d.is(e, W.of))) ++e;
+      return e > k + 1 ? make_speaker(k + 1, e) : Speaker();
+    };
+    auto statement_noun = [&](size_t i) {
+      return any_of(i, {"statement", "remarks", "speech", "letter", "address", "interview", "briefing", "comments", "message", "post",
+                        "note", "declaration", "communique", "testimony", "report", "editorial", "broadcast", "tweet", "response"});
+    };
+    const uint64_t h_blame = hash_lower("blame"), h_blamed = hash_lower("blamed");
+    for (uint32_t i : d.cue_tokens) {
+      if (!(d.is(i, h_blame) || d.is(i, h_blamed)) || in_quote[i] || cue_used[i]) continue;
+      bool nested = false;  // inside a claim found already (nested speech is left to the reader)
+      for (const RawAnn& a : d.out) nested = nested || (a.label == 1 && a.b <= d.toks[i].b && d.toks[i].b < a.e);
+      if (nested) continue;
+      const size_t sb = sent_begin(i), se = sent_end(i);
+      size_t c0 = i, c1 = i + 1, ys = SIZE_MAX;  // the cue [c0, c1); Y starts at ys
+      Speaker sp;
+      if (d.is(i, h_blame) && i >= sb + 2 && d.is(i - 1, W.the) && frame_verb(i - 2)) {  // X shifted the blame onto Y
+        c0 = i - 2;
+        ys = target(i + 1);
+        size_t npe = c0, s = np_before(c0, sb, &npe);
+        if (s < c0) sp = make_speaker(s, npe);
+      } else if (d.is(i, h_blame)) {  // blame [for Z] was shifted to Y
+        size_t v = i + 1;
+        if (d.is(v, W.for_))
+          while (v < se && v < i + 12 && !be_form(v) && d.toks[v].type != T_PUNCT) ++v;
+        if (d.is(v, W.has) || d.is(v, W.have) || d.is(v, W.had)) ++v;
+        if (!be_form(v)) continue;
+        ++v;
+        while (v < se && d.word(v) && (d.is(v, W.also) || (d.tok(v).size() > 3 && d.tok(v).substr(d.tok(v).size() - 2) == "ly"))) ++v;
+        if (!frame_verb(v)) continue;
+        c1 = v + 1;
+        ys = target(v + 1);
+      } else if (i > sb + 1 && be_form(i - 1) && d.is(i + 1, W.by)) {  // Y was blamed by X
+        c0 = before_perfect(i - 1, sb);
+        size_t npe = c0, s = np_before(c0, sb, &npe);
+        if (s >= c0) continue;
+        ys = s;
+        sp = agent(i + 1, se);
+      }
+      if (ys >= se || in_quote[ys]) continue;
+      size_t ce = content_end(ys);
+      // "... on Y by X": the agent, where the content stops ("caused by": no agent)
+      for (size_t k = ys + 1; k < ce && !sp.present; ++k)
+        if (d.is(k, W.by) && !(d.tok(k - 1).size() > 3 && d.tok(k - 1).substr(d.tok(k - 1).size() - 2) == "ed")) {
+          sp = agent(k, ce);
+          if (sp.present) ce = d.punct(k - 1, ',') ? k - 1 : k;
+          break;
+        }
+      // "In a statement by X, blame was ...": the agent of the statement the sentence opens with
+      if (!sp.present && c0 == i && i > sb + 3 && d.punct(i - 1, ',') && (d.fclass(sb) & Lexicon::fw_prep))
+        for (size_t k = sb + 2; k + 1 < i; ++k)
+          if ((d.is(k, W.by) || d.is(k, W.from)) && (statement_noun(k - 1) || statement_noun(k - 2) || statement_noun(k - 3))) {
+            sp = agent(k, i - 1);  // "a statement by", "a speech on Tuesday by"
+            break;
+          }
+      if (!sp.present || bad_speaker(sp) || ce <= ys) continue;
+      emit(d.toks[ys].b, content_bytes_end(ys, ce), sp, c0, c1);
+    }
+  }
+
   void indirect() {
     size_t covered_until = 0;  // tokens inside the previous indirect claim's content
     // only tokens that can start a cue (cue_at's first tests, without the call)
@@ -1078,6 +1176,7 @@ struct ClaimPass {
 void find_claims(Doc& d) {
   ClaimPass p(d);
   p.quotes();
+  p.blame_frames();
   p.indirect();
 }
 
