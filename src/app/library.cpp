@@ -190,7 +190,7 @@ void app_library_loaded(App& a, const std::string& entries_json, const std::stri
     if (a.host.load_article) a.host.load_article(id.c_str());
 }
 
-void app_article_loaded(App& a, const std::string& id, const std::string& file_json, const std::string& journal, const std::string& meta_json) {
+void app_article_loaded(App& a, const std::string& id, std::string_view file_json, std::string_view journal, const std::string& meta_json) {
   Library& L = a.library;
   bool at_start = std::find(L.restoring.begin(), L.restoring.end(), id) != L.restoring.end();
   L.restoring.erase(std::remove(L.restoring.begin(), L.restoring.end(), id), L.restoring.end());
@@ -266,7 +266,10 @@ void app_store_failed(App& a, const std::string& id, const std::string& reason) 
                 "Lede could not store your changes in this browser: " + a.library.storage_error +
                     ".\n\nNothing is lost yet: everything is still open here. Save it to a file (Ctrl+S) to keep it; the status bar keeps "
                     "saying this until then.");
-  (void)id;
+  // A journal entry needs the file and the entries before it in the store: after a failure the
+  // next store writes the whole file.
+  for (auto& sp : a.sessions)
+    if (id.empty() || sp->id == id) sp->store_log.whole = true;
 }
 
 void app_library_search_results(App& a, const std::string& query, const std::string& hits_json) {

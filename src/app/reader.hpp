@@ -5,6 +5,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/graph_view.hpp"
@@ -288,7 +289,8 @@ bool app_busy(const App& app);
 void app_library_loaded(App& app, const std::string& entries_json, const std::string& state_json);
 // An article's stored record arrived (asked with Host::load_article); file_json empty if missing.
 // The stored article: its file, its journal (entries one a line; core/lede_file.hpp) and list entry.
-void app_article_loaded(App& app, const std::string& id, const std::string& file_json, const std::string& journal,
+// Views, not strings: the file of a long article is megabytes, and a copy of it would stay as heap.
+void app_article_loaded(App& app, const std::string& id, std::string_view file_json, std::string_view journal,
                         const std::string& meta_json);
 void app_article_stored(App& app, const std::string& id, uint64_t changes);
 void app_store_failed(App& app, const std::string& id, const std::string& reason);
