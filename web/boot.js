@@ -287,7 +287,9 @@
 
   // ---- the library, kept in the browser ------------------------------------------------------------
   // IndexedDB holds every article with its work: 'articles' (id -> {file}: the .lede.json text),
-  // 'meta' (id -> the Library's list entry) and 'state' ('library' -> the tabs open last time).
+  // 'journal' ([id, seq] -> {entry}: each change stored since that file, without the text, so that
+  // autosave of a long article costs what changed; the reader folds it into a new file now and
+  // then), 'meta' (id -> the Library's list entry) and 'state' ('library' -> the tabs open last time).
   // localStorage holds the small view settings. One tab at a time writes (a Web Lock); another
   // tab reads, says so, and can take over.
   const DB_NAME = 'lede', SETTINGS_KEY = 'lede.settings', WRITER_LOCK = 'lede-library-writer';
@@ -296,7 +298,7 @@
     let req;
     try {
       if (!('indexedDB' in window) || !window.indexedDB) throw new Error('no IndexedDB');
-      req = indexedDB.open(DB_NAME, 2);
+      req = indexedDB.open(DB_NAME, 3);
     } catch (e) {
       storeProblem = location.protocol === 'file:'
         ? 'this browser does not let a page opened from a file (file://) keep data'
@@ -306,7 +308,7 @@
     }
     req.onupgradeneeded = (ev) => {
       const d = req.result, tx = req.transaction;
-      for (const name of ['articles', 'meta', 'state']) if (!d.objectStoreNames.contains(name)) d.createObjectStore(name);
+      for (const name of ['articles', 'meta', 'state', 'journal']) if (!d.objectStoreNames.contains(name)) d.createObjectStore(name);
       if (ev.oldVersion === 1 && d.objectStoreNames.contains('work')) {
         // Version 1 kept one article under work/current: it becomes the library's first entry.
         const get = tx.objectStore('work').get('current');
@@ -354,6 +356,37 @@
   let writer = true;
   let releaseWriter = null;
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel('lede-library') : null;
+
+  const journalOf = (id) => IDBKeyRange.bound([id, 0], [id, Infinity]);
+  // The article's journal entries, in order (each one line of JSON).
+  function journalEntries(d, id) {
+    return request(d, 'journal', 'readonly', (s) => s.getAll(journalOf(id))).then((rs) => (rs || []).map((r) => r.entry));
+  }
+  // The stored file with its journal applied, as the reader applies it (lede_file.cpp, apply_journal).
+  async function storedFile(d, id) {
+    const rec = await request(d, 'articles', 'readonly', (s) => s.get(id));
+    if (!rec) return null;
+    const doc = JSON.parse(rec.file);
+    const anns = doc.annotations || [];
+    const at = new Map(anns.map((a, i) => [a.id, i]));
+    const gone = new Set();
+    for (const line of await journalEntries(d, id)) {
+      let e;
+      try { e = JSON.parse(line); } catch (err) { continue; }
+      for (const id of e.removed || []) if (at.has(id)) { gone.add(at.get(id)); at.delete(id); }
+      for (const a of e.annotations || []) {
+        if (at.has(a.id)) anns[at.get(a.id)] = a;
+        else { at.set(a.id, anns.length); anns.push(a); }
+      }
+      for (const k of ['author', 'labels', 'orphans', 'ratings']) if (k in e) doc[k] = e[k];
+      if (e.document && doc.document) {
+        doc.document.title = e.document.title;
+        if (e.document.meta) doc.document.meta = e.document.meta; else delete doc.document.meta;
+      }
+    }
+    doc.annotations = anns.filter((a, i) => !gone.has(i));
+    return doc;
+  }
 
   function listLibrary(d) {
     return Promise.all([request(d, 'meta', 'readonly', (s) => s.getAll()), request(d, 'state', 'readonly', (s) => s.get('library'))]);
@@ -415,10 +448,27 @@
       db.then((d) => {
         if (!d) throw new Error('no store');
         return new Promise((resolve, reject) => {
-          const tx = d.transaction(['articles', 'meta'], 'readwrite');
+          const tx = d.transaction(['articles', 'meta', 'journal'], 'readwrite');
           tx.objectStore('articles').put({ file }, id);
           tx.objectStore('meta').put(JSON.parse(meta), id);
+          tx.objectStore('journal').delete(journalOf(id));  // the file holds it all now
           if (tx.commit) tx.commit();  // now, not when this task ends
+          tx.oncomplete = resolve;
+          tx.onerror = tx.onabort = () => reject(tx.error);
+        });
+      }).then(() => { withString(id, (p) => M._lede_article_stored(p, changes)); },
+        (err) => { withString(id, (p) => withString(storeError(err), (r) => M._lede_store_failed(p, r))); });
+    },
+    // One change of an article already stored: appended, in the order the reader made them.
+    storeJournal(id, seq, entry, meta, changes) {
+      if (!writer) return;
+      db.then((d) => {
+        if (!d) throw new Error('no store');
+        return new Promise((resolve, reject) => {
+          const tx = d.transaction(['journal', 'meta'], 'readwrite');
+          tx.objectStore('journal').put({ entry }, [id, seq]);
+          tx.objectStore('meta').put(JSON.parse(meta), id);
+          if (tx.commit) tx.commit();
           tx.oncomplete = resolve;
           tx.onerror = tx.onabort = () => reject(tx.error);
         });
@@ -436,18 +486,21 @@
         .catch(() => {});
     },
     loadArticle(id) {
-      db.then((d) => d && Promise.all([request(d, 'articles', 'readonly', (s) => s.get(id)),
+      const loaded = (file, journal, meta) => withString(id, (i) => withString(file, (f) => withString(journal, (j) =>
+        withString(meta, (m) => M._lede_article_loaded(i, f, j, m)))));
+      db.then((d) => d && Promise.all([request(d, 'articles', 'readonly', (s) => s.get(id)), journalEntries(d, id),
                                                       request(d, 'meta', 'readonly', (s) => s.get(id))]))
         .then((r) => {
-          const [rec, meta] = r || [];
-          withString(id, (i) => withString(rec ? rec.file : '', (f) => withString(JSON.stringify(meta || {}), (m) => M._lede_article_loaded(i, f, m))));
-        }, () => withString(id, (i) => withString('', (f) => withString('{}', (m) => M._lede_article_loaded(i, f, m)))));
+          const [rec, journal, meta] = r || [];
+          loaded(rec ? rec.file : '', (journal || []).join('\n'), JSON.stringify(meta || {}));
+        }, () => loaded('', '', '{}'));
     },
     purgeArticle(id) {
       db.then((d) => d && new Promise((resolve) => {
-        const tx = d.transaction(['articles', 'meta'], 'readwrite');
+        const tx = d.transaction(['articles', 'meta', 'journal'], 'readwrite');
         tx.objectStore('articles').delete(id);
         tx.objectStore('meta').delete(id);
+        tx.objectStore('journal').delete(journalOf(id));
         tx.oncomplete = tx.onerror = tx.onabort = resolve;
       }));
     },
@@ -459,10 +512,9 @@
           const [metas] = await listLibrary(d);
           for (const meta of metas) {
             if (meta.deleted) continue;
-            const rec = await request(d, 'articles', 'readonly', (s) => s.get(meta.id));
-            if (!rec) continue;
             let doc;
-            try { doc = JSON.parse(rec.file); } catch (e) { continue; }
+            try { doc = await storedFile(d, meta.id); } catch (e) { continue; }
+            if (!doc) continue;
             const text = (doc.document && doc.document.text) || '';
             const notes = (doc.annotations || []).map((x) => x.note || '').filter(Boolean).join('\n');
             const hay = (text + '\n' + notes).toLowerCase();
@@ -484,8 +536,8 @@
         const [metas] = await listLibrary(d);
         const articles = [];
         for (const meta of metas) {
-          const rec = await request(d, 'articles', 'readonly', (s) => s.get(meta.id));
-          if (rec) articles.push({ meta, file: JSON.parse(rec.file) });
+          const file = await storedFile(d, meta.id);
+          if (file) articles.push({ meta, file });
         }
         const out = { format: 'lede-library', version: 1, exported: new Date().toISOString(), articles };
         host.download('lede-library-' + new Date().toISOString().slice(0, 10) + '.json',
@@ -664,6 +716,9 @@
     // CPU time (ms) of each drawn frame since frame `from` (see frameCount), for benchmarks.
     frameTimes(from = 0) { return M ? JSON.parse(M.UTF8ToString(M._lede_frame_times(from))) : []; },
     frameCount() { return M ? M._lede_frame_count() : 0; },
+    // The Wasm heap (bytes: heap size, malloc's use now and its peak) and the open article in
+    // brief (title, length, annotations, autosave), cheap enough to poll on a large article.
+    memory() { return M ? JSON.parse(M.UTF8ToString(M._lede_memory())) : null; },
     ready() { return timing.firstFrame !== null; },
   });
 

@@ -5,17 +5,12 @@
 //   node bench/reader/frames.mjs [SIZE_MB] [--graph]   (needs the web build: ./dev.sh build)
 //   --graph: only the changes without the graph and the "graph open" rows (issue 15); LEDE_SITE=DIR
 //   measures another build (the one before, for a comparison in the same run).
-import { readFileSync } from 'node:fs';
-import { launch, openReader, repo, startServer, tempFile, cleanup } from '../../tests/e2e/harness.mjs';
+import { launch, openReader, startServer, cleanup } from '../../tests/e2e/harness.mjs';
+import { longArticle } from './long_article.mjs';
 
 const sizeMb = Number(process.argv[2] || 1);
 const graphOnly = process.argv.includes('--graph');
-const passages = [];
-for (const f of ['tests/devset/dev.jsonl', 'tests/devset/heldout.jsonl'])
-  for (const line of readFileSync(`${repo}/${f}`, 'utf8').split('\n')) if (line.trim()) passages.push(JSON.parse(line).text);
-let text = '';
-for (let i = 0; Buffer.byteLength(text) < sizeMb * 1024 * 1024; i++) text += passages[i % passages.length] + '\n';
-const file = tempFile('long-article.txt', text);
+const file = longArticle(sizeMb);
 
 const server = await startServer();
 const browser = await launch();

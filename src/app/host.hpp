@@ -16,9 +16,12 @@ struct Host {
   double (*now_ms)() = nullptr;                         // wall clock, ms since the Unix epoch
   // The library in the browser. store_article keeps an article's file and its list entry (meta)
   // together; the host confirms with app_article_stored or reports app_store_failed.
+  // store_article replaces the article's journal too; store_journal appends entry `seq` of it
+  // (core/lede_file.hpp, write_lede_journal_entry): what changed, without the text.
   void (*store_article)(const char* id, const char* file_json, const char* meta_json, double changes) = nullptr;
+  void (*store_journal)(const char* id, double seq, const char* entry_json, const char* meta_json, double changes) = nullptr;
   void (*store_meta)(const char* id, const char* meta_json) = nullptr;   // list entry only (rename, trash, position)
-  void (*load_article)(const char* id) = nullptr;                        // answered by app_article_loaded
+  void (*load_article)(const char* id) = nullptr;                        // answered by app_article_loaded (file and journal)
   void (*purge_article)(const char* id) = nullptr;                       // deleted for good (from the trash)
   void (*store_library_state)(const char* json) = nullptr;               // {open: [ids], current: id}
   void (*search_library)(const char* query) = nullptr;                   // answered by app_library_search_results

@@ -190,7 +190,7 @@ void app_library_loaded(App& a, const std::string& entries_json, const std::stri
     if (a.host.load_article) a.host.load_article(id.c_str());
 }
 
-void app_article_loaded(App& a, const std::string& id, const std::string& file_json, const std::string& meta_json) {
+void app_article_loaded(App& a, const std::string& id, std::string_view file_json, std::string_view journal, const std::string& meta_json) {
   Library& L = a.library;
   bool at_start = std::find(L.restoring.begin(), L.restoring.end(), id) != L.restoring.end();
   L.restoring.erase(std::remove(L.restoring.begin(), L.restoring.end(), id), L.restoring.end());
@@ -199,7 +199,7 @@ void app_article_loaded(App& a, const std::string& id, const std::string& file_j
     return;
   }
   // Stored work is restored even when part of it is bad: what cannot be read is listed, the rest kept.
-  LoadResult r = read_lede_file_lenient(file_json);
+  LoadResult r = read_lede_file_lenient(file_json, journal);
   const LibraryEntry* known = entry(a, id);
   const std::string title = known ? known->title : id;
   if (!r.ok) {
@@ -227,6 +227,12 @@ void app_article_loaded(App& a, const std::string& id, const std::string& file_j
   s.saved_to_file_at = meta.value("savedToFileAt", std::string());
   if (meta.value("savedToFile", false)) s.saved_to_file_changes = s.changes;
   s.stored_changes = s.store_confirmed = s.changes;
+  // The next change goes on the journal, unless something stored had to be left out: then the
+  // whole file is written again without it.
+  s.store_log.whole = !r.dropped.empty();
+  s.store_log.whole_bytes = file_json.size();
+  s.store_log.journal_bytes = journal.size();
+  s.store_log.seq = r.journal_seq;
   Session* shown = a.s;
   adopt_session(a, std::move(fresh));
   bool show = !at_start || L.reopen == id || L.reopen.empty() || !shown || (shown->id.empty() && shown->undo.empty());
@@ -260,7 +266,10 @@ void app_store_failed(App& a, const std::string& id, const std::string& reason) 
                 "Lede could not store your changes in this browser: " + a.library.storage_error +
                     ".\n\nNothing is lost yet: everything is still open here. Save it to a file (Ctrl+S) to keep it; the status bar keeps "
                     "saying this until then.");
-  (void)id;
+  // A journal entry needs the file and the entries before it in the store: after a failure the
+  // next store writes the whole file.
+  for (auto& sp : a.sessions)
+    if (id.empty() || sp->id == id) sp->store_log.whole = true;
 }
 
 void app_library_search_results(App& a, const std::string& query, const std::string& hits_json) {
@@ -289,7 +298,11 @@ void app_set_writer(App& a, bool writer) {
                 "Work on in the other tab, or choose \u201CUse this tab\u201D in the status bar here.");
   if (!was && writer) {
     // This tab's unstored changes go to the store now; the rest of the list may have changed.
-    for (auto& s : a.sessions) s->stored_changes = s->stored() ? s->changes : ~0ull;
+    // Each is written whole: the other tab may have stored its own version meanwhile.
+    for (auto& s : a.sessions) {
+      s->stored_changes = s->stored() ? s->changes : ~0ull;
+      s->store_log.whole = true;
+    }
     set_status(a, "This tab now keeps the library");
   }
 }
@@ -314,7 +327,13 @@ bool app_persist(App& a) {
     s.updated = now;
     LibraryEntry e = entry_of(s);
     put_entry(a, e);
-    a.host.store_article(s.id.c_str(), to_file(s).c_str(), meta_of(s).dump().c_str(), double(s.changes));
+    // What changed since the last store, or the whole file (a new article, or the journal grown).
+    if (!a.host.store_journal) s.store_log.whole = true;
+    StoreWrite w = next_store(s);
+    a.library.stored_bytes += w.bytes.size();
+    ++(w.whole ? a.library.whole_stores : a.library.journal_stores);
+    if (w.whole) a.host.store_article(s.id.c_str(), w.bytes.c_str(), meta_of(s).dump().c_str(), double(s.changes));
+    else a.host.store_journal(s.id.c_str(), double(w.seq), w.bytes.c_str(), meta_of(s).dump().c_str(), double(s.changes));
   }
   store_state(a);
   // The reading position, at most twice a second (it changes while scrolling); until it is

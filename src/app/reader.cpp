@@ -222,6 +222,7 @@ void open_merge_file(App& a, const std::string& name, const std::string& bytes) 
   a.merge.author = set.author.empty() ? file_stem(name) : set.author;
   a.merge.theirs = std::move(set.annotations);
   for (const Annotation& o : set.orphans) a.s->orphans.push_back(o);
+  if (!set.orphans.empty()) a.s->store_log.orphans = true;
   if (!summary.empty()) show_toast(a, summary);
 }
 
@@ -1198,6 +1199,20 @@ std::string app_selection_text(const App& a) {
   return a.s->doc.text.substr(b, e - b);
 }
 
+static json autosave_json(const App& a) {
+  return {{"saved", a.s->stored()}, {"savedToFile", a.s->saved_to_file()}, {"storageError", a.library.storage_error.empty() ? json(nullptr) : json(a.library.storage_error)},
+          {"writer", a.library.writer}, {"bytesStored", a.library.stored_bytes}, {"wholeStores", a.library.whole_stores},
+          {"journalStores", a.library.journal_stores}};
+}
+
+std::string app_brief_json(const App& a, json extra) {
+  json j = std::move(extra);
+  j["article"] = {{"title", article_title(a.s->doc)}, {"length", a.s->index.length()}, {"annotations", a.s->annotations.size()},
+                  {"mine", reader_annotation_count(*a.s)}};
+  j["autosave"] = autosave_json(a);
+  return j.dump();
+}
+
 std::string app_state_json(const App& a) {
   json anns = json::array();
   for (const Annotation& an : a.s->annotations) {
@@ -1254,8 +1269,7 @@ std::string app_state_json(const App& a) {
       {"find", {{"open", a.find_open}, {"query", a.find_query}, {"count", a.find_hits.size()}, {"current", a.find_current}}},
       {"undo", a.s->undo.size()},
       {"redo", a.s->redo.size()},
-      {"autosave", {{"saved", a.s->stored()}, {"savedToFile", a.s->saved_to_file()}, {"storageError", a.library.storage_error.empty() ? json(nullptr) : json(a.library.storage_error)},
-                    {"writer", a.library.writer}}},
+      {"autosave", autosave_json(a)},
       {"library", json::parse(library_json(a))},
       {"tabs", tabs},
       {"libraryOpen", a.library.window},

@@ -5,6 +5,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/graph_view.hpp"
@@ -109,6 +110,9 @@ struct Library {
   bool persistent = false;
   double meta_stored_at = 0;            // when the reading position was last stored
   std::string stored_state;             // the tabs last handed to the store
+  // What this tab handed to the store (for the page state: autosave costs what changed).
+  uint64_t stored_bytes = 0;            // bytes of files and journal entries
+  uint64_t whole_stores = 0, journal_stores = 0;
   unsigned ids_made = 0;                // new article ids made by this tab
   const Session* tab_selected = nullptr;  // the tab ImGui shows as selected (moved when App::s changes)
 };
@@ -284,7 +288,10 @@ bool app_busy(const App& app);
 // Start-up: the store's list of articles and the ones open last time (JSON from the host).
 void app_library_loaded(App& app, const std::string& entries_json, const std::string& state_json);
 // An article's stored record arrived (asked with Host::load_article); file_json empty if missing.
-void app_article_loaded(App& app, const std::string& id, const std::string& file_json, const std::string& meta_json);
+// The stored article: its file, its journal (entries one a line; core/lede_file.hpp) and list entry.
+// Views, not strings: the file of a long article is megabytes, and a copy of it would stay as heap.
+void app_article_loaded(App& app, const std::string& id, std::string_view file_json, std::string_view journal,
+                        const std::string& meta_json);
 void app_article_stored(App& app, const std::string& id, uint64_t changes);
 void app_store_failed(App& app, const std::string& id, const std::string& reason);
 void app_library_search_results(App& app, const std::string& query, const std::string& hits_json);
@@ -310,6 +317,9 @@ std::string library_json(const App& app);  // for app_state_json
 
 std::string app_selection_text(const App& app);
 std::string app_state_json(const App& app);
+// The open article in brief (title, length, annotations, autosave), with `extra`'s keys: cheap on
+// a large article, unlike app_state_json.
+std::string app_brief_json(const App& app, json extra);
 // Screen rectangles (CSS px, as of the last frame) covering code points [start, end).
 std::string app_rects_json(const App& app, size_t start, size_t end);
 

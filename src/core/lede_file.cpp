@@ -4,9 +4,11 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/json_input.hpp"
+#include "core/json_writer.hpp"
 #include "core/sha256.hpp"
 #include "core/text.hpp"
 
@@ -380,7 +382,65 @@ bool drop_if_bad(Checker& c, size_t before, std::vector<Problem>& dropped, std::
 
 // lenient: an annotation or orphan with a problem is left out and listed in r.dropped, instead of
 // failing the whole file (what a restore of stored work needs).
-LoadResult read_impl(std::string_view bytes, bool lenient) {
+// The autosave journal (write_lede_journal_entry) applied to a file's value, entry by entry, before
+// it is validated as a whole: what an entry writes replaces what the file had.
+void apply_journal(json& root, std::string_view journal, LoadResult& r) {
+  auto found = root.find("annotations");
+  if (found == root.end() || !found->is_array()) return;  // the file's own problem, reported by the validation
+  json& anns = *found;
+  std::unordered_map<std::string, size_t> at;
+  std::vector<bool> removed(anns.size(), false);
+  for (size_t i = 0; i < anns.size(); ++i)
+    if (anns[i].is_object() && anns[i].contains("id") && anns[i]["id"].is_string()) at[anns[i]["id"].get<std::string>()] = i;
+  size_t k = 0;
+  for (size_t b = 0; b < journal.size(); ++k) {
+    size_t e = std::min(journal.find('\n', b), journal.size());
+    std::string_view line = journal.substr(b, e - b);
+    b = e + 1;
+    JsonInput in = parse_json_input(line, kMaxJsonDepth);
+    if (!in.ok || !in.value.is_object()) {
+      r.dropped.push_back({"journal[" + std::to_string(k) + "]", "a change stored in the browser could not be read (left out)"});
+      continue;
+    }
+    json& entry = in.value;
+    if (entry.contains("removed") && entry["removed"].is_array())
+      for (const json& id : entry["removed"]) {
+        if (!id.is_string()) continue;
+        auto it = at.find(id.get<std::string>());
+        if (it == at.end()) continue;
+        removed[it->second] = true;
+        at.erase(it);
+      }
+    if (entry.contains("annotations") && entry["annotations"].is_array())
+      for (json& a : entry["annotations"]) {
+        std::string id = a.is_object() && a.contains("id") && a["id"].is_string() ? a["id"].get<std::string>() : std::string();
+        auto it = id.empty() ? at.end() : at.find(id);
+        if (it != at.end()) {
+          anns[it->second] = std::move(a);
+        } else {
+          if (!id.empty()) at[id] = anns.size();
+          anns.push_back(std::move(a));
+          removed.push_back(false);
+        }
+      }
+    for (const char* key : {"author", "labels", "orphans", "ratings"})
+      if (entry.contains(key)) root[key] = std::move(entry[key]);
+    if (entry.contains("document") && entry["document"].is_object() && root.contains("document") && root["document"].is_object()) {
+      json& doc = root["document"];
+      json& from = entry["document"];
+      if (from.contains("title")) doc["title"] = std::move(from["title"]);
+      if (from.contains("meta")) doc["meta"] = std::move(from["meta"]);
+      else doc.erase("meta");
+    }
+    if (entry.contains("seq") && entry["seq"].is_number_unsigned()) r.journal_seq = entry["seq"].get<uint64_t>();
+  }
+  json kept = json::array();
+  for (size_t i = 0; i < anns.size(); ++i)
+    if (!removed[i]) kept.push_back(std::move(anns[i]));
+  anns = std::move(kept);
+}
+
+LoadResult read_impl(std::string_view bytes, bool lenient, std::string_view journal = {}) {
   LoadResult r;
   auto fail = [&](std::string msg) {
     r.problems.push_back({"", std::move(msg)});
@@ -424,6 +484,7 @@ LoadResult read_impl(std::string_view bytes, bool lenient) {
   if (!root.is_object())
     return fail(std::string("The top level must be a JSON object, found ") + type_name(root) +
                 ". This is not a Lede annotation file.");
+  if (!journal.empty()) apply_journal(root, journal, r);
 
   // format and version first: for a file of another kind, nothing else is worth reporting.
   auto fmt = root.find("format");
@@ -609,7 +670,7 @@ LoadResult read_impl(std::string_view bytes, bool lenient) {
 }  // namespace
 
 LoadResult read_lede_file(std::string_view bytes) { return read_impl(bytes, false); }
-LoadResult read_lede_file_lenient(std::string_view bytes) { return read_impl(bytes, true); }
+LoadResult read_lede_file_lenient(std::string_view bytes, std::string_view journal) { return read_impl(bytes, true, journal); }
 
 std::string LoadResult::dropped_summary(size_t max_items) const {
   std::string s;
@@ -637,6 +698,24 @@ json annotation_json(const Annotation& a, const std::string& text, const TextInd
   return j;
 }
 
+std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// Appends one annotation as annotation_json(...).dump() writes it; an open suggestion of the
+// analysis (nearly all of a long article's) straight, without a json value.
+void append_annotation(std::string& out, const Annotation& a, const std::string& text, const TextIndex& index, bool orphan) {
+  JsonWriter w(out);
+  if (orphan || !write_file_suggestion(w, a)) out += dumped(annotation_json(a, text, index, orphan));
+}
+
+void append_annotations(std::string& out, const std::vector<Annotation>& v, const std::string& text, const TextIndex& index, bool orphans) {
+  out += '[';
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out += ',';
+    append_annotation(out, v[i], text, index, orphans);
+  }
+  out += ']';
+}
+
 json document_json(const Document& d, const TextIndex& index) {
   json j{{"title", d.title}, {"sha256", sha256_hex(d.text)}, {"length", index.length()}, {"text", d.text}};
   if (!d.meta.empty()) j["meta"] = d.meta;
@@ -644,9 +723,11 @@ json document_json(const Document& d, const TextIndex& index) {
 }
 
 // The scale as written: always present in version 2, the default one when the set has none.
-json ratings_json(const AnnotationSet& set) { return set.ratings.empty() ? json(default_ratings()) : json(set.ratings); }
+json ratings_json(const std::vector<Rating>& ratings) { return ratings.empty() ? json(default_ratings()) : json(ratings); }
 
-std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+SetView view_of(const AnnotationSet& set) {
+  return {set.document, set.labels, set.ratings, set.annotations, set.orphans, set.author};
+}
 
 }  // namespace
 
@@ -661,7 +742,7 @@ json lede_file_json(const AnnotationSet& set, const std::string& generator) {
                   {"generator", generator},
                   {"document", document_json(set.document, index)},
                   {"labels", labels},
-                  {"ratings", ratings_json(set)},
+                  {"ratings", ratings_json(set.ratings)},
                   {"annotations", anns}};
   if (!set.author.empty()) out["author"] = set.author;
   if (!set.orphans.empty()) {
@@ -674,35 +755,61 @@ json lede_file_json(const AnnotationSet& set, const std::string& generator) {
 
 std::string write_lede_file(const AnnotationSet& set, const std::string& generator, bool pretty) {
   if (pretty) return lede_file_json(set, generator).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return write_lede_file(view_of(set), generator);
+}
+
+std::string write_lede_file(const SetView& v, const std::string& generator, const TextIndex* index) {
   // Compact: written annotation by annotation, never as one JSON tree of the whole file (that
   // tree took several times the file's size). Same bytes as lede_file_json(...).dump(), keys in
   // the order nlohmann::json sorts them.
-  const std::string& text = set.document.text;
-  TextIndex index(text);
+  const std::string& text = v.document.text;
+  TextIndex own;
+  if (!index) index = &(own = TextIndex(text));
   std::string out;
-  // Reserved once near its final size: growing by doubling held up to 3x the file at the peak.
-  out.reserve(text.size() + text.size() / 8 + (set.annotations.size() + set.orphans.size()) * 200 + 4096);
-  out += "{\"annotations\":[";
-  for (size_t i = 0; i < set.annotations.size(); ++i) {
-    if (i) out += ',';
-    out += dumped(annotation_json(set.annotations[i], text, index, false));
-  }
-  out += ']';
-  if (!set.author.empty()) out += ",\"author\":" + dumped(set.author);
-  out += ",\"document\":" + dumped(document_json(set.document, index));
+  // Reserved once, for the text and about what an open suggestion takes: growing by doubling held
+  // up to 3x the file at the peak, and a larger reserve is heap the page keeps.
+  out.reserve(text.size() + text.size() / 16 + (v.annotations.size() + v.orphans.size()) * 120 + 4096);
+  out += "{\"annotations\":";
+  append_annotations(out, v.annotations, text, *index, false);
+  if (!v.author.empty()) out += ",\"author\":" + dumped(v.author);
+  out += ",\"document\":" + dumped(document_json(v.document, *index));
   out += ",\"format\":" + dumped(kFormatName);
   out += ",\"generator\":" + dumped(generator);
-  out += ",\"labels\":" + dumped(json(set.labels));
-  if (!set.orphans.empty()) {
-    out += ",\"orphans\":[";
-    for (size_t i = 0; i < set.orphans.size(); ++i) {
-      if (i) out += ',';
-      out += dumped(annotation_json(set.orphans[i], text, index, true));
-    }
-    out += ']';
+  out += ",\"labels\":" + dumped(json(v.labels));
+  if (!v.orphans.empty()) {
+    out += ",\"orphans\":";
+    append_annotations(out, v.orphans, text, *index, true);
   }
-  out += ",\"ratings\":" + dumped(ratings_json(set));
+  out += ",\"ratings\":" + dumped(ratings_json(v.ratings));
   out += ",\"version\":" + std::to_string(kFormatVersion) + "}\n";
+  return out;
+}
+
+std::string write_lede_journal_entry(const SetView& v, const TextIndex& index, uint64_t seq, const std::set<std::string>& touched,
+                                     bool with_orphans) {
+  const std::string& text = v.document.text;
+  std::string out = "{\"annotations\":[";
+  std::set<std::string> gone = touched;
+  bool first = true;
+  for (const Annotation& a : v.annotations) {
+    if (!gone.erase(a.id)) continue;
+    if (!first) out += ',';
+    first = false;
+    append_annotation(out, a, text, index, false);
+  }
+  out += ']';
+  out += ",\"author\":" + dumped(v.author);
+  json doc{{"title", v.document.title}};
+  if (!v.document.meta.empty()) doc["meta"] = v.document.meta;
+  out += ",\"document\":" + dumped(doc);
+  out += ",\"labels\":" + dumped(json(v.labels));
+  if (with_orphans) {
+    out += ",\"orphans\":";
+    append_annotations(out, v.orphans, text, index, true);
+  }
+  out += ",\"ratings\":" + dumped(ratings_json(v.ratings));
+  out += ",\"removed\":" + dumped(json(gone));
+  out += ",\"seq\":" + std::to_string(seq) + "}";
   return out;
 }
 

@@ -3,6 +3,7 @@
 // Reading validates everything and reports problems with their JSON path; a file with any
 // problem yields nothing, so a caller never half-applies a bad file.
 #pragma once
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,17 @@ struct LoadResult {
   // ("annotations[3].end: ... (id "a4")"), in file order.
   std::vector<Problem> dropped;
   std::string dropped_summary(size_t max_items = 3) const;
+  uint64_t journal_seq = 0;  // the last journal entry's "seq" (read_lede_file_lenient with a journal)
+};
+
+// An AnnotationSet's parts by reference: what a Session holds, written without copying it.
+struct SetView {
+  const Document& document;
+  const std::vector<Label>& labels;
+  const std::vector<Rating>& ratings;
+  const std::vector<Annotation>& annotations;
+  const std::vector<Annotation>& orphans;
+  const std::string& author;
 };
 
 // Parses and validates a whole file. Never throws; at most 20 problems are collected.
@@ -46,11 +58,27 @@ LoadResult read_lede_file(std::string_view bytes);
 // file. A bad field of document.meta is left out and listed the same way. Whole-file problems
 // (not JSON, wrong format, a bad document text, label set or rating scale) still fail: then
 // nothing can be trusted. ok && dropped.empty() means the file was fully valid.
-LoadResult read_lede_file_lenient(std::string_view bytes);
+// With `journal`: the browser's autosave journal for this file, one entry per line (see
+// write_lede_journal_entry), applied in order before the whole is validated. An entry that is not
+// a JSON object is left out and listed in `dropped` as "journal[k]".
+LoadResult read_lede_file_lenient(std::string_view bytes, std::string_view journal = {});
 // The file for `set`: quotes of placed annotations are recomputed from the text (open suggestions
 // get none: the text at their offsets says it); orphans are written with the quote they carry.
 // Compact JSON (one line) unless pretty, which indents by 2 for people to read.
 std::string write_lede_file(const AnnotationSet& set, const std::string& generator, bool pretty = false);
+// The same, compact, from a set's parts; `index` (of view.document.text) saves building one.
+std::string write_lede_file(const SetView& view, const std::string& generator, const TextIndex* index = nullptr);
+
+// One entry of the autosave journal (docs/file-format.md, "Stored in the browser"): what changed
+// since the file or the entry before, on one line:
+//   {"annotations":[...],"author":A,"document":{"meta":M,"title":T},"labels":[...],"orphans":[...],
+//    "ratings":[...],"removed":[ids],"seq":N}
+// "annotations" holds each annotation of `touched` that the set has (written as in the file),
+// "removed" each one it no longer has; "orphans" only when with_orphans; the labels, ratings,
+// author and the document's title and details always (they are small). Applied in order to the
+// file, the entries give the set back exactly.
+std::string write_lede_journal_entry(const SetView& view, const TextIndex& index, uint64_t seq,
+                                     const std::set<std::string>& touched, bool with_orphans);
 json lede_file_json(const AnnotationSet& set, const std::string& generator);
 
 // Keeps the first kMaxAnnotations of an analysis's suggestions (they come in text order), so that

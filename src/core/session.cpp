@@ -21,6 +21,9 @@ void apply(Session& s, const Change& c, bool forward) {
   at.reserve(s.annotations.size() * 2);
   for (size_t i = 0; i < s.annotations.size(); ++i) at.emplace(s.annotations[i].id, i);
   std::vector<bool> erase(s.annotations.size(), false);
+  for (const AnnotationEdit& e : c.edits)
+    for (const std::optional<Annotation>* side : {&e.before, &e.after})
+      if (*side) s.store_log.touched.insert((*side)->id);
   for (const AnnotationEdit& e : c.edits) {
     const std::optional<Annotation>& from = forward ? e.before : e.after;
     const std::optional<Annotation>& to = forward ? e.after : e.before;
@@ -97,13 +100,18 @@ void session_open(Session& s, Document doc, std::vector<Label> labels, std::vect
   s.saved_to_file_at.clear();
   s.saved_to_file_changes = ~0ull;
   s.top_cp = 0;
+  s.store_log.whole = true;
 }
 
 bool add_suggestions(Session& s, std::vector<Annotation> suggestions) {
   if (suggestions.empty() || has_automatic(s.annotations) || has_automatic(s.orphans)) return false;
-  s.annotations.insert(s.annotations.end(), std::make_move_iterator(suggestions.begin()), std::make_move_iterator(suggestions.end()));
+  // Taken over whole when the article has none yet (a long article's suggestions are tens of MB:
+  // a copy would hold them twice), else appended.
+  if (s.annotations.empty()) s.annotations = std::move(suggestions);
+  else s.annotations.insert(s.annotations.end(), std::make_move_iterator(suggestions.begin()), std::make_move_iterator(suggestions.end()));
   sort_annotations(s);
   ++s.changes;
+  s.store_log.whole = true;  // a journal entry would not hold them: the next store writes them all
   return true;
 }
 
@@ -173,7 +181,32 @@ AnnotationSet to_set(const Session& s) {
   return set;
 }
 
-std::string to_file(const Session& s) { return write_lede_file(to_set(s), kGenerator); }
+namespace {
+SetView view_of(const Session& s) { return {s.doc, s.labels, s.ratings, s.annotations, s.orphans, s.author}; }
+}  // namespace
+
+// From the session's own parts: a copy of them (to_set) was the page's largest allocation on save.
+std::string to_file(const Session& s) { return write_lede_file(view_of(s), kGenerator, &s.index); }
+
+StoreWrite next_store(Session& s) {
+  StoreLog& log = s.store_log;
+  StoreWrite w;
+  w.whole = log.whole || log.journal_bytes > log.whole_bytes / 4 + 16384;
+  if (w.whole) {
+    w.bytes = to_file(s);
+    log.whole_bytes = w.bytes.size();
+    log.journal_bytes = 0;
+    log.seq = 0;
+  } else {
+    w.seq = ++log.seq;
+    w.bytes = write_lede_journal_entry(view_of(s), s.index, w.seq, log.touched, log.orphans);
+    log.journal_bytes += w.bytes.size();
+  }
+  log.whole = false;
+  log.touched.clear();
+  log.orphans = false;
+  return w;
+}
 
 bool load_annotation_file(const std::string& name, const std::string& bytes, AnnotationSet* out, std::string* error) {
   AnnotationsLoad r = load_annotations(name, bytes);  // the same verdict as `lede validate`
@@ -247,6 +280,7 @@ Outcome apply_annotation_file(Session& s, const std::string& name, const std::st
   commit(s, std::move(c));
   s.orphans = std::move(set.orphans);
   s.author = set.author;
+  s.store_log.whole = true;  // every annotation, the orphans and the author changed
   o.status = "Opened " + name + " (" + count_text(n) + ")";
   return o;
 }

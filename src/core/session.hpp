@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,16 @@ struct Outcome {
   }
 };
 
+// What changed since the article was last handed to the browser's store, so that autosave writes
+// that (a journal entry, write_lede_journal_entry) instead of the whole file with its text.
+struct StoreLog {
+  bool whole = true;              // the next store writes the whole file: a new article, suggestions added
+  std::set<std::string> touched;  // ids of the annotations added, changed or removed since
+  bool orphans = false;           // the orphans changed
+  uint64_t seq = 0;               // journal entries stored after the whole file
+  size_t whole_bytes = 0, journal_bytes = 0;
+};
+
 struct Session {
   Session() = default;
   Session(const Session&) = delete;  // index points into doc.text: a session never moves
@@ -73,6 +84,7 @@ struct Session {
   uint64_t saved_to_file_changes = ~0ull;
   size_t top_cp = 0;                    // reading position: the code point at the top of the view
   std::string created, updated;         // ISO 8601 UTC, for the library
+  StoreLog store_log;
 
   bool stored() const { return store_confirmed == changes; }
   bool saved_to_file() const { return saved_to_file_changes == changes; }
@@ -104,6 +116,16 @@ size_t reader_annotation_count(const Session& s);
 // The whole session as a .lede.json file / as the set it holds.
 AnnotationSet to_set(const Session& s);
 std::string to_file(const Session& s);
+
+// What autosave hands to the store next: the whole file, or a journal entry of what changed since
+// the last store (the text is not in it). A journal grown past a quarter of the file's size is
+// folded into a new whole file, so that restoring stays quick. Resets s.store_log.
+struct StoreWrite {
+  bool whole = true;
+  uint64_t seq = 0;  // the journal entry's number (from 1 after each whole file)
+  std::string bytes;
+};
+StoreWrite next_store(Session& s);
 
 // A Lede file or a W3C Web Annotation file (told apart by name and content), validated.
 bool load_annotation_file(const std::string& name, const std::string& bytes, AnnotationSet* out, std::string* error);

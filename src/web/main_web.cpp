@@ -1,7 +1,10 @@
 // Browser glue: WebGL 2 context, Dear ImGui frame loop, and the small C API that web/boot.js
 // calls with DOM events. All Emscripten-specific code of the reader lives in this file.
 #include <emscripten.h>
+#include <emscripten/heap.h>
 #include <emscripten/html5.h>
+#include <malloc.h>
+#include <unistd.h>
 #include <GLES3/gl3.h>
 
 #include <algorithm>
@@ -43,6 +46,9 @@ EM_JS(void, js_ime_pos, (int x, int y), {
 EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_store_article, (const char* id, const char* file, const char* meta, double changes), {
   Module.ledeHost.storeArticle(UTF8ToString(id), UTF8ToString(file), UTF8ToString(meta), changes);
+});
+EM_JS(void, js_store_journal, (const char* id, double seq, const char* entry, const char* meta, double changes), {
+  Module.ledeHost.storeJournal(UTF8ToString(id), seq, UTF8ToString(entry), UTF8ToString(meta), changes);
 });
 EM_JS(void, js_store_meta, (const char* id, const char* meta), { Module.ledeHost.storeMeta(UTF8ToString(id), UTF8ToString(meta)); });
 EM_JS(void, js_load_article, (const char* id), { Module.ledeHost.loadArticle(UTF8ToString(id)); });
@@ -317,6 +323,15 @@ EMSCRIPTEN_KEEPALIVE const char* lede_frame_times(int from) {
   P->state = s + "]";
   return P->state.c_str();
 }
+// The Wasm heap for bench/reader/heap.mjs (it only grows: its size is the page's peak), with what
+// malloc holds now and at most, and the open article in brief: polling state() on a large
+// article would itself grow the heap it measures.
+EMSCRIPTEN_KEEPALIVE const char* lede_memory() {
+  const struct mallinfo mi = mallinfo();
+  P->state = lede::app_brief_json(P->app, {{"heap", emscripten_get_heap_size()}, {"used", size_t(mi.uordblks)}, {"peak", size_t(mi.usmblks)},
+                                        {"top", reinterpret_cast<uintptr_t>(sbrk(0))}});
+  return P->state.c_str();
+}
 EMSCRIPTEN_KEEPALIVE int lede_frame_count() { return int(P->frame_ms.size()); }
 EMSCRIPTEN_KEEPALIVE int lede_wants_text_input() { return ImGui::GetIO().WantTextInput; }
 EMSCRIPTEN_KEEPALIVE void lede_set_clipboard(const char* text) { P->clipboard = text; }
@@ -324,8 +339,8 @@ EMSCRIPTEN_KEEPALIVE void lede_library_loaded(const char* entries, const char* s
   lede::app_library_loaded(P->app, entries, state);
   P->redraw = 3;
 }
-EMSCRIPTEN_KEEPALIVE void lede_article_loaded(const char* id, const char* file, const char* meta) {
-  lede::app_article_loaded(P->app, id, file, meta);
+EMSCRIPTEN_KEEPALIVE void lede_article_loaded(const char* id, const char* file, const char* journal, const char* meta) {
+  lede::app_article_loaded(P->app, id, file, journal, meta);
   P->redraw = 3;
 }
 EMSCRIPTEN_KEEPALIVE void lede_article_stored(const char* id, double changes) {
@@ -400,6 +415,7 @@ int main() {
   host.set_title = js_set_title;
   host.now_ms = js_now_ms;
   host.store_article = js_store_article;
+  host.store_journal = js_store_journal;
   host.store_meta = js_store_meta;
   host.load_article = js_load_article;
   host.purge_article = js_purge_article;

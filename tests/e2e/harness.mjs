@@ -53,6 +53,10 @@ export const state = (page) => page.evaluate(() => window.lede.state());
 // The reader's own annotations (the analysis adds suggestions beside them): those made, and
 // suggestions accepted (labelling a span the analysis suggested with the same label accepts it).
 export const mine = (s) => s.annotations.filter((a) => a.origin === 'user' || a.status === 'accepted');
+// Every annotation's id, label, origin, status, span and note, in a stable order: the work to
+// compare before and after a reload.
+export const workOf = (s) => s.annotations.map((a) => JSON.stringify([a.id, a.label, a.origin, a.status, a.start, a.end, a.note || '']))
+  .sort();
 
 // Waits until fn(state) is truthy; returns that state.
 export async function until(page, fn, what = 'condition', timeout = 5000) {

@@ -289,3 +289,103 @@ TEST_CASE("reviews, the rating scale and the article's details survive save and 
   REQUIRE(revised.annotations.size() == 1);
   CHECK(revised.annotations[0].review == claim.review);
 }
+
+TEST_CASE("autosave stores the whole file once, then what changed; file and journal give the work back exactly") {
+  Session s;
+  open_text(s);
+  Annotation city = mark(s, "actor", "Kraków", Origin::automatic), count = mark(s, "number", "300", Origin::automatic);
+  count.id = "s2";
+  add_suggestions(s, {city, count});
+  StoreWrite first = next_store(s);
+  CHECK(first.whole);
+  const std::string file = first.bytes;
+  CHECK(file == to_file(s));
+
+  std::vector<std::string> journal;
+  auto store = [&] {
+    StoreWrite w = next_store(s);
+    REQUIRE_FALSE(w.whole);
+    CHECK(w.seq == journal.size() + 1);
+    CHECK(w.bytes.find(kText) == std::string::npos);  // never the text
+    CHECK(w.bytes.find('\n') == std::string::npos);       // one line each
+    journal.push_back(w.bytes);
+  };
+  auto restored = [&] {
+    std::string lines;
+    for (const std::string& e : journal) lines += (lines.empty() ? "" : "\n") + e;
+    return read_lede_file_lenient(file, lines);
+  };
+  // The file of the session the reader makes of what was restored (it sorts the annotations).
+  auto reopened = [](LoadResult& r) {
+    Session back;
+    session_open(back, r.set.document, r.set.labels, r.set.annotations, r.set.orphans, r.set.author, r.set.ratings);
+    return to_file(back);
+  };
+  // An annotation added, a suggestion accepted with a note, one removed, the details and a label changed.
+  commit(s, add(mark(s, "actor", "Zoë Müller")));
+  store();
+  Change accept;
+  accept.what = "Accepted";
+  Annotation was = *find_annotation(s, "s1"), now = was;
+  now.status = Status::accepted;
+  now.note = "the city";
+  accept.edits.push_back({was, now});
+  commit(s, accept);
+  store();
+  Change remove;
+  remove.what = "Deleted";
+  remove.edits.push_back({*find_annotation(s, "s2"), std::nullopt});
+  commit(s, remove);
+  Change details;
+  details.what = "Details";
+  details.meta_changed = true;
+  details.meta_after.outlet = "Gazeta";
+  details.labels_changed = true;
+  details.labels_before = s.labels;
+  details.labels_after = s.labels;
+  details.labels_after[0].name = "Who";
+  commit(s, details);
+  store();
+  undo(s);  // the details again as they were
+  store();
+  LoadResult r = restored();
+  REQUIRE(r.ok);
+  CHECK(r.dropped.empty());
+  CHECK(r.journal_seq == 4);
+  CHECK(reopened(r) == to_file(s));
+
+  redo(s);
+  store();
+  r = restored();
+  REQUIRE(r.ok);
+  CHECK(r.set.document.meta.outlet == "Gazeta");
+  CHECK(r.set.labels[0].name == "Who");
+  CHECK(reopened(r) == to_file(s));
+
+  // An entry that cannot be read is left out and said; the others still apply.
+  journal.insert(journal.begin() + 1, "{\"annotations\":[");
+  r = restored();
+  REQUIRE(r.ok);
+  REQUIRE(r.dropped.size() == 1);
+  CHECK(r.dropped[0].path == "journal[1]");
+  CHECK(reopened(r) == to_file(s));
+}
+
+TEST_CASE("a journal grown past a quarter of the file is folded into a whole file; suggestions added make one too") {
+  Session s;
+  open_text(s);
+  next_store(s);
+  int journal = 0;
+  for (int i = 0; i < 200; ++i) {
+    if (i % 2) undo(s);
+    else commit(s, add(mark(s, "actor", "Zoë Müller")));
+    StoreWrite w = next_store(s);
+    if (w.whole) break;
+    ++journal;
+  }
+  CHECK(journal > 5);   // entries first
+  CHECK(journal < 200);  // then the whole file again
+  CHECK_FALSE(next_store(s).whole);
+  add_suggestions(s, {mark(s, "number", "300", Origin::automatic)});
+  CHECK(next_store(s).whole);
+}
