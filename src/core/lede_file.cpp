@@ -378,9 +378,11 @@ bool drop_if_bad(Checker& c, size_t before, std::vector<Problem>& dropped, std::
   return true;
 }
 
+// keep: false counts the annotations and orphans (annotation_count, orphan_count) without keeping
+// them (`lede validate`: memory a small multiple of the file, whatever it holds).
 // lenient: an annotation or orphan with a problem is left out and listed in r.dropped, instead of
 // failing the whole file (what a restore of stored work needs).
-LoadResult read_impl(std::string_view bytes, bool lenient) {
+LoadResult read_impl(std::string_view bytes, bool lenient, bool keep) {
   LoadResult r;
   auto fail = [&](std::string msg) {
     r.problems.push_back({"", std::move(msg)});
@@ -400,7 +402,16 @@ LoadResult read_impl(std::string_view bytes, bool lenient) {
     return fail("The file is not valid UTF-8 (invalid byte at offset " + std::to_string(bad) + ").");
   if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return fail("The file is empty (it holds only white space).");
-  JsonInput in = parse_json_input(bytes, kMaxJsonDepth);
+  // Streamed: everything but the elements of "annotations" and "orphans" is built here (and the
+  // whole input checked: syntax, depth, repeated keys); those are read one by one below.
+  json root;
+  JsonStreamCounts counts;
+  JsonInput in = parse_json_streamed(
+      bytes, kMaxJsonDepth,
+      [](const std::vector<std::string>& path) {
+        return path.size() == 1 && (path[0] == "annotations" || path[0] == "orphans");
+      },
+      nullptr, &root, &counts);
   if (!in.ok) {
     size_t line, col;
     json_line_col(bytes, in.byte, &line, &col);
@@ -418,7 +429,6 @@ LoadResult read_impl(std::string_view bytes, bool lenient) {
       default: return fail("This is not a JSON file: it has a syntax error" + where + ".");
     }
   }
-  json root = std::move(in.value);
 
   Checker c;
   if (!root.is_object())
@@ -558,9 +568,7 @@ LoadResult read_impl(std::string_view bytes, bool lenient) {
   }
 
   {
-    const json* anns = root.contains("annotations") && root["annotations"].is_array() ? &root["annotations"] : nullptr;
-    const json* orph = root.contains("orphans") && root["orphans"].is_array() ? &root["orphans"] : nullptr;
-    size_t n = (anns ? anns->size() : 0) + (orph ? orph->size() : 0);
+    size_t n = counts.total();
     if (n > kMaxAnnotations) {
       r.set = AnnotationSet{};
       return fail("The file holds " + std::to_string(n) + " annotations and orphans; the limit is " +
@@ -569,37 +577,33 @@ LoadResult read_impl(std::string_view bytes, bool lenient) {
   }
   TextIndex index(set.document.text);
   std::unordered_set<std::string> ids;
-  if (const json* anns = c.arr(root, "", "annotations", true)) {
-    set.annotations.reserve(anns->size());
-    for (size_t i = 0; i < anns->size() && !c.full(); ++i) {
-      const json& a = (*anns)[i];
-      std::string p = "annotations[" + std::to_string(i) + "]";
+  // The annotations, then the orphans, each read again from the bytes one at a time (streamed
+  // above; the tree of one is all that is held beside what is kept).
+  auto read_items = [&](const char* key, bool orphan, std::vector<Annotation>* into, size_t* count) {
+    if (keep)
+      for (const auto& [path, n] : counts.arrays)
+        if (path[0] == key) into->reserve(n);
+    JsonItemFn each = [&](const JsonStreamItem& at, json& a) {
+      if (c.full()) return false;
+      std::string p = std::string(key) + "[" + std::to_string(at.index) + "]";
       if (!a.is_object()) {
         (lenient ? r.dropped : c.problems).push_back({p, std::string("must be an object, found ") + type_name(a)});
-        continue;
+        return true;
       }
       Annotation an;
       size_t before = c.problems.size();
-      check_annotation(c, a, p, label_ids, v2 ? &rating_ids : nullptr, ids, set.document.text, index, false, &an);
-      if (lenient && drop_if_bad(c, before, r.dropped, ids, an)) continue;
-      set.annotations.push_back(std::move(an));
-    }
-  }
-  if (const json* orphans = c.arr(root, "", "orphans", false)) {
-    for (size_t i = 0; i < orphans->size() && !c.full(); ++i) {
-      const json& a = (*orphans)[i];
-      std::string p = "orphans[" + std::to_string(i) + "]";
-      if (!a.is_object()) {
-        (lenient ? r.dropped : c.problems).push_back({p, std::string("must be an object, found ") + type_name(a)});
-        continue;
-      }
-      Annotation an;
-      size_t before = c.problems.size();
-      check_annotation(c, a, p, label_ids, v2 ? &rating_ids : nullptr, ids, set.document.text, index, true, &an);
-      if (lenient && drop_if_bad(c, before, r.dropped, ids, an)) continue;
-      set.orphans.push_back(std::move(an));
-    }
-  }
+      check_annotation(c, a, p, label_ids, v2 ? &rating_ids : nullptr, ids, set.document.text, index, orphan, &an);
+      if (lenient && drop_if_bad(c, before, r.dropped, ids, an)) return true;
+      ++*count;
+      if (keep) into->push_back(std::move(an));
+      return true;
+    };
+    parse_json_streamed(
+        bytes, kMaxJsonDepth, [key](const std::vector<std::string>& path) { return path.size() == 1 && path[0] == key; },
+        each, nullptr);
+  };
+  if (c.arr(root, "", "annotations", true)) read_items("annotations", false, &set.annotations, &r.annotation_count);
+  if (c.arr(root, "", "orphans", false)) read_items("orphans", true, &set.orphans, &r.orphan_count);
   r.problems = std::move(c.problems);
   r.ok = r.problems.empty();
   if (!r.ok) r.set = AnnotationSet{};
@@ -608,8 +612,8 @@ LoadResult read_impl(std::string_view bytes, bool lenient) {
 
 }  // namespace
 
-LoadResult read_lede_file(std::string_view bytes) { return read_impl(bytes, false); }
-LoadResult read_lede_file_lenient(std::string_view bytes) { return read_impl(bytes, true); }
+LoadResult read_lede_file(std::string_view bytes, bool keep_annotations) { return read_impl(bytes, false, keep_annotations); }
+LoadResult read_lede_file_lenient(std::string_view bytes) { return read_impl(bytes, true, true); }
 
 std::string LoadResult::dropped_summary(size_t max_items) const {
   std::string s;
