@@ -7,7 +7,9 @@
   const overlay = document.getElementById('overlay');
   const overlayText = document.getElementById('overlay-text');
   const dropHint = document.getElementById('drop-hint');
-  const MAX_FILE_BYTES = 64 * 1024 * 1024;  // kMaxFileBytes (src/core/limits.hpp); articles are checked in the core
+  // kMaxW3CFileBytes (src/core/limits.hpp), the largest file any reader opens; the core refuses a
+  // Lede file or an article over its own cap.
+  const MAX_FILE_BYTES = 128 * 1024 * 1024;
   const timing = { navigationStart: 0, firstFrame: null };
   let M = null;  // the Emscripten module once it runs
 

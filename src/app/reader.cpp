@@ -856,8 +856,12 @@ void draw_menu(App& a) {
     if (menu_item(a, "Export as W3C Web Annotation")) {
       std::string data = write_w3c(to_set(*a.s), kGenerator);
       std::string name = (a.s->file_stem.empty() ? std::string("article") : a.s->file_stem) + ".w3c.jsonld";
-      if (a.host.download) a.host.download(name.c_str(), data.data(), data.size(), "application/ld+json");
-      set_status(a, "Exported " + name);
+      if (std::string fault = w3c_export_fault(data.size()); !fault.empty()) {
+        show_notice(a, true, "Not exported", fault);  // a file Lede could not open again is not written
+      } else {
+        if (a.host.download) a.host.download(name.c_str(), data.data(), data.size(), "application/ld+json");
+        set_status(a, "Exported " + name);
+      }
     }
     mark_ui(a, "menu:Export W3C");
     bool report_menu = ImGui::BeginMenu("Export report");

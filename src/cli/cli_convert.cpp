@@ -54,7 +54,8 @@ int convert(int argc, char** argv) {
   }
   if ((to != "w3c" && to != "lede" && !is_report(to)) || path.empty()) return convert_usage();
   std::string bytes, error;
-  if (!read_input(path, &bytes, kMaxFileBytes, &error)) {
+  // The larger of the two caps (W3C's); a Lede file over its own is refused by its reader.
+  if (!read_input(path, &bytes, kMaxW3CFileBytes, &error)) {
     std::fprintf(stderr, "lede: %s\n", error.c_str());
     return 2;
   }
@@ -79,6 +80,12 @@ int convert(int argc, char** argv) {
                       : to == "md"   ? report_markdown(r.set, options)
                       : to == "csv"  ? claims_csv(r.set)
                                      : claimreview_jsonld(r.set, options);
+    if (to == "w3c") {
+      if (std::string fault = w3c_export_fault(out.size()); !fault.empty()) {
+        std::fprintf(stderr, "lede: %s: %s\n", path.c_str(), fault.c_str());
+        return 1;
+      }
+    }
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
   }

@@ -13,16 +13,18 @@ int validate(int argc, char** argv) {
     return 2;
   }
   std::string path = argv[1], bytes, error;
-  if (!read_input(path, &bytes, kMaxFileBytes, &error)) {
+  // The larger of the two caps (W3C's); a Lede file over its own is refused by its reader.
+  if (!read_input(path, &bytes, kMaxW3CFileBytes, &error)) {
     std::fprintf(stderr, "lede: %s\n", error.c_str());
     return 2;
   }
   // The page's decision too (load_any in src/app/reader.cpp): a Lede file or a W3C file.
-  AnnotationsLoad r = load_annotations(path, bytes);
+  // keep = false: the same checks, without holding what passed them (streamed; bounded memory).
+  AnnotationsLoad r = load_annotations(path, bytes, false);
   if (r.ok) {
     std::printf("%s: valid%s (%zu annotations, %zu labels", path.c_str(), r.w3c ? " W3C Web Annotation file" : "",
-                r.set.annotations.size(), r.set.labels.size());
-    if (!r.set.orphans.empty()) std::printf(", %zu orphans", r.set.orphans.size());
+                r.annotation_count, r.set.labels.size());
+    if (r.orphan_count) std::printf(", %zu orphans", r.orphan_count);
     std::printf(")\n");
     return 0;
   }

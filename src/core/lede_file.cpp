@@ -380,6 +380,8 @@ bool drop_if_bad(Checker& c, size_t before, std::vector<Problem>& dropped, std::
   return true;
 }
 
+// keep: false counts the annotations and orphans (annotation_count, orphan_count) without keeping
+// them (`lede validate`: memory a small multiple of the file, whatever it holds).
 // lenient: an annotation or orphan with a problem is left out and listed in r.dropped, instead of
 // failing the whole file (what a restore of stored work needs).
 // The autosave journal (write_lede_journal_entry) applied to a file's value, entry by entry, before
@@ -440,7 +442,7 @@ void apply_journal(json& root, std::string_view journal, LoadResult& r) {
   anns = std::move(kept);
 }
 
-LoadResult read_impl(std::string_view bytes, bool lenient, std::string_view journal = {}) {
+LoadResult read_impl(std::string_view bytes, bool lenient, bool keep) {
   LoadResult r;
   auto fail = [&](std::string msg) {
     r.problems.push_back({"", std::move(msg)});
@@ -460,7 +462,16 @@ LoadResult read_impl(std::string_view bytes, bool lenient, std::string_view jour
     return fail("The file is not valid UTF-8 (invalid byte at offset " + std::to_string(bad) + ").");
   if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return fail("The file is empty (it holds only white space).");
-  JsonInput in = parse_json_input(bytes, kMaxJsonDepth);
+  // Streamed: everything but the elements of "annotations" and "orphans" is built here (and the
+  // whole input checked: syntax, depth, repeated keys); those are read one by one below.
+  json root;
+  JsonStreamCounts counts;
+  JsonInput in = parse_json_streamed(
+      bytes, kMaxJsonDepth,
+      [](const std::vector<std::string>& path) {
+        return path.size() == 1 && (path[0] == "annotations" || path[0] == "orphans");
+      },
+      nullptr, &root, &counts);
   if (!in.ok) {
     size_t line, col;
     json_line_col(bytes, in.byte, &line, &col);
@@ -478,13 +489,11 @@ LoadResult read_impl(std::string_view bytes, bool lenient, std::string_view jour
       default: return fail("This is not a JSON file: it has a syntax error" + where + ".");
     }
   }
-  json root = std::move(in.value);
 
   Checker c;
   if (!root.is_object())
     return fail(std::string("The top level must be a JSON object, found ") + type_name(root) +
                 ". This is not a Lede annotation file.");
-  if (!journal.empty()) apply_journal(root, journal, r);
 
   // format and version first: for a file of another kind, nothing else is worth reporting.
   auto fmt = root.find("format");
@@ -619,9 +628,7 @@ LoadResult read_impl(std::string_view bytes, bool lenient, std::string_view jour
   }
 
   {
-    const json* anns = root.contains("annotations") && root["annotations"].is_array() ? &root["annotations"] : nullptr;
-    const json* orph = root.contains("orphans") && root["orphans"].is_array() ? &root["orphans"] : nullptr;
-    size_t n = (anns ? anns->size() : 0) + (orph ? orph->size() : 0);
+    size_t n = counts.total();
     if (n > kMaxAnnotations) {
       r.set = AnnotationSet{};
       return fail("The file holds " + std::to_string(n) + " annotations and orphans; the limit is " +
@@ -630,47 +637,60 @@ LoadResult read_impl(std::string_view bytes, bool lenient, std::string_view jour
   }
   TextIndex index(set.document.text);
   std::unordered_set<std::string> ids;
-  if (const json* anns = c.arr(root, "", "annotations", true)) {
-    set.annotations.reserve(anns->size());
-    for (size_t i = 0; i < anns->size() && !c.full(); ++i) {
-      const json& a = (*anns)[i];
-      std::string p = "annotations[" + std::to_string(i) + "]";
+  // The annotations, then the orphans, each read again from the bytes one at a time (streamed
+  // above; the tree of one is all that is held beside what is kept).
+  auto read_items = [&](const char* key, bool orphan, std::vector<Annotation>* into, size_t* count) {
+    if (keep)
+      for (const auto& [path, n] : counts.arrays)
+        if (path[0] == key) into->reserve(n);
+    JsonItemFn each = [&](const JsonStreamItem& at, json& a) {
+      if (c.full()) return false;
+      std::string p = std::string(key) + "[" + std::to_string(at.index) + "]";
       if (!a.is_object()) {
         (lenient ? r.dropped : c.problems).push_back({p, std::string("must be an object, found ") + type_name(a)});
-        continue;
+        return true;
       }
       Annotation an;
       size_t before = c.problems.size();
-      check_annotation(c, a, p, label_ids, v2 ? &rating_ids : nullptr, ids, set.document.text, index, false, &an);
-      if (lenient && drop_if_bad(c, before, r.dropped, ids, an)) continue;
-      set.annotations.push_back(std::move(an));
-    }
-  }
-  if (const json* orphans = c.arr(root, "", "orphans", false)) {
-    for (size_t i = 0; i < orphans->size() && !c.full(); ++i) {
-      const json& a = (*orphans)[i];
-      std::string p = "orphans[" + std::to_string(i) + "]";
-      if (!a.is_object()) {
-        (lenient ? r.dropped : c.problems).push_back({p, std::string("must be an object, found ") + type_name(a)});
-        continue;
-      }
-      Annotation an;
-      size_t before = c.problems.size();
-      check_annotation(c, a, p, label_ids, v2 ? &rating_ids : nullptr, ids, set.document.text, index, true, &an);
-      if (lenient && drop_if_bad(c, before, r.dropped, ids, an)) continue;
-      set.orphans.push_back(std::move(an));
-    }
-  }
+      check_annotation(c, a, p, label_ids, v2 ? &rating_ids : nullptr, ids, set.document.text, index, orphan, &an);
+      if (lenient && drop_if_bad(c, before, r.dropped, ids, an)) return true;
+      ++*count;
+      if (keep) into->push_back(std::move(an));
+      return true;
+    };
+    parse_json_streamed(
+        bytes, kMaxJsonDepth, [key](const std::vector<std::string>& path) { return path.size() == 1 && path[0] == key; },
+        each, nullptr);
+  };
+  if (c.arr(root, "", "annotations", true)) read_items("annotations", false, &set.annotations, &r.annotation_count);
+  if (c.arr(root, "", "orphans", false)) read_items("orphans", true, &set.orphans, &r.orphan_count);
   r.problems = std::move(c.problems);
   r.ok = r.problems.empty();
   if (!r.ok) r.set = AnnotationSet{};
   return r;
 }
 
+// The journal applies to the file's value as a whole, so a restore with one reads the file as a
+// tree, applies it, and reads the result as a file (only the page's restore does this).
+LoadResult read_with_journal(std::string_view bytes, std::string_view journal) {
+  JsonInput in = parse_json_input(bytes, kMaxJsonDepth);
+  if (!in.ok || !in.value.is_object()) return read_impl(bytes, true, true);  // the file's own problem, said as such
+  LoadResult applied;
+  apply_journal(in.value, journal, applied);
+  std::string merged = in.value.dump();
+  in.value = json();
+  LoadResult r = read_impl(merged, true, true);
+  r.dropped.insert(r.dropped.begin(), applied.dropped.begin(), applied.dropped.end());
+  r.journal_seq = applied.journal_seq;
+  return r;
+}
+
 }  // namespace
 
-LoadResult read_lede_file(std::string_view bytes) { return read_impl(bytes, false); }
-LoadResult read_lede_file_lenient(std::string_view bytes, std::string_view journal) { return read_impl(bytes, true, journal); }
+LoadResult read_lede_file(std::string_view bytes, bool keep_annotations) { return read_impl(bytes, false, keep_annotations); }
+LoadResult read_lede_file_lenient(std::string_view bytes, std::string_view journal) {
+  return journal.empty() ? read_impl(bytes, true, true) : read_with_journal(bytes, journal);
+}
 
 std::string LoadResult::dropped_summary(size_t max_items) const {
   std::string s;

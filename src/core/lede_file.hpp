@@ -32,6 +32,7 @@ struct LoadResult {
   std::vector<Problem> problems;
   std::string generator;  // the file's "generator" (informational), empty if absent
   int version = 0;        // the file's format version (kOldestFormatVersion..kFormatVersion) when ok
+  size_t annotation_count = 0, orphan_count = 0;  // read and valid (kept or not)
   // One user-facing paragraph: the first problems, each as "path: message".
   std::string summary(size_t max_items = 3) const;
   // Only from read_lede_file_lenient: the annotations and orphans left out, one per item
@@ -51,8 +52,10 @@ struct SetView {
   const std::string& author;
 };
 
-// Parses and validates a whole file. Never throws; at most 20 problems are collected.
-LoadResult read_lede_file(std::string_view bytes);
+// Parses and validates a whole file. Never throws; at most 20 problems are collected. Streams:
+// one annotation's JSON tree at a time. keep_annotations false checks them all the same but keeps
+// none (set.annotations and set.orphans stay empty; the counts say how many): `lede validate`.
+LoadResult read_lede_file(std::string_view bytes, bool keep_annotations = true);
 // For restoring stored work: like read_lede_file, but an annotation or orphan with a problem is
 // left out and listed in `dropped` (with its path, its id and why) instead of failing the whole
 // file. A bad field of document.meta is left out and listed the same way. Whole-file problems

@@ -2,6 +2,7 @@
 // Whatever Lede accepts within them it can also write, save, autosave and open again:
 //
 //   article <= kMaxArticleBytes  --analysis-->  <= kMaxAnnotations suggestions  --save-->  file <= kMaxFileBytes
+//                                                                               --export-->  W3C <= kMaxW3CFileBytes
 //
 // Measured on news text (tests/unit/limits_test.cpp runs the largest article end to end): about 27
 // suggestions per KB of text and 160 bytes per suggestion in a compact file, so a 4 MB article
@@ -15,8 +16,13 @@ namespace lede {
 
 // An article file (.txt, .md), the --text of `lede convert`, the text of a `lede analyze --jsonl` line.
 inline constexpr size_t kMaxArticleBytes = 4u << 20;
-// An annotation file (.lede.json, W3C .jsonld), read or written; also what the page accepts as a file.
+// A Lede annotation file (.lede.json), read or written.
 inline constexpr size_t kMaxFileBytes = 64u << 20;
+// A W3C Web Annotation file (JSON-LD), read or written. Its own cap: W3C spends about 650 bytes on
+// an open suggestion (two 75-character IRIs, selectors, bodies) where a Lede file spends 160, so
+// the largest news article's export (114,408 suggestions) is about 77 MB. An export over this cap
+// (text made to give a suggestion every few bytes) is refused, never written (w3c_export_fault).
+inline constexpr size_t kMaxW3CFileBytes = 2 * kMaxFileBytes;
 // Annotations plus orphans in one file, and suggestions kept from one analysis.
 inline constexpr size_t kMaxAnnotations = 200000;
 // One line of `lede analyze --jsonl`: an article's text, JSON-escaped, plus its id.

@@ -17,9 +17,21 @@ constexpr const char* kImportedLabel = "imported";
 
 std::string lede_key(const char* k) { return std::string("lede:") + k; }
 
-json selector_list(const TextQuote& q, int64_t start, int64_t end) {
-  return json::array({json{{"type", "TextQuoteSelector"}, {"exact", q.exact}, {"prefix", q.prefix}, {"suffix", q.suffix}},
-                      json{{"type", "TextPositionSelector"}, {"start", start}, {"end", end}}});
+// An open suggestion (the analysis's, not yet accepted or dismissed) is written with what it
+// needs and no more, as in a Lede file: its quote without prefix and suffix (the position says
+// where; the text around it is in lede:document) and no generator of its own (lede:origin says
+// "auto"). What makes the largest article's export fit kMaxFileBytes (core/limits.hpp).
+bool open_suggestion(const Annotation& a, bool orphan) {
+  return !orphan && a.origin == Origin::automatic && a.status == Status::suggested;
+}
+
+json selector_list(const TextQuote& q, int64_t start, int64_t end, bool with_context) {
+  json quote{{"type", "TextQuoteSelector"}, {"exact", q.exact}};
+  if (with_context) {
+    quote["prefix"] = q.prefix;
+    quote["suffix"] = q.suffix;
+  }
+  return json::array({std::move(quote), json{{"type", "TextPositionSelector"}, {"start", start}, {"end", end}}});
 }
 
 json annotation_w3c(const Annotation& a, const TextQuote& q, const std::string& source, const std::string& id_base,
@@ -44,14 +56,15 @@ json annotation_w3c(const Annotation& a, const TextQuote& q, const std::string& 
             {"type", "Annotation"},
             {"motivation", "tagging"},
             {"body", bodies},
-            {"target", {{"source", source}, {"selector", selector_list(q, a.start, a.end)}}},
+            {"target", {{"source", source}, {"selector", selector_list(q, a.start, a.end, !open_suggestion(a, orphan))}}},
             {lede_key("id"), a.id},
             {lede_key("origin"), to_string(a.origin)},
             {lede_key("status"), to_string(a.status)}};
   if (!a.created.empty()) j["created"] = a.created;
   if (!a.modified.empty()) j["modified"] = a.modified;
   if (!a.author.empty()) j["creator"] = json{{"type", "Person"}, {"name", a.author}};
-  if (a.origin == Origin::automatic) j["generator"] = json{{"type", "Software"}, {"name", "Lede analysis"}};
+  if (a.origin == Origin::automatic && !open_suggestion(a, orphan))
+    j["generator"] = json{{"type", "Software"}, {"name", "Lede analysis"}};
   if (orphan) j[lede_key("orphan")] = true;
   return j;
 }
@@ -113,7 +126,69 @@ json w3c_json(const AnnotationSet& set, const std::string& generator) {
 }
 
 std::string write_w3c(const AnnotationSet& set, const std::string& generator, bool pretty) {
-  return w3c_json(set, generator).dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) + "\n";
+  if (pretty) return w3c_json(set, generator).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  // Compact: written page by page, annotation by annotation, never as one JSON tree of the whole
+  // collection (several times the file's size). The same bytes as w3c_json(...).dump(): the
+  // collection without its pages is dumped with "first" as a placeholder, and the pages, each
+  // nested in the previous one's "next", are written in its place.
+  auto dumped = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
+  AnnotationSet head;
+  head.document = set.document;
+  head.labels = set.labels;
+  head.ratings = set.ratings;
+  head.author = set.author;
+  json top = w3c_json(head, generator);
+  size_t total = set.annotations.size() + set.orphans.size();
+  size_t pages = std::max<size_t>(1, (total + kW3CPageSize - 1) / kW3CPageSize);
+  const std::string coll_id = top["id"].get<std::string>();
+  auto page_id = [&](size_t k) { return coll_id + ":page:" + std::to_string(k); };
+  top["total"] = total;
+  top["last"] = page_id(pages - 1);
+  top["first"] = nullptr;
+  std::string whole = dumped(top);
+  // Keys are written sorted and a quote inside a string is escaped: the first "first":null is the
+  // collection's own.
+  const std::string placeholder = "\"first\":null";
+  size_t at = whole.find(placeholder);
+  std::string_view before(whole.data(), at + 8), after(whole.data() + at + placeholder.size());
+
+  const std::string& text = set.document.text;
+  TextIndex index(text);
+  std::string source = source_iri(text);
+  std::string id_base = source + ":annotation:";
+  std::string out;
+  // Reserved once near its final size (about 660 bytes per analysed annotation): growing by
+  // doubling would hold up to 3x the file at the peak.
+  out.reserve(whole.size() + total * 720 + pages * 200);
+  out += before;
+  for (size_t k = 0; k < pages; ++k) {
+    if (k) out += ",\"next\":";
+    out += "{\"id\":" + dumped(page_id(k)) + ",\"items\":[";
+    for (size_t i = k * kW3CPageSize; i < std::min(total, (k + 1) * kW3CPageSize); ++i) {
+      if (i != k * kW3CPageSize) out += ',';
+      bool orphan = i >= set.annotations.size();
+      const Annotation& a = orphan ? set.orphans[i - set.annotations.size()] : set.annotations[i];
+      TextQuote q = orphan ? a.quote : quote_at(text, index, size_t(a.start), size_t(a.end));
+      out += dumped(annotation_w3c(a, q, source, id_base, orphan));
+    }
+    out += ']';
+  }
+  for (size_t k = pages; k-- > 0;) {
+    out += ",\"partOf\":" + dumped(coll_id);
+    if (k > 0) out += ",\"prev\":" + dumped(page_id(k - 1));
+    out += ",\"startIndex\":" + std::to_string(k * kW3CPageSize) + ",\"type\":\"AnnotationPage\"}";
+  }
+  out += after;
+  out += "\n";
+  return out;
+}
+
+std::string w3c_export_fault(size_t bytes) {
+  if (bytes <= kMaxW3CFileBytes) return {};
+  return "The W3C export would be " + std::to_string((bytes + (1u << 20) - 1) >> 20) + " MB; Lede opens W3C files up to " +
+         std::to_string(kMaxW3CFileBytes >> 20) +
+         " MB, so it was not written. Save the annotations as a Lede file, which keeps everything, or accept or "
+         "dismiss suggestions (an open suggestion is most of the export's size) and export again.";
 }
 
 std::string W3CImport::summary(size_t max_items) const {
@@ -314,22 +389,34 @@ struct Importer {
 
 }  // namespace
 
-W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
+W3CImport read_w3c(std::string_view bytes, const std::string* article_text, bool keep) {
   W3CImport r;
   auto fail = [&](std::string path, std::string msg) {
     r.problems.push_back({std::move(path), std::move(msg)});
     return r;
   };
   if (bytes.empty()) return fail("", "The file is empty.");
-  if (bytes.size() > kMaxFileBytes)
-    return fail("", "The file is too large (" + std::to_string(bytes.size() >> 20) + " MB); the limit is " +
-                        std::to_string(kMaxFileBytes >> 20) + " MB.");
+  if (bytes.size() > kMaxW3CFileBytes)
+    return fail("", "The file is too large (" + std::to_string(bytes.size() >> 20) + " MB); the limit for W3C files is " +
+                        std::to_string(kMaxW3CFileBytes >> 20) + " MB.");
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);  // tolerated here
   if (std::string fault = binary_fault(bytes); !fault.empty()) return fail("", fault);
   size_t bad = 0;
   if (!utf8_valid(bytes, &bad))
     return fail("", "The file is not valid UTF-8 (invalid byte at offset " + std::to_string(bad) + ").");
-  JsonInput in = parse_json_input(bytes, kW3CMaxDepth);
+  // Streamed: the annotations (the items of the pages, or of a top-level array) are read one at a
+  // time in a second pass, after the collection's labels, ratings and text; the rest is one tree.
+  auto annotation_arrays = [](const std::vector<std::string>& path) {
+    if (path.empty()) return true;                          // [annotation, ...]
+    if (path.back() != "items") return false;
+    if (path.size() == 1) return true;                      // an AnnotationPage
+    if (path[0] != "first") return false;                   // a collection: first(.next)*.items
+    for (size_t i = 1; i + 1 < path.size(); ++i)
+      if (path[i] != "next") return false;
+    return true;
+  };
+  json root;
+  JsonInput in = parse_json_streamed(bytes, kW3CMaxDepth, annotation_arrays, nullptr, &root);
   if (!in.ok) {
     size_t line, col;
     json_line_col(bytes, in.byte, &line, &col);
@@ -344,8 +431,6 @@ W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
       default: return fail("", "This is not a JSON file: it has a syntax error" + where + ".");
     }
   }
-  json root = std::move(in.value);
-
   Importer im{r, {}, {}, {}, {}, {}};
   std::string title, author;
   std::string text;
@@ -364,8 +449,9 @@ W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
   };
 
   for (const Rating& rt : default_ratings()) im.rating_ids.insert(rt.id);  // a page or annotation alone: the default scale
+  std::string items_at;  // the JSON path of the annotations' arrays, but for ".next" once per page
   if (root.is_array()) {
-    for (size_t i = 0; i < root.size() && r.problems.size() < 20; ++i) im.annotation(root[i], "[" + std::to_string(i) + "]");
+    items_at = "";
   } else if (!root.is_object()) {
     return fail("", "The top level must be a JSON object or array of Web Annotations.");
   } else if (!context_ok(root)) {
@@ -413,17 +499,30 @@ W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
     size_t n = 0;
     if (pg && pg->is_string()) return fail("first", "is a link; Lede imports collections with their pages embedded");
     while (pg && pg->is_object() && r.problems.size() < 20 && n < 100000) {
-      im.page(*pg, p);
+      im.page(*pg, p);  // its items are read below
       pg = get(*pg, "next");
       p += ".next";
       ++n;
     }
+    items_at = "first";
   } else if (has_type(root, "AnnotationPage")) {
     im.page(root, "");
+    items_at = "";
   } else if (has_type(root, "Annotation")) {
     im.annotation(root, "");
   } else {
     return fail("type", "must be \"AnnotationCollection\", \"AnnotationPage\" or \"Annotation\"");
+  }
+  if (r.problems.empty() && (root.is_array() || has_type(root, "AnnotationCollection") || has_type(root, "AnnotationPage"))) {
+    JsonItemFn each = [&](const JsonStreamItem& at, json& a) {
+      if (r.problems.size() >= 20) return false;
+      std::string p = items_at;
+      for (size_t k = 2; k < at.path.size(); ++k) p += ".next";  // first.next.next.items: the third page
+      if (!at.path.empty()) p += ".items";
+      im.annotation(a, p + "[" + std::to_string(at.index) + "]");
+      return true;
+    };
+    parse_json_streamed(bytes, kW3CMaxDepth, annotation_arrays, each, nullptr);
   }
   if (!r.problems.empty()) return r;
 
@@ -456,8 +555,10 @@ W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
   placed_from.author = author;
   std::vector<Annotation> kept_orphans;
   for (auto& [an, orphan] : im.anns)
-    (orphan ? (keep_orphans ? kept_orphans : placed_from.orphans) : placed_from.annotations).push_back(an);
+    (orphan ? (keep_orphans ? kept_orphans : placed_from.orphans) : placed_from.annotations).push_back(std::move(an));
+  im.anns = {};
   ReanchorResult ra = reanchor(placed_from, text);
+  placed_from = {};
   // Orphans the source file already had keep their old offsets, as in Lede's own files.
   for (auto& a : kept_orphans) ra.set.orphans.push_back(std::move(a));
   // An annotation that came without any position and could not be placed has no offsets to keep:
@@ -472,11 +573,14 @@ W3CImport read_w3c(std::string_view bytes, const std::string* article_text) {
 
   // The result must be a valid Lede file: write it and read it back.
   std::string out = write_lede_file(ra.set, "lede convert");
-  LoadResult check = read_lede_file(out);
+  ra.set = {};
+  LoadResult check = read_lede_file(out, keep);
   if (!check.ok) {
     r.problems = check.problems;
     return r;
   }
+  r.annotation_count = check.annotation_count;
+  r.orphan_count = check.orphan_count;
   r.set = std::move(check.set);
   r.ok = true;
   return r;

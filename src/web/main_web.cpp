@@ -296,7 +296,7 @@ EMSCRIPTEN_KEEPALIVE void lede_open_too_large(const char* name, double bytes) {
   a.notice = {true, std::string("Could not open ") + name,
               bytes < 0 ? std::string("The browser could not read the file. The open article was not changed.")
                         : "The file is too large (" + std::to_string(int(bytes / (1 << 20))) +
-                              " MB); Lede opens files up to " + std::to_string(lede::kMaxFileBytes >> 20) +
+                              " MB); Lede opens files up to " + std::to_string(lede::kMaxW3CFileBytes >> 20) +
                               " MB. The open article was not changed."};
   a.notice_open = true;
   P->redraw = 3;

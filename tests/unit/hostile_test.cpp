@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <string>
 
 #include "core/article.hpp"
@@ -286,6 +287,7 @@ TEST_CASE("hostile: the writer is compact, gives suggestions no quote, and match
 
 TEST_CASE("hostile: the caps are stated once and agree with each other") {
   CHECK(kMaxArticleBytes < kMaxFileBytes);
+  CHECK(kMaxFileBytes <= kMaxW3CFileBytes);  // a reader takes the larger first, then the kind's own
   // A file of kMaxAnnotations suggestions of 250 bytes each and a 4 MB text JSON-escaped at the
   // worst ratio for news text (2x) fits the file cap.
   CHECK(kMaxAnnotations * 250 + 2 * kMaxArticleBytes < kMaxFileBytes);
@@ -303,4 +305,66 @@ TEST_CASE("hostile: the caps are stated once and agree with each other") {
   std::vector<Annotation> many(kMaxAnnotations + 7);
   CHECK(cap_suggestions(&many) == 7);
   CHECK(many.size() == kMaxAnnotations);
+}
+
+TEST_CASE("hostile: the streamed reader hands over one element at a time and keeps the checks") {
+  auto pick = [](const std::vector<std::string>& path) { return path.size() == 1 && path[0] == "annotations"; };
+  std::string doc = R"({"annotations":[1,{"a":[2,{"b":3}]},"x",[4]],"b":{"annotations":[5]},"c":[6]})";
+  std::vector<std::string> got;
+  json rest;
+  JsonStreamCounts counts;
+  JsonInput in = parse_json_streamed(
+      doc, 64, pick,
+      [&](const JsonStreamItem& at, json& item) {
+        got.push_back(std::to_string(at.array) + "/" + std::to_string(at.index) + ":" + item.dump());
+        return true;
+      },
+      &rest, &counts);
+  REQUIRE(in.ok);
+  CHECK(got == std::vector<std::string>{"0/0:1", "0/1:{\"a\":[2,{\"b\":3}]}", "0/2:\"x\"", "0/3:[4]"});
+  // The rest is the whole tree but for the streamed array's elements; a nested "annotations" is not picked.
+  CHECK(rest.dump() == R"({"annotations":[],"b":{"annotations":[5]},"c":[6]})");
+  CHECK(counts.total() == 4);
+  // Counting only (no element built), then stopping early.
+  JsonStreamCounts only;
+  CHECK(parse_json_streamed(doc, 64, pick, nullptr, nullptr, &only).ok);
+  CHECK(only.total() == 4);
+  size_t seen = 0;
+  JsonInput stopped = parse_json_streamed(doc, 64, pick, [&](const JsonStreamItem&, json&) { return ++seen < 2; }, nullptr);
+  CHECK(stopped.ok);
+  CHECK(stopped.stopped);
+  CHECK(seen == 2);
+  // Inside an element, as outside: repeated keys, depth, syntax.
+  CHECK(parse_json_streamed(R"({"annotations":[{"x":1,"x":2}]})", 64, pick, nullptr, nullptr).fault == JsonFault::duplicate_key);
+  CHECK(parse_json_streamed(R"({"annotations":[[[[1]]]]})", 3, pick, nullptr, nullptr).fault == JsonFault::too_deep);
+  CHECK(parse_json_streamed(R"({"annotations":[{"x":1},)", 64, pick, nullptr, nullptr).fault == JsonFault::truncated);
+  CHECK(parse_json_streamed(R"({"annotations":[{"x":1}}])", 64, pick, nullptr, nullptr).fault == JsonFault::syntax);
+}
+
+TEST_CASE("hostile: validating without keeping gives the same verdict, messages and counts") {
+  // `lede validate` reads with keep = false (bounded memory); the page and convert keep. Every
+  // file of the test corpus gets the same answer both ways.
+  size_t files = 0, valid = 0;
+  for (const char* dir : {"tests/data/good", "tests/data/bad", "tests/data/w3c"}) {
+    for (const auto& e : std::filesystem::directory_iterator(std::string(LEDE_SOURCE_DIR) + "/" + dir)) {
+      if (!e.is_regular_file()) continue;
+      std::string name = e.path().filename().string();
+      std::string bytes = read_source_file(std::string(dir) + "/" + name);
+      INFO(dir << "/" << name);
+      AnnotationsLoad kept = load_annotations(name, bytes, true), counted = load_annotations(name, bytes, false);
+      CHECK(kept.ok == counted.ok);
+      CHECK(kept.error == counted.error);
+      CHECK(kept.annotation_count == counted.annotation_count);
+      CHECK(kept.orphan_count == counted.orphan_count);
+      if (kept.ok) {
+        CHECK(kept.annotation_count == kept.set.annotations.size());
+        CHECK(kept.orphan_count == kept.set.orphans.size());
+        CHECK(counted.set.annotations.empty());
+        ++valid;
+      }
+      ++files;
+    }
+  }
+  CHECK(files >= 90);
+  CHECK(valid >= 5);
 }
