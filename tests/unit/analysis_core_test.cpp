@@ -186,7 +186,7 @@ TEST_CASE("analysis: the model's scores, summed per word and reused, equal the s
         Model::features(d, t0, t1, feats);
         std::array<int32_t, C_COUNT> sum{};
         for (uint64_t f : feats)
-          if (auto w = model.weights_.find(f))
+          if (auto w = model.weights_.find(Model::key(f)))
             for (int c = 0; c < C_COUNT; ++c) sum[c] += w->second[c];
         auto s = model.score(d, t0, t1);
         CAPTURE(std::string(d.span(t0, t1)));
