@@ -5,11 +5,15 @@ Model::decode (src/core/analysis/model.cpp) reads it; tests/unit check both form
 
   python3 tools/pack_model.py assets/model/ner.tsv OUT.bin
 
-Format (little-endian): "LEDM" 2 | scale as its decimal text (1 length byte, the text, read with
+Format (little-endian): "LEDM" 3 | scale as its decimal text (1 length byte, the text, read with
 strtof as the TSV is) | bias: 4 x int16 | N: uint32 | P: uint32 | the P distinct weight rows
-(4 x int8 each), the most used first | N feature hashes, ascending, each as the LEB128 varint of
-its difference to the one before | N varints: each feature's row in that table. Sorted deltas and
-a table of the few thousand distinct rows compress well (gzip) where hex text does not.
+(4 x int8 each), the most used first | the N keys (key() below: 40 mixed bits of each feature hash,
+as Model::key), ascending, as their differences to the one before in Rice code: R (1 byte), then
+for each difference d: d >> R in unary (that many 1 bits, a 0), then its low R bits; bits from the
+lowest of each byte up, the last byte padded with 0 | N varints: each feature's row in that table.
+Sorted keys of random bits are incompressible; Rice code takes them in about log2(2^40 / N) + 1.5
+bits each, where varints take 32 (and 64-bit hashes took 64). The table of the few thousand distinct
+rows compresses well (gzip).
 """
 import collections
 import struct
@@ -28,6 +32,26 @@ def varint(n):
             return bytes(out)
 
 
+KEY_BITS = 40  # Model::kKeyBits
+
+
+def key(h):  # Model::key
+    return (((h ^ (h >> 32)) * 0xFF51AFD7ED558CCD) & 0xFFFFFFFFFFFFFFFF) >> (64 - KEY_BITS)
+
+
+def rice(deltas):
+    """The smallest Rice code of deltas: (R, bytes)."""
+    r = min(range(41), key=lambda r: sum((d >> r) + 1 + r for d in deltas))
+    bits, n = 0, 0  # an int as the bit string, n bits long
+    for d in deltas:
+        q = d >> r
+        bits |= ((1 << q) - 1) << n  # q ones; the 0 after them is already there
+        n += q + 1
+        bits |= (d & ((1 << r) - 1)) << n
+        n += r
+    return r, bits.to_bytes((n + 7) // 8, 'little')
+
+
 def main(src, dst):
     scale, bias, rows = '1', [0, 0, 0, 0], {}
     for line in open(src, encoding='utf-8'):
@@ -43,21 +67,19 @@ def main(src, dst):
             w = [int(x) for x in f[1:5]]
             if len(w) != 4 or any(x < -128 or x > 127 for x in w):
                 sys.exit(f'pack_model: {src}: weights outside -128..127 or not four: {line!r}')
-            rows.setdefault(int(f[0], 16), w)  # a repeated hash: the first one counts, as in Model::parse
+            rows.setdefault(key(int(f[0], 16)), w)  # a repeated key: the first one counts, as in Model::parse
     keys = sorted(rows)
     table = [w for w, _ in collections.Counter(tuple(rows[k]) for k in keys).most_common()]
     index = {w: i for i, w in enumerate(table)}
-    out = bytearray(b'LEDM\x02')
+    out = bytearray(b'LEDM\x03')
     s = scale.encode('ascii')
     out += bytes([len(s)]) + s
     out += struct.pack('<4h', *bias)
     out += struct.pack('<II', len(keys), len(table))
     for w in table:
         out += struct.pack('<4b', *w)
-    prev = 0
-    for k in keys:
-        out += varint(k - prev)
-        prev = k
+    r, code = rice([k - p for k, p in zip(keys, [0] + keys[:-1])])
+    out += bytes([r]) + code
     for k in keys:
         out += varint(index[tuple(rows[k])])
     with open(dst, 'wb') as f:

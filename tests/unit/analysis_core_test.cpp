@@ -2,6 +2,7 @@
 // Built only when the analysis core is (LEDE_WITH_ANALYSIS, set by CMakeLists.txt).
 #ifdef LEDE_WITH_ANALYSIS
 #include <doctest/doctest.h>
+#include <algorithm>
 
 #include <fstream>
 #include <sstream>
@@ -136,6 +137,35 @@ TEST_CASE("analysis: the compiled-in model (its compact form) decodes equal to a
   CHECK(Model::decode("LEDM").empty());
 }
 
+TEST_CASE("analysis: the compiled-in name lists hold exactly the names of their source files") {
+  // cmake/embed_assets.cmake drops the comments and sorts the .txt lists (sets of names) so they
+  // compress better: every name must still be there, and nothing else.
+  auto names = [](std::string_view text) {
+    std::vector<std::string> v;
+    std::istringstream in{std::string(text)};
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!line.empty() && line[0] != '#') v.push_back(line);
+    }
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  int lists = 0;
+  for (std::string_view name : lede::embedded_asset_names()) {
+    if (name.substr(0, 8) != "lexicon/" || name.size() < 4 || name.substr(name.size() - 4) != ".txt") continue;
+    CAPTURE(name);
+    std::ifstream f(std::string(LEDE_SOURCE_DIR) + "/assets/" + std::string(name), std::ios::binary);
+    REQUIRE(f);
+    std::stringstream src;
+    src << f.rdbuf();
+    const std::string_view embedded = lede::embedded_asset(name);
+    CHECK(embedded.find('#') == std::string_view::npos);
+    CHECK(names(embedded) == names(src.str()));
+    ++lists;
+  }
+  CHECK(lists >= 5);  // given names, surnames and the rest
+}
+
 TEST_CASE("analysis: the model's scores, summed per word and reused, equal the sum over its features") {
   // score() adds each token's part of the features once per distinct word and then reuses it;
   // the trainer sees features(). Both must give the same weights for every candidate, including
@@ -156,7 +186,7 @@ TEST_CASE("analysis: the model's scores, summed per word and reused, equal the s
         Model::features(d, t0, t1, feats);
         std::array<int32_t, C_COUNT> sum{};
         for (uint64_t f : feats)
-          if (auto w = model.weights_.find(f))
+          if (auto w = model.weights_.find(Model::key(f)))
             for (int c = 0; c < C_COUNT; ++c) sum[c] += w->second[c];
         auto s = model.score(d, t0, t1);
         CAPTURE(std::string(d.span(t0, t1)));

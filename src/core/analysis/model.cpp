@@ -158,7 +158,7 @@ std::array<float, C_COUNT> Model::score(const Doc& d, uint32_t t0, uint32_t t1) 
   std::array<int32_t, C_COUNT> sum{};
   auto add = [&](std::array<int32_t, C_COUNT>& to) {
     return [this, &to](uint64_t f) {
-      auto it = weights_.find(f);
+      auto it = weights_.find(key(f));
       if (it == weights_.end()) return;
       for (int c = 0; c < C_COUNT; ++c) to[c] += it->second[c];
     };
@@ -251,7 +251,7 @@ Model Model::parse(std::string_view text) {
     } else {
       std::array<int16_t, C_COUNT> q{};
       for (int c = 0; c < C_COUNT; ++c) q[c] = static_cast<int16_t>(w[c]);
-      m.weights_.emplace(key, q);
+      m.weights_.emplace(Model::key(key), q);
     }
   }
   m.scale_ = scale;  // the file gives it before the weights
@@ -260,12 +260,12 @@ Model Model::parse(std::string_view text) {
 }
 
 Model Model::decode(std::string_view bin) {
-  // tools/pack_model.py writes it: "LEDM" 2, scale text, 4 x int16 bias, N, P, P weight rows of
-  // 4 x int8, N varint key deltas, N varint row numbers.
+  // tools/pack_model.py writes it: "LEDM" 3, scale text, 4 x int16 bias, N, P, P weight rows of
+  // 4 x int8, the N keys (Model::key, not the file's hashes) as Rice-coded differences, N varint row numbers.
   Model m;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(bin.data());
   const unsigned char* end = p + bin.size();
-  if (bin.size() < 6 || bin.substr(0, 5) != std::string_view("LEDM\x02", 5)) return m;
+  if (bin.size() < 6 || bin.substr(0, 5) != std::string_view("LEDM\x03", 5)) return m;
   p += 5;
   const size_t scale_len = *p++;
   if (size_t(end - p) < scale_len + 16) return m;
@@ -278,7 +278,7 @@ Model Model::decode(std::string_view bin) {
   if (size_t(end - p) < size_t(rows) * C_COUNT) return Model{};
   const unsigned char* table = p;
   p += size_t(rows) * C_COUNT;
-  if (size_t(end - p) < size_t(n) * 2) return Model{};  // a key and a row number take a byte each at least
+  if (size_t(end - p) < size_t(n)) return Model{};  // a row number takes a byte at least
   bool ok = true;  // every varint complete
   auto varint = [&]() {
     uint64_t v = 0;
@@ -291,10 +291,29 @@ Model Model::decode(std::string_view bin) {
     ok = false;
     return v;
   };
+  // The keys: Rice code, R then per difference its high part in unary and its low R bits.
+  if (p == end) return Model{};
+  const int r = *p++;
+  if (r > kKeyBits) return Model{};
+  size_t bit = 0;
+  const size_t bits = size_t(end - p) * 8;
+  auto next_bit = [&]() { const unsigned v = (p[bit >> 3] >> (bit & 7)) & 1; ++bit; return v; };
   std::vector<uint64_t> keys(n);
   m.weights_.reserve(n);
   uint64_t key = 0;
-  for (uint32_t i = 0; i < n; ++i) keys[i] = key += varint();
+  for (uint32_t i = 0; i < n; ++i) {
+    uint64_t q = 0;
+    for (;;) {
+      if (bit == bits) return Model{};
+      if (!next_bit()) break;
+      ++q;
+    }
+    if (bit + size_t(r) > bits || q >> kKeyBits) return Model{};
+    uint64_t low = 0;
+    for (int b = 0; b < r; ++b) low |= uint64_t(next_bit()) << b;
+    keys[i] = key += q << r | low;
+  }
+  p += (bit + 7) / 8;
   for (uint32_t i = 0; i < n; ++i) {
     const uint64_t row = varint();
     if (row >= rows || !ok) return Model{};
@@ -310,7 +329,7 @@ Model Model::decode(std::string_view bin) {
 
 void Model::fill_fixed() {
   for (int k = 0; k < kFixed; ++k) {
-    auto it = weights_.find(fh(kFixedTags[k][0], kFixedTags[k][1]));
+    auto it = weights_.find(key(fh(kFixedTags[k][0], kFixedTags[k][1])));
     for (int c = 0; c < C_COUNT; ++c) fixed_[k][c] = it == weights_.end() ? 0 : it->second[c];
   }
 }
