@@ -7,13 +7,10 @@
 #include <string>
 
 #include "core/analysis/analyze.hpp"
+#include "analyzer_support.hpp"
 #include "core/text.hpp"
 
 namespace {
-const lede::Analyzer& analyzer() {
-  static const lede::Analyzer a;
-  return a;
-}
 // kind of the actor whose text is s; "" when there is none
 std::string actor(const std::string& text, const std::string& s) {
   lede::TextIndex idx(text);

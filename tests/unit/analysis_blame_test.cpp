@@ -7,14 +7,11 @@
 #include <string>
 
 #include "core/analysis/analyze.hpp"
+#include "analyzer_support.hpp"
 #include "core/graph.hpp"
 #include "core/text.hpp"
 
 namespace {
-const lede::Analyzer& analyzer() {
-  static const lede::Analyzer a;
-  return a;
-}
 struct Found {
   bool ok = false;
   std::string content, speaker, entity, cue;

@@ -7,13 +7,10 @@
 #include <string>
 
 #include "core/analysis/analyze.hpp"
+#include "analyzer_support.hpp"
 #include "core/text.hpp"
 
 namespace {
-const lede::Analyzer& analyzer() {
-  static const lede::Analyzer a;
-  return a;
-}
 struct Claim {
   bool ok = false;
   std::string speaker, cue;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/analysis/analyze.hpp"
+#include "analyzer_support.hpp"
 #include "core/analysis/doc.hpp"
 #include "core/analysis/lexicon.hpp"
 #include "core/analysis/model.hpp"
@@ -18,10 +19,6 @@
 #include "test_support.hpp"
 
 namespace {
-const lede::Analyzer& analyzer() {
-  static const lede::Analyzer a;
-  return a;
-}
 std::string span(const std::string& text, const lede::Annotation& a) {
   lede::TextIndex idx(text);
   return lede::cp_substr(text, idx, a.start, a.end);
