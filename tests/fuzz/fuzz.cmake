@@ -90,7 +90,7 @@ if(NOT EMSCRIPTEN)
       ${CMAKE_SOURCE_DIR}/src/core/lede_file.cpp ${CMAKE_SOURCE_DIR}/src/core/json_input.cpp ${CMAKE_SOURCE_DIR}/src/core/annotation.cpp ${CMAKE_SOURCE_DIR}/src/core/attrs.cpp
       ${CMAKE_SOURCE_DIR}/src/core/text.cpp ${CMAKE_SOURCE_DIR}/src/core/sha256.cpp
       ${CMAKE_SOURCE_DIR}/src/core/w3c.cpp ${CMAKE_SOURCE_DIR}/src/core/reanchor.cpp
-      ${CMAKE_SOURCE_DIR}/src/core/agreement.cpp)
+      ${CMAKE_SOURCE_DIR}/src/core/agreement.cpp ${CMAKE_SOURCE_DIR}/src/core/json_writer.cpp)
     file(GLOB LEDE_FUZZ_HEADERS ${CMAKE_SOURCE_DIR}/src/core/*.hpp ${CMAKE_SOURCE_DIR}/tests/fuzz/*.hpp)
     add_custom_command(OUTPUT ${LEDE_FUZZ_DIR}/fuzz_loader
       COMMAND ${CMAKE_COMMAND} -E make_directory ${LEDE_FUZZ_DIR}/corpus
