@@ -577,14 +577,16 @@ void draw_library(App& a) {
       e->title = to;
       int i = session_index(a, e->id);
       if (i >= 0) {
+        // An open article is renamed by a change of its headline: Ctrl+Z in it names it back.
         Session& s = *a.sessions[size_t(i)];
-        (s.doc.meta.title.empty() ? s.doc.title : s.doc.meta.title) = to;  // the name shown (article_title)
-        ++s.changes;  // stored with the article
-        if (&s == a.s && a.host.set_title) a.host.set_title(("Lede \u2014 " + to).c_str());
+        ArticleMeta meta = s.doc.meta;
+        meta.title = to;
+        show_outcome(a, set_meta(s, meta));
+        set_status(a, "Renamed to \u201C" + to + "\u201D" + (&s == a.s ? " (Ctrl+Z names it back)" : ""));
       } else {
         store_meta(a, *e);
+        set_status(a, "Renamed to \u201C" + to + "\u201D");
       }
-      set_status(a, "Renamed to \u201C" + to + "\u201D");
     }
     L.rename_id.clear();
   }

@@ -1135,7 +1135,6 @@ void session_shown(App& a) {
   a.keep_byte_at_top = a.s->top_cp ? a.s->index.to_byte(a.s->top_cp) : SIZE_MAX;  // the reading position comes back
   if (a.find_open) update_find(a);
   collect_extra_glyphs(a);
-  if (a.host.set_title) a.host.set_title(("Lede \u2014 " + article_title(a.s->doc)).c_str());
 }
 
 void app_add_suggestions(App& a) {
@@ -1340,6 +1339,14 @@ void app_frame(App& a) {
   ImGuiIO& io = ImGui::GetIO();
   a.ui_rects.clear();
   a.nav_item.clear();
+  {
+    // The browser tab's title follows the article's through edits, renames, undo and switching.
+    std::string title = "Lede \u2014 " + article_title(a.s->doc);
+    if (title != a.window_title) {
+      a.window_title = std::move(title);
+      if (a.host.set_title) a.host.set_title(a.window_title.c_str());
+    }
+  }
   {
     // Esc on the menu bar (or a second click on an open menu) leaves ImGui's navigation on the
     // bar's empty main layer: hand the keyboard back to the page.

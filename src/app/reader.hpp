@@ -245,6 +245,7 @@ struct App {
   Notice notice;        // modal, shown while !notice.title.empty()
   bool notice_open = false;
   std::string status;   // last action, in the status bar
+  std::string window_title;  // the browser tab's, as last set
   std::string status_counts;  // the status bar's counts as drawn last frame (for scripts)
   std::string toast;    // short notice at the top of the page
   double toast_until = 0;

@@ -308,7 +308,6 @@ void draw_details_dialog(App& a) {
     if (!o.ok) a.details_error = o.error;
     else {
       if (!o.status.empty()) set_status(a, o.status);
-      if (a.host.set_title) a.host.set_title(("Lede \u2014 " + article_title(a.s->doc)).c_str());
       ImGui::CloseCurrentPopup();
       a.focus_request = App::FocusRequest::page;
     }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { cleanup, clickUi, launch, openReader, repo, startServer, state, tempFile, until, withScreenshots } from './harness.mjs';
+import { clickUi, launch, openFile, openReader, repo, spanOf, startServer, state, until, withScreenshots } from './harness.mjs';
 
 let server, browser;
 const pages = [];
@@ -14,14 +14,7 @@ before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
 const text = readFileSync(`${repo}/assets/articles/dprk-missiles-un.txt`, 'utf8');
-// The code-point span of the nth occurrence of `words`.
-function span(words, nth = 0) {
-  let i = -1;
-  for (let k = 0; k <= nth; k++) i = text.indexOf(words, i + 1);
-  assert.ok(i >= 0, words);
-  const start = [...text.slice(0, i)].length;
-  return [start, start + [...words].length];
-}
+const span = (words, nth = 0) => spanOf(text, words, nth);
 
 function fixture() {
   const anns = [];
@@ -52,12 +45,8 @@ function fixture() {
 
 // Opens the fixture's file with Ctrl+O, as a reader does; its claim ids.
 async function openFixture(page) {
-  const { ids, file: fx } = fixture();
-  const file = tempFile('dprk-missiles-un.lede.json', JSON.stringify(fx));
-  const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
-  await fc.setFiles(file);
-  await until(page, (s) => s.annotations.length === fx.annotations.length, 'annotations loaded');
-  cleanup(file);
+  const { ids, file } = fixture();
+  await openFile(page, 'dprk-missiles-un.lede.json', file);
   return { ids };
 }
 

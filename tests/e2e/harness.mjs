@@ -213,3 +213,34 @@ export async function markFirst(page, needle, key = '1') {
   await page.keyboard.press(key);
   return until(page, (s) => mine(s).some((a) => a.text === needle), `“${needle}” marked`);
 }
+
+// A popup's items move on the frame after it opens: clicks the named control once it stays put.
+export async function clickSettled(page, name) {
+  let last = '';
+  await until(page, (s) => {
+    const now = JSON.stringify(s.ui[name] ?? null);
+    const still = s.ui[name] && now === last;
+    last = now;
+    return still;
+  }, `${name} in place`);
+  await clickUi(page, name);
+}
+
+// The code-point span [start, end) of the nth occurrence of `words` in `text` (a fixture's article).
+export function spanOf(text, words, nth = 0) {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) i = text.indexOf(words, i + 1);
+  if (i < 0) throw new Error(`“${words}” (${nth}) not in the text`);
+  const start = [...text.slice(0, i)].length;
+  return [start, start + [...words].length];
+}
+
+// Opens an annotation file made by a test with Ctrl+O, as a reader does, and waits until its
+// annotations are in.
+export async function openFile(page, name, content) {
+  const file = tempFile(name, JSON.stringify(content));
+  const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+  await fc.setFiles(file);
+  await until(page, (s) => s.annotations.length === content.annotations.length, 'annotations loaded');
+  cleanup(file);
+}

@@ -46,7 +46,18 @@ test('every article opened is kept; the Library view opens, renames, trashes, re
     await page.keyboard.press('Enter');
     s = await until(page, (s) => s.library.some((e) => e.title === 'Tromso lighthouse'), 'renamed');
     assert.equal(s.article.title, 'Tromso lighthouse');
+    assert.equal(await page.title(), 'Lede \u2014 Tromso lighthouse');
+    // A rename of an open article is a change like any other: Ctrl+Z names it back, Ctrl+Shift+Z again.
+    await page.keyboard.press('Escape');
+    await until(page, (s) => !s.libraryOpen, 'library closed');
+    await page.keyboard.press('Control+z');
+    s = await until(page, (s) => s.article.title === 'Harbour vote' && s.library.some((e) => e.title === 'Harbour vote'), 'rename undone');
+    assert.equal(await page.title(), 'Lede \u2014 Harbour vote');
+    await page.keyboard.press('Control+Shift+z');
+    s = await until(page, (s) => s.article.title === 'Tromso lighthouse' && s.library.some((e) => e.title === 'Tromso lighthouse'), 'rename redone');
     await until(page, (s) => s.autosave.saved, 'the new title stored');
+    await page.keyboard.press('Control+Shift+L');
+    await until(page, (s) => s.libraryOpen, 'library open again');
 
     // Delete goes to the trash, which restores it with its work.
     const millId = s.library.find((e) => e.title === 'Mill closes').id;

@@ -3,7 +3,7 @@
 // the page and in the library; and all of it back after a reload.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { clickUi, launch, menu, openReader, startServer, until, waitReady, withScreenshots } from './harness.mjs';
+import { clickSettled, clickUi, launch, menu, openReader, startServer, until, waitReady, withScreenshots } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -11,17 +11,6 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 const byId = (s, id) => s.annotations.find((a) => a.id === id);
 // The card opens below its claim and moves once its height is known: wait until it stays put.
-// A popup's items move on the frame after it opens: click one once it stays put.
-async function clickSettled(page, name) {
-  let last = '';
-  await until(page, (s) => {
-    const now = JSON.stringify(s.ui[name] ?? null);
-    const still = s.ui[name] && now === last;
-    last = now;
-    return still;
-  }, `${name} in place`);
-  await clickUi(page, name);
-}
 async function cardSettled(page, id) {
   let last = '';
   return until(page, (s) => {
