@@ -28,7 +28,8 @@ namespace lede {
 
 void to_json(json& j, const ViewSettings& v) {
   j = json{{"dark", v.dark}, {"bodySize", v.body_size}, {"panel", v.panel}, {"panelWidth", v.panel_width},
-           {"panelTab", v.panel_tab}, {"showOther", v.show_other}, {"showSuggestions", v.show_suggestions}, {"reviewer", v.reviewer}};
+           {"panelTab", v.panel_tab}, {"showOther", v.show_other}, {"showSuggestions", v.show_suggestions}, {"reviewer", v.reviewer},
+           {"checksUrl", v.checks_url}};
   for (const Kind& k : kKinds) j["show" + std::string(k.name)] = v.show_kind[int(k.id)];
 }
 
@@ -42,6 +43,7 @@ void from_json(const json& j, ViewSettings& v) {
   v.show_other = j.value("showOther", v.show_other);
   v.show_suggestions = j.value("showSuggestions", v.show_suggestions);
   if (j.contains("reviewer") && j["reviewer"].is_string()) v.reviewer = j["reviewer"].get<std::string>();
+  if (j.contains("checksUrl") && j["checksUrl"].is_string() && is_http_url(j["checksUrl"].get<std::string>())) v.checks_url = j["checksUrl"].get<std::string>();
 }
 
 namespace {
@@ -185,7 +187,7 @@ void save_annotations(App& a) {
 // The report (core/report.hpp) of the open article, downloaded as <article><suffix>.
 void export_report(App& a, const char* what) {
   AnnotationSet set = to_set(*a.s);
-  ReportOptions options{now_iso(a), kGenerator, ""};
+  ReportOptions options{now_iso(a), kGenerator, a.view.checks_url};
   std::string stem = a.s->file_stem.empty() ? std::string("article") : a.s->file_stem, data, suffix, mime;
   if (!std::strcmp(what, "html")) { data = report_html(set, options); suffix = ".report.html"; mime = "text/html"; }
   else if (!std::strcmp(what, "md")) { data = report_markdown(set, options); suffix = ".report.md"; mime = "text/markdown"; }
@@ -193,7 +195,8 @@ void export_report(App& a, const char* what) {
   else { data = claimreview_jsonld(set, options); suffix = ".claimreview.jsonld"; mime = "application/ld+json"; }
   std::string name = stem + suffix;
   if (a.host.download) a.host.download(name.c_str(), data.data(), data.size(), mime.c_str());
-  set_status(a, "Exported " + name);
+  const bool no_url = !std::strcmp(what, "claimreview") && a.view.checks_url.empty();
+  set_status(a, "Exported " + name + (no_url ? " without a url: View > Settings\u2026 says where your checks are published" : ""));
 }
 
 // Ctrl+P: the browser prints the HTML report (the canvas would print as one picture).

@@ -46,6 +46,7 @@ struct ViewSettings {
   bool show_kind[kKindCount] = {true, true, true};  // the layers of the built-in kinds (kKinds order)
   bool show_other = true, show_suggestions = true;
   std::string reviewer;  // the reader's name, put on their reviews (View > Settings)
+  std::string checks_url;  // where the reader publishes checks (http/https): ClaimReview's url
 };
 void to_json(json& j, const ViewSettings& v);
 void from_json(const json& j, ViewSettings& v);
@@ -211,7 +212,7 @@ struct App {
   } pending_review;
   bool reviewer_asked = false;        // asked once per visit; View > Settings changes it later
   bool settings_request = false, settings_focus = false;
-  std::string settings_reviewer;
+  std::string settings_reviewer, settings_checks_url, settings_error;
   bool details_request = false, details_focus = false;
   ArticleMeta details;
   std::string details_error;

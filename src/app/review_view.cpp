@@ -250,18 +250,36 @@ void draw_reviewer_dialog(App& a) {
 }
 
 void draw_settings_dialog(App& a) {
-  if (a.settings_request) a.settings_reviewer = a.view.reviewer;
+  if (a.settings_request) {
+    a.settings_reviewer = a.view.reviewer;
+    a.settings_checks_url = a.view.checks_url;
+    a.settings_error.clear();
+  }
   if (!begin_modal("Settings", &a.settings_request)) return;
   mark_ui(a, "window:settings");
   ImGui::SetNextItemWidth(320);
   focus_first(&a.settings_focus);
   bool keep = ImGui::InputTextWithHint("Your name (on your reviews)", "Your name", &a.settings_reviewer, ImGuiInputTextFlags_EnterReturnsTrue);
   mark_ui(a, "settings:reviewer");
+  ImGui::SetNextItemWidth(320);
+  keep |= ImGui::InputTextWithHint("Where your checks are published", "https://\u2026", &a.settings_checks_url, ImGuiInputTextFlags_EnterReturnsTrue);
+  mark_ui(a, "settings:checks-url");
+  ImGui::TextDisabled("ClaimReview exports link each check there (its url, plus #claim-N).");
+  if (!a.settings_error.empty()) ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.1f, 1), "%s", a.settings_error.c_str());
   keep |= ImGui::Button("Keep (Enter)");
+  mark_ui(a, "settings:keep");
   ImGui::SameLine();
   bool cancel = ImGui::Button("Cancel (Esc)") || escape();
+  std::string url = a.settings_checks_url;
+  while (!url.empty() && url.back() == ' ') url.pop_back();
+  while (!url.empty() && url.front() == ' ') url.erase(0, 1);
+  if (keep && !url.empty() && !is_http_url(url)) {
+    a.settings_error = "The address must start with http:// or https://: \u201C" + url + "\u201D.";
+    keep = false;  // the dialog stays, with what was typed
+  }
   if (keep) {
     a.view.reviewer = a.settings_reviewer;
+    a.view.checks_url = url;
     a.reviewer_asked = true;
     set_status(a, a.view.reviewer.empty() ? std::string("Reviews carry no name") : "Reviews carry the name " + a.view.reviewer);
   }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { cleanup, clickUi, launch, openReader, repo, reveal, startServer, tempFile, until, withScreenshots } from './harness.mjs';
+import { cleanup, clickUi, launch, openReader, repo, reveal, startServer, state, tempFile, until, withScreenshots } from './harness.mjs';
 
 let server, browser;
 const pages = [];
@@ -146,6 +146,27 @@ test('the other exports and the print view', async () => {
     assert.deepEqual(cr[0].itemReviewed.author, { '@type': 'Person', name: 'Antony Blinken' });
     assert.equal(cr[0].itemReviewed.appearance.url, 'https://news.example/dprk?id=1&x=2');
     assert.deepEqual(cr[0].author, { '@type': 'Person', name: 'Rita Reviewer' });
+    // No url until the reader says where checks are published; the status bar says how.
+    assert.equal(cr[0].url, undefined);
+    assert.match((await state(page)).status, /without a url: View > Settings/);
+
+    // View > Settings…: an address that is not http(s) is refused in the dialog; a good one kept.
+    await clickUi(page, 'menu:View');
+    await clickUi(page, 'view:Settings');
+    await clickUi(page, 'settings:checks-url');
+    await until(page, (s) => s.focus.textInput, 'the URL field active');
+    await page.keyboard.type('checks.example/dprk');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    let s = await until(page, (s) => s.ui['settings:checks-url'], 'the dialog stays');
+    assert.equal(s.view.checksUrl, '', 'not kept');
+    await clickUi(page, 'settings:checks-url');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('https://checks.example/dprk');
+    await page.keyboard.press('Enter');
+    await until(page, (s) => s.view.checksUrl === 'https://checks.example/dprk' && !s.ui['window:settings'], 'kept, dialog closed');
+    d = await exportItem(page, 'menu:ClaimReview');
+    assert.equal(JSON.parse(readFileSync(await d.path(), 'utf8'))[0].url, 'https://checks.example/dprk#claim-1');
 
     d = await exportItem(page, 'menu:Claims CSV');
     assert.equal(d.suggestedFilename(), 'dprk-missiles-un.claims.csv');
