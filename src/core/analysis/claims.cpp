@@ -24,6 +24,7 @@ struct ClaimPass {
   Speaker last_sp;
   uint32_t last_claim_sent = UINT32_MAX;
   size_t nested_cue = SIZE_MAX;  // a cue inside the last claim's content that still gives its own claim
+  uint64_t h_commit[19], h_warn[4];  // commissive(); "warned" and its forms
   uint64_t h_it, h_is, h_be, h_been, h_reportedly, h_later, h_earlier, h_previously, h_repeatedly, h_will, h_would, h_may,
       h_could, h_told, h_tell, h_tells, h_telling, h_calling, h_called, h_them, h_him, h_including, h_while, h_when, h_after,
       h_because, h_if, h_whether, h_how, h_what, h_why, h_however, h_spokesman, h_whose;
@@ -40,6 +41,11 @@ struct ClaimPass {
     h_while = hash_lower("while"); h_when = hash_lower("when"); h_after = hash_lower("after"); h_because = hash_lower("because");
     h_if = hash_lower("if"); h_whether = hash_lower("whether"); h_how = hash_lower("how"); h_what = hash_lower("what");
     h_why = hash_lower("why"); h_however = hash_lower("however"); h_spokesman = hash_lower("spokesman"); h_whose = hash_lower("whose");
+    const char* commit[] = {"vow", "vows", "vowed", "vowing", "pledge", "pledges", "pledged", "pledging", "promise", "promises",
+                            "promised", "promising", "threaten", "threatens", "threatened", "threatening", "swore", "swears", "sworn"};
+    for (size_t k = 0; k < 19; ++k) h_commit[k] = hash_lower(commit[k]);
+    const char* warn[] = {"warned", "warning", "warns", "warn"};
+    for (size_t k = 0; k < 4; ++k) h_warn[k] = hash_lower(warn[k]);
   }
 
   size_t sent_begin(size_t i) const { return d.sent_begin[d.sent[i]]; }
@@ -117,10 +123,7 @@ struct ClaimPass {
   // speaker will do, so its to-infinitive is the content. Wants, plans and hopes are not speech (and
   // "urged X to", "told X to" are orders, not claims): they stay out.
   bool commissive(size_t i) const {
-    std::string_view w = d.tok(i);
-    for (std::string_view x : {"vow", "vows", "vowed", "vowing", "pledge", "pledges", "pledged", "pledging", "promise", "promises",
-                               "promised", "promising", "threaten", "threatens", "threatened", "threatening", "swore", "swears", "sworn"})
-      if (w == x) return true;
+    for (uint64_t h : h_commit) if (d.is(i, h)) return true;
     return false;
   }
   // A bare verb after "to" ("to fight", "to be"), not a noun ("pledged to charity", "promised to
@@ -1080,7 +1083,7 @@ struct ClaimPass {
           bool tell = ch == h_told || ch == h_tell || ch == h_tells || ch == h_telling || tell_like(c);
           // "warned lawmakers that ...": an addressee before "that" (but "warned that", "warned the
           // deficit would grow")
-          if (!tell && (d.tok(c) == "warned" || d.tok(c) == "warning" || d.tok(c) == "warns" || d.tok(c) == "warn") && !d.is(k, W.that))
+          if (!tell && (ch == h_warn[0] || ch == h_warn[1] || ch == h_warn[2] || ch == h_warn[3]) && !d.is(k, W.that))
             for (size_t y = k + 1; y < se && y <= k + 4 && d.word(y); ++y)
               if (d.is(y, W.that)) { tell = true; break; }
           // "asked whether ...", "questioned how ...": the question is the content; so it is after any
@@ -1235,7 +1238,7 @@ struct ClaimPass {
             bool q_open = is_open_quote(cs0);
             emit(d.toks[cs0].b + (q_open ? 0 : 0), content_bytes_end(cs0, comma), who, c, c + l);
             break;
-          } else if ((cue->zero_that && !commissive(c) && (clause_start(x) || bare_noun(x))) || (cue->that && aux_clause(x, se))) {
+          } else if ((cue->zero_that && (clause_start(x) || bare_noun(x)) && !commissive(c)) || (cue->that && aux_clause(x, se))) {
             cs = x;
           } else {
             break;
