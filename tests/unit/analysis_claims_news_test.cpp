@@ -212,3 +212,97 @@ TEST_CASE("claims: he and she link to the nearest person of their gender") {
   CHECK(he == "Daniel Reyes");
 }
 #endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("claims: a promise or a threat takes its infinitive; plans, wishes and orders do not") {
+  Claim c = claim("The union vowed to fight the ruling in court.", "to fight the ruling in court");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The union");
+  CHECK(c.cue == "vowed");
+  c = claim("The rebels threatened to cut the road to the capital.", "to cut the road to the capital");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The rebels");
+  CHECK(c.cue == "threatened");
+  c = claim("The council approved the budget, pledging to repair every school roof by May.", "to repair every school roof by May");
+  REQUIRE(c.ok);
+  CHECK(c.cue == "pledging");
+  CHECK(claims("The company plans to open a new factory next year.") == 0);
+  CHECK(claims("She wants her son to study law.") == 0);
+  CHECK(claims("The mayor urged residents to stay indoors.") == 0);
+  CHECK(claims("Donors pledged to the relief fund.") == 0);
+  CHECK(claims("The rebels threatened the road.") == 0);
+}
+
+TEST_CASE("claims: an attribution that opens another claim's content is a claim of its own") {
+  const std::string t = "Chen said she believed the vaccine was safe.";
+  Claim outer = claim(t, "she believed the vaccine was safe"), inner = claim(t, "the vaccine was safe");
+  REQUIRE(outer.ok);
+  CHECK(outer.speaker == "Chen");
+  REQUIRE(inner.ok);
+  CHECK(inner.speaker == "she");
+  CHECK(inner.cue == "believed");
+  const std::string u = "The lawyer said the judge told him that the trial would be delayed.";
+  inner = claim(u, "the trial would be delayed");
+  REQUIRE(inner.ok);
+  CHECK(inner.speaker == "the judge");
+  // a cue deeper in the content is not another claim
+  CHECK(claims("The lawyer said the trial would be delayed because the judge said so.") == 1);
+}
+
+TEST_CASE("claims: a claim noun in the sentence's subject ends its clause before the main verb") {
+  Claim c = claim("The mayor's claim that crime had fallen was challenged by local reporters.", "crime had fallen");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The mayor");
+  CHECK(c.cue == "claim");
+  c = claim("The allegation that the vote was rigged has been rejected by the commission.", "the vote was rigged");
+  REQUIRE(c.ok);
+  // no auxiliary in the clause, or a conjunction: where it ends is not known, so no claim
+  CHECK(claims("The claim that he lied surfaced in May.") == 0);
+  CHECK(claims("The claim that prices had risen and wages had fallen was false.") == 0);
+}
+#endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("claims: \"said why\", a parenthesis before \"that\", \"theorized that\"") {
+  Claim c = claim("Airline officials have not said why the flights were cancelled.", "why the flights were cancelled");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Airline officials");
+  CHECK(c.cue == "said");
+  c = claim("The report explains, in plain terms, that the bridge is unsafe.", "the bridge is unsafe");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The report");
+  c = claim("Engineers theorized that a fault in the cooling system had caused the fire.",
+            "a fault in the cooling system had caused the fire");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Engineers");
+  // "if" after "said" opens a condition, not a question
+  CHECK(claim("He said if the talks fail, prices will rise.", "if the talks fail, prices will rise").ok == false);
+}
+#endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("claims: \"According to <name>\" with no comma before the clause") {
+  Claim c = claim("According to Maria Okonkwo the shipment was returned by mail in March.", "the shipment was returned by mail in March");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Maria Okonkwo");
+}
+#endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("claims: a bare clause after a verb that also takes an object; an addressee after \"warned\"") {
+  Claim c = claim("The company announced it would cut 500 jobs.", "it would cut 500 jobs");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The company");
+  c = claim("The ministry confirmed two soldiers had been killed.", "two soldiers had been killed");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The ministry");
+  CHECK(claims("The ministry confirmed the deaths of two soldiers.") == 0);
+  c = claim("She warned lawmakers that the deficit would grow.", "the deficit would grow");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "She");
+  CHECK(claim("She warned the deficit would grow.", "the deficit would grow").ok);
+  // a promise of a thing is not a claim
+  CHECK(claims("The governor promised voters a new hospital.") == 0);
+  CHECK(claims("The army vowed revenge.") == 0);
+}
+#endif

@@ -23,6 +23,8 @@ struct ClaimPass {
   std::vector<uint8_t> cue_used;
   Speaker last_sp;
   uint32_t last_claim_sent = UINT32_MAX;
+  size_t nested_cue = SIZE_MAX;  // a cue inside the last claim's content that still gives its own claim
+  uint64_t h_commit[19], h_warn[4];  // commissive(); "warned" and its forms
   uint64_t h_it, h_is, h_be, h_been, h_reportedly, h_later, h_earlier, h_previously, h_repeatedly, h_will, h_would, h_may,
       h_could, h_told, h_tell, h_tells, h_telling, h_calling, h_called, h_them, h_him, h_including, h_while, h_when, h_after,
       h_because, h_if, h_whether, h_how, h_what, h_why, h_however, h_spokesman, h_whose;
@@ -39,6 +41,11 @@ struct ClaimPass {
     h_while = hash_lower("while"); h_when = hash_lower("when"); h_after = hash_lower("after"); h_because = hash_lower("because");
     h_if = hash_lower("if"); h_whether = hash_lower("whether"); h_how = hash_lower("how"); h_what = hash_lower("what");
     h_why = hash_lower("why"); h_however = hash_lower("however"); h_spokesman = hash_lower("spokesman"); h_whose = hash_lower("whose");
+    const char* commit[] = {"vow", "vows", "vowed", "vowing", "pledge", "pledges", "pledged", "pledging", "promise", "promises",
+                            "promised", "promising", "threaten", "threatens", "threatened", "threatening", "swore", "swears", "sworn"};
+    for (size_t k = 0; k < 19; ++k) h_commit[k] = hash_lower(commit[k]);
+    const char* warn[] = {"warned", "warning", "warns", "warn"};
+    for (size_t k = 0; k < 4; ++k) h_warn[k] = hash_lower(warn[k]);
   }
 
   size_t sent_begin(size_t i) const { return d.sent_begin[d.sent[i]]; }
@@ -111,6 +118,45 @@ struct ClaimPass {
     return w == "promised" || w == "promising" || w == "promise" || w == "promises" || w == "assured" || w == "assuring" ||
            w == "assure" || w == "assures" || w == "reminded" || w == "reminding" || w == "informed" || w == "informing" ||
            w == "convinced" || w == "persuaded";
+  }
+  // "vowed to fight", "threatened to resign", "pledged to cut": a promise or a threat states what its
+  // speaker will do, so its to-infinitive is the content. Wants, plans and hopes are not speech (and
+  // "urged X to", "told X to" are orders, not claims): they stay out.
+  bool commissive(size_t i) const {
+    for (uint64_t h : h_commit) if (d.is(i, h)) return true;
+    return false;
+  }
+  // A bare verb after "to" ("to fight", "to be"), not a noun ("pledged to charity", "promised to
+  // voters", "to the fund"): lower case, no article or pronoun, no plural or -ing ending.
+  bool bare_verb(size_t i) const {
+    if (!d.word(i) || d.cap(i)) return false;
+    if ((d.fclass(i) & (Lexicon::fw_det | Lexicon::fw_pron | Lexicon::fw_prep | Lexicon::fw_conj)) && !(d.fclass(i) & Lexicon::fw_aux)) return false;
+    std::string_view w = d.tok(i);
+    auto ends = [&](std::string_view x) { return w.size() > x.size() + 1 && w.compare(w.size() - x.size(), x.size(), x) == 0; };
+    if (ends("s") && !ends("ss") && !ends("us")) return false;
+    if (ends("ing") || ends("ion") || ends("ity") || ends("ment") || ends("ness") || (ends("ed") && !ends("eed"))) return false;
+    if (d.fclass(i) & Lexicon::fw_adv) return d.word(i + 1) && !d.cap(i + 1) && !(d.fclass(i + 1) & (Lexicon::fw_det | Lexicon::fw_prep));
+    return true;
+  }
+  // "announced it would cut 500 jobs", "confirmed two soldiers had been killed": a bare clause after a
+  // verb that also takes an object, told by a subject pronoun or by an auxiliary after a short noun
+  // phrase (no preposition but "of", no verb, no comma before it)
+  bool aux_clause(size_t x, size_t se) const {
+    if (!d.word(x) && d.toks[x].type != T_NUM) return false;
+    if (d.is(x, W.he) || d.is(x, W.she) || d.is(x, W.they) || d.tok(x) == "we" || d.tok(x) == "We" || d.tok(x) == "I") return true;
+    for (size_t k = x; k < se && k < x + 7; ++k) {
+      if (d.poss(k)) continue;
+      if (d.toks[k].type == T_NUM) continue;
+      if (!d.word(k)) return false;
+      if (d.cap(k)) continue;
+      const uint8_t fc = d.fclass(k);
+      if (fc & Lexicon::fw_aux) return k > x;
+      if (d.is(k, W.that) || d.is(k, W.who) || d.is(k, W.which) || (fc & Lexicon::fw_conj) || ((fc & Lexicon::fw_prep) && !d.is(k, W.of)))
+        return false;
+      std::string_view w = d.tok(k);
+      if (w.size() > 4 && (w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 3, 3, "ing") == 0)) return false;
+    }
+    return false;
   }
   bool temporal(size_t i) const {
     std::string_view w = d.tok(i);
@@ -648,6 +694,31 @@ struct ClaimPass {
     return false;
   }
 
+  // The end of a that-clause in the sentence's subject ("The claim that crime had fallen was
+  // challenged"): the main verb is taken to be the first auxiliary after the clause's own auxiliary
+  // and verb. Without an auxiliary in the clause ("The claim that he lied surfaced"), or past a comma,
+  // a conjunction or a relative pronoun, where it ends cannot be told without a parser: SIZE_MAX.
+  size_t subject_clause_end(size_t cs) const {
+    const size_t se = sent_end(cs);
+    bool own = false, verb = false;
+    for (size_t k = cs; k < se && k < cs + 30; ++k) {
+      if (d.toks[k].type == T_PUNCT) {
+        if (d.poss(k) || d.punct(k, '-')) continue;
+        return SIZE_MAX;
+      }
+      if (!d.word(k)) continue;
+      if (k > cs && (d.is(k, W.that) || d.is(k, W.which) || d.is(k, W.who) || d.is(k, W.and_) || d.is(k, W.or_) || d.is(k, W.but)))
+        return SIZE_MAX;
+      if (!d.cap(k) && (d.fclass(k) & Lexicon::fw_aux)) {
+        if (verb) return k;
+        own = true;
+      } else if (own) {
+        verb = true;
+      }
+    }
+    return SIZE_MAX;
+  }
+
   // "the allegation that he took bribes", "Smith's claim that ...": a claim noun with a that-clause.
   // The speaker is the possessor, if any. Returns true when it emitted one.
   bool nominal(size_t c) {
@@ -662,21 +733,22 @@ struct ClaimPass {
     if (!noun) return false;
     // a determiner or possessor before it: "the allegation", "his claim", "Smith's claim"
     size_t p = c - 1;
-    while (p > 0 && d.word(p) && !d.cap(p) && !d.fclass(p) && c - p < 3) --p;  // "the new allegation"
+    while (p > 0 && d.word(p) && !d.cap(p) && !d.fclass(p) && !d.poss(p) && c - p < 3) --p;  // "the new allegation"
     bool poss = d.poss(p);
     bool prep = d.word(p) && !d.cap(p) && (d.fclass(p) & Lexicon::fw_prep) && p + 1 == c;  // "amid allegations that"
     if (!(poss || prep || d.is(p, W.the) || d.is(p, W.its) || d.is(p, W.his) || d.is(p, W.her) || d.is(p, W.their) || d.is(p, W.a) ||
           d.is(p, W.an)))
       return false;
-    // the subject of its sentence ("The allegation that he took bribes surfaced in May"): where its
-    // clause ends cannot be told without a parser, so no claim
-    size_t np0 = poss ? p : p;
+    // the subject of its sentence ("The claim that crime had fallen was challenged"): its clause ends
+    // before the main verb (subject_clause_end)
+    size_t np0 = p;
     while (np0 > 0 && !(d.toks[np0].flags & F_SENT) && (d.cap(np0 - 1) || d.poss(np0))) --np0;
-    if (d.toks[np0].flags & F_SENT) return false;
+    if (poss && !(d.toks[np0].flags & F_SENT)) np0 = std::min(np0, np_before(p, sent_begin(p)));  // "The former mayor's claim"
+    const bool subject = d.toks[np0].flags & F_SENT;
     size_t cs = c + 2;
-    if (!clause_start(cs) || in_quote[cs]) return false;
-    size_t ce = content_end(cs);
-    if (ce <= cs) return false;
+    if (!(clause_start(cs) || (subject && bare_noun(cs))) || in_quote[cs]) return false;
+    size_t ce = subject ? subject_clause_end(cs) : content_end(cs);
+    if (ce == SIZE_MAX || ce <= cs) return false;
     Speaker sp;
     if (poss && p > 0) {
       size_t npe = p;
@@ -790,7 +862,7 @@ struct ClaimPass {
     size_t covered_until = 0;  // tokens inside the previous indirect claim's content
     // only tokens that can start a cue (cue_at's first tests, without the call)
     for (uint32_t c : d.cue_tokens) {
-      if (in_quote[c] || cue_used[c] || c < covered_until) continue;
+      if (in_quote[c] || cue_used[c] || (c < covered_until && c != nested_cue)) continue;
       if (d.is(c + 1, W.that) && nominal(c)) {
         uint32_t end_b = d.out.back().e;
         size_t k = c + 1;
@@ -867,9 +939,16 @@ struct ClaimPass {
           size_t e = np_after(s, se);
           if (e <= s) break;
           const bool initial = c == sb || (c == sb + 1 && d.toks[sb].type == T_PUNCT);
+          // "According to Rathbun the property was returned": no comma after a name; the clause starts
+          // after it
+          bool name_only = false;
+          if (initial && !d.punct(e, ',') && d.mention_at[s] >= 0 && d.mentions[d.mention_at[s]].t0 == s) {
+            size_t m1 = d.mentions[d.mention_at[s]].t1;
+            if (m1 < e && !d.cap(m1) && clause_start(m1)) { e = m1; name_only = true; }
+          }
           // "According to Afghan Ambassador to the United States Hamdullah Mohib, ...": the source runs
           // to the comma when no verb comes first
-          if (initial && !d.punct(e, ',')) {
+          if (initial && !d.punct(e, ',') && !name_only) {
             size_t y = e;
             while (y < se && y < e + 12 && !d.punct(y, ',') && d.toks[y].type != T_NUM && !verbish(y) && !in_quote[y] &&
                    !(d.toks[y].type == T_PUNCT && !d.poss(y) && d.toks[y].cp != '-' && d.toks[y].cp != '.'))
@@ -1002,8 +1081,14 @@ struct ClaimPass {
           size_t x = k;
           uint64_t ch = d.toks[c].hl;
           bool tell = ch == h_told || ch == h_tell || ch == h_tells || ch == h_telling || tell_like(c);
-          // "asked whether ...", "questioned how ...": the question is the content
-          if (cue->question) {
+          // "warned lawmakers that ...": an addressee before "that" (but "warned that", "warned the
+          // deficit would grow")
+          if (!tell && (ch == h_warn[0] || ch == h_warn[1] || ch == h_warn[2] || ch == h_warn[3]) && !d.is(k, W.that))
+            for (size_t y = k + 1; y < se && y <= k + 4 && d.word(y); ++y)
+              if (d.is(y, W.that)) { tell = true; break; }
+          // "asked whether ...", "questioned how ...": the question is the content; so it is after any
+          // reporting verb for "whether" and "why" ("have not said why the team was denied visas")
+          if (cue->question || (!cue->belief && (d.is(x, h_whether) || d.is(x, h_why)))) {
             size_t y = x;
             while (y < se && y < x + 8 && !d.punct(y, '.') && !d.punct(y, ';') && !clause_word(y)) ++y;
             if (!(y < se && clause_word(y)) || in_quote[y]) break;
@@ -1012,6 +1097,14 @@ struct ClaimPass {
             subject();
             if (!sp.present && !passive) break;
             emit(d.toks[y].b, content_bytes_end(y, ce), sp, c, c + l);
+            break;
+          }
+          if (d.is(k, W.to) && commissive(c) && !(c > sb && be_form(c - 1)) && !in_quote[k] && bare_verb(k + 1)) {
+            size_t ce = content_end(k);
+            if (ce <= k + 1) break;
+            subject();
+            if (!sp.present || bad_speaker(sp)) break;
+            emit(d.toks[k].b, content_bytes_end(k, ce), sp, c, c + l);
             break;
           }
           // "temperatures are expected to reach", "he hopes to win", "is said to have": an infinitive, not a
@@ -1049,6 +1142,12 @@ struct ClaimPass {
             }
             if (!found && !d.punct(x, ':') && !d.punct(x, '.') && !d.punct(x, ',') && x < se) break;
             if (d.punct(x, ':')) ++x;
+          }
+          // "explains, in a satirical fashion, that ...": a parenthesis between the cue and its clause
+          if (d.punct(x, ',') && !participle) {
+            size_t y = x + 1;
+            while (y < se && y < x + 9 && d.word(y) && !verbish(y)) ++y;
+            if (y > x + 1 && d.punct(y, ',') && d.is(y + 1, W.that)) x = y + 1;
           }
           // "said last week that", "said Tuesday that": a time before the clause
           {
@@ -1139,7 +1238,7 @@ struct ClaimPass {
             bool q_open = is_open_quote(cs0);
             emit(d.toks[cs0].b + (q_open ? 0 : 0), content_bytes_end(cs0, comma), who, c, c + l);
             break;
-          } else if (cue->zero_that && (clause_start(x) || bare_noun(x))) {
+          } else if ((cue->zero_that && (clause_start(x) || bare_noun(x)) && !commissive(c)) || (cue->that && aux_clause(x, se))) {
             cs = x;
           } else {
             break;
@@ -1162,12 +1261,28 @@ struct ClaimPass {
       }
     }
     if (d.out.size() > before) {
-      // later cues inside this content are not new claims (nested speech is left to the reader)
+      // later cues inside this content are not new claims, but for one whose subject opens the
+      // content: "Memon said she believed the movement helped" is Memon's claim and her belief
       uint32_t end_b = d.out.back().e;
       size_t k = c + 1;
       while (k < n && d.toks[k].e <= end_b) ++k;
-      *covered_until = k;
+      *covered_until = std::max(*covered_until, k);
+      nested_cue = opening_cue(tok_at(d.out.back().b), k);
     }
+  }
+
+  // A reporting verb whose subject is the first words of the content [cs, ce): "she believed ...",
+  // "the minister told him that ..."; SIZE_MAX for none.
+  size_t opening_cue(size_t cs, size_t ce) const {
+    for (size_t v = cs + 1; v < ce && v <= cs + 4; ++v) {
+      if (!d.lx_has(v, LX_CUE_FIRST) || in_quote[v]) continue;
+      int l;
+      const Cue* cue = cue_at(v, &l);
+      if (!cue) continue;  // "the judge"
+      if (cue->type != CueType::say || ing(v)) return SIZE_MAX;
+      return np_before(v, cs) == cs ? v : SIZE_MAX;
+    }
+    return SIZE_MAX;
   }
 };
 
