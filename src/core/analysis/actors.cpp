@@ -17,6 +17,7 @@ struct ActorPass {
   const Words& W;
   FlatSet lower_words;  // lower-case hashes of words written in lower case somewhere
   bool lower_built = false;
+  bool described_org = false;  // an unknown name was shown to be an organization's (same_kind)
 
   explicit ActorPass(Doc& doc) : d(doc), L(doc.lex), W(words()) {}
 
@@ -189,6 +190,31 @@ struct ActorPass {
            w[h + 1] >= 'a' && w[h + 1] <= 'z';
   }
 
+  // "Romelu Lukaku, Yannick Carrasco and Dries Mertens": a name in a list after a person's
+  bool listed_with_person(size_t p) const {
+    if (p < 2 || !(d.is(p - 1, W.and_) || d.is(p - 1, W.or_)) || d.mentions.empty()) return false;
+    size_t e = d.punct(p - 2, ',') ? p - 2 : p - 1;
+    const Mention& m = d.mentions.back();
+    return m.t1 == e && m.kind == ActorKind::person && (e == p - 1 || d.punct(m.t0 - 1, ','));
+  }
+
+  // "Park Joo-ho", "Kim Min-Woo": a short family name and a romanised given name of two short
+  // syllables joined by a hyphen (not "Rolls-Royce", "Coca-Cola": a syllable has at most 4 letters
+  // and ends in a vowel, "n" or "g")
+  bool korean_name(size_t p, size_t q) const {
+    if (q != p + 2 || d.tok(p).size() > 5 || !(d.toks[p + 1].flags & F_HYPHEN)) return false;
+    std::string_view w = d.tok(p + 1);
+    size_t h = w.find('-');
+    if (h == std::string_view::npos || w.find('-', h + 1) != std::string_view::npos) return false;
+    auto syllable = [](std::string_view s) {
+      if (s.size() < 2 || s.size() > 4) return false;
+      for (char c : s) if (!((c | 32) >= 'a' && (c | 32) <= 'z')) return false;
+      char e = static_cast<char>(s.back() | 32);
+      return e == 'a' || e == 'e' || e == 'i' || e == 'o' || e == 'u' || e == 'n' || e == 'g';
+    };
+    return syllable(w.substr(0, h)) && syllable(w.substr(h + 1));
+  }
+
   bool modifier_compound(size_t i) const {
     if (!(d.toks[i].flags & F_HYPHEN)) return false;
     std::string_view w = d.tok(i);
@@ -241,6 +267,8 @@ struct ActorPass {
       if (o != seen_org_prefix.end()) { add(p, q, ActorKind::organization, d.mentions[o->second].entity, false, nullptr, false); return true; }
     }
     if (hon || title_ctx) { add(p, q, ActorKind::person, text(), false, nullptr, title_ctx); return true; }
+    bool sent_start = (t.flags & F_SENT) || (p > 0 && d.toks[p - 1].type == T_PUNCT && (d.toks[p - 1].flags & F_OPENQ) &&
+                                             (d.toks[p - 1].flags & F_SENT));
     // "Barnsley 1 Port Vale 0": a team in a results table, whatever the model makes of the name; in a
     // line with one name ("Chicago 62 39 .614", "Ernie Els 68 70 72") unless it is a person's
     if (q < d.n() && d.toks[q].type == T_NUM && !d.lx_has(p, LX_GIVEN) && !d.lx_has(p, LX_STOP_CAP)) {
@@ -250,13 +278,17 @@ struct ActorPass {
         return true;
       }
     }
+    // "the Corvin Tallis Relief (CTR)": a name followed by its acronym is an organization's
+    if (len >= 2 && d.punct(q, '(') && d.punct(q + 2, ')') && expands(p, q, q + 1)) {
+      add(p, q, ActorKind::organization, text(), false, nullptr, false);
+      described_org = true;
+      return true;
+    }
     HeadKind h = head(q - 1);
     if (len >= 2 && h != HeadKind::none) {
       add(p, q, h == HeadKind::place_last ? ActorKind::place : ActorKind::organization, text(), false, nullptr, false);
       return true;
     }
-    bool sent_start = (t.flags & F_SENT) || (p > 0 && d.toks[p - 1].type == T_PUNCT && (d.toks[p - 1].flags & F_OPENQ) &&
-                                             (d.toks[p - 1].flags & F_SENT));
     if (len == 1) {
       if (d.lx_has(p, LX_STOP_CAP)) return false;
       if (d.adjacent(p) && p > 0 && d.toks[p - 1].type == T_PUNCT && d.toks[p - 1].cp == '-') return false;
@@ -264,6 +296,17 @@ struct ActorPass {
       if (d.fclass(p) && !(t.flags & F_ALLCAPS)) return false;
       if (d.lx_has(p, LX_TITLE)) return false;
       if (d.lx_has(p, LX_CALENDAR | LX_NUMBER)) return false;
+      // "a VBIED", "an IED": an acronym after an indefinite article names a thing, not a body
+      if ((t.flags & F_ALLCAPS) && p > 0 && (d.is(p - 1, W.a) || d.is(p - 1, W.an))) return false;
+      // "USD", "RMB": a currency code
+      if ((t.flags & F_ALLCAPS) && d.lx_has(p, LX_CURRENCY_PREFIX)) return false;
+    }
+    // "Zorvani, a Toronto software company,": described as an organization, it is one (a sentence's
+    // first word only when the text never writes it in lower case: "Later, the company, which ...")
+    if (!d.lx_has(p, LX_GIVEN) && org_apposition(q) && !(len == 1 && sent_start && common_word(p))) {
+      add(p, q, ActorKind::organization, text(), false, nullptr, false);
+      described_org = true;
+      return true;
     }
     bool given = d.lx_has(p, LX_GIVEN) && !(len == 1 && d.lx_has(p, LX_AMBIGUOUS_GIVEN));
     if (d.candidates) d.candidates->emplace_back(p, q);
@@ -297,7 +340,8 @@ struct ActorPass {
     // listed surname last and no romanised given name ("Yau Wai-ching") are not one either, all-capital
     // ones included ("DAB In" from a caption run into a sentence):
     // "Internet Explorer", "Science Fair", "Harrow Prize", "Space Shuttle Atlantis".
-    else if (cls() == C_NONE && len >= 2 && !given && !d.lx_has(q - 1, LX_SURNAME) && !romanised_given(q - 1))
+    else if (cls() == C_NONE && len >= 2 && !given && !d.lx_has(q - 1, LX_SURNAME) && !romanised_given(q - 1) &&
+             !listed_with_person(p) && !korean_name(p, q))
       return false;
     else if (t.flags & F_ALLCAPS) kind = ActorKind::organization;
     else if (len >= 2 && d.lx_has(q - 1, LX_SURNAME)) kind = ActorKind::person;
@@ -496,6 +540,17 @@ struct ActorPass {
             continue;
           }
         }
+        // "U.S. Environmental Protection Agency", "UK Department for Education": a country's name
+        // before a body the lexicons do not know is part of the body's name (a known body stays
+        // apart: "U.S. Federal Reserve" is a place and the Fed)
+        if (g->country && g->kind == ActorKind::place && q < j && capword(q)) {
+          size_t e = body_end(q, j);
+          if (e > q) {
+            add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
+            p = e;
+            continue;
+          }
+        }
         // "Emirates Stadium", "Allianz Arena": a sponsor's name before a place head word is a place
         if (g->kind == ActorKind::organization && q < j && head(q) == HeadKind::place_last) {
           size_t e = q + 1;
@@ -610,9 +665,9 @@ struct ActorPass {
             continue;
           }
         }
-        // "Ministry of Defence", "University of Texas" (University also ends names: of_heads keeps
-        // the words that begin one)
-        if (p + 2 < r && d.is(p + 1, W.of) && L.of_heads.count(d.toks[p].hs)) {  // of_heads: every org-first word
+        // "Ministry of Defence", "University of Texas", "Centre for Disease Control" (University also
+        // ends names: of_heads keeps the words that begin one)
+        if (p + 2 < r && (d.is(p + 1, W.of) || d.is(p + 1, W.for_)) && L.of_heads.count(d.toks[p].hs)) {  // of_heads: every org-first word
           // the name ends after a known place ("University of Texas Arlington Amneh Jafari") and
           // before a title ("Museum of Flight CEO")
           size_t k = d.is(p + 2, W.the) ? p + 3 : p + 2, e = r;
@@ -663,6 +718,32 @@ struct ActorPass {
       p = q;
     }
     return j;
+  }
+
+  // The end of an organization's name that starts at q, inside the run that ends at j: its
+  // capitalised words up to the last organization head word ("Environmental Protection Agency"), or
+  // an org-first word, "of" or "for" and a name ("Department of Agriculture"); q when there is none,
+  // or when it begins with a known name, a title or a given name.
+  size_t body_end(size_t q, size_t j) const {
+    const GazEntry* g = nullptr;
+    if (title(q) || d.lx_has(q, LX_GIVEN) || gaz_match(q, &g) > 0) return q;
+    size_t last = q;
+    for (size_t e = q; e < j && e < q + 6 && capword(e) && !title(e); ++e) {
+      HeadKind h = head(e);
+      if (h != HeadKind::none && h != HeadKind::place_last) last = e + 1;
+      if (org_first(e) && (d.is(e + 1, W.of) || d.is(e + 1, W.for_)) && e + 2 < j && capword(e + 2)) {
+        size_t x = e + 2;
+        while (x < j && x < e + 6 && capword(x) && !title(x)) ++x;
+        return x;
+      }
+    }
+    // "National Institutes of Health"
+    if (last > q && last + 1 < j && (d.is(last, W.of) || d.is(last, W.for_)) && capword(last + 1)) {
+      size_t x = last + 1;
+      while (x < j && x < last + 5 && capword(x) && !title(x)) ++x;
+      return x;
+    }
+    return last;
   }
 
   // Does the capitalised run at p (an honorific) end in an organization head word before "and" or
@@ -973,6 +1054,33 @@ struct ActorPass {
     return role_text(s, e);
   }
 
+  // Is the all-capital word at a the acronym of mention m? It is made of beginnings of the name's
+  // capitalised words, in order, the first word's included: "ISIL" of "Islamic State of Iraq and
+  // the Levant", "NYMEX" of "New York Mercantile Exchange", "NAVCENT" of "Naval Forces Central Command".
+  bool expands(size_t t0, size_t t1, size_t a) const {
+    if (!d.word(a) || !(d.toks[a].flags & F_ALLCAPS) || (d.toks[a].flags & F_NEWLINE)) return false;
+    if (d.fclass(a) || d.lx_has(a, LX_STOP_CAP | LX_TITLE)) return false;
+    char acr[12];
+    size_t n = 0;
+    for (char c : d.tok(a)) {
+      if (c >= 'A' && c <= 'Z') { if (n == sizeof acr) return false; acr[n++] = c; }
+      else if (c != '-' && c != '&') return false;
+    }
+    std::string_view ws[12];
+    size_t nw = 0;
+    for (size_t t = t0; t < t1 && nw < 12; ++t) if (d.cap(t)) ws[nw++] = d.tok(t);
+    if (n < 2 || nw < 2) return false;
+    // words [j, nw) spell acr[k, n): each word used gives a prefix of itself; only the first must be used
+    auto spell = [&](auto&& self, size_t j, size_t k) -> bool {
+      if (k == n) return true;
+      for (size_t x = j; x < nw && (x == j || j > 0); ++x)
+        for (size_t l = 1; l <= ws[x].size() && k + l <= n && (ws[x][l - 1] & ~32) == acr[k + l - 1]; ++l)
+          if (self(self, x + 1, k + l)) return true;
+      return false;
+    };
+    return spell(spell, 0, 0);
+  }
+
   void link() {
     // -> index of the first mention that gave it; those mentions span two tokens or more, and only
     // one-token mentions change below, so their entities stay as they were
@@ -987,6 +1095,17 @@ struct ActorPass {
       }
       // initials of organizations and known names: Rapid Support Forces -> RSF
       if (m.initials) acronym.emplace(m.initials, mi);
+    }
+    // "the Federal Emergency Management Agency (FEMA)": a name that gives its acronym in brackets
+    // is an organization's (people have none), and the acronym is that organization wherever it
+    // stands, also when its letters are not exactly the initials ("Naval Forces Central Command
+    // (NAVCENT)"). An expansion is rare: the check runs only where a bracket follows a name.
+    for (Mention& m : d.mentions) {
+      const size_t a = m.t1 + 1;
+      if (m.t1 - m.t0 < 2 || m.eo || !d.punct(m.t1, '(') || !d.punct(a + 1, ')') || !expands(m.t0, m.t1, a)) continue;
+      if (!m.known && m.kind == ActorKind::person) { m.kind = ActorKind::organization; described_org = true; }
+      if (m.kind == ActorKind::person) continue;
+      acronym[d.toks[a].hs] = static_cast<uint32_t>(&m - d.mentions.data());
     }
     for (Mention& m : d.mentions) {
       if (m.t1 - m.t0 != 1) continue;
@@ -1052,6 +1171,23 @@ struct ActorPass {
     }
   }
 
+  // "Vektra Bio, a biotech company,", "Clearwave, the Irish mobile operator that": a name set beside
+  // a description headed by an organization noun (the noun last before punctuation, a preposition or
+  // a relative word; not "a party official", "the group's founder").
+  bool org_apposition(size_t t1) const {
+    size_t i = t1 + 1;
+    if (!d.punct(t1, ',') || !(d.is(i, W.a) || d.is(i, W.an) || d.is(i, W.the))) return false;
+    for (size_t k = i + 1; k < d.n() && k < i + 6; ++k) {
+      if (!d.word(k) || d.poss(k) || (d.toks[k].flags & F_NEWLINE) || (d.fclass(k) & (Lexicon::fw_prep | Lexicon::fw_conj))) return false;
+      if (d.cap(k) || !d.lx_has(k, LX_ORG_NOUN)) continue;
+      size_t x = k + 1;
+      if (x >= d.n() || (d.toks[x].type == T_PUNCT && !d.poss(x)) || (d.word(x) && (d.fclass(x) & Lexicon::fw_prep)) || d.is(x, W.that) ||
+          d.is(x, W.which) || d.is(x, W.whose))
+        return true;
+    }
+    return false;
+  }
+
   void roles() {
     for (Mention& m : d.mentions) {
       // "British cider maker Orchard Lane", "football club Wrexham": an unknown name right after an
@@ -1107,6 +1243,23 @@ struct ActorPass {
       for (uint32_t t = d.mentions[k].t0; t < d.mentions[k].t1; ++t) d.mention_at[t] = static_cast<int32_t>(k);
     link();
     roles();
+    same_kind();
+  }
+
+  // One name, one kind: a name the lexicons do not know that the article shows once to be an
+  // organization's (an expansion, a description beside it) is that organization at its other
+  // mentions too ("Zorvani, a Toronto software company, ... Zorvani said").
+  void same_kind() {
+    if (!described_org) return;  // rare: most articles pay nothing for this pass
+    FlatSet orgs;
+    for (const Mention& m : d.mentions)
+      if (m.kind == ActorKind::organization && !m.known) orgs.insert(hash_bytes(m.entity));
+    if (orgs.empty()) return;
+    for (Mention& m : d.mentions)
+      if (m.kind != ActorKind::organization && !m.known && !m.eo && orgs.count(hash_bytes(m.entity))) {
+        m.kind = ActorKind::organization;
+        m.role.clear();
+      }
   }
 };
 
