@@ -247,11 +247,30 @@ void Analyzer::set_model(analysis::Model m) { *model_ = std::move(m); }
 namespace analysis {
 namespace {
 
-// The analysis, its annotations handed to emit one by one; first at_most(n) says how many there
-// can be at most (analyze() reserves that many).
-template <class AtMost, class Emit>
-void run(const Lexicon& lex, const Model& model, std::string_view utf8, std::string_view reference_date, AtMost at_most,
-         Emit emit, PassTimes* times, Scratch* scratch = nullptr) {
+// Where run() puts the annotations: straight into analyze()'s vector (each built in its slot:
+// moving a finished Annotation, some twenty strings, cost as much as building it), or one reused
+// Annotation handed to a callback.
+struct IntoVector {
+  std::vector<Annotation>& v;
+  static constexpr bool kFresh = true;  // slot() is a default Annotation
+  void at_most(size_t n) { v.reserve(n); }
+  Annotation& slot() { return v.emplace_back(); }
+  void done(Annotation&) {}
+};
+struct ToCallback {
+  const std::function<void(Annotation&)>& emit;
+  Annotation a;
+  static constexpr bool kFresh = false;  // slot() holds what the callback left of the last one
+  void at_most(size_t) {}
+  Annotation& slot() { return a; }
+  void done(Annotation& x) { emit(x); }
+};
+
+// The analysis, its annotations put into out one by one; first out.at_most(n) says how many there
+// can be at most.
+template <class Out>
+void run(const Lexicon& lex, const Model& model, std::string_view utf8, std::string_view reference_date, Out& out,
+         PassTimes* times, Scratch* scratch = nullptr) {
   if (utf8.empty()) return;
   using Clock = std::chrono::steady_clock;
   Clock::time_point t0 = times ? Clock::now() : Clock::time_point();
@@ -314,8 +333,7 @@ void run(const Lexicon& lex, const Model& model, std::string_view utf8, std::str
   std::vector<Key> first_two(by_label[0].size() + by_label[1].size()), order(d.mentions.size() + d.out.size());
   std::merge(by_label[0].begin(), by_label[0].end(), by_label[1].begin(), by_label[1].end(), first_two.begin());
   std::merge(first_two.begin(), first_two.end(), by_label[2].begin(), by_label[2].end(), order.begin());
-  at_most(order.size());
-  Annotation a;
+  out.at_most(order.size());
   size_t count = 0;
   const Key* prev = nullptr;
   char id[16];
@@ -324,6 +342,7 @@ void run(const Lexicon& lex, const Model& model, std::string_view utf8, std::str
     if (prev && prev->span == key.span && prev->label == key.label) continue;
     prev = &key;
     ++count;
+    Annotation& a = out.slot();
     {  // "s1", "s2", ...
       char* e = id + sizeof id;
       char* p = e;
@@ -338,7 +357,7 @@ void run(const Lexicon& lex, const Model& model, std::string_view utf8, std::str
     a.end = d.cp(static_cast<uint32_t>(key.span));
     if (key.label == 0) {
       Mention& m = d.mentions[key.index];
-      a.attrs = Attrs();
+      if constexpr (!Out::kFresh) a.attrs = Attrs();
       a.attrs.entity = std::move(m.entity);
       a.attrs.kind = actor_kind_name(m.kind);
       a.attrs.role = std::move(m.role);
@@ -348,7 +367,7 @@ void run(const Lexicon& lex, const Model& model, std::string_view utf8, std::str
     // strings in attrs are lexicon strings (valid, see Lexicon::intern) or cut from the text at
     // code point boundaries: only an invalid text can give invalid ones
     if (!d.index.valid) sanitize(a.attrs);
-    emit(a);
+    out.done(a);
   }
   lap(&PassTimes::output);
 }
@@ -358,13 +377,15 @@ void run(const Lexicon& lex, const Model& model, std::string_view utf8, std::str
 
 std::vector<Annotation> Analyzer::analyze(std::string_view utf8, PassTimes* times, std::string_view reference_date) const {
   std::vector<Annotation> result;
-  analysis::run(*lex_, *model_, utf8, reference_date, [&](size_t n) { result.reserve(n); }, [&](Annotation& a) { result.push_back(std::move(a)); }, times);
+  analysis::IntoVector out{result};
+  analysis::run(*lex_, *model_, utf8, reference_date, out, times);
   return result;
 }
 
 void Analyzer::analyze_each(std::string_view utf8, const std::function<void(Annotation&)>& emit, PassTimes* times,
                             std::string_view reference_date) const {
-  analysis::run(*lex_, *model_, utf8, reference_date, [](size_t) {}, emit, times);
+  analysis::ToCallback out{emit, {}};
+  analysis::run(*lex_, *model_, utf8, reference_date, out, times);
 }
 
 Analyzer::Workspace::Workspace() = default;
@@ -376,7 +397,8 @@ void Analyzer::analyze_each(std::string_view utf8, Workspace& ws, const std::fun
     ws.scratch_ = std::make_unique<analysis::Scratch>();
     ws.owner_ = this;
   }
-  analysis::run(*lex_, *model_, utf8, reference_date, [](size_t) {}, emit, times, ws.scratch_.get());
+  analysis::ToCallback out{emit, {}};
+  analysis::run(*lex_, *model_, utf8, reference_date, out, times, ws.scratch_.get());
 }
 
 }  // namespace lede

@@ -1,6 +1,7 @@
 // Claims: direct quotes with their attribution, indirect speech after reporting verbs, object
 // verbs (denied X), accusations, "according to", "quoted Y as saying", participial cues.
 #include <algorithm>
+#include <functional>
 #include <initializer_list>
 
 #include "core/analysis/doc.hpp"
@@ -805,12 +806,29 @@ struct ClaimPass {
       return any_of(i, {"statement", "remarks", "speech", "letter", "address", "interview", "briefing", "comments", "message", "post",
                         "note", "declaration", "communique", "testimony", "report", "editorial", "broadcast", "tweet", "response"});
     };
+    // Is byte x inside a claim found already (nested speech is left to the reader)? The cues come
+    // in text order, so x only grows: the claims that start at or before it leave a min-heap of
+    // starts once, keeping the furthest end. A scan of every claim per cue was quadratic.
+    std::vector<std::pair<uint32_t, uint32_t>> starts;  // (b, e) of the claims not yet reached
+    size_t taken = 0;                                   // d.out entries already in `starts`
+    uint32_t reach = 0;                                 // the furthest end of the claims reached
+    auto nested = [&](uint32_t x) {
+      for (; taken < d.out.size(); ++taken)
+        if (d.out[taken].label == 1) {
+          starts.emplace_back(d.out[taken].b, d.out[taken].e);
+          std::push_heap(starts.begin(), starts.end(), std::greater<>());
+        }
+      while (!starts.empty() && starts.front().first <= x) {
+        reach = std::max(reach, starts.front().second);
+        std::pop_heap(starts.begin(), starts.end(), std::greater<>());
+        starts.pop_back();
+      }
+      return x < reach;
+    };
     const uint64_t h_blame = hash_lower("blame"), h_blamed = hash_lower("blamed");
     for (uint32_t i : d.cue_tokens) {
       if (!(d.is(i, h_blame) || d.is(i, h_blamed)) || in_quote[i] || cue_used[i]) continue;
-      bool nested = false;  // inside a claim found already (nested speech is left to the reader)
-      for (const RawAnn& a : d.out) nested = nested || (a.label == 1 && a.b <= d.toks[i].b && d.toks[i].b < a.e);
-      if (nested) continue;
+      if (nested(d.toks[i].b)) continue;
       const size_t sb = sent_begin(i), se = sent_end(i);
       size_t c0 = i, c1 = i + 1, ys = SIZE_MAX;  // the cue [c0, c1); Y starts at ys
       Speaker sp;
