@@ -364,7 +364,7 @@
   function journalEntries(d, id) {
     return request(d, 'journal', 'readonly', (s) => s.getAll(journalOf(id))).then((rs) => (rs || []).map((r) => r.entry));
   }
-  // The stored file with its journal applied, as the reader applies it (lede_file.cpp, apply_journal).
+  // The stored file with its journal applied, as the reader applies it (lede_file.cpp, JournalFold).
   async function storedFile(d, id) {
     const rec = await request(d, 'articles', 'readonly', (s) => s.get(id));
     if (!rec) return null;

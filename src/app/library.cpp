@@ -210,8 +210,9 @@ void app_article_loaded(App& a, const std::string& id, std::string_view file_jso
   }
   if (!r.dropped.empty())
     show_notice(a, true, "Part of an article could not be restored",
-                std::to_string(r.dropped.size()) + " of the annotations stored for \u201C" + title +
-                    "\u201D could not be read and were left out; everything else was restored:\n\n" + r.dropped_summary(5));
+                std::to_string(r.dropped.size()) + (r.dropped.size() == 1 ? " item" : " items") + " of what was stored for \u201C" + title +
+                    "\u201D could not be read or applied and " + (r.dropped.size() == 1 ? "was" : "were") +
+                    " left out; everything else was restored:\n\n" + r.dropped_summary(5));
   json meta = json::parse(meta_json, nullptr, false);
   if (!meta.is_object()) meta = json::object();
   auto fresh = std::make_unique<Session>();

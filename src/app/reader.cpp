@@ -1145,6 +1145,7 @@ void app_add_suggestions(App& a) {
   for (auto& s : a.sessions) {
     // Suggestions are the article's starting point, not the reader's change: a stored article
     // stays stored.
+    if (has_suggestions(*s)) continue;  // restored or opened with its own: the analysis would be thrown away
     bool stored = s->stored();
     bool pristine = s->stored_changes == s->changes;
     if (add_suggestions(*s, suggestions_for(a, s->doc.text))) {
@@ -1172,13 +1173,16 @@ void app_open_bytes(App& a, FileKind kind, const std::string& name, const std::s
     return;
   }
   bool annotations_file = has_extension(name, ".json") || has_extension(name, ".jsonld");
+  AnnotationSet set;  // the file, when loaded here: opened from it below, not read again
+  bool loaded = false;
   if (kind == FileKind::annotations || (annotations_file && a.s)) {
     // Annotations for the open article (dropped or opened as annotations): applied to it when
     // they fit its text, as one undoable change. A .lede.json for another article opens as one.
-    AnnotationSet set;
     std::string error, info;
-    bool same = load_annotation_file(name, bytes, &set, &error) && a.s && fit_to_article(*a.s, set, &info);
+    loaded = load_annotation_file(name, bytes, &set, &error);
+    bool same = loaded && a.s && fit_to_article(*a.s, set, &info);
     if (same || kind == FileKind::annotations) {
+      set = AnnotationSet{};  // read again by apply_annotation_file: not held twice
       Outcome o = apply_annotation_file(*a.s, name, bytes);
       if (!o.ok) { show_notice(a, true, o.title, o.error); return; }
       set_status(a, o.status);
@@ -1189,7 +1193,8 @@ void app_open_bytes(App& a, FileKind kind, const std::string& name, const std::s
   // A new article, beside the others: nothing open is replaced.
   auto fresh = std::make_unique<Session>();
   bool suggested = false;
-  Outcome o = open_file_as_article(*fresh, name, bytes, &suggested);
+  Outcome o = loaded ? open_set_as_article(*fresh, name, std::move(set), &suggested)
+                     : open_file_as_article(*fresh, name, bytes, &suggested);
   if (!o.ok) {
     show_notice(a, true, o.title, o.error + (a.s ? "\n\nThe open articles were not changed." : ""));
     return;

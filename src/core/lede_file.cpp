@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -131,6 +132,8 @@ std::string shown(const json& v) {
   }
   return d;
 }
+
+std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 // Accepts ISO 8601 dates and times starting "YYYY-MM-DD" (e.g. "2026-03-01T12:00:00Z").
 bool looks_like_date(const std::string& s) {
@@ -380,69 +383,101 @@ bool drop_if_bad(Checker& c, size_t before, std::vector<Problem>& dropped, std::
   return true;
 }
 
+// The autosave journal (write_lede_journal_entry), folded by annotation id before the file is read:
+// what each id touched ends as (its last value, or removed), and the last of the small parts. The
+// file is then read streamed as without a journal, each annotation swapped for its journal value
+// on the way: no tree of the whole file is built. Holds about the journal's own size: each
+// annotation's value is kept as its JSON text, parsed again when it is read.
+struct JournalFold {
+  struct Item {
+    std::string id, value;  // value: the annotation's JSON text (empty when removed)
+    std::string path;       // where that value (or the removal) is in the journal
+    bool removed = false;
+    bool given = false;     // the journal gave it a value at some point (a removal of it is explained)
+    bool used = false;      // met in the file
+  };
+  std::vector<Item> items;                      // in the order first met
+  std::unordered_map<std::string, size_t> at;   // id -> items index
+  std::vector<std::pair<std::string, std::string>> no_id;  // path, JSON text: annotations without an id
+  json top = json::object();   // author, labels, orphans, ratings: the last entry's
+  std::optional<json> title;   // the document's title and details, the last entry's
+  std::optional<json> meta;    // set: replaced by it; null: removed
+  uint64_t seq = 0;
+  std::vector<Problem> dropped;
+
+  Item& item(const std::string& id) {
+    auto [it, fresh] = at.emplace(id, items.size());
+    if (fresh) {
+      items.emplace_back();
+      items.back().id = id;
+    }
+    return items[it->second];
+  }
+
+  explicit JournalFold(std::string_view journal) {
+    size_t k = 0;
+    for (size_t b = 0; b < journal.size(); ++k) {
+      size_t e = std::min(journal.find('\n', b), journal.size());
+      std::string_view line = journal.substr(b, e - b);
+      b = e + 1;
+      std::string entry_path = "journal[" + std::to_string(k) + "]";
+      JsonInput in = parse_json_input(line, kMaxJsonDepth);
+      if (!in.ok || !in.value.is_object()) {
+        dropped.push_back({entry_path, "a change stored in the browser could not be read (left out)"});
+        continue;
+      }
+      json& entry = in.value;
+      if (auto rm = entry.find("removed"); rm != entry.end() && rm->is_array())
+        for (size_t j = 0; j < rm->size(); ++j) {
+          if (!(*rm)[j].is_string()) continue;
+          Item& it = item((*rm)[j].get<std::string>());
+          it.removed = true;
+          it.value.clear();
+          it.path = entry_path + ".removed[" + std::to_string(j) + "]";
+        }
+      if (auto anns = entry.find("annotations"); anns != entry.end() && anns->is_array())
+        for (size_t j = 0; j < anns->size(); ++j) {
+          const json& a = (*anns)[j];
+          std::string p = entry_path + ".annotations[" + std::to_string(j) + "]";
+          auto id = a.is_object() ? a.find("id") : a.end();
+          if (!a.is_object() || id == a.end() || !id->is_string() || id->get_ref<const std::string&>().empty()) {
+            no_id.emplace_back(p, dumped(a));  // read as it is: the check says what is wrong with it
+            continue;
+          }
+          Item& it = item(id->get<std::string>());
+          it.removed = false;
+          it.given = true;
+          it.value = dumped(a);
+          it.path = p;
+        }
+      for (const char* key : {"author", "labels", "orphans", "ratings"})
+        if (entry.contains(key)) top[key] = std::move(entry[key]);
+      if (auto doc = entry.find("document"); doc != entry.end() && doc->is_object()) {
+        if (doc->contains("title")) title = std::move((*doc)["title"]);
+        if (doc->contains("meta")) meta = std::move((*doc)["meta"]);
+        else meta = json();
+      }
+      if (entry.contains("seq") && entry["seq"].is_number_unsigned()) seq = entry["seq"].get<uint64_t>();
+    }
+  }
+
+  // The small parts onto the file's top level (everything but its annotations, which stream).
+  void apply_top(json& root) {
+    for (auto& [key, value] : top.items()) root[key] = std::move(value);
+    auto doc = root.find("document");
+    if (doc == root.end() || !doc->is_object()) return;  // the file's own problem, reported by the check
+    if (title) (*doc)["title"] = std::move(*title);
+    if (meta && meta->is_null()) doc->erase("meta");
+    else if (meta) (*doc)["meta"] = std::move(*meta);
+  }
+};
+
 // keep: false counts the annotations and orphans (annotation_count, orphan_count) without keeping
 // them (`lede validate`: memory a small multiple of the file, whatever it holds).
 // lenient: an annotation or orphan with a problem is left out and listed in r.dropped, instead of
 // failing the whole file (what a restore of stored work needs).
-// The autosave journal (write_lede_journal_entry) applied to a file's value, entry by entry, before
-// it is validated as a whole: what an entry writes replaces what the file had.
-void apply_journal(json& root, std::string_view journal, LoadResult& r) {
-  auto found = root.find("annotations");
-  if (found == root.end() || !found->is_array()) return;  // the file's own problem, reported by the validation
-  json& anns = *found;
-  std::unordered_map<std::string, size_t> at;
-  std::vector<bool> removed(anns.size(), false);
-  for (size_t i = 0; i < anns.size(); ++i)
-    if (anns[i].is_object() && anns[i].contains("id") && anns[i]["id"].is_string()) at[anns[i]["id"].get<std::string>()] = i;
-  size_t k = 0;
-  for (size_t b = 0; b < journal.size(); ++k) {
-    size_t e = std::min(journal.find('\n', b), journal.size());
-    std::string_view line = journal.substr(b, e - b);
-    b = e + 1;
-    JsonInput in = parse_json_input(line, kMaxJsonDepth);
-    if (!in.ok || !in.value.is_object()) {
-      r.dropped.push_back({"journal[" + std::to_string(k) + "]", "a change stored in the browser could not be read (left out)"});
-      continue;
-    }
-    json& entry = in.value;
-    if (entry.contains("removed") && entry["removed"].is_array())
-      for (const json& id : entry["removed"]) {
-        if (!id.is_string()) continue;
-        auto it = at.find(id.get<std::string>());
-        if (it == at.end()) continue;
-        removed[it->second] = true;
-        at.erase(it);
-      }
-    if (entry.contains("annotations") && entry["annotations"].is_array())
-      for (json& a : entry["annotations"]) {
-        std::string id = a.is_object() && a.contains("id") && a["id"].is_string() ? a["id"].get<std::string>() : std::string();
-        auto it = id.empty() ? at.end() : at.find(id);
-        if (it != at.end()) {
-          anns[it->second] = std::move(a);
-        } else {
-          if (!id.empty()) at[id] = anns.size();
-          anns.push_back(std::move(a));
-          removed.push_back(false);
-        }
-      }
-    for (const char* key : {"author", "labels", "orphans", "ratings"})
-      if (entry.contains(key)) root[key] = std::move(entry[key]);
-    if (entry.contains("document") && entry["document"].is_object() && root.contains("document") && root["document"].is_object()) {
-      json& doc = root["document"];
-      json& from = entry["document"];
-      if (from.contains("title")) doc["title"] = std::move(from["title"]);
-      if (from.contains("meta")) doc["meta"] = std::move(from["meta"]);
-      else doc.erase("meta");
-    }
-    if (entry.contains("seq") && entry["seq"].is_number_unsigned()) r.journal_seq = entry["seq"].get<uint64_t>();
-  }
-  json kept = json::array();
-  for (size_t i = 0; i < anns.size(); ++i)
-    if (!removed[i]) kept.push_back(std::move(anns[i]));
-  anns = std::move(kept);
-}
-
-LoadResult read_impl(std::string_view bytes, bool lenient, bool keep) {
+// journal: applied to the file as it is read (see JournalFold); only with lenient.
+LoadResult read_impl(std::string_view bytes, bool lenient, bool keep, JournalFold* journal = nullptr) {
   LoadResult r;
   auto fail = [&](std::string msg) {
     r.problems.push_back({"", std::move(msg)});
@@ -494,6 +529,10 @@ LoadResult read_impl(std::string_view bytes, bool lenient, bool keep) {
   if (!root.is_object())
     return fail(std::string("The top level must be a JSON object, found ") + type_name(root) +
                 ". This is not a Lede annotation file.");
+  // What the journal stored for the small parts replaces the file's; its orphans (all of them,
+  // when it has any) are then read from the top level instead of from the bytes.
+  const bool journal_orphans = journal && journal->top.contains("orphans");
+  if (journal) journal->apply_top(root);
 
   // format and version first: for a file of another kind, nothing else is worth reporting.
   auto fmt = root.find("format");
@@ -523,7 +562,8 @@ LoadResult read_impl(std::string_view bytes, bool lenient, bool keep) {
   bool have_text = false;
   if (const json* doc = c.obj(root, "", "document", true)) {
     if (const json* t = c.str(*doc, "document", "text", true)) {
-      set.document.text = t->get<std::string>();
+      // Moved out of the tree: a copy of a long article's text would be megabytes more heap.
+      set.document.text = std::move(const_cast<json*>(t)->get_ref<std::string&>());
       have_text = true;
       size_t nul = set.document.text.find('\0');
       if (nul != std::string::npos)
@@ -637,51 +677,80 @@ LoadResult read_impl(std::string_view bytes, bool lenient, bool keep) {
   }
   TextIndex index(set.document.text);
   std::unordered_set<std::string> ids;
+  // One annotation or orphan at path p checked, and kept unless it has a problem.
+  auto read_item = [&](const std::string& p, const json& a, bool orphan, std::vector<Annotation>* into, size_t* count) {
+    if (!a.is_object()) {
+      (lenient ? r.dropped : c.problems).push_back({p, std::string("must be an object, found ") + type_name(a)});
+      return;
+    }
+    Annotation an;
+    size_t before = c.problems.size();
+    check_annotation(c, a, p, label_ids, v2 ? &rating_ids : nullptr, ids, set.document.text, index, orphan, &an);
+    if (lenient && drop_if_bad(c, before, r.dropped, ids, an)) return;
+    ++*count;
+    if (keep) into->push_back(std::move(an));
+  };
+  // An annotation as the journal left it: its value there, or none (removed). Null when the
+  // journal did not touch it (or touched an earlier annotation of the same id: that one is replaced).
+  auto in_journal = [&](const json& a) -> JournalFold::Item* {
+    if (!journal || !a.is_object()) return nullptr;
+    auto id = a.find("id");
+    if (id == a.end() || !id->is_string()) return nullptr;
+    auto it = journal->at.find(id->get_ref<const std::string&>());
+    if (it == journal->at.end() || journal->items[it->second].used) return nullptr;
+    journal->items[it->second].used = true;
+    return &journal->items[it->second];
+  };
+  auto parsed = [](const std::string& text) { return parse_json_input(text, kMaxJsonDepth).value; };
   // The annotations, then the orphans, each read again from the bytes one at a time (streamed
   // above; the tree of one is all that is held beside what is kept).
   auto read_items = [&](const char* key, bool orphan, std::vector<Annotation>* into, size_t* count) {
+    // Reserved once, with room for what the journal adds: growing a vector of a long article's
+    // annotations by doubling would hold it twice over.
     if (keep)
       for (const auto& [path, n] : counts.arrays)
-        if (path[0] == key) into->reserve(n);
+        if (path[0] == key) into->reserve(n + (journal && !orphan ? journal->items.size() + journal->no_id.size() : 0));
     JsonItemFn each = [&](const JsonStreamItem& at, json& a) {
       if (c.full()) return false;
-      std::string p = std::string(key) + "[" + std::to_string(at.index) + "]";
-      if (!a.is_object()) {
-        (lenient ? r.dropped : c.problems).push_back({p, std::string("must be an object, found ") + type_name(a)});
+      if (JournalFold::Item* j = orphan ? nullptr : in_journal(a)) {
+        if (!j->removed) read_item(j->path, parsed(j->value), orphan, into, count);
         return true;
       }
-      Annotation an;
-      size_t before = c.problems.size();
-      check_annotation(c, a, p, label_ids, v2 ? &rating_ids : nullptr, ids, set.document.text, index, orphan, &an);
-      if (lenient && drop_if_bad(c, before, r.dropped, ids, an)) return true;
-      ++*count;
-      if (keep) into->push_back(std::move(an));
+      read_item(std::string(key) + "[" + std::to_string(at.index) + "]", a, orphan, into, count);
       return true;
     };
     parse_json_streamed(
         bytes, kMaxJsonDepth, [key](const std::vector<std::string>& path) { return path.size() == 1 && path[0] == key; },
         each, nullptr);
   };
-  if (c.arr(root, "", "annotations", true)) read_items("annotations", false, &set.annotations, &r.annotation_count);
-  if (c.arr(root, "", "orphans", false)) read_items("orphans", true, &set.orphans, &r.orphan_count);
+  if (c.arr(root, "", "annotations", true)) {
+    read_items("annotations", false, &set.annotations, &r.annotation_count);
+    if (journal) {  // what the journal added, in its order; and what it removed that the file does not hold
+      for (JournalFold::Item& j : journal->items) {
+        if (j.used || c.full()) continue;
+        if (!j.removed) read_item(j.path, parsed(j.value), false, &set.annotations, &r.annotation_count);
+        else if (!j.given)
+          journal->dropped.push_back({j.path, "removes the annotation " + in_quotes(j.id) +
+                                                  ", which the stored file does not hold (nothing else was changed)"});
+      }
+      for (const auto& [p, text] : journal->no_id)
+        if (!c.full()) read_item(p, parsed(text), false, &set.annotations, &r.annotation_count);
+    }
+  }
+  if (journal_orphans) {
+    if (const json* orphans = c.arr(root, "", "orphans", false))
+      for (size_t i = 0; i < orphans->size() && !c.full(); ++i)
+        read_item("orphans[" + std::to_string(i) + "]", (*orphans)[i], true, &set.orphans, &r.orphan_count);
+  } else if (c.arr(root, "", "orphans", false)) {
+    read_items("orphans", true, &set.orphans, &r.orphan_count);
+  }
+  if (journal) {
+    r.dropped.insert(r.dropped.begin(), journal->dropped.begin(), journal->dropped.end());
+    r.journal_seq = journal->seq;
+  }
   r.problems = std::move(c.problems);
   r.ok = r.problems.empty();
   if (!r.ok) r.set = AnnotationSet{};
-  return r;
-}
-
-// The journal applies to the file's value as a whole, so a restore with one reads the file as a
-// tree, applies it, and reads the result as a file (only the page's restore does this).
-LoadResult read_with_journal(std::string_view bytes, std::string_view journal) {
-  JsonInput in = parse_json_input(bytes, kMaxJsonDepth);
-  if (!in.ok || !in.value.is_object()) return read_impl(bytes, true, true);  // the file's own problem, said as such
-  LoadResult applied;
-  apply_journal(in.value, journal, applied);
-  std::string merged = in.value.dump();
-  in.value = json();
-  LoadResult r = read_impl(merged, true, true);
-  r.dropped.insert(r.dropped.begin(), applied.dropped.begin(), applied.dropped.end());
-  r.journal_seq = applied.journal_seq;
   return r;
 }
 
@@ -689,7 +758,9 @@ LoadResult read_with_journal(std::string_view bytes, std::string_view journal) {
 
 LoadResult read_lede_file(std::string_view bytes, bool keep_annotations) { return read_impl(bytes, false, keep_annotations); }
 LoadResult read_lede_file_lenient(std::string_view bytes, std::string_view journal) {
-  return journal.empty() ? read_impl(bytes, true, true) : read_with_journal(bytes, journal);
+  if (journal.empty()) return read_impl(bytes, true, true);
+  JournalFold fold(journal);
+  return read_impl(bytes, true, true, &fold);
 }
 
 std::string LoadResult::dropped_summary(size_t max_items) const {
@@ -717,8 +788,6 @@ json annotation_json(const Annotation& a, const std::string& text, const TextInd
   }
   return j;
 }
-
-std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 // Appends one annotation as annotation_json(...).dump() writes it; an open suggestion of the
 // analysis (nearly all of a long article's) straight, without a json value.

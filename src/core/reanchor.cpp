@@ -339,7 +339,7 @@ std::vector<Anchor> anchor_quotes(const std::vector<AnchorQuery>& queries, std::
   return out;
 }
 
-ReanchorResult reanchor(const AnnotationSet& file, std::string_view new_text) {
+ReanchorResult reanchor(AnnotationSet file, std::string_view new_text) {
   ReanchorResult r;
   r.set.document.title = file.document.title;
   r.set.document.text = std::string(new_text);
@@ -351,20 +351,25 @@ ReanchorResult reanchor(const AnnotationSet& file, std::string_view new_text) {
   TextIndex old_index(old);
   std::vector<AnchorQuery> qs;
   qs.reserve(file.annotations.size() + file.orphans.size());
-  for (const Annotation& a : file.annotations) {
-    AnchorQuery q{a.quote, a.start, a.end};
+  // Each quote moves into its query: a placed annotation's is recomputed from the new text, an
+  // orphan's is the query's.
+  for (Annotation& a : file.annotations) {
+    AnchorQuery q{std::move(a.quote), a.start, a.end};
     if (!old.empty() && a.start >= 0 && a.start <= a.end && a.end <= int64_t(old_index.length()))
       q.quote = quote_at(old, old_index, size_t(a.start), size_t(a.end));
     qs.push_back(std::move(q));
   }
-  for (const Annotation& a : file.orphans) qs.push_back({a.quote, a.start, a.end});
+  for (Annotation& a : file.orphans) qs.push_back({std::move(a.quote), a.start, a.end});
   std::vector<Anchor> anchors = anchor_quotes(qs, new_text);
   size_t na = file.annotations.size();
+  std::unordered_map<std::string, int64_t> moved;  // by how much each placed annotation moved
+  r.set.annotations.reserve(na + file.orphans.size());
   for (size_t i = 0; i < anchors.size(); ++i) {
-    const Annotation& src = i < na ? file.annotations[i] : file.orphans[i - na];
+    Annotation& src = i < na ? file.annotations[i] : file.orphans[i - na];
     const Anchor& x = anchors[i];
     r.methods.push_back(x.method);
-    Annotation a = src;
+    if (x.method != AnchorMethod::orphan) moved[src.id] = x.start - src.start;
+    Annotation a = std::move(src);
     switch (x.method) {
       case AnchorMethod::position: ++r.by_position; break;
       case AnchorMethod::exact: ++r.by_exact; break;
@@ -372,7 +377,7 @@ ReanchorResult reanchor(const AnnotationSet& file, std::string_view new_text) {
       case AnchorMethod::orphan: ++r.orphaned; break;
     }
     if (x.method == AnchorMethod::orphan) {
-      a.quote = qs[i].quote;  // what it covered, for finding it again later
+      a.quote = std::move(qs[i].quote);  // what it covered, for finding it again later
       r.set.orphans.push_back(std::move(a));
     } else {
       if (i >= na) ++r.recovered_orphans;
@@ -383,16 +388,13 @@ ReanchorResult reanchor(const AnnotationSet& file, std::string_view new_text) {
     }
   }
   // The file's order is kept (annotations first, then recovered orphans).
+  file.annotations = {};  // moved from: only their shells are left
+  file.orphans = {};
+  qs = {};
   TextIndex ni(r.set.document.text);
   for (Annotation& a : r.set.annotations) a.quote = quote_at(r.set.document.text, ni, size_t(a.start), size_t(a.end));
   // Spans inside attrs (a claim's speaker and cue) move with their annotation; one whose text is
   // not there any more keeps its text and loses its offsets rather than point at other words.
-  std::unordered_map<std::string, int64_t> moved;
-  for (size_t i = 0; i < anchors.size(); ++i) {
-    if (anchors[i].method == AnchorMethod::orphan) continue;
-    const Annotation& src = i < na ? file.annotations[i] : file.orphans[i - na];
-    moved[src.id] = anchors[i].start - src.start;
-  }
   // Where nothing moved and the text is the file's own (or the file has none, as a W3C file), the
   // spans stay exactly as the file says: reading it as a Lede file would keep them too.
   const bool same_text = file.document.text.empty() || file.document.text == r.set.document.text;

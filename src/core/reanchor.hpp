@@ -52,7 +52,9 @@ struct ReanchorResult {
 
 // The annotations of `file` (made on file.document.text) placed onto new_text. Annotations whose
 // offsets fit file.document.text take their quote from it; others (and orphans) use their quote.
-ReanchorResult reanchor(const AnnotationSet& file, std::string_view new_text);
+// Taken by value: a caller done with the set moves it in, and its annotations are moved into the
+// result rather than copied (a large import held them twice).
+ReanchorResult reanchor(AnnotationSet file, std::string_view new_text);
 
 // How two texts relate, to tell "a corrected version of this article" (re-anchor) from "a file
 // for another article" (refuse, or open it as its own article).

@@ -103,8 +103,10 @@ void session_open(Session& s, Document doc, std::vector<Label> labels, std::vect
   s.store_log.whole = true;
 }
 
+bool has_suggestions(const Session& s) { return has_automatic(s.annotations) || has_automatic(s.orphans); }
+
 bool add_suggestions(Session& s, std::vector<Annotation> suggestions) {
-  if (suggestions.empty() || has_automatic(s.annotations) || has_automatic(s.orphans)) return false;
+  if (suggestions.empty() || has_suggestions(s)) return false;
   // Taken over whole when the article has none yet (a long article's suggestions are tens of MB:
   // a copy would hold them twice), else appended.
   if (s.annotations.empty()) s.annotations = std::move(suggestions);
@@ -221,15 +223,7 @@ Outcome open_file_as_article(Session& s, const std::string& name, const std::str
     AnnotationSet set;
     std::string error;
     if (!load_annotation_file(name, bytes, &set, &error)) return Outcome::fail("Could not open " + name, error);
-    if (set.document.title.empty()) set.document.title = file_stem(name);
-    size_t n = set.annotations.size();
-    *suggested = has_automatic(set.annotations) || has_automatic(set.orphans);
-    session_open(s, std::move(set.document), std::move(set.labels), std::move(set.annotations), std::move(set.orphans),
-                 std::move(set.author), std::move(set.ratings));
-    s.file_stem = file_stem(name);
-    Outcome o;
-    o.status = "Opened " + name + " (" + count_text(n) + ")";
-    return o;
+    return open_set_as_article(s, name, std::move(set), suggested);
   }
   ArticleResult r = article_from_file(name, bytes);
   if (!r.ok) return Outcome::fail("Could not open " + name, r.error + "\n\nNothing was changed.");
@@ -240,11 +234,23 @@ Outcome open_file_as_article(Session& s, const std::string& name, const std::str
   return o;
 }
 
+Outcome open_set_as_article(Session& s, const std::string& name, AnnotationSet set, bool* suggested) {
+  if (set.document.title.empty()) set.document.title = file_stem(name);
+  size_t n = set.annotations.size();
+  *suggested = has_automatic(set.annotations) || has_automatic(set.orphans);
+  session_open(s, std::move(set.document), std::move(set.labels), std::move(set.annotations), std::move(set.orphans),
+               std::move(set.author), std::move(set.ratings));
+  s.file_stem = file_stem(name);
+  Outcome o;
+  o.status = "Opened " + name + " (" + count_text(n) + ")";
+  return o;
+}
+
 bool fit_to_article(const Session& s, AnnotationSet& set, std::string* info) {
   if (set.document.text == s.doc.text) return true;
   TextComparison cmp = compare_texts(set.document.text, s.doc.text);
   if (cmp.relation != TextRelation::revised) return false;
-  ReanchorResult ra = reanchor(set, s.doc.text);
+  ReanchorResult ra = reanchor(std::move(set), s.doc.text);
   *info = "The file was made for another version of this article: " + placed_summary(ra) + ".";
   set = std::move(ra.set);
   return true;

@@ -96,6 +96,9 @@ void session_open(Session& s, Document doc, std::vector<Label> labels, std::vect
 // Adds the analysis' suggestions unless the article already has some (reviewed or not, or among
 // its orphans). Not undoable: suggestions are the article's starting point. True if added.
 bool add_suggestions(Session& s, std::vector<Annotation> suggestions);
+// True when the article already holds automatic annotations (add_suggestions would add none): the
+// caller can skip the analysis (a long article's takes tens of MB of heap for nothing).
+bool has_suggestions(const Session& s);
 
 // Applies a change and makes it undoable. False when it changes nothing.
 bool commit(Session& s, Change change);
@@ -134,6 +137,8 @@ bool load_annotation_file(const std::string& name, const std::string& bytes, Ann
 // `suggested` tells whether the result already holds automatic annotations (else the caller
 // adds the analysis' suggestions). Nothing changes when it fails.
 Outcome open_file_as_article(Session& s, const std::string& name, const std::string& bytes, bool* suggested);
+// The same with the file already loaded (load_annotation_file): not read a second time.
+Outcome open_set_as_article(Session& s, const std::string& name, AnnotationSet set, bool* suggested);
 // Puts a file's annotations on the session's text: as they are when the texts are the same,
 // re-anchored (with a summary in *info) when the file was made for an earlier or later version of
 // the article. False when it belongs to another article.

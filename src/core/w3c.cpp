@@ -557,7 +557,7 @@ W3CImport read_w3c(std::string_view bytes, const std::string* article_text, bool
   for (auto& [an, orphan] : im.anns)
     (orphan ? (keep_orphans ? kept_orphans : placed_from.orphans) : placed_from.annotations).push_back(std::move(an));
   im.anns = {};
-  ReanchorResult ra = reanchor(placed_from, text);
+  ReanchorResult ra = reanchor(std::move(placed_from), text);  // moved: the annotations are not copied
   placed_from = {};
   // Orphans the source file already had keep their old offsets, as in Lede's own files.
   for (auto& a : kept_orphans) ra.set.orphans.push_back(std::move(a));

@@ -5,6 +5,7 @@
 #include "core/kinds.hpp"
 #include "core/lede_file.hpp"
 #include "core/session.hpp"
+#include "session_support.hpp"
 
 using namespace lede;
 
@@ -13,16 +14,8 @@ namespace {
 const char* kText = "Zoë Müller met officials in Kraków on Monday. Around 300 people marched.";
 
 Annotation mark(Session& s, const std::string& label, const std::string& quote, Origin origin = Origin::user) {
-  size_t at = s.doc.text.find(quote);
-  REQUIRE(at != std::string::npos);
-  Annotation an;
-  an.id = origin == Origin::user ? new_annotation_id(s) : "s" + std::to_string(s.annotations.size() + 1);
-  an.label = label;
-  an.origin = origin;
-  an.status = origin == Origin::user ? Status::accepted : Status::suggested;
-  an.start = int64_t(s.index.to_cp(at));
-  an.end = int64_t(s.index.to_cp(at + quote.size()));
-  return an;
+  std::string id = origin == Origin::user ? new_annotation_id(s) : "s" + std::to_string(s.annotations.size() + 1);
+  return annotation_over(s, id, label, quote, origin);
 }
 
 Change add(const Annotation& an, const std::string& what = "Marked") {
