@@ -36,8 +36,9 @@ const csp = ["default-src 'none'", `script-src ${hash(ledeJs)} ${hash(boot)} 'wa
 replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 replace(/<link rel="icon" href="icon.svg"([^>]*)>/, `<link rel="icon" href="${icon}"$1>`);
 replace(/<link rel="manifest" href="manifest.webmanifest">\n?/, '');
-// lede.html holds the module and lede.js inline: nothing to fetch ahead.
+// lede.html holds the module and lede.js inline: nothing to fetch ahead, nor to start early (start.js).
 replace(/<!-- The module and its loader[^\n]*\n<link rel="preload" href="lede.wasm"[^>]*>\n<link rel="preload" href="lede.js"[^>]*>\n/, '');
+replace(/<!-- Before the stylesheet[^\n]*\n<script src="start.js"><\/script>\n/, '');
 replace(/<link rel="stylesheet" href="style.css">/, `<style>${style}</style>`);
 // The module as text that is never run (type is not JavaScript), then lede.js, then boot.js.
 replace(/<script src="boot.js"><\/script>/,
