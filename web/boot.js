@@ -1,8 +1,13 @@
 // Page side of the browser glue: checks the browser can run Lede, loads the WebAssembly module,
 // forwards DOM input to it (src/web/main_web.cpp), and does what only the page can do: files,
 // downloads, clipboard, cursor. Exposes the read-only window.lede API for tests and scripts.
+// It loads async from the head: it runs as soon as it arrives and the body is parsed, without
+// waiting for the stylesheet as a script after it would.
 'use strict';
-(function () {
+(function (run) {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
+  else run();
+})(function () {
   const canvas = document.getElementById('canvas');
   const overlay = document.getElementById('overlay');
   const overlayText = document.getElementById('overlay-text');
@@ -732,4 +737,4 @@
   if ('serviceWorker' in navigator && location.protocol !== 'file:' && !inline) {
     navigator.serviceWorker.register('sw.js').catch((err) => console.warn('offline support unavailable:', err));
   }
-})();
+});
