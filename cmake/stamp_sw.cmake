@@ -2,7 +2,7 @@
 # service worker caches, so every build that changes them gets its own cache (cmake -P, run after
 # the site is copied; see CMakeLists.txt).  -DSRC=<web/sw.js> -DSITE=<site directory>
 set(ids "")
-foreach(f index.html boot.js style.css lede.js lede.wasm icon.svg manifest.webmanifest)
+foreach(f index.html start.js boot.js style.css lede.js lede.wasm icon.svg manifest.webmanifest)
   if(EXISTS "${SITE}/${f}")
     file(SHA256 "${SITE}/${f}" h)
     string(APPEND ids "${f}:${h};")

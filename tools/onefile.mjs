@@ -36,12 +36,13 @@ const csp = ["default-src 'none'", `script-src ${hash(ledeJs)} ${hash(boot)} 'wa
 replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 replace(/<link rel="icon" href="icon.svg"([^>]*)>/, `<link rel="icon" href="${icon}"$1>`);
 replace(/<link rel="manifest" href="manifest.webmanifest">\n?/, '');
-// lede.html holds the module and lede.js inline: nothing to fetch ahead.
+// lede.html holds the module and lede.js inline: nothing to fetch ahead, nor to start early (start.js).
 replace(/<!-- The module and its loader[^\n]*\n<link rel="preload" href="lede.wasm"[^>]*>\n<link rel="preload" href="lede.js"[^>]*>\n/, '');
+replace(/<!-- Before the stylesheet[^\n]*\n<script src="start.js"><\/script>\n<script src="boot.js" async><\/script>\n/, '');
 replace(/<link rel="stylesheet" href="style.css">/, `<style>${style}</style>`);
 // The module as text that is never run (type is not JavaScript), then lede.js, then boot.js.
-replace(/<script src="boot.js"><\/script>/,
-  `<script type="application/wasm;base64" id="lede-wasm">${wasm}</script>\n<script>${ledeJs}</script>\n<script>${boot}</script>`);
+replace(/<\/body>/,
+  `<script type="application/wasm;base64" id="lede-wasm">${wasm}</script>\n<script>${ledeJs}</script>\n<script>${boot}</script>\n</body>`);
 // Nothing may point to a file beside this one.
 const left = html.match(/\s(?:src|href)="(?!data:)[^"]*"/g);
 if (left) throw new Error(`onefile: lede.html still refers to ${left.join(', ')}`);

@@ -1,8 +1,13 @@
 // Page side of the browser glue: checks the browser can run Lede, loads the WebAssembly module,
 // forwards DOM input to it (src/web/main_web.cpp), and does what only the page can do: files,
 // downloads, clipboard, cursor. Exposes the read-only window.lede API for tests and scripts.
+// It loads async from the head: it runs as soon as it arrives and the body is parsed, without
+// waiting for the stylesheet as a script after it would.
 'use strict';
-(function () {
+(function (run) {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
+  else run();
+})(function () {
   const canvas = document.getElementById('canvas');
   const overlay = document.getElementById('overlay');
   const overlayText = document.getElementById('overlay-text');
@@ -641,19 +646,23 @@
         'from a file (file://) load lede.wasm. Open lede.html instead, beside this file: it holds all of Lede in ' +
         'one file. Or serve this folder (./dev.sh serve).'));
     }
-    const response = fetch('lede.wasm', { credentials: 'same-origin' }).then((r) => {
-      mark('fetched');
+    // start.js began the download and the compile as the page opened.
+    const early = window.ledeStart;
+    const response = (early ? early.response : fetch('lede.wasm', { credentials: 'same-origin' })).then((r) => {
+      if (!early) mark('fetched');
       if (!r.ok) throw new LoadError('Lede could not be loaded: lede.wasm could not be downloaded (HTTP ' + r.status + '). Reload the page to try again.');
       return r;
     }, (err) => {
       throw new LoadError('Lede could not be loaded: lede.wasm could not be downloaded (' + err.message + '). ' +
         'If you are offline, reconnect once so that it can be stored for offline use.');
     });
-    // Streaming compiles while the bytes arrive; a server sending the wrong MIME type gets the slow way.
-    return response.then((r) => WebAssembly.compileStreaming(r.clone()).catch((err) => {
+    // Streaming compiles while the bytes arrive (start.js marks 'compiled' for its own); a server
+    // sending the wrong MIME type gets the slow way.
+    const streamed = (r) => (early ? early.module : WebAssembly.compileStreaming(r.clone()).then(compiled));
+    return response.then((r) => streamed(r).catch((err) => {
       if (err instanceof WebAssembly.CompileError) throw err;
-      return r.arrayBuffer().then((b) => WebAssembly.compile(b));
-    })).then(compiled);
+      return r.arrayBuffer().then((b) => WebAssembly.compile(b)).then(compiled);
+    }));
   }
   function compiled(module) { mark('compiled'); return module; }
   function LoadError(message) { this.message = message; }
@@ -728,4 +737,4 @@
   if ('serviceWorker' in navigator && location.protocol !== 'file:' && !inline) {
     navigator.serviceWorker.register('sw.js').catch((err) => console.warn('offline support unavailable:', err));
   }
-})();
+});

@@ -11,7 +11,7 @@
 'use strict';
 const BUILD = '__LEDE_BUILD_ID__';
 const CACHE = 'lede-' + BUILD;
-const SHELL = ['./', 'index.html', 'boot.js', 'style.css', 'lede.js', 'lede.wasm', 'icon.svg', 'manifest.webmanifest'];
+const SHELL = ['./', 'index.html', 'start.js', 'boot.js', 'style.css', 'lede.js', 'lede.wasm', 'icon.svg', 'manifest.webmanifest'];
 const NETWORK_TIMEOUT_MS = 4000;  // until the response headers arrive; the body may take longer
 // After a failure or a timeout the network is left alone for a while: the page's other files
 // then come from the cache at once instead of each waiting out its own timeout.

@@ -485,6 +485,14 @@ std::string annotation_summary(const App& a, const Annotation& an) {
   return s;
 }
 
+// The line under the headline: outlet \u00B7 byline \u00B7 date (the article's details).
+std::string page_byline(const Document& d) {
+  std::string byline;
+  for (const std::string* part : {&d.meta.outlet, &d.meta.byline, &d.meta.published})
+    if (!part->empty()) byline += (byline.empty() ? "" : "  \u00B7  ") + (part == &d.meta.published ? part->substr(0, 10) : *part);
+  return byline;
+}
+
 void scroll_to_byte(App& a, size_t byte) {
   int li = a.layout.line_of(byte);
   if (li < 0) return;
@@ -520,10 +528,7 @@ void draw_page(App& a, float px, float py, float pw, float ph) {
   const float top_pad = std::round(em * 2.2f);
   // The headline, then outlet · byline · date (the article's details) in the muted ink.
   const std::string title = article_title(a.s->doc);
-  const ArticleMeta& meta = a.s->doc.meta;
-  std::string byline;
-  for (const std::string* part : {&meta.outlet, &meta.byline, &meta.published})
-    if (!part->empty()) byline += (byline.empty() ? "" : "  \u00B7  ") + (part == &meta.published ? part->substr(0, 10) : *part);
+  const std::string byline = page_byline(a.s->doc);
   ImVec2 title_sz = a.fonts.title->CalcTextSizeA(title_px, FLT_MAX, column, title.c_str());
   const float byline_px = std::round(body_px * 0.85f);
   const float byline_h = byline.empty() ? 0 : a.fonts.body->CalcTextSizeA(byline_px, FLT_MAX, column, byline.c_str()).y + std::round(em * 0.5f);

@@ -98,6 +98,7 @@ bool in_base_ranges(uint32_t cp) {
 }
 
 void collect_extra_glyphs(App& a) {
+  if (!a.fonts.complete) a.fonts.dirty = true;  // the first atlas holds only this article's characters
   std::set<uint32_t> extra;
   uint32_t cp;
   for (size_t i = 0; i < a.s->doc.text.size();) {
@@ -548,6 +549,7 @@ void draw_notice(App& a) {
   if (a.notice_open) {
     ImGui::OpenPopup("##notice");
     a.notice_open = false;
+    app_fonts_complete(a);  // its heading is in the title face, whose first atlas holds only the headline's glyphs
   }
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
@@ -1060,8 +1062,8 @@ bool app_has_analyzer(const App& a) { return a.analyzer != nullptr; }
 bool app_busy(const App& a) { return a.fonts.dirty; }
 
 void app_fonts_complete(App& a) {
-  if (a.fonts.latin1) return;
-  a.fonts.latin1 = true;
+  if (a.fonts.complete) return;
+  a.fonts.complete = true;
   a.fonts.dirty = true;
 }
 
@@ -1072,18 +1074,37 @@ bool app_fonts_stale(const App& a, float dpr) {
 void app_build_fonts(App& a, float dpr) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  static ImVector<ImWchar> ranges;  // must outlive the atlas build
-  ImFontGlyphRangesBuilder rb;
-  rb.AddRanges(a.fonts.latin1 ? kBaseRanges : kFirstRanges);
-  for (uint32_t cp : a.fonts.extra) rb.AddChar(static_cast<ImWchar>(cp));
-  ranges.clear();
-  rb.BuildRanges(&ranges);
+  // Each face's glyphs (they must outlive the atlas build). The full atlas: the base ranges and
+  // the article's other characters in every face. The first, built before the article is first
+  // drawn, holds only what the first frames draw, so that the page appears sooner: the interface's
+  // ASCII and punctuation in the UI face, the article's own characters in the body face, the
+  // headline's in the title face. The full one follows once the suggestions are drawn.
+  static ImVector<ImWchar> ui_ranges, body_ranges, title_ranges;
+  using Texts = std::initializer_list<const std::string*>;
+  auto build_ranges = [](ImVector<ImWchar>* out, const ImWchar* base, const std::vector<uint32_t>& extra, Texts texts) {
+    ImFontGlyphRangesBuilder rb;
+    if (base) rb.AddRanges(base);
+    for (uint32_t cp : extra) rb.AddChar(static_cast<ImWchar>(cp));
+    for (const std::string* t : texts) rb.AddText(t->data(), t->data() + t->size());
+    out->clear();
+    rb.BuildRanges(out);
+  };
+  if (a.fonts.complete || !a.s) {
+    build_ranges(&ui_ranges, kBaseRanges, a.fonts.extra, {});
+    body_ranges = title_ranges = ui_ranges;
+  } else {
+    const std::string fallback = " ?\u2026\uFFFD";  // what ImGui draws for a missing glyph and a cut
+    const std::string byline = page_byline(a.s->doc), title = article_title(a.s->doc);
+    build_ranges(&ui_ranges, kFirstRanges, a.fonts.extra, {});
+    build_ranges(&body_ranges, nullptr, {}, Texts{&a.s->doc.text, &byline, &fallback});
+    build_ranges(&title_ranges, nullptr, {}, Texts{&title, &fallback});
+  }
 
   ImFontConfig cfg;
   cfg.OversampleH = dpr >= 2 ? 1 : 2;  // enough horizontal precision once pixels are small
   cfg.OversampleV = 1;
   // Sizes are em sizes, as in CSS; ImGui sizes fonts by ascent - descent, which differs per font.
-  auto load = [&](const char* file, float em, bool merge = false) -> ImFont* {
+  auto load = [&](const char* file, float em, const ImVector<ImWchar>& ranges, bool merge = false) -> ImFont* {
     std::string path = a.font_dir + "/" + file;
     size_t size = 0;
     void* data = ImFileLoadToMemory(path.c_str(), "rb", &size);
@@ -1097,13 +1118,13 @@ void app_build_fonts(App& a, float dpr) {
   // Each script is in one font only (CMakeLists.txt): Cyrillic and Vietnamese in Charis Regular,
   // Greek in Inter. Each face draws what it lacks from the others.
   const float title_size = std::round(a.view.body_size * 1.6f);
-  a.fonts.ui = load("Inter-Regular.otf", a.fonts.ui_size);
-  load("CharisSIL-Regular.ttf", a.fonts.ui_size, true);
-  a.fonts.body = load("CharisSIL-Regular.ttf", a.view.body_size);
-  load("Inter-Regular.otf", a.view.body_size, true);
-  a.fonts.title = load("CharisSIL-Bold.ttf", title_size);
-  load("CharisSIL-Regular.ttf", title_size, true);
-  load("Inter-Regular.otf", title_size, true);
+  a.fonts.ui = load("Inter-Regular.otf", a.fonts.ui_size, ui_ranges);
+  load("CharisSIL-Regular.ttf", a.fonts.ui_size, ui_ranges, true);
+  a.fonts.body = load("CharisSIL-Regular.ttf", a.view.body_size, body_ranges);
+  load("Inter-Regular.otf", a.view.body_size, body_ranges, true);
+  a.fonts.title = load("CharisSIL-Bold.ttf", title_size, title_ranges);
+  load("CharisSIL-Regular.ttf", title_size, title_ranges, true);
+  load("Inter-Regular.otf", title_size, title_ranges, true);
   io.FontDefault = a.fonts.ui;
   io.FontGlobalScale = 1.0f / dpr;
   io.Fonts->Build();

@@ -33,7 +33,7 @@ struct Fonts {
   float ui_size = 14;
   std::vector<uint32_t> extra;  // code points of the open article outside the base ranges (and U+00A0-00FF)
   bool dirty = true;
-  bool latin1 = false;          // the atlas holds all of U+00A0-00FF: not the first, to draw the page sooner
+  bool complete = false;        // every face holds the base ranges: not the first atlas, to draw the page sooner
 };
 
 // What the reader chose about the view; kept in the browser between visits.
@@ -348,6 +348,7 @@ void delete_annotations(App& app, const std::vector<std::string>& ids, const std
 
 // ---- page (page_view.cpp) and panels (panels.cpp) -----------------------------------------------
 void draw_page(App& app, float x, float y, float w, float h);
+std::string page_byline(const Document& d);  // the line under the headline
 void draw_panels(App& app, float x, float y, float w, float h);
 void scroll_to_annotation(App& app, const Annotation& an);
 void scroll_to_byte(App& app, size_t byte);

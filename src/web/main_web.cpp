@@ -88,6 +88,7 @@ struct Platform {
   std::string settings;   // view settings last stored
   ImGuiMouseCursor cursor = -2;
   bool first_frame_sent = false;
+  bool gl_objects = false;  // the renderer's shaders, buffers and atlas texture exist
   std::vector<float> frame_ms;  // CPU time of each drawn frame, for bench/reader (last 100,000)
 };
 
@@ -184,9 +185,12 @@ void frame() {
   if (!P->first_frame_sent) js_mark("frame-start");
   if (lede::app_fonts_stale(P->app, P->dpr)) {
     lede::app_build_fonts(P->app, P->dpr);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
     if (!P->first_frame_sent) js_mark("font-atlas");
+    // The first time, ImGui_ImplOpenGL3_NewFrame's set-up uploads the atlas: once, not twice.
+    if (P->gl_objects) {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
   }
   bool had_events = !P->events.empty();
   apply_events(io);
@@ -198,7 +202,8 @@ void frame() {
   // In menus and dialogs Enter chooses, as Space does (ImGui 1.86 maps Enter to text input only).
   if ((io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) && io.KeysDown[13]) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
 
-  ImGui_ImplOpenGL3_NewFrame();  // the first compiles the shaders
+  ImGui_ImplOpenGL3_NewFrame();  // the first compiles the shaders and uploads the atlas
+  P->gl_objects = true;
   ImGui::NewFrame();
   if (!P->first_frame_sent) js_mark("gl-setup");
   lede::app_frame(P->app);
