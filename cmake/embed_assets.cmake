@@ -1,6 +1,6 @@
 # Writes OUT (a C++ source) holding every file under ROOT/DIRS as bytes, reachable through
-# lede::embedded_asset("lexicon/countries.tsv"), and every file under BUILT (files the build made
-# from sources, such as model/ner.bin) the same way; SKIP names files of ROOT to leave out (the
+# lede::embedded_asset("model/ner.bin"), and every file under BUILT (files the build made from
+# sources, such as model/ner.bin and the packed lexicon/countries.tsv) the same way; SKIP names files of ROOT to leave out (the
 # sources of those). Run as: cmake -DROOT=.. -DDIRS=a;b [-DBUILT=dir -DSKIP=a/x;b/y] -DOUT=.. -P this
 cmake_policy(SET CMP0057 NEW)  # if(IN_LIST)
 cmake_policy(SET CMP0007 NEW)  # list() keeps empty elements (blank lines)
@@ -28,24 +28,7 @@ if(BUILT)
   endforeach()
 endif()
 foreach(path rel IN ZIP_LISTS paths names)
-  if(rel MATCHES "^lexicon/")
-    # Comment lines document the lists; the reader skips them (lexicon.cpp), the download need not carry them.
-    file(READ ${path} text)
-    string(REGEX REPLACE "\n#[^\n]*" "" text "\n${text}")
-    string(REGEX REPLACE "^\n" "" text "${text}")
-    if(rel MATCHES "\\.txt$")
-      # The .txt lists are sets of names (lexicon.cpp reads each into a hash set): sorted, their
-      # shared beginnings sit close together and gzip takes about 15% less of the download.
-      string(REPLACE "\n" ";" lines "${text}")
-      list(SORT lines)
-      list(JOIN lines "\n" text)
-    endif()
-    file(WRITE ${OUT}.lexicon "${text}")
-    file(READ ${OUT}.lexicon hex HEX)
-    file(REMOVE ${OUT}.lexicon)
-  else()
-    file(READ ${path} hex HEX)
-  endif()
+  file(READ ${path} hex HEX)
   string(LENGTH "${hex}" n)
   math(EXPR size "${n} / 2")
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," hex "${hex}")

@@ -7,11 +7,11 @@ Model::decode (src/core/analysis/model.cpp) reads it; tests/unit check both form
 
 Format (little-endian): "LEDM" 3 | scale as its decimal text (1 length byte, the text, read with
 strtof as the TSV is) | bias: 4 x int16 | N: uint32 | P: uint32 | the P distinct weight rows
-(4 x int8 each), the most used first | the N keys (key() below: 40 mixed bits of each feature hash,
+(4 x int8 each), the most used first | the N keys (key() below: 36 mixed bits of each feature hash,
 as Model::key), ascending, as their differences to the one before in Rice code: R (1 byte), then
 for each difference d: d >> R in unary (that many 1 bits, a 0), then its low R bits; bits from the
 lowest of each byte up, the last byte padded with 0 | N varints: each feature's row in that table.
-Sorted keys of random bits are incompressible; Rice code takes them in about log2(2^40 / N) + 1.5
+Sorted keys of random bits are incompressible; Rice code takes them in about log2(2^36 / N) + 1.5
 bits each, where varints take 32 (and 64-bit hashes took 64). The table of the few thousand distinct
 rows compresses well (gzip).
 """
@@ -32,7 +32,7 @@ def varint(n):
             return bytes(out)
 
 
-KEY_BITS = 40  # Model::kKeyBits
+KEY_BITS = 36  # Model::kKeyBits
 
 
 def key(h):  # Model::key

@@ -1,5 +1,6 @@
 #include "core/analysis/lexicon.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/analysis/tokenizer.hpp"
@@ -18,17 +19,25 @@ std::string_view actor_kind_name(ActorKind k) {
 
 namespace {
 
-// Calls fn(cols) for each data row of an embedded TSV (or one-column list) file.
+// Calls fn(cols) for each data row of a TSV (or one-column list) file. A front-coded list (the
+// packed .txt lists, tools/pack_lexicon.py) starts each line with '0' + the number of bytes it
+// shares with the line before.
 template <class Fn>
-void for_each_row(std::string_view name, Fn fn) {
-  std::string_view data = embedded_asset(name);
+void read_rows(std::string_view data, bool front_coded, Fn fn) {
   std::vector<std::string_view> cols;
+  std::string name;  // a front-coded line, whole
   size_t pos = 0;
   while (pos < data.size()) {
     size_t nl = data.find('\n', pos);
     if (nl == std::string_view::npos) nl = data.size();
     std::string_view line = data.substr(pos, nl - pos);
     pos = nl + 1;
+    if (front_coded && !line.empty()) {
+      size_t shared = std::min(static_cast<size_t>(static_cast<unsigned char>(line[0]) - '0'), name.size());
+      name.resize(shared);
+      name.append(line.substr(1));
+      line = name;
+    }
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
     cols.clear();
@@ -116,7 +125,15 @@ uint32_t Lexicon::intern(std::string_view s) {
   return id;
 }
 
-Lexicon::Lexicon() {
+Lexicon::Lexicon() : Lexicon(embedded_asset, true) {}
+
+Lexicon::Lexicon(const std::function<std::string_view(std::string_view)>& file, bool packed) {
+  // Each file's rows: the packed .txt lists are front-coded, everything else is TSV as written.
+  auto for_each_row = [&](std::string_view name, auto fn) {
+    std::string_view data = file(name);
+    bool txt = name.size() > 4 && name.substr(name.size() - 4) == ".txt";
+    read_rows(data, packed && txt, fn);
+  };
   intern("");
   // A city with several listed teams ("Chicago": Bulls, Bears, Cubs...) names none of them alone;
   // the document may still say which (see actors.cpp).

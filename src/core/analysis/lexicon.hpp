@@ -2,6 +2,7 @@
 // Everything is keyed by 64-bit token hashes (see tokenizer.hpp), so lookups never allocate.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -204,7 +205,10 @@ enum LexBit : uint32_t {
 
 class Lexicon {
  public:
-  Lexicon();  // from embedded assets
+  Lexicon();  // from the packed lexicons compiled in (tools/pack_lexicon.py)
+  // From file(name) for each "lexicon/..." name: the packed forms (packed), or the text of
+  // assets/lexicon's sources (a test checks both give the same tables).
+  Lexicon(const std::function<std::string_view(std::string_view)>& file, bool packed);
 
   std::vector<std::string> strings;  // entity names, unit names, currency codes...
   const std::string& str(uint32_t i) const { return strings[i]; }

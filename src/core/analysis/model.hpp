@@ -27,11 +27,12 @@ class Model {
   std::array<float, C_COUNT> score(const Doc& d, uint32_t t0, uint32_t t1) const;
   int classify(const Doc& d, uint32_t t0, uint32_t t1, float* margin = nullptr) const;
   static void features(const Doc& d, uint32_t t0, uint32_t t1, std::vector<uint64_t>& out);
-  // The weight table's key for a feature hash: 40 of its bits, mixed so that each depends on all 64.
-  // 40-bit keys pack into about 3.3 bytes each where 64-bit ones take 8 (the table's keys are most
-  // of the download's model), and an unknown feature matches a key by chance once in about 4e7
-  // look-ups (2^40 / the ~26,000 keys). tools/pack_model.py computes the same.
-  static constexpr int kKeyBits = 40;
+  // The weight table's key for a feature hash: 36 of its bits, mixed so that each depends on all 64.
+  // 36-bit keys pack into about 2.9 bytes each where 64-bit ones take 8 (the table's keys are most
+  // of the download's model), and an unknown feature matches a key by chance once in about 2.6e6
+  // look-ups (2^36 / the ~26,000 keys): none changed an annotation on the benchmark corpora
+  // (bench/README.md). tools/pack_model.py computes the same.
+  static constexpr int kKeyBits = 36;
   static uint64_t key(uint64_t feature) { return ((feature ^ (feature >> 32)) * 0xFF51AFD7ED558CCDull) >> (64 - kKeyBits); }
 
   // The file's integer weights (weight = w * scale_) by key(feature): a 16-byte slot instead of 24 keeps more of
