@@ -139,7 +139,7 @@ std::string resolve_date_value(const std::string& value, std::string_view kind, 
     std::string_view rest = v.substr(4);
     std::string_view suffix;  // " afternoon" of a time
     if (size_t sp = rest.find(' '); sp != std::string_view::npos) { suffix = rest.substr(sp); rest = rest.substr(0, sp); }
-    if (rest.size() == 2 && rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4') {
+    if (rest.size() == 2 && ((rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4') || (rest[0] == 'H' && (rest[1] == '1' || rest[1] == '2')))) {
       std::string r;
       pad(r, ref.y, 4);
       return r + "-" + std::string(rest);
@@ -185,6 +185,13 @@ bool date_span(std::string_view s, int64_t* first, int64_t* last) {
     if (q < 1 || q > 4) return false;
     *first = days_from_civil(y, unsigned(3 * q - 2), 1);
     *last = days_from_civil(y, unsigned(3 * q), unsigned(days_in_month(y, 3 * q)));
+    return true;
+  }
+  if (s[5] == 'H' && s.size() == 7) {  // a half year: "2024-H1"
+    int h = s[6] - '0';
+    if (h < 1 || h > 2) return false;
+    *first = days_from_civil(y, unsigned(6 * h - 5), 1);
+    *last = days_from_civil(y, unsigned(6 * h), unsigned(days_in_month(y, 6 * h)));
     return true;
   }
   int m = digits(s, 5, 2);

@@ -42,8 +42,9 @@ TEST_CASE("numbers: number words compose (and, hyphens, spaces, scales, dozens)"
   check("Two and a half million people live there.", "Two and a half million", "count", 2500000);
   check("He bought three dozen eggs.", "three dozen", "count", 36);
   check("He bought 3 dozens of roses.", "3 dozens", "count", 36);
-  check("He bought a dozen eggs.", "dozen", "count", 12);
-  check("A thousand people marched.", "thousand", "count", 1000);
+  check("He bought a dozen eggs.", "a dozen", "count", 12);
+  check("A thousand people marched.", "A thousand", "count", 1000);
+  check("About a dozen boats sank.", "a dozen", "count", 12);
   CHECK_FALSE(has_number("Dozens of people came.", "Dozens"));
   CHECK_FALSE(has_number("She counted five six times.", "five six"));
 }
@@ -55,19 +56,26 @@ TEST_CASE("numbers: fractions, mixed numbers, leading points, spelled decimals, 
   check("Some two-thirds of members agreed.", "two-thirds", "ratio", 0.6666666667);
   check("The yield fell .08 percent on Tuesday.", ".08 percent", "percent", 0.08);
   check("The index was two hundred point zero three at noon.", "two hundred point zero three", "count", 200.03);
+  CHECK_FALSE(has_number("At one point one of them left.", "one point one"));
   check("The account had 2.33 k followers.", "2.33 k", "count", 2330);
   check("Revenue was $3bn.", "$3bn", "money", 3000000000LL);
 }
 
 TEST_CASE("numbers: signs only with a real sign; margins, polls, tallies") {
-  check("The poll has a margin of error of plus or minus 3.4 points.", "3.4", "count", 3.4);
+  check("The poll has a margin of error of plus or minus 3.4 points.", "plus or minus 3.4 points", "margin", 3.4);
+  check("The survey's margin of error is \u00b13 percentage points.", "\u00b13 percentage points", "margin", 3);
+  check("Results are accurate to +/- 2%.", "+/- 2%", "margin", 2);
   check("Temperatures fell to minus 20 degrees.", "minus 20 degrees", "measure", -20);
   const std::string poll = "Clinton led Trump 46 percent to 35 percent in the poll.";
   check(poll, "46 percent", "percent", 46);
   check(poll, "35 percent", "percent", 35);
   check("Support was between 40 percent and 45 percent.", "40 percent and 45 percent", "range", lede::json::array({40, 45}));
-  check("The vote was 52-48 in favour.", "52", "count", 52);
-  check("The vote was 52-48 in favour.", "48", "count", 48);
+  check("The vote was 52-48 in favour.", "52", "score", 52);
+  check("The vote was 52-48 in favour.", "48", "score", 48);
+  check("The visitors won 3-1 on Sunday.", "3", "score", 3);
+  check("The visitors won 3-1 on Sunday.", "1", "score", 1);
+  check("It ended in a 2-2 draw.", "2", "score", 2);
+  check("Each shift lasts 10-12 hours.", "10-12 hours", "range", lede::json::array({10, 12}));
 }
 
 TEST_CASE("numbers: ratios are their own kind") {
@@ -103,6 +111,60 @@ TEST_CASE("numbers: relative and vague dates, resolved against the article's dat
   CHECK_FALSE(has_number("He scored in the third quarter as the Bulls won.", "the third quarter"));
   CHECK_FALSE(has_number("The Last Week Tonight host spoke.", "Tonight"));
   CHECK_FALSE(has_number("Today's world is complex.", "Today"));
+  check("Prices will rise in the coming months.", "the coming months", "date", nullptr);
+  check("Rents have doubled over the past few years.", "the past few years", "date", nullptr);
+  check("Talks will resume in coming weeks.", "coming weeks", "date", nullptr);
+  check("The plant opens early next year.", "early next year", "date", "rel:year+1");
+  check("Wages grew over the past decade.", "the past decade", "date", "rel:decade-1");
+  check("Output fell in the first half of 2020.", "the first half of 2020", "date", "2020-H1");
+  check("Exports slowed in the second half of the year.", "the second half of the year", "date", "rel:H2");
+  check("Factories reopened in the third quarter.", "the third quarter", "date", "rel:Q3");
+  CHECK_FALSE(has_number("Smith scored 12 points in the third quarter.", "the third quarter"));
+  CHECK_FALSE(has_number("The home side led at the end of the first half.", "the first half"));
+  CHECK_FALSE(has_number("The Lakers led by 10 in the third quarter.", "the third quarter"));
+}
+
+TEST_CASE("numbers: a quarter of play, the last few minutes and one-word limits stay what they were") {
+  check("Smith scored 12 points in the third quarter.", "third", "ordinal", 3);
+  CHECK_FALSE(has_number("He told the last few guests to leave.", "the last few"));
+}
+
+TEST_CASE("numbers: identifiers are not counts (emergency calls, flights)") {
+  CHECK_FALSE(has_number("Neighbours called 911 after the blast.", "911"));
+  CHECK_FALSE(has_number("The crew of flight 370 was never found.", "370"));
+  check("The flight 30 minutes later was full.", "30 minutes", "duration", 30);
+  CHECK_FALSE(has_number("She bought an iPhone 12 on sale.", "12"));
+}
+
+TEST_CASE("numbers: whose dollar") {
+  check("The firm raised US$5 million.", "US$5 million", "money", 5000000);
+  CHECK(number("The firm raised US$5 million.", "US$5 million").attrs.value("currency", "") == "USD");
+  CHECK(number("Tickets cost A$20 each.", "A$20").attrs.value("currency", "") == "AUD");
+  CHECK(number("It sold for HK$3 billion.", "HK$3 billion").attrs.value("currency", "") == "HKD");
+}
+
+TEST_CASE("numbers: one counts before a counted noun, not as a pronoun") {
+  check("Only one person was hurt.", "one", "count", 1);
+  CHECK(number("Only one person was hurt.", "one").attrs.value("counted", "") == "person");
+  check("One officer and two medics arrived.", "One", "count", 1);
+  check("It takes one or two days.", "one or two days", "range", lede::json::array({1, 2}));
+  CHECK_FALSE(has_number("One of the plaintiffs spoke.", "One"));
+  CHECK_FALSE(has_number("No one was hurt.", "one"));
+  CHECK_FALSE(has_number("This is the one she chose.", "one"));
+  CHECK_FALSE(has_number("One day she left.", "One"));
+  CHECK_FALSE(has_number("Here one wonders why.", "one"));
+}
+
+TEST_CASE("numbers: a part counts what its whole counts") {
+  const std::string t = "Air defences shot down 31 of the 47 drones overnight.";
+  CHECK(number(t, "31").attrs.value("counted", "") == "drones");
+  CHECK(number(t, "47").attrs.value("counted", "") == "drones");
+  CHECK(number("Only two of 12 candidates passed.", "two").attrs.value("counted", "") == "candidates");
+}
+
+TEST_CASE("numbers: times with a zone") {
+  check("Polls close at 3:30 p.m. EST on Tuesday.", "3:30 p.m. EST", "time", "15:30");
+  check("The launch is at 9 a.m. GMT.", "9 a.m. GMT", "time", "09:00");
 }
 
 TEST_CASE("numbers: spelled ordinals") {
@@ -110,6 +172,13 @@ TEST_CASE("numbers: spelled ordinals") {
   check("She was the second of four children.", "second", "ordinal", 2);
   check("It was the third attempt.", "third", "ordinal", 3);
   CHECK_FALSE(has_number("It was first reported on Monday.", "first"));
+  check("He came first, she was second.", "first", "ordinal", 1);
+  check("He came first, she was second.", "second", "ordinal", 2);
+  check("The Kenyan finished third in the final.", "third", "ordinal", 3);
+  CHECK_FALSE(has_number("First, the committee met.", "First"));
+  CHECK_FALSE(has_number("She was first elected in 2010.", "first"));
+  CHECK_FALSE(has_number("Critics were second-guessing the coach.", "second"));
+  check("It is the second-largest city.", "second", "ordinal", 2);
 }
 #endif
 

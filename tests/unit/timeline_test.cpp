@@ -45,6 +45,11 @@ TEST_CASE("dates: relative values resolve against the publication date") {
   CHECK(b - a == 28);  // a leap year
   REQUIRE(date_span("2024-Q1", &a, &b));
   CHECK(b == days_from_civil(2024, 3, 31));
+  REQUIRE(date_span("2024-H2", &a, &b));  // a half year
+  CHECK(a == days_from_civil(2024, 7, 1));
+  CHECK(b == days_from_civil(2024, 12, 31));
+  CHECK_FALSE(date_span("2024-H3", &a, &b));
+  CHECK(resolve_date_value("rel:H1", "date", ref) == "2024-H1");
   CHECK_FALSE(date_span("1990s", &a, &b));
 
   Ymd d;

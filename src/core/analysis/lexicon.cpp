@@ -464,7 +464,7 @@ Lexicon::Lexicon(const std::function<std::string_view(std::string_view)>& file, 
     if (col(c, 2) == "prefix") {
       int n = 0;
       phrase_hash(c[0], false, &n);
-      if (n == 1) currency_prefix.emplace(hash_bytes(c[0]), code);
+      if (n == 1 || (n == 2 && c[0].back() == '$')) currency_prefix.emplace(hash_bytes(c[0]), code);  // "US$": its two tokens' text
     } else {
       uint64_t h = phrase_hash(c[0], true, nullptr);
       currency_suffix.emplace(h, code);

@@ -12,8 +12,8 @@
 namespace lede::analysis {
 namespace {
 
-enum Kind { K_COUNT, K_MONEY, K_PERCENT, K_DATE, K_YEAR, K_WEEKDAY, K_TIME, K_ORDINAL, K_MEASURE, K_RANGE, K_DURATION, K_RATIO };
-constexpr std::string_view kKindNames[] = {"count", "money", "percent", "date", "year", "weekday", "time", "ordinal", "measure", "range", "duration", "ratio"};
+enum Kind { K_COUNT, K_MONEY, K_PERCENT, K_DATE, K_YEAR, K_WEEKDAY, K_TIME, K_ORDINAL, K_MEASURE, K_RANGE, K_DURATION, K_RATIO, K_SCORE, K_MARGIN };
+constexpr std::string_view kKindNames[] = {"count", "money", "percent", "date", "year", "weekday", "time", "ordinal", "measure", "range", "duration", "ratio", "score", "margin"};
 
 // Words the number grammar asks about (lower-case hashes), beyond Words.
 struct NumWords {
@@ -21,7 +21,11 @@ struct NumWords {
       center, centre, system, dialed, dialled, dial, week, weekend, month, year, quarter, quarters, decade, summer, winter, spring, fall,
       autumn, night, morning, afternoon, evening, years, months, weeks, days, decades, from, since, mid, recent, day, time, earnings,
       revenue, revenues, profit, profits, sales, growth, gdp, economy, quarterly, results, loss, losses, income, fiscal, financial,
-      yesterday, today, tomorrow, tonight;
+      yesterday, today, tomorrow, tonight, called, calling, phoned, flight, half, few, several, early, late, later, earlier,
+      came, come, comes, finished, finish, finishes, placed, ranked, ranks, be, been, place, among, behind, overall, points, point_,
+      another, no, any, every, each, that_;
+  FlatSet sport;     // words of a game's report: "the third quarter" near them is a period of play, not of a year
+  FlatSet one_vague;  // "one day", "one way": "one" before them is no count
   FlatSet rel_next;  // the words a relative date word can go before (week, year, summer, afternoon, years ...)
   NumWords() {
     auto h = [](const char* w) { return hash_lower(w); };
@@ -38,8 +42,22 @@ struct NumWords {
     economy = h("economy"); quarterly = h("quarterly"); results = h("results"); loss = h("loss"); losses = h("losses");
     income = h("income"); fiscal = h("fiscal"); financial = h("financial");
     yesterday = h("yesterday"); today = h("today"); tomorrow = h("tomorrow"); tonight = h("tonight");
+    called = h("called"); calling = h("calling"); phoned = h("phoned"); flight = h("flight"); half = h("half"); few = h("few");
+    several = h("several"); early = h("early"); late = h("late"); later = h("later"); earlier = h("earlier"); came = h("came");
+    come = h("come"); comes = h("comes"); finished = h("finished"); finish = h("finish"); finishes = h("finishes"); placed = h("placed");
+    ranked = h("ranked"); ranks = h("ranks"); be = h("be"); been = h("been"); place = h("place"); among = h("among");
+    behind = h("behind"); overall = h("overall"); points = h("points"); point_ = h("point"); another = h("another"); no = h("no");
+    any = h("any"); every = h("every"); each = h("each"); that_ = h("that");
+    for (const char* w : {"game", "games", "match", "scored", "scoring", "score", "touchdown", "touchdowns", "goal", "goals", "basket",
+                          "baskets", "inning", "innings", "quarterback", "playoff", "playoffs", "halftime", "half-time", "rebounds",
+                          "assists", "penalty", "overtime", "coach", "striker", "pitch", "points", "led", "trailed", "lead", "win",
+                          "won", "beat", "lost", "victory", "defeat", "team", "season"})
+      sport.insert(h(w));
+    for (const char* w : {"day", "time", "way", "hand", "side", "thing", "point", "morning", "night", "evening", "afternoon", "another",
+                          "reason", "place", "year", "week", "month", "moment", "stage", "go"})
+      one_vague.insert(h(w));
     for (uint64_t x : {week, month, year, quarter, weekend, decade, summer, winter, spring, fall, autumn, night, morning, afternoon, evening,
-                       years, months, weeks, days, decades})
+                       years, months, weeks, days, decades, few, several})
       rel_next.insert(x);
   }
 };
@@ -334,7 +352,10 @@ struct NumPass {
     if (i == 0) return false;
     // "Boeing 737", "Route 6", "Kestrel Fold 2"
     size_t p = i - 1;
-    if (!d.cap(p) || (d.toks[i].flags & F_NEWLINE)) return false;
+    // a model name written in camel case ("iPhone 12", "eBay 2") is a name too
+    std::string_view pw = d.word(p) ? d.tok(p) : std::string_view();
+    bool camel = pw.size() > 2 && pw[0] >= 'a' && pw[0] <= 'z' && std::any_of(pw.begin() + 1, pw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if ((!d.cap(p) && !camel) || (d.toks[i].flags & F_NEWLINE)) return false;
     if (!plain_int(i)) return false;
     if (d.punct(i + 1, '%') || d.is(i + 1, W.percent)) return false;  // "led Trump 46 percent to 35 percent"
     // a score after a team: "Boston beat Chicago 112-104"
@@ -478,6 +499,11 @@ struct NumPass {
       auto c = d.lx_has(i, LX_CURRENCY_PREFIX) ? L.currency_prefix.find(d.toks[i].hs) : L.currency_prefix.end();
       if (c == L.currency_prefix.end() || !(i + 1 < n && d.toks[i + 1].type == T_NUM && d.adjacent(i + 1))) return i;
       cur = L.str(c->second);
+      // "US$5", "A$20", "HK$3": the letters before the dollar sign say whose dollar
+      if (d.punct(i, '$') && i > 0 && d.word(i - 1) && d.adjacent(i) && d.tok(i - 1).size() <= 4) {
+        auto c2 = L.currency_prefix.find(hash_bytes(std::string(d.tok(i - 1)) + "$"));
+        if (c2 != L.currency_prefix.end()) { cur = L.str(c2->second); start = i - 1; }
+      }
       ++i;
     } else if (d.word(i) && (d.toks[i].flags & F_ALLCAPS) && i + 1 < n && d.adjacent(i + 1)) {
       auto c = d.lx_has(i, LX_CURRENCY_PREFIX) ? L.currency_prefix.find(d.toks[i].hs) : L.currency_prefix.end();
@@ -528,8 +554,9 @@ struct NumPass {
     if (word) {
       i = last;
       x.e = d.toks[i].e;
-      // "two hundred point zero three"
-      if (size_t dl = spelled_decimals(i + 1, &v)) { i += dl; x.e = d.toks[i].e; }
+      // "two hundred point zero three"; not the idiom "at one point"
+      if (!(v == 1 && start > 0 && d.is(start - 1, W.at)))
+        if (size_t dl = spelled_decimals(i + 1, &v)) { i += dl; x.e = d.toks[i].e; }
     } else {
       x.e = d.toks[i].e;
       double a, b;
@@ -640,6 +667,9 @@ struct NumPass {
   // Marks their tokens used; true when token i starts one.
   bool identifier(size_t i) {
     std::string_view w = d.tok(i);
+    // "flight 370" (capitalised, "Flight 370" is a name already)
+    const Unit* u = nullptr;
+    if (i > 0 && d.is(i - 1, N.flight) && plain_int(i) && !unit_at(i + 1, &u)) { used[i] = 1; return true; }
     if (w.size() >= 5) {  // "1.2.3" at the shortest
       int dots = 0;
       for (char c : w) dots += c == '.';
@@ -655,7 +685,8 @@ struct NumPass {
                d.is(q, N2.dispatchers) || d.is(q, N2.operator_) || d.is(q, N2.emergency) || d.is(q, N2.line) || d.is(q, N2.hotline) ||
                d.is(q, N2.center) || d.is(q, N2.centre) || d.is(q, N2.system);
       };
-      if (callish(k) || (i > 0 && (d.is(i - 1, N2.dialed) || d.is(i - 1, N2.dialled) || d.is(i - 1, N2.dial) || d.is(i - 1, N2.call)))) {
+      if (callish(k) || (i > 0 && (d.is(i - 1, N2.dialed) || d.is(i - 1, N2.dialled) || d.is(i - 1, N2.dial) || d.is(i - 1, N2.call) ||
+                                   d.is(i - 1, N2.called) || d.is(i - 1, N2.calling) || d.is(i - 1, N2.calls) || d.is(i - 1, N2.phoned)))) {
         used[i] = 1;
         return true;
       }
@@ -677,6 +708,63 @@ struct NumPass {
       }
     }
     return false;
+  }
+
+  // "3:30 p.m. EST": the zone after a time belongs to its span (the value stays the clock time)
+  void time_zone(Num& x) const {
+    size_t k = x.t1;
+    if (k >= d.n() || !d.word(k) || !(d.toks[k].flags & F_ALLCAPS) || (d.toks[k].flags & F_NEWLINE)) return;
+    static constexpr std::string_view kZones[] = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "PT", "CT", "MT",
+                                                  "GMT", "UTC", "BST", "CET", "CEST", "EET", "JST", "KST", "AEST", "AEDT", "IST", "HKT", "SGT"};
+    std::string_view w = d.tok(k);
+    for (std::string_view z : kZones)
+      if (w == z) { x.e = d.toks[k].e; x.t1 = k + 1; return; }
+  }
+
+  // A margin of error: "plus or minus 3.4 points", "±3 percentage points", "+/- 2%". The span takes the
+  // sign phrase and the points; the value is the size of the margin (3.4), never negative.
+  bool margin(Num& x, size_t j) {
+    if (x.kind != K_COUNT && x.kind != K_PERCENT) return false;
+    size_t t0 = x.t0, s = SIZE_MAX;
+    if (t0 >= 3 && d.is(t0 - 3, N.plus) && d.is(t0 - 2, W.or_) && d.is(t0 - 1, W.minus)) s = t0 - 3;
+    else if (t0 >= 1 && d.punct(t0 - 1, 0xB1)) s = t0 - 1;
+    else if (t0 >= 3 && d.punct(t0 - 3, '+') && d.punct(t0 - 2, '/') && d.punct(t0 - 1, '-') && d.adjacent(t0 - 2) && d.adjacent(t0 - 1)) s = t0 - 3;
+    if (s == SIZE_MAX || x.value < 0) return false;
+    Num m = x;
+    m.kind = K_MARGIN;
+    m.t0 = s;
+    m.b = d.toks[s].b;
+    m.t1 = j;
+    if (x.kind == K_PERCENT) m.unit = "%";
+    else if (d.is(j, N.points) || d.is(j, N.point_)) { m.unit = "points"; m.e = d.toks[j].e; m.t1 = j + 1; }
+    else {
+      const Unit* u = nullptr;
+      if (int ul = unit_at(j, &u)) { m.unit = L.str(u->name); m.e = d.toks[j + ul - 1].e; m.t1 = j + ul; }
+    }
+    emit(m, "", false);
+    return true;
+  }
+
+  // "one" is a count before a noun it counts ("one person was killed"), not as a pronoun ("one of
+  // them", "no one"), after a determiner ("the one", "that one") or in set phrases ("one day").
+  bool one_counts(const Num& x, size_t j) const {
+    const Unit* u = nullptr;
+    if (unit_at(j, &u)) return true;
+    if (x.t1 != x.t0 + 1 || x.t0 != j - 1) return false;  // a plain "one", nothing composed
+    if (d.is(j, W.or_) || d.is(j, W.to)) {  // "one or two people", "one to three years"
+      double v;
+      size_t l;
+      if (d.word(j + 1) && parse_words(j + 1, &v, &l) && v > 1 && v < 100) return true;
+    }
+    size_t p = x.t0;
+    if (p > 0 && (d.is(p - 1, W.the) || d.is(p - 1, N.no) || d.is(p - 1, N.any) || d.is(p - 1, N.every) || d.is(p - 1, N.each) ||
+                  d.is(p - 1, N.that_) || d.is(p - 1, W.this_) || d.is(p - 1, W.a) || d.is(p - 1, W.which) || d.poss(p - 1) ||
+                  d.is(p - 1, W.its) || d.is(p - 1, W.his) || d.is(p - 1, W.her) || d.is(p - 1, W.their)))
+      return false;
+    if (j >= d.n() || !d.word(j) || (d.toks[j].flags & F_CAP) || N.one_vague.count(d.toks[j].hl)) return false;
+    // one counts one thing: "one hopes", "one wonders" are the pronoun before a verb
+    std::string c = counted(j);
+    return !c.empty() && !(c.size() > 3 && c.back() == 's' && !ends_with(c, "ss") && !ends_with(c, "us") && !ends_with(c, "is"));
   }
 
   // "one in five voters", "1 in 10", "one out of three": a ratio, from the count x that ends
@@ -711,6 +799,7 @@ struct NumPass {
       int mm = std::atoi(std::string(w.substr(w.find(':') + 1)).c_str());
       Num x; x.kind = K_TIME; x.t0 = i; x.b = t.b; x.e = t.e; x.t1 = i + 1;
       if (ampm(i + 1, &pm)) { x.e = d.toks[i + 1].e; x.t1 = i + 2; if (pm && hh < 12) hh += 12; if (!pm && hh == 12) hh = 0; }
+      time_zone(x);
       x.svalue = hh_mm(hh % 24, mm % 60);
       emit(x, "");
       return;
@@ -722,6 +811,7 @@ struct NumPass {
         if (pm && hh < 12) hh += 12;
         if (!pm && hh == 12) hh = 0;
         x.svalue = hh_mm(hh, 0);
+        time_zone(x);
         emit(x, "");
         return;
       }
@@ -814,11 +904,14 @@ struct NumPass {
     Num x;
     size_t j = quantity(i, x);
     if (j == i) return;
+    if (margin(x, j)) return;
     if (ratio(x, j)) return;
-    if (x.word && x.value == 1 && x.kind == K_COUNT) {
-      // "one" counts only before a unit
-      const Unit* u = nullptr;
-      if (!unit_at(j, &u)) { used[i] = 1; return; }
+    if (x.word && x.value == 1 && x.kind == K_COUNT && !one_counts(x, j)) { used[i] = 1; return; }
+    // "a dozen", "a thousand": the article is part of what a reader quotes
+    if (x.word && x.t0 == i && i > 0 && d.is(i - 1, W.a) &&
+        (d.is(i, N.dozen) || scale_at(i, false) > 0)) {
+      x.t0 = i - 1;
+      x.b = d.toks[i - 1].b;
     }
     // hyphenated compound: 23-year-old, 41-yard, five-match
     if (x.kind == K_COUNT && !x.word && d.punct(j, '-') && d.adjacent(j) && d.word(j + 1) && d.adjacent(j + 1)) {
@@ -849,11 +942,16 @@ struct NumPass {
       Num y;
       size_t after = 0;
       if (sep && range_second(k + 1, x, y, &after)) {
-        bool score = dash && y.value < x.value && x.kind == K_COUNT;
+        // "52-48", "won 3-1", "a 2-2 draw": a score or tally, two whole counts of kind score (a range
+        // runs upwards)
+        bool score = dash && y.value <= x.value && x.kind == K_COUNT && y.kind == K_COUNT && !x.word && !y.word &&
+                     plain_int(x.t0) && plain_int(y.t0);
         if (score) {
           x.t1 = j;
+          x.kind = K_SCORE;
           emit(x, "", false);
           y.t1 = after;
+          y.kind = K_SCORE;
           emit(y, "", false);
           return;
         }
@@ -922,6 +1020,13 @@ struct NumPass {
       return;
     }
     std::string noun = x.kind == K_COUNT ? counted(j) : std::string();
+    // "31 of the 47 drones", "two of 12 candidates": the part counts what the whole counts
+    if (x.kind == K_COUNT && noun.empty() && d.is(j, W.of)) {
+      size_t k = d.is(j + 1, W.the) ? j + 2 : j + 1;
+      Num y;
+      size_t after = k < n && (d.toks[k].type == T_NUM || d.lx_has(k, LX_NUMBER)) ? quantity(k, y) : k;
+      if (after > k && y.kind == K_COUNT && y.t0 == k && y.value > x.value) noun = counted(after);
+    }
     emit(x, noun);
   }
 
@@ -939,7 +1044,18 @@ struct NumPass {
 
   // "last week", "next year", "this afternoon", "yesterday", "tonight", "in recent years", "the
   // past month": dates (times for parts of a day), relative unless the article's date is known.
+  // "early next year", "later this month", "late last year": the approximating word joins the span
   void relative_date(size_t i, int off) {
+    size_t before = d.out.size();
+    relative_date_at(i, off);
+    if (d.out.size() != before + 1 || i == 0 || d.out.back().b != d.toks[i].b) return;
+    size_t p = i - 1;
+    if (!(d.is(p, N.early) || d.is(p, N.late) || d.is(p, N.later) || d.is(p, N.earlier))) return;
+    d.out.back().b = d.toks[p].b;
+    d.out.back().attrs.approx = true;
+    used[p] = 1;
+  }
+  void relative_date_at(size_t i, int off) {
     const Token& t = d.toks[i];
     // most of these words ("this", "last", "next") go before anything else: one probe says so
     const bool dayword = t.hl == N.yesterday || t.hl == N.today || t.hl == N.tomorrow || t.hl == N.tonight;
@@ -973,6 +1089,20 @@ struct NumPass {
     }
     if (lw("mid")) return;
     bool past = lw("past");
+    // "the past few years", "the coming months", "in coming weeks", "over the next several days":
+    // a stretch of time next to the article's date, vague (no value)
+    if (past || lw("previous") || lw("coming") || lw("next") || lw("last")) {
+      size_t u = k;
+      if (d.is(u, N.few) || d.is(u, N.several)) ++u;
+      if (d.is(u, N.years) || d.is(u, N.months) || d.is(u, N.weeks) || d.is(u, N.days) || d.is(u, N.decades)) {
+        bool the = i > 0 && d.is(i - 1, W.the);
+        if (!the && !(i > 0 && (d.is(i - 1, W.in) || d.is(i - 1, W.over) || d.is(i - 1, W.for_)))) return;
+        if (the) { x.t0 = i - 1; x.b = d.toks[i - 1].b; }
+        x.e = d.toks[u].e; x.t1 = u + 1; x.has_value = false;
+        emit(x, "", false);
+        return;
+      }
+    }
     // "past" and "previous" need "the" ("the past week"); "this" and "last" must not follow "the" ("the last week of")
     if ((past || lw("previous")) && !(i > 0 && d.is(i - 1, W.the))) return;
     if (!(past || lw("previous")) && i > 0 && (d.is(i - 1, W.the) || d.poss(i - 1) || d.is(i - 1, W.its) || d.is(i - 1, W.his) || d.is(i - 1, W.her) || d.is(i - 1, W.their))) return;
@@ -1029,13 +1159,17 @@ struct NumPass {
   }
 
   // "the third quarter" of a year: "of 2019" after it, or a financial word within eight tokens
-  bool quarter_date(size_t i, int q) {
+  // "the first half of 2019", "the second half of the year": halves need a year or a financial word.
+  // Quarters need "the" and no word of a game's report near them (a quarter of play).
+  bool quarter_date(size_t i, int q, char per = 'Q') {
     size_t k = i + 1;  // "quarter"
     if (k + 1 < d.n() && d.word(k + 1) && !(d.toks[k + 1].flags & F_CAP) && !d.is(k + 1, W.of) && !d.lx_has(k + 1, LX_FUNCTION) &&
         !d.lx_has(k + 1, LX_NOT_NOUN) && !(d.tok(k + 1).size() > 2 && d.tok(k + 1).substr(d.tok(k + 1).size() - 2) == "ed"))
       return false;  // "third-quarter revenue" is hyphenated; "third quarter profits" is a modifier: leave as ordinal
     int yr = 0;
+    bool of_year = false;
     if (d.is(k + 1, W.of) && (yr = year_at(k + 2))) {}
+    else if (d.is(k + 1, W.of) && d.is(k + 2, W.the) && d.is(k + 3, N.year)) of_year = true;
     else {
       bool fin = false;
       size_t lo = i > 10 ? i - 10 : 0, hi = std::min(d.n(), k + 10);
@@ -1043,13 +1177,19 @@ struct NumPass {
         fin = d.is(j, N.earnings) || d.is(j, N.revenue) || d.is(j, N.revenues) || d.is(j, N.profit) || d.is(j, N.profits) ||
               d.is(j, N.sales) || d.is(j, N.growth) || d.is(j, N.gdp) || d.is(j, N.economy) || d.is(j, N.quarterly) ||
               d.is(j, N.results) || d.is(j, N.loss) || d.is(j, N.losses) || d.is(j, N.income) || d.is(j, N.fiscal) || d.is(j, N.financial);
-      if (!fin) return false;
+      if (!fin) {
+        if (per != 'Q' || i == 0 || !d.is(i - 1, W.the)) return false;
+        for (size_t j = lo; j < hi; ++j)
+          if (N.sport.count(d.toks[j].hl) || (d.toks[j].type == T_NUM && d.punct(j + 1, '-') && d.toks[std::min(j + 2, d.n() - 1)].type == T_NUM))
+            return false;  // "scored 12 points in the third quarter", "led 54-50 after the third quarter"
+      }
     }
     Num x; x.kind = K_DATE; x.t0 = i; x.b = d.toks[i].b; x.e = d.toks[k].e; x.t1 = k + 1;
     if (i > 0 && d.is(i - 1, W.the)) { x.t0 = i - 1; x.b = d.toks[i - 1].b; }
-    if (yr) { x.e = d.toks[k + 2].e; x.t1 = k + 3; x.svalue.clear(); put_padded(x.svalue, yr, 4); x.svalue += "-Q"; x.svalue += static_cast<char>('0' + q); }
-    else if (art_y) { x.svalue.clear(); put_padded(x.svalue, art_y, 4); x.svalue += "-Q"; x.svalue += static_cast<char>('0' + q); }
-    else { x.svalue = "rel:Q"; x.svalue += static_cast<char>('0' + q); }
+    if (of_year) { x.e = d.toks[k + 3].e; x.t1 = k + 4; }
+    if (yr) { x.e = d.toks[k + 2].e; x.t1 = k + 3; x.svalue.clear(); put_padded(x.svalue, yr, 4); x.svalue += '-'; x.svalue += per; x.svalue += static_cast<char>('0' + q); }
+    else if (art_y) { x.svalue.clear(); put_padded(x.svalue, art_y, 4); x.svalue += '-'; x.svalue += per; x.svalue += static_cast<char>('0' + q); }
+    else { x.svalue = "rel:"; x.svalue += per; x.svalue += static_cast<char>('0' + q); }
     emit(x, "", false);
     return true;
   }
@@ -1140,7 +1280,13 @@ struct NumPass {
           size_t h2 = rest.find('-');
           std::string_view head = h2 == std::string_view::npos ? rest : rest.substr(0, h2);
           Num x; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.b + static_cast<uint32_t>(a.size()); x.value = v; x.word = true;
-          if (ord) { x.kind = K_ORDINAL; emit(x, ""); return; }
+          if (ord) {
+            // "second-guessing", "second-guessed": a verb, not a place in an order
+            if (ends_with(rest, "ing") || ends_with(rest, "ed") || rest == "guess") { used[i] = 1; return; }
+            x.kind = K_ORDINAL;
+            emit(x, "");
+            return;
+          }
           auto u = L.units.find(phrase_hash(head, false, nullptr));
           if (u != L.units.end() && (u->second.kind == UnitKind::measure || u->second.kind == UnitKind::duration)) {
             x.kind = (u->second.kind == UnitKind::duration && rest.find("old") == std::string_view::npos) ? K_DURATION : K_MEASURE;
@@ -1157,6 +1303,21 @@ struct NumPass {
     if (ordinal_word(w, &v)) {
       // "the third quarter" of a year (financial words near it, or "of 2019"): a date
       if (v >= 1 && v <= 4 && !(t.flags & F_HYPHEN) && (d.is(i + 1, N.quarter)) && quarter_date(i, static_cast<int>(v))) return;
+      if (v >= 1 && v <= 2 && !(t.flags & F_HYPHEN) && d.is(i + 1, N.half) && quarter_date(i, static_cast<int>(v), 'H')) return;
+      // "came first", "finished second.", "was third in the race": a place in an order, not the adverb
+      // ("first reported", "First, ...")
+      if (i > 0 && !(t.flags & F_CAP) && (d.is(i - 1, N.came) || d.is(i - 1, N.come) || d.is(i - 1, N.comes) || d.is(i - 1, N.finished) ||
+                                          d.is(i - 1, N.finish) || d.is(i - 1, N.finishes) || d.is(i - 1, N.placed) || d.is(i - 1, N.ranked) ||
+                                          d.is(i - 1, N.ranks) || d.is(i - 1, W.was) || d.is(i - 1, W.is) || d.is(i - 1, W.were) ||
+                                          d.is(i - 1, W.are) || d.is(i - 1, N.be) || d.is(i - 1, N.been))) {
+        size_t k = i + 1;
+        if (k >= d.n() || (d.toks[k].type == T_PUNCT && !d.punct(k, '-')) || d.is(k, W.in) || d.is(k, N.place) || d.is(k, N.among) ||
+            d.is(k, N.behind) || d.is(k, N.overall) || d.is(k, W.with)) {
+          Num x; x.kind = K_ORDINAL; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e; x.value = v; x.word = true;
+          emit(x, "");
+          return;
+        }
+      }
       // an ordinal that modifies a noun: "third quarter", "fifth straight win"; not "first reported"
       size_t k = i + 1;
       // "the first to", "the second of", "finished third." after an article or a possessive
