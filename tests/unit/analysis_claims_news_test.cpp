@@ -306,3 +306,14 @@ TEST_CASE("claims: a bare clause after a verb that also takes an object; an addr
   CHECK(claims("The army vowed revenge.") == 0);
 }
 #endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("claims: a day before a bare clause is not content, and never an inner speaker") {
+  Claim c = claim("The agency said Tuesday it had found no evidence of fraud.", "it had found no evidence of fraud");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The agency");
+  const std::string t = "The agency said Tuesday it had found no evidence of fraud.";
+  for (const auto& a : analyzer().analyze(t))
+    if (a.label == "claim" && a.attrs.speaker.is_set()) CHECK(a.attrs.speaker.text.find("Tuesday") == std::string::npos);
+}
+#endif

@@ -1175,6 +1175,12 @@ struct ClaimPass {
               bool time = true;
               for (size_t t = x; t < y && time; ++t) time = d.lx_has(t, LX_CALENDAR) || temporal(t);
               if (time) x = y;
+            } else {
+              // "said Tuesday it had found no evidence": a day or month before a bare clause (calendar
+              // words only: temporal() compares strings, too slow for every cue)
+              size_t t = x;
+              while (t < se && t < x + 3 && d.word(t) && d.lx_has(t, LX_CALENDAR)) ++t;
+              if (t > x && aux_clause(t, se)) x = t;
             }
           }
           for (int rep = 0; rep < 2 && !cue->belief; ++rep) {
@@ -1298,7 +1304,9 @@ struct ClaimPass {
       const Cue* cue = cue_at(v, &l);
       if (!cue) continue;  // "the judge"
       if (cue->type != CueType::say || ing(v)) return SIZE_MAX;
-      return np_before(v, cs) == cs ? v : SIZE_MAX;
+      for (size_t k = cs; k < v; ++k)  // never a date or a number ("Tuesday it had found")
+        if (d.toks[k].type == T_NUM || d.lx_has(k, LX_CALENDAR | LX_NUMBER)) return SIZE_MAX;
+      return np_before(v, sent_begin(v)) == cs ? v : SIZE_MAX;  // the subject it will get opens the content
     }
     return SIZE_MAX;
   }
