@@ -225,6 +225,11 @@ TEST_CASE("actors: a name listed with people; a Korean name with a hyphened give
   const std::string t = "The coach picked Aldo Venturi, Maxime Duchamp and Quirin Oleksy for the final.";
   CHECK(actor(t, "Quirin Oleksy") == "person");
   CHECK(actor("Striker Oleksy replaced Kim Min-woo after Park Joo-Ho was hurt.", "Park Joo-Ho") == "person");
+  // a capitalised word that describes a person is not part of the name, and the surname then links
+  const std::string u = "The church removed a video featuring Scientologist Peter Oleksy. The Oleksy video spread.";
+  CHECK(actor(u, "Peter Oleksy") == "person");
+  CHECK(actor(u, "Scientologist Peter Oleksy") == "");
+  CHECK(actor(u, "Oleksy") == "person");
   // not after a place, and not a brand with a hyphen
   CHECK(actor("Sales rose in Texas and Quirin Oleksy.", "Quirin Oleksy") != "person");
 }

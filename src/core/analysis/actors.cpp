@@ -17,7 +17,6 @@ struct ActorPass {
   const Words& W;
   FlatSet lower_words;  // lower-case hashes of words written in lower case somewhere
   bool lower_built = false;
-  bool described_org = false;  // an unknown name was shown to be an organization's (same_kind)
 
   explicit ActorPass(Doc& doc) : d(doc), L(doc.lex), W(words()) {}
 
@@ -190,6 +189,11 @@ struct ActorPass {
            w[h + 1] >= 'a' && w[h + 1] <= 'z';
   }
 
+  static bool follower_word(std::string_view w) {
+    auto ends = [&](std::string_view e) { return w.size() > e.size() + 3 && w.substr(w.size() - e.size()) == e; };
+    return ends("ist") || ends("ian") || ends("can") || ends("crat") || ends("ic");
+  }
+
   // "Romelu Lukaku, Yannick Carrasco and Dries Mertens": a name in a list after a person's
   bool listed_with_person(size_t p) const {
     if (p < 2 || !(d.is(p - 1, W.and_) || d.is(p - 1, W.or_)) || d.mentions.empty()) return false;
@@ -281,7 +285,6 @@ struct ActorPass {
     // "the Corvin Tallis Relief (CTR)": a name followed by its acronym is an organization's
     if (len >= 2 && d.punct(q, '(') && d.punct(q + 2, ')') && expands(p, q, q + 1)) {
       add(p, q, ActorKind::organization, text(), false, nullptr, false);
-      described_org = true;
       return true;
     }
     HeadKind h = head(q - 1);
@@ -289,6 +292,12 @@ struct ActorPass {
       add(p, q, h == HeadKind::place_last ? ActorKind::place : ActorKind::organization, text(), false, nullptr, false);
       return true;
     }
+    // "Scientologist Tom Cruise", "Republican Mara Quill": a word for a follower of a faith or party
+    // (-ist, -ian, -can, -crat, -ic) before a given name and one more word describes the person, whose
+    // name starts at the given name (not "Hernan Dario Gomez": a first name the lists lack)
+    if (len == 3 && !d.lx_has(p, LX_GIVEN | LX_SURNAME | LX_GAZ | LX_GAZ_START) && d.lx_has(p + 1, LX_GIVEN) &&
+        !d.lx_has(p + 1, LX_AMBIGUOUS_GIVEN) && !(t.flags & F_ALLCAPS) && follower_word(d.tok(p)))
+      return unknown(p + 1, q, title_ctx, hon);
     if (len == 1) {
       if (d.lx_has(p, LX_STOP_CAP)) return false;
       if (d.adjacent(p) && p > 0 && d.toks[p - 1].type == T_PUNCT && d.toks[p - 1].cp == '-') return false;
@@ -305,7 +314,6 @@ struct ActorPass {
     // first word only when the text never writes it in lower case: "Later, the company, which ...")
     if (!d.lx_has(p, LX_GIVEN) && org_apposition(q) && !(len == 1 && sent_start && common_word(p))) {
       add(p, q, ActorKind::organization, text(), false, nullptr, false);
-      described_org = true;
       return true;
     }
     bool given = d.lx_has(p, LX_GIVEN) && !(len == 1 && d.lx_has(p, LX_AMBIGUOUS_GIVEN));
@@ -1103,7 +1111,7 @@ struct ActorPass {
     for (Mention& m : d.mentions) {
       const size_t a = m.t1 + 1;
       if (m.t1 - m.t0 < 2 || m.eo || !d.punct(m.t1, '(') || !d.punct(a + 1, ')') || !expands(m.t0, m.t1, a)) continue;
-      if (!m.known && m.kind == ActorKind::person) { m.kind = ActorKind::organization; described_org = true; }
+      if (!m.known && m.kind == ActorKind::person) m.kind = ActorKind::organization;
       if (m.kind == ActorKind::person) continue;
       acronym[d.toks[a].hs] = static_cast<uint32_t>(&m - d.mentions.data());
     }
@@ -1247,10 +1255,9 @@ struct ActorPass {
   }
 
   // One name, one kind: a name the lexicons do not know that the article shows once to be an
-  // organization's (an expansion, a description beside it) is that organization at its other
-  // mentions too ("Zorvani, a Toronto software company, ... Zorvani said").
+  // organization's (a head word, an expansion, a description beside it) is that organization at
+  // its other mentions too ("Zorvani, a Toronto software company, ... Zorvani said").
   void same_kind() {
-    if (!described_org) return;  // rare: most articles pay nothing for this pass
     FlatSet orgs;
     for (const Mention& m : d.mentions)
       if (m.kind == ActorKind::organization && !m.known) orgs.insert(hash_bytes(m.entity));
