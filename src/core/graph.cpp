@@ -153,7 +153,7 @@ int Graph::node_of(const std::string& entity) const {
 
 namespace {
 
-// An actor as the builder reads it: its span and its entity (interned), without touching the
+// An actor as the linker reads it: its span and its entity (interned), without touching the
 // annotation again (on a long article the annotations are ~900 bytes apart).
 struct ActorRef {
   int64_t start, end;
@@ -161,13 +161,14 @@ struct ActorRef {
   int name;
 };
 
+// Links claims to entities: the speaker (through the actors near it) and the actors inside.
 struct Builder {
   std::string_view text;
   const TextIndex& index;
   const std::vector<Annotation>& an;
   std::vector<ActorRef> actors;  // non-rejected actor annotations, by start
-  // Entity names, interned: most point into the annotations; the rest (an actor's words, a
-  // capital's country) are kept in `owned`.
+  // Entity names, interned: most point into GraphParts; the rest (a capital's country, a
+  // speaker's own link) are kept in `owned`.
   std::unordered_map<std::string_view, int> ids;
   std::deque<std::string> owned;
   std::vector<std::string_view> names;
@@ -183,22 +184,15 @@ struct Builder {
     owned.push_back(std::move(s));
     return intern(owned.back());
   }
-  int entity_of(const Annotation& a) {
-    if (!a.attrs.entity.empty()) return intern(a.attrs.entity);
-    std::string s = cp_substr(text, index, size_t(a.start), size_t(a.end));
-    for (char& c : s)
-      if (c == '\n') c = ' ';
-    return intern_owned(std::move(s));
-  }
   // The first actor starting at or after cp.
   size_t first_actor_at(int64_t cp) const {
     return size_t(std::lower_bound(actors.begin(), actors.end(), cp, [](const ActorRef& a, int64_t c) { return a.start < c; }) - actors.begin());
   }
-  // The latest actor before cp (within a few paragraphs) that `want` accepts; -1 when none.
+  // The latest actor before cp (within kNear code points) that `want` accepts; -1 when none.
   template <class F>
   int latest_before(int64_t cp, F want) const {
     for (size_t k = first_actor_at(cp); k-- > 0;) {
-      if (cp - actors[k].start > 3000) break;
+      if (cp - actors[k].start > GraphParts::kNear) break;
       if (want(an[actors[k].index])) return actors[k].name;
     }
     return -1;
@@ -227,6 +221,7 @@ struct Builder {
       int64_t at = cue.start - 2;  // the list runs back over actors, commas, "and", "the"
       while (k > 0) {
         const ActorRef& a = actors[k - 1];
+        if (cue.start - a.start > GraphParts::kNear) break;  // a claim depends only on actors near it
         size_t gb = index.to_byte(size_t(a.end)), ge = index.to_byte(size_t(at));
         std::string gap = lower(text.substr(gb, ge - gb));
         for (const char* w : {",", " and ", " the ", " "})
@@ -259,7 +254,7 @@ struct Builder {
       if (other.is_object() && other.contains("entity") && other["entity"].is_string() && !other["entity"].get<std::string>().empty())
         e = intern_owned(other["entity"].get<std::string>());
     } else if (!sp.entity.empty()) {
-      e = intern(sp.entity);
+      e = intern_owned(sp.entity);
     } else {
       for (size_t k = first_actor_at(sp.start); k < actors.size() && actors[k].start < sp.end; ++k)
         if (actors[k].end <= sp.end) e = actors[k].name;
@@ -289,106 +284,137 @@ struct Builder {
     std::string gov = government_of(names[size_t(e)]);
     return gov.empty() ? e : intern_owned(std::move(gov));
   }
+
+  // A claim's speakers and the entities it names (GraphParts::Claim::links).
+  void link(GraphParts::Claim& c) {
+    const Annotation& cl = an[c.index];
+    c.speakers.clear();
+    c.links.clear();
+    std::vector<int> speakers = members(cl);
+    if (speakers.empty()) speakers.push_back(speaker_entity(cl));
+    if (speakers[0] < 0) return;
+    const SpanAttr& sp = cl.attrs.speaker;
+    std::vector<int> seen;
+    for (int from : speakers) {
+      c.speakers.emplace_back(names[size_t(from)]);
+      seen.clear();
+      for (size_t k = first_actor_at(cl.start); k < actors.size() && actors[k].start < cl.end; ++k) {
+        const ActorRef& a = actors[k];
+        if (a.end > cl.end) continue;
+        if (sp.is_set() && a.start < sp.end && a.end > sp.start) continue;  // the speaker itself
+        if (a.name == from || std::find(seen.begin(), seen.end(), a.name) != seen.end()) continue;
+        seen.push_back(a.name);
+        c.links.push_back({c.speakers.size() - 1, std::string(names[size_t(a.name)])});
+      }
+    }
+  }
 };
+
+Builder linker(std::string_view text, const TextIndex& index, const std::vector<Annotation>& an, const GraphParts& parts) {
+  Builder b{text, index, an, {}, {}, {}, {}};
+  b.actors.reserve(parts.actors.size());
+  for (const GraphParts::Actor& a : parts.actors) b.actors.push_back({a.start, a.end, a.index, b.intern(a.name)});
+  return b;
+}
 
 // A claim's cue lower-cased, and its stance, remembered per distinct cue (a long article says
 // "said" thousands of times).
 struct CueStances {
   std::unordered_map<std::string, Stance> seen;
-  const std::string& cue(const std::string& words, Stance* st) {
+  Stance stance(const std::string& words) {
     auto it = seen.find(words);
-    if (it == seen.end()) {
-      std::string l = lower(words);
-      it = seen.emplace(words, cue_stance(l)).first;
-    }
-    *st = it->second;
-    return it->first;
+    if (it == seen.end()) it = seen.emplace(words, cue_stance(lower(words))).first;
+    return it->second;
   }
 };
 
-bool sorted_by_start(const std::vector<Annotation>& an, const std::vector<size_t>& v) {
-  for (size_t k = 1; k < v.size(); ++k) {
-    const Annotation &p = an[v[k - 1]], &q = an[v[k]];
-    if (p.start > q.start || (p.start == q.start && p.end < q.end)) return false;
+template <class T>
+bool by_start(const T& p, const T& q) {
+  return p.start != q.start ? p.start < q.start : p.end != q.end ? p.end > q.end : p.index < q.index;
+}
+
+// The parts of the annotations [from, to) (indices), in order; claims not linked yet.
+void read_parts(std::string_view text, const TextIndex& index, const std::vector<Annotation>& an, const GraphOptions& options,
+                size_t from, size_t to, std::vector<GraphParts::Actor>* actors, std::vector<GraphParts::Claim>* claims) {
+  const std::string_view actor = kind(KindId::actor).label, claim = kind(KindId::claim).label;
+  for (size_t i = from; i < to; ++i) {
+    const Annotation& a = an[i];
+    if (a.status == Status::rejected) continue;
+    if (a.label == actor) {
+      std::string name = a.attrs.entity;
+      if (name.empty()) {
+        name = cp_substr(text, index, size_t(a.start), size_t(a.end));
+        for (char& c : name)
+          if (c == '\n') c = ' ';
+      }
+      actors->push_back({a.start, a.end, i, std::move(name), a.attrs.kind});
+    } else if (a.label == claim && !(options.accepted_only && a.status != Status::accepted)) {
+      GraphParts::Claim c;
+      c.start = a.start;
+      c.end = a.end;
+      c.index = i;
+      // Its links depend on the actors in it, in its speaker and cue, and up to kNear before them.
+      const SpanAttr &sp = a.attrs.speaker, &cue = a.attrs.cue;
+      c.near_from = std::min({a.start, sp.is_set() ? sp.start : a.start, cue.is_set() ? cue.start : a.start}) - GraphParts::kNear;
+      c.near_to = std::max({a.end, sp.is_set() ? sp.end : a.end, cue.is_set() ? cue.end : a.end});
+      c.cue = claim_cue(a.attrs);
+      claims->push_back(std::move(c));
+    }
   }
-  return true;
 }
 
 }  // namespace
 
-Graph build_graph(std::string_view text, const TextIndex& index, const std::vector<Annotation>& annotations, const GraphOptions& options) {
+// The graph of the parts: nodes by entity, one edge per (speaker, entity, stance).
+Graph graph_of(const GraphParts& parts) {
   Graph g;
-  Builder b{text, index, annotations, {}, {}, {}, {}};
-  std::vector<size_t> actor_ix, claims;
-  for (size_t i = 0; i < annotations.size(); ++i) {
-    const Annotation& a = annotations[i];
-    if (a.status == Status::rejected) continue;
-    if (a.label == kind(KindId::actor).label) actor_ix.push_back(i);
-    else if (a.label == kind(KindId::claim).label && !(options.accepted_only && a.status != Status::accepted)) claims.push_back(i);
-  }
-  auto by_start = [&](size_t x, size_t y) {
-    const Annotation &p = annotations[x], &q = annotations[y];
-    return p.start != q.start ? p.start < q.start : p.end != q.end ? p.end > q.end : x < y;
+  std::unordered_map<std::string_view, int> ids;
+  std::vector<std::string_view> names;
+  auto intern = [&](std::string_view s) {
+    auto [it, fresh] = ids.emplace(s, int(names.size()));
+    if (fresh) names.push_back(s);
+    return it->second;
   };
-  // A session keeps its annotations in this order already: no sort then.
-  if (!sorted_by_start(annotations, actor_ix)) std::sort(actor_ix.begin(), actor_ix.end(), by_start);
-  if (!sorted_by_start(annotations, claims)) std::sort(claims.begin(), claims.end(), by_start);
-
   // Nodes: every entity with its mentions (in text order), and the speakers' governments.
   struct NodeAt { bool node = false; std::string_view kind; std::vector<size_t> mentions; };
   std::vector<NodeAt> at;
   auto node_at = [&](int name) -> NodeAt& {
-    if (size_t(name) >= at.size()) at.resize(b.names.size() + 16);
+    if (size_t(name) >= at.size()) at.resize(names.size() + 16);
     return at[size_t(name)];
   };
-  b.actors.reserve(actor_ix.size());
-  for (size_t i : actor_ix) {
-    const Annotation& a = annotations[i];
-    int name = b.entity_of(a);
-    b.actors.push_back({a.start, a.end, i, name});
-    NodeAt& n = node_at(name);
-    if (n.kind.empty()) n.kind = a.attrs.kind;
+  for (const GraphParts::Actor& a : parts.actors) {
+    NodeAt& n = node_at(intern(a.name));
+    if (n.kind.empty()) n.kind = a.kind;
     n.node = true;
-    n.mentions.push_back(i);
+    n.mentions.push_back(a.index);
   }
   struct Link { int from, to; Stance stance; size_t claim; const std::string* cue; };
   std::vector<Link> links;
   CueStances stances;
-  std::vector<int> seen;
-  for (size_t c : claims) {
-    const Annotation& cl = annotations[c];
-    std::vector<int> speakers = b.members(cl);
-    if (speakers.empty()) speakers.push_back(b.speaker_entity(cl));
-    if (speakers[0] < 0) { ++g.unlinked_claims; continue; }
-    Stance st;
-    const std::string* cue = &stances.cue(claim_cue(cl.attrs), &st);
-    const SpanAttr& sp = cl.attrs.speaker;
-    for (int from : speakers) {
-      seen.clear();
-      for (size_t k = b.first_actor_at(cl.start); k < b.actors.size() && b.actors[k].start < cl.end; ++k) {
-        const ActorRef& a = b.actors[k];
-        if (a.end > cl.end) continue;
-        if (sp.is_set() && a.start < sp.end && a.end > sp.start) continue;  // the speaker itself
-        if (a.name == from || std::find(seen.begin(), seen.end(), a.name) != seen.end()) continue;
-        seen.push_back(a.name);
-        links.push_back({from, a.name, st, c, cue});
-      }
-      NodeAt& n = node_at(from);
+  for (const GraphParts::Claim& c : parts.claims) {
+    if (c.speakers.empty()) { ++g.unlinked_claims; continue; }
+    Stance st = stances.stance(c.cue);
+    std::vector<int> from;
+    for (const std::string& sp : c.speakers) from.push_back(intern(sp));
+    size_t l = 0;
+    for (size_t k = 0; k < from.size(); ++k) {
+      for (; l < c.links.size() && c.links[l].speaker == k; ++l) links.push_back({from[k], intern(c.links[l].entity), st, c.index, &c.cue});
+      NodeAt& n = node_at(from[k]);
       if (!n.node) n.kind = "organization";  // a government named only by its capital
       n.node = true;
     }
   }
   // Node order: by entity name.
   std::vector<int> order;
-  for (size_t i = 0; i < at.size() && i < b.names.size(); ++i)
+  for (size_t i = 0; i < at.size() && i < names.size(); ++i)
     if (at[i].node) order.push_back(int(i));
-  std::sort(order.begin(), order.end(), [&](int x, int y) { return b.names[size_t(x)] < b.names[size_t(y)]; });
-  std::vector<int> node_of(b.names.size(), -1);
+  std::sort(order.begin(), order.end(), [&](int x, int y) { return names[size_t(x)] < names[size_t(y)]; });
+  std::vector<int> node_of(names.size(), -1);
   g.nodes.reserve(order.size());
   for (int name : order) {
     node_of[size_t(name)] = int(g.nodes.size());
     NodeAt& n = at[size_t(name)];
-    g.nodes.push_back({std::string(b.names[size_t(name)]), std::string(n.kind), std::move(n.mentions), 0});
+    g.nodes.push_back({std::string(names[size_t(name)]), std::string(n.kind), std::move(n.mentions), 0});
   }
   // Edges: one per (from, to, stance), in that order; its claims and cues in text order.
   for (Link& l : links) {
@@ -414,6 +440,55 @@ Graph build_graph(std::string_view text, const TextIndex& index, const std::vect
     if (e.to != e.from) g.nodes[e.to].claims += e.claims.size();
   }
   return g;
+}
+
+GraphParts read_graph_parts(std::string_view text, const TextIndex& index, const std::vector<Annotation>& annotations, const GraphOptions& options) {
+  GraphParts parts;
+  read_parts(text, index, annotations, options, 0, annotations.size(), &parts.actors, &parts.claims);
+  // A session keeps its annotations in this order already: no sort then.
+  auto order = [](const auto& x, const auto& y) { return by_start(x, y); };
+  if (!std::is_sorted(parts.actors.begin(), parts.actors.end(), order)) std::sort(parts.actors.begin(), parts.actors.end(), order);
+  if (!std::is_sorted(parts.claims.begin(), parts.claims.end(), order)) std::sort(parts.claims.begin(), parts.claims.end(), order);
+  Builder b = linker(text, index, annotations, parts);
+  for (GraphParts::Claim& c : parts.claims) b.link(c);
+  return parts;
+}
+
+size_t update_graph_parts(GraphParts& parts, std::string_view text, const TextIndex& index, const std::vector<Annotation>& annotations,
+                          const GraphOptions& options, size_t count_before, int64_t from, int64_t to) {
+  if (from > to) return 0;  // the change touched no annotation
+  // The annotations starting in [from, to] are read again; those after them moved by how many
+  // the change added or removed; those before stay where they were.
+  const ptrdiff_t moved = ptrdiff_t(annotations.size()) - ptrdiff_t(count_before);
+  auto splice = [&](auto& v, auto&& fresh) {
+    auto lo = std::lower_bound(v.begin(), v.end(), from, [](const auto& x, int64_t c) { return x.start < c; });
+    auto hi = std::upper_bound(lo, v.end(), to, [](int64_t c, const auto& x) { return c < x.start; });
+    for (auto it = hi; it != v.end(); ++it) it->index = size_t(ptrdiff_t(it->index) + moved);
+    size_t at = size_t(lo - v.begin());
+    v.erase(lo, hi);
+    v.insert(v.begin() + ptrdiff_t(at), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+    return at;
+  };
+  size_t first = size_t(std::lower_bound(annotations.begin(), annotations.end(), from, [](const Annotation& a, int64_t c) { return a.start < c; }) - annotations.begin());
+  size_t last = first;
+  while (last < annotations.size() && annotations[last].start <= to) ++last;
+  std::vector<GraphParts::Actor> actors;
+  std::vector<GraphParts::Claim> claims;
+  read_parts(text, index, annotations, options, first, last, &actors, &claims);
+  const size_t fresh = claims.size();
+  splice(parts.actors, actors);
+  const size_t at = splice(parts.claims, claims);
+  // Linked again: the claims read again, and those whose links depend on actors in [from, to].
+  Builder b = linker(text, index, annotations, parts);
+  for (size_t k = 0; k < parts.claims.size(); ++k) {
+    GraphParts::Claim& c = parts.claims[k];
+    if ((k >= at && k < at + fresh) || (c.near_from <= to && c.near_to >= from)) b.link(c);
+  }
+  return last - first;
+}
+
+Graph build_graph(std::string_view text, const TextIndex& index, const std::vector<Annotation>& annotations, const GraphOptions& options) {
+  return graph_of(read_graph_parts(text, index, annotations, options));
 }
 
 Graph build_graph(const Session& s, const GraphOptions& options) { return build_graph(s.doc.text, s.index, s.annotations, options); }
@@ -533,10 +608,20 @@ bool GraphPicture::update(const Session& s) {
   if (!rebuild && built_mask_ == stance_mask) return false;
   if (rebuild) {
     if (session_ != &s) clear();  // another article: a new picture
+    // After changes that each recorded where they touched the annotations, only that is read
+    // again (and the claims near it linked again); else everything.
+    int64_t from, to;
+    if (session_ == &s && built_accepted_only_ == options.accepted_only && touched_since(s, changes_, &from, &to))
+      read = update_graph_parts(parts_, s.doc.text, s.index, s.annotations, options, count_, from, to);
+    else {
+      parts_ = read_graph_parts(s.doc.text, s.index, s.annotations, options);
+      read = s.annotations.size();
+    }
     session_ = &s;
     changes_ = s.changes;
+    count_ = s.annotations.size();
     built_accepted_only_ = options.accepted_only;
-    graph = build_graph(s, options);
+    graph = graph_of(parts_);
   }
   built_mask_ = stance_mask;
   shown = shown_nodes(graph, stance_mask, kMaxNodes, &shown_total);
@@ -559,6 +644,7 @@ bool GraphPicture::update(const Session& s) {
 
 void GraphPicture::clear() {
   session_ = nullptr;
+  parts_ = {};
   pos.clear();
   laid_out_.clear();
 }

@@ -62,6 +62,42 @@ Graph build_graph(const Session& s, const GraphOptions& options = {});
 // `lede graph`: {"nodes": [{entity, kind, mentions}], "edges": [{from, to, stance, cues, claims (ids)}]}.
 json graph_json(const Graph& g, const std::vector<Annotation>& annotations);
 
+// What the graph is made of, read from the annotations: the actors and the claims with their
+// links. GraphPicture keeps it between changes, so that a change reads again only the annotations
+// it touched and links again only the claims near them (a claim's links depend on the actors in
+// it, in its speaker and cue, and within kNear code points before them).
+struct GraphParts {
+  static constexpr int64_t kNear = 3000;
+  struct Actor {
+    int64_t start, end;
+    size_t index;              // the annotation
+    std::string name, kind;    // its entity (else its words) and the actors' kind
+  };
+  struct Link {
+    size_t speaker;      // into Claim::speakers
+    std::string entity;  // the entity the claim names
+  };
+  struct Claim {
+    int64_t start, end;
+    size_t index;
+    int64_t near_from, near_to;         // where the actors its links depend on lie
+    std::string cue;                    // its cue words, as written
+    std::vector<std::string> speakers;  // empty when the speaker has no entity (unlinked)
+    std::vector<Link> links;            // by speaker, then text order
+  };
+  std::vector<Actor> actors;  // non-rejected actors, by (start, end descending, index)
+  std::vector<Claim> claims;  // non-rejected claims (accepted only, when asked), in the same order
+};
+GraphParts read_graph_parts(std::string_view text, const TextIndex& index, const std::vector<Annotation>& annotations,
+                            const GraphOptions& options = {});
+// After a change that touched only annotations starting in [from, to] (Session::change_spans) and
+// left `annotations` with count_before annotations before it: the same parts read_graph_parts
+// would give now.
+// Returns how many annotations it read.
+size_t update_graph_parts(GraphParts& parts, std::string_view text, const TextIndex& index, const std::vector<Annotation>& annotations,
+                          const GraphOptions& options, size_t count_before, int64_t from, int64_t to);
+Graph graph_of(const GraphParts& parts);
+
 // A deterministic layout in [-1, 1]^2 of the given nodes (indices into g.nodes): a force layout
 // started from `previous` positions (by entity) where there are some, else from a circle in name
 // order; with previous positions it runs cooler, so a change adds or moves little.
@@ -76,7 +112,7 @@ std::vector<size_t> shown_nodes(const Graph& g, unsigned stance_mask, size_t max
 
 // What the Graph tab draws, kept across frames: the graph of a session, the nodes shown and their
 // layout. update() rebuilds the graph only when the session changed (Session::changes) or the
-// options did, and lays the nodes out again only when the nodes or edges shown changed, starting
+// options did (after a change, from the parts it touched: update_graph_parts), and lays the nodes out again only when the nodes or edges shown changed, starting
 // from the positions they had: a change that touches neither moves nothing. The report draws a
 // new picture of the article: the layout the Graph tab shows when the article is opened.
 struct GraphPicture {
@@ -87,6 +123,7 @@ struct GraphPicture {
   std::vector<size_t> shown;         // node indices drawn, in node order
   size_t shown_total = 0;            // nodes with an edge the filter lets through, before the cap
   std::map<std::string, Point> pos;  // layout by entity
+  size_t read = 0;                   // annotations the last rebuild read: all, or those a change touched
   // True when the graph was rebuilt (node and edge indices changed).
   bool update(const Session& s);
   void clear();  // another article: a new picture, laid out afresh
@@ -95,6 +132,8 @@ struct GraphPicture {
  private:
   const Session* session_ = nullptr;
   uint64_t changes_ = ~0ull;
+  GraphParts parts_;   // what `graph` was made of, updated where a change touched the annotations
+  size_t count_ = 0;   // the session's annotations then
   bool built_accepted_only_ = false;
   unsigned built_mask_ = 0;
   std::vector<std::string> laid_out_;  // what the layout was made for: the shown entities and edges

@@ -13,6 +13,7 @@ namespace lede {
 
 namespace {
 constexpr size_t kMaxUndo = 500;
+constexpr size_t kMaxChangeSpans = 64;
 
 // Removals first, then additions and replacements, so a change may remove an annotation and add
 // another with the same id (opening a file over suggestions with the same ids does).
@@ -56,6 +57,17 @@ void apply(Session& s, const Change& c, bool forward) {
   if (c.meta_changed) s.doc.meta = forward ? c.meta_after : c.meta_before;
   sort_annotations(s);
   ++s.changes;
+  // Where it touched the annotations (labels or details may change what any annotation means).
+  if (c.labels_changed || c.meta_changed) return;
+  ChangeSpan span{s.changes, INT64_MAX, INT64_MIN};
+  for (const AnnotationEdit& e : c.edits)
+    for (const std::optional<Annotation>* side : {&e.before, &e.after})
+      if (*side) {
+        span.from = std::min(span.from, (*side)->start);
+        span.to = std::max(span.to, (*side)->end);
+      }
+  if (s.change_spans.size() >= kMaxChangeSpans) s.change_spans.erase(s.change_spans.begin());
+  s.change_spans.push_back(span);
 }
 
 std::optional<std::string> replay(Session& s, std::vector<Change>& from, std::vector<Change>& to, bool forward) {
@@ -128,6 +140,20 @@ bool commit(Session& s, Change c) {
 
 std::optional<std::string> undo(Session& s) { return replay(s, s.undo, s.redo, false); }
 std::optional<std::string> redo(Session& s) { return replay(s, s.redo, s.undo, true); }
+
+bool touched_since(const Session& s, uint64_t since, int64_t* from, int64_t* to) {
+  *from = INT64_MAX;
+  *to = INT64_MIN;
+  uint64_t next = since + 1;  // each change after `since` needs its span, in order
+  for (const ChangeSpan& c : s.change_spans) {
+    if (c.changes < next) continue;
+    if (c.changes > next) return false;
+    *from = std::min(*from, c.from);
+    *to = std::max(*to, c.to);
+    ++next;
+  }
+  return next == s.changes + 1;
+}
 
 void sort_annotations(Session& s) {
   std::sort(s.annotations.begin(), s.annotations.end(), [](const Annotation& x, const Annotation& y) {

@@ -58,6 +58,13 @@ struct StoreLog {
   size_t whole_bytes = 0, journal_bytes = 0;
 };
 
+// Where one change touched the annotations: every annotation it added, changed or removed starts
+// in [from, to] (code points). Views that follow the session (GraphPicture) update only that.
+struct ChangeSpan {
+  uint64_t changes = 0;  // the value of Session::changes the change produced
+  int64_t from = 0, to = -1;
+};
+
 struct Session {
   Session() = default;
   Session(const Session&) = delete;  // index points into doc.text: a session never moves
@@ -75,6 +82,9 @@ struct Session {
   int64_t max_span = 0;                 // longest annotation, bounds the visible-range search
   uint64_t next_id = 1;
   uint64_t changes = 0;                 // bumps on every change
+  // The latest changes' spans (at most kMaxChangeSpans). A bump of `changes` without a span here
+  // (an article opened, suggestions added, labels or details changed) touched everything.
+  std::vector<ChangeSpan> change_spans;
   std::vector<Change> undo, redo;
 
   // Where the work is kept.
@@ -105,6 +115,10 @@ bool commit(Session& s, Change change);
 // Undo / redo the newest change; the change's description, or nullopt when there is none.
 std::optional<std::string> undo(Session& s);
 std::optional<std::string> redo(Session& s);
+
+// The span of code points that every change after `since` touched, when each of them left one
+// (Session::change_spans); false when one touched everything or is no longer recorded.
+bool touched_since(const Session& s, uint64_t since, int64_t* from, int64_t* to);
 
 void sort_annotations(Session& s);  // also bounds max_span and moves next_id past every id
 std::string new_annotation_id(Session& s);

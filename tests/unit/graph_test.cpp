@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "core/text.hpp"
 #ifdef LEDE_WITH_ANALYSIS
 #include "core/analysis/analyze.hpp"
+#include "analyzer_support.hpp"
 #include "test_support.hpp"
 #endif
 
@@ -68,6 +70,12 @@ const GraphEdge* edge(const Graph& g, const std::string& from, const std::string
   for (const GraphEdge& e : g.edges)
     if (g.nodes[e.from].entity == from && g.nodes[e.to].entity == to) return &e;
   return nullptr;
+}
+
+void open_marks(Session& s, const Marks& m) {
+  Document doc;
+  doc.text = m.text;
+  session_open(s, std::move(doc), builtin_labels(), m.an);
 }
 
 Marks dispute() {
@@ -258,9 +266,7 @@ TEST_CASE("graph: sixty entities lay out apart") {
 TEST_CASE("graph: the Graph tab's picture follows changes; a change that touches nothing drawn moves nothing") {
   Marks m = dispute();
   Session s;
-  Document doc;
-  doc.text = m.text;
-  session_open(s, std::move(doc), builtin_labels(), m.an);
+  open_marks(s, m);
   GraphPicture p;
   CHECK(p.update(s));
   CHECK_FALSE(p.update(s));  // no change: nothing rebuilt
@@ -301,12 +307,137 @@ TEST_CASE("graph: the Graph tab's picture follows changes; a change that touches
   for (size_t n : p.shown) CHECK(p.graph.nodes[n].entity != "Japan");
 }
 
+namespace {
+
+// The graph as a whole, indices included: an incremental update must give exactly a full build's.
+std::string whole(const Graph& g) {
+  std::string out = "unlinked " + std::to_string(g.unlinked_claims) + "\n";
+  for (const GraphNode& n : g.nodes) {
+    out += n.entity + " | " + n.kind + " | " + std::to_string(n.claims) + " |";
+    for (size_t i : n.mentions) out += " " + std::to_string(i);
+    out += "\n";
+  }
+  for (const GraphEdge& e : g.edges) {
+    out += std::to_string(e.from) + ">" + std::to_string(e.to) + " " + to_string(e.stance) + " |";
+    for (const std::string& c : e.cues) out += " " + c;
+    out += " |";
+    for (size_t i : e.claims) out += " " + std::to_string(i);
+    out += "\n";
+  }
+  return out;
+}
+
+// A change of one annotation (nullopt: removed / added).
+bool change(Session& s, std::optional<Annotation> before, std::optional<Annotation> after) {
+  Change c;
+  c.edits.push_back({std::move(before), std::move(after)});
+  return commit(s, std::move(c));
+}
+
+}  // namespace
+
+TEST_CASE("graph: after a change the picture reads only what it touched, and equals a full build") {
+  Marks m = dispute();
+  Session s;
+  open_marks(s, m);
+  GraphPicture p;
+  REQUIRE(p.update(s));
+  CHECK(p.read == s.annotations.size());
+  auto check = [&](const char* what) {
+    INFO(what);
+    REQUIRE(p.update(s));
+    CHECK(p.read < s.annotations.size());  // the change's annotations, not all of them
+    CHECK(whole(p.graph) == whole(build_graph(s)));
+  };
+  // Reject Seoul's welcome; accept Washington's condemnation.
+  Annotation w = *find_annotation(s, "welcome"), r = w;
+  r.status = Status::rejected;
+  REQUIRE(change(s, w, r));
+  check("reject");
+  Annotation cond = s.annotations[size_t(build_graph(s).edges.front().claims.front())], acc = cond;
+  acc.status = Status::accepted;
+  REQUIRE(change(s, cond, acc));
+  check("accept");
+  // Rename an entity (the speaker "the ambassador" finds Kim Song through it), add an actor in the
+  // middle (every later index moves), remove one.
+  Annotation kim = *find_annotation(s, "a1"), renamed = kim;
+  renamed.attrs.entity = "Song Kim";
+  REQUIRE(change(s, kim, renamed));
+  check("edit");
+  Annotation war;
+  war.id = "war";
+  war.label = "actor";
+  war.start = m.at("the war");
+  war.end = war.start + 7;
+  war.attrs.entity = "The war";
+  REQUIRE(change(s, std::nullopt, war));
+  check("add");
+  REQUIRE(change(s, *find_annotation(s, "a3"), std::nullopt));  // United States
+  check("remove");
+  for (int i = 0; i < 3; ++i) {
+    REQUIRE(undo(s));
+    check("undo");
+  }
+  REQUIRE(redo(s));
+  check("redo");
+  // A new change after an undo, then two changes before the next update: their spans add up.
+  Annotation jp = *find_annotation(s, "a11"), jp2 = jp;
+  jp2.status = Status::rejected;
+  REQUIRE(change(s, jp, jp2));
+  REQUIRE(undo(s));
+  REQUIRE(redo(s));
+  check("two changes");
+  // Labels changed: everything is read again.
+  Change labels;
+  labels.labels_changed = true;
+  labels.labels_before = s.labels;
+  labels.labels_after = s.labels;
+  labels.labels_after.back().name += " (renamed)";
+  REQUIRE(commit(s, labels));
+  REQUIRE(p.update(s));
+  CHECK(p.read == s.annotations.size());
+  CHECK(whole(p.graph) == whole(build_graph(s)));
+}
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("graph: on an analysed article, accept / reject / edit / undo / redo update the picture as a full build") {
+  std::string text = read_source_file("assets/articles/dprk-missiles-un.txt");
+  Session s;
+  Document doc;
+  doc.text = text;
+  session_open(s, std::move(doc), builtin_labels(), {});
+  REQUIRE(add_suggestions(s, analyzer().analyze(text)));
+  REQUIRE(s.annotations.size() > 50);
+  GraphPicture p;
+  p.update(s);
+  size_t partial = 0;
+  for (size_t step = 0; step < 60; ++step) {
+    const Annotation& an = s.annotations[(step * 37) % s.annotations.size()];
+    Annotation was = an, now = an;
+    switch (step % 6) {
+      case 0: now.status = Status::rejected; break;
+      case 1: now.status = Status::accepted; break;
+      case 2: now.attrs.entity = "Someone " + std::to_string(step); break;
+      case 3: REQUIRE(change(s, was, std::nullopt)); break;
+      case 4: REQUIRE(undo(s)); break;
+      default: REQUIRE(redo(s)); break;
+    }
+    if (step % 6 < 3) REQUIRE(change(s, was, now));
+    if (step % 5 == 4) p.options.accepted_only = !p.options.accepted_only;  // a full rebuild now and then
+    INFO("step " << step);
+    REQUIRE(p.update(s));
+    partial += p.read < s.annotations.size();
+    CHECK(whole(p.graph) == whole(build_graph(s, p.options)));
+  }
+  CHECK(partial > 30);
+}
+#endif
+
 #ifdef LEDE_WITH_ANALYSIS
 TEST_CASE("graph: the default article links Kim Song to the United States (blame), the condemning nations to North Korea and Russia, North Korea to Russia") {
   std::string text = read_source_file("assets/articles/dprk-missiles-un.txt");
   TextIndex index(text);
-  static const Analyzer analyzer;
-  std::vector<Annotation> an = analyzer.analyze(text);
+  std::vector<Annotation> an = analyzer().analyze(text);
   Graph g = build_graph(text, index, an);
   auto has = [&](const std::vector<std::string>& from, const std::string& to, Stance st) {
     for (const GraphEdge& e : g.edges)

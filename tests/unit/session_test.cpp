@@ -68,6 +68,36 @@ TEST_CASE("commit, undo and redo change the annotations and count changes") {
   CHECK(s.annotations[0].label == "number");
 }
 
+TEST_CASE("each change records the code points it touched; opening an article or changing labels touches everything") {
+  Session s;
+  open_text(s);
+  int64_t from = 0, to = 0;
+  const uint64_t opened = s.changes;
+  CHECK(touched_since(s, opened, &from, &to));  // nothing since: an empty span
+  CHECK(from > to);
+  CHECK_FALSE(touched_since(s, opened - 1, &from, &to));  // the opening itself touched everything
+  Annotation a = mark(s, "actor", "Zoë Müller");
+  REQUIRE(commit(s, add(a)));
+  Annotation b = mark(s, "number", "300");
+  REQUIRE(commit(s, add(b)));
+  REQUIRE(touched_since(s, opened, &from, &to));
+  CHECK(from == a.start);
+  CHECK(to == b.end);
+  REQUIRE(touched_since(s, opened + 1, &from, &to));  // only the second change
+  CHECK(from == b.start);
+  REQUIRE(undo(s));
+  REQUIRE(touched_since(s, opened + 2, &from, &to));  // an undo touches what its change touched
+  CHECK(from == b.start);
+  CHECK(to == b.end);
+  Change labels;
+  labels.labels_changed = true;
+  labels.labels_before = s.labels;
+  labels.labels_after = s.labels;
+  labels.labels_after[0].name = "People";
+  REQUIRE(commit(s, labels));
+  CHECK_FALSE(touched_since(s, opened + 3, &from, &to));
+}
+
 TEST_CASE("new ids never collide with ids from a file or an undo") {
   Session s;
   Annotation from_file;
