@@ -45,14 +45,14 @@ mkdir -p "$deps"
 # --- system packages -----------------------------------------------------------------------
 if command -v apt-get >/dev/null; then
   web_pkgs=(emscripten nlohmann-json3-dev doctest-dev fonts-sil-charis fonts-inter fonttools
-            terser nodejs cmake make g++)  # terser: lede.js minified (CMakeLists.txt)
+            terser zopfli nodejs cmake make g++)  # terser: lede.js minified; zopfli: the site precompressed (CMakeLists.txt)
   test_pkgs=(chromium fonts-liberation2 clang libclang-rt-14-dev python3-jsonschema parallel)  # parallel: docs/batch.md's recipe
   apt_install "${web_pkgs[@]}"
   # Chromium with its recommended packages (GL drivers, fonts): the combination checked for
   # headless WebGL in ../shared/TOOLCHAIN.md.
   [ "$mode" = --web ] || { recommends=; apt_install "${test_pkgs[@]}"; }
 else
-  say "no apt-get: expecting emcc, cmake, g++, node, terser, fonts and chromium to be installed by hand"
+  say "no apt-get: expecting emcc, cmake, g++, node, terser, zopfli, fonts and chromium to be installed by hand"
 fi
 
 # --- Emscripten -------------------------------------------------------------------------------

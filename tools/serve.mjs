@@ -1,9 +1,10 @@
-// Static file server for the built reader: loopback only, gzip, correct MIME types, and the same
+// Static file server for the built reader: loopback only, gzip (the build's precompressed files
+// when present), correct MIME types, and the same
 // Content-Security-Policy as the page. No dependencies beyond Node itself.
 //   node tools/serve.mjs [--root DIR] [--port N]      (port 0 picks a free one)
 import { createServer } from 'node:http';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { gzip, gzipSync } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -25,6 +26,13 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
   "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; " +
   "form-action 'none'; frame-ancestors 'none'";
 const gzCache = new Map();  // path -> { mtimeMs, body }
+
+// The build's FILE.gz (zopfli, cmake/precompress.cmake) when it is as new as FILE, else gzip -9.
+async function compressed(file, st, body) {
+  const pre = await stat(`${file}.gz`).catch(() => null);
+  if (pre && pre.mtimeMs >= st.mtimeMs) return readFile(`${file}.gz`);
+  return promisify(gzip)(body, { level: 9 });
+}
 
 const server = createServer(async (req, res) => {
   try {
@@ -49,7 +57,7 @@ const server = createServer(async (req, res) => {
     let body = await readFile(file);
     if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && body.length > 512) {
       let hit = gzCache.get(file);
-      if (!hit || hit.mtimeMs !== st.mtimeMs) gzCache.set(file, hit = { mtimeMs: st.mtimeMs, body: gzipSync(body, { level: 9 }) });
+      if (!hit || hit.mtimeMs !== st.mtimeMs) gzCache.set(file, hit = { mtimeMs: st.mtimeMs, body: await compressed(file, st, body) });
       body = hit.body;
       headers['Content-Encoding'] = 'gzip';
     }
@@ -66,8 +74,8 @@ async function precompress() {
   for (const name of await readdir(root)) {
     const file = join(root, name);
     const st = await stat(file).catch(() => null);
-    if (!st || !st.isFile() || st.size <= 512 || gzCache.has(file)) continue;
-    const body = await promisify(gzip)(await readFile(file), { level: 9 });
+    if (!st || !st.isFile() || st.size <= 512 || gzCache.has(file) || file.endsWith('.gz')) continue;
+    const body = await compressed(file, st, await readFile(file));
     if (!gzCache.has(file)) gzCache.set(file, { mtimeMs: st.mtimeMs, body });
   }
 }

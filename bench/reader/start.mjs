@@ -1,5 +1,6 @@
 // What a reader downloads and waits for when the page opens (issue 16), next to the figures before:
-// the size of each part of the site (raw and gzip -9, as tools/serve.mjs sends it), the bytes of a
+// the size of each part of the site (raw and gzip, as tools/serve.mjs sends it: zopfli's precompressed
+// file, else gzip -9), the bytes of a
 // first load, and the start broken into its steps (median of N loads): cold (a fresh profile, no
 // cache) and warm (the same profile again, the service worker answering from its cache).
 //   node bench/reader/start.mjs [N]        (needs the web build: ./dev.sh build; N defaults to 7)
@@ -19,6 +20,8 @@ const BEFORE = { transferKiB: 1183, wasmRaw: 3.0 * 1024 * 1024, firstFrameMs: 15
 
 const kib = (n) => (n / 1024).toFixed(1);
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+// As tools/serve.mjs sends a file: the build's precompressed FILE.gz (zopfli) when present, else gzip -9.
+const served = (p, buf) => { try { return readFileSync(join(site, `${p}.gz`)).length; } catch { return gz(buf); } };
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
 
 // ---- sizes ----------------------------------------------------------------------------------------
@@ -27,7 +30,7 @@ const parts = ['index.html', 'start.js', 'boot.js', 'style.css', 'lede.js', 'led
 const sizes = {};
 for (const p of parts) {
   const buf = readFileSync(join(site, p));
-  sizes[p] = { raw: buf.length, gzip: gz(buf) };
+  sizes[p] = { raw: buf.length, gzip: served(p, buf) };
   console.log(`  ${p.padEnd(22)} ${kib(buf.length).padStart(8)} KiB raw ${kib(sizes[p].gzip).padStart(8)} KiB gzip`);
 }
 // The fonts and the model are inside lede.wasm: their share of it.
