@@ -152,7 +152,9 @@ TEST_CASE("analysis: the compiled-in lexicons (their packed form) give the same 
   const Lexicon text(source, false), packed;
   REQUIRE(sources.size() >= 30);
   size_t smaller = 0;
-  for (const auto& [name, src] : sources) {
+  for (const auto& source_entry : sources) {
+    const std::string& name = source_entry.first;  // not a structured binding: CAPTURE's lambda takes it
+    const std::string& src = source_entry.second;
     CAPTURE(name);
     const std::string_view embedded = lede::embedded_asset(name);
     CHECK(!embedded.empty());
