@@ -439,7 +439,7 @@ void draw_find_bar(App& a, float x, float y, float w) {
   mark_ui(a, "find:close");
   {
     ImVec2 fp = ImGui::GetWindowPos(), fs = ImGui::GetWindowSize();
-    a.ui_rects.push_back({"find:bar", {fp.x, fp.y, fs.x, fs.y}});
+    if (!GImGui->CurrentWindow->Hidden) a.ui_rects.push_back({"find:bar", {fp.x, fp.y, fs.x, fs.y}});
   }
   if (close || escape) {
     if (keep >= 0) {
@@ -1360,6 +1360,8 @@ KeyZone key_zone(const App& a) {
 
 void mark_ui(App& a, std::string name) {
   if (ImGui::IsItemFocused() && !GImGui->NavDisableHighlight) a.nav_item = name;
+  // A window's first frame is laid out hidden (it is sized from it): nothing on screen to report yet.
+  if (GImGui->CurrentWindow && GImGui->CurrentWindow->Hidden) return;
   ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
   a.ui_rects.push_back({std::move(name), {mn.x, mn.y, mx.x - mn.x, mx.y - mn.y}});
 }
