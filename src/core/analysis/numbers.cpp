@@ -1365,10 +1365,6 @@ struct NumPass {
 }  // namespace
 
 void find_numbers(Doc& d) {
-  // numbers and claims together (actors are output from their mentions): about one number per 40
-  // tokens in news, and at most a claim per cue word and per pair of quotation marks. Reserved
-  // once: a vector that grows in the claim pass moves every record made so far (each some ten strings).
-  d.out.reserve(d.out.size() + d.n() / 32 + d.cue_tokens.size() + d.quote_marks.size() / 2 + 16);
   NumPass p(d);
   p.run();
 }
