@@ -70,6 +70,34 @@ TEST_CASE("analysis: empty, whitespace and junk input") {
   for (const auto& a : analyzer().analyze(binary)) CHECK(a.attrs.as_json().dump().size() > 0);
 }
 
+TEST_CASE("analysis: a long article keeps every paragraph's claims and numbers (records beyond the first chunks)") {
+  // The number and claim records are kept in chunks of 256 (Records in doc.hpp): 600 paragraphs
+  // give several chunks of each, and each paragraph must still give what it gives alone.
+  const std::string para = "The ministry said on Tuesday that 12 people were hurt and 3 buildings burned.\n\n";
+  auto key = [](const lede::Annotation& a, int64_t shift) {
+    std::string k = a.label + " " + std::to_string(a.start - shift) + " " + std::to_string(a.end - shift);
+    if (a.label == "number") k += " " + a.attrs.get("value").dump();
+    if (a.label == "claim") k += " " + a.attrs.cue.text;
+    return k;
+  };
+  std::vector<std::string> alone;
+  for (const auto& a : analyzer().analyze(para))
+    if (a.label != "actor") alone.push_back(key(a, 0));
+  REQUIRE(std::count_if(alone.begin(), alone.end(), [](const std::string& k) { return k.rfind("claim ", 0) == 0; }) == 1);
+  REQUIRE(std::count_if(alone.begin(), alone.end(), [](const std::string& k) { return k.rfind("number ", 0) == 0; }) >= 2);
+  const int kParas = 600;
+  std::string text;
+  for (int i = 0; i < kParas; ++i) text += para;
+  std::vector<std::vector<std::string>> got(kParas);
+  const int64_t len = static_cast<int64_t>(para.size());  // ASCII: bytes are code points
+  for (const auto& a : analyzer().analyze(text))
+    if (a.label != "actor") got[static_cast<size_t>(a.start / len)].push_back(key(a, a.start / len * len));
+  for (int i = 0; i < kParas; ++i) {
+    CAPTURE(i);
+    CHECK(got[static_cast<size_t>(i)] == alone);
+  }
+}
+
 TEST_CASE("analysis: the tokenizer's hashes equal the lexicon's hashes of the token text") {
   // Lexicon entries are looked up by hash_bytes / hash_lower of their text, while the tokenizer
   // hashes words as it scans them (8 bytes at a time): every word length, case mix and ending
