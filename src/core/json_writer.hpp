@@ -28,6 +28,7 @@ class JsonWriter {
   void span(const SpanAttr& s);
 
  private:
+  void serialize(const json& v);  // through nlohmann's serializer
   std::string& out_;
 };
 

@@ -3,6 +3,8 @@
 // exactly nlohmann's, on real articles and on text made to trip an escaper.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -53,6 +55,20 @@ TEST_CASE("JsonWriter writes strings byte for byte as nlohmann's dump") {
   for (const std::string& s : {std::string(), kTricky, std::string("\xff\xfe bad \xc3 UTF-8 \xed\xa0\x80 surrogate"),
                                std::string("nul \0 inside", 12), std::string("\xe2\x82", 2)})
     CHECK(written_string(s) == dumped(json(s)));
+}
+
+TEST_CASE("JsonWriter writes any json value byte for byte as nlohmann's dump") {
+  const double inf = std::numeric_limits<double>::infinity();
+  std::vector<json> values = {nullptr, true, false, 0, -1, 300, INT64_MIN, INT64_MAX, UINT64_MAX, 0.0, -0.0, 0.1, 1.5,
+                              -2.75, 1e21, 1e-7, 123456789.125, 5e-324, 1.7976931348623157e308, inf, -inf,
+                              std::numeric_limits<double>::quiet_NaN(), "", kTricky, "\xff bad", json::array(),
+                              json::object(), json::array({1, 2.5, "x", nullptr, json::array({json::object()})}),
+                              json{{"zeta", 1}, {"alpha", json::array({0.25})}, {"caf\xc3\xa9 \"k\"", {{"b", false}, {"a", -3}}}}};
+  for (const json& v : values) {
+    std::string out;
+    lede::JsonWriter(out).value(v);
+    CHECK(out == dumped(v));
+  }
 }
 
 TEST_CASE("JsonWriter writes attrs as to_json does, a file's own keys included") {

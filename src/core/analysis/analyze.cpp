@@ -241,6 +241,8 @@ void sanitize(Attrs& a) {
 }  // namespace analysis
 
 Analyzer::Analyzer() : lex_(std::make_unique<analysis::Lexicon>()), model_(std::make_unique<analysis::Model>(analysis::Model::embedded())) {}
+Analyzer::Analyzer(std::unique_ptr<analysis::Lexicon> lex, analysis::Model model)
+    : lex_(std::move(lex)), model_(std::make_unique<analysis::Model>(std::move(model))) {}
 Analyzer::~Analyzer() = default;
 void Analyzer::set_model(analysis::Model m) { *model_ = std::move(m); }
 
