@@ -45,10 +45,15 @@ void prepare_heap() {
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   mallopt(M_TOP_PAD, int(kPrefault));
   void* volatile grow = std::malloc(1 << 20);  // extends the heap by the pad (volatile: kept)
+  // From the block on: the tables' first allocations reuse its megabyte once it is freed (left
+  // out, it was 250 of an empty run's 313 page faults).
+  uintptr_t from = reinterpret_cast<uintptr_t>(grow) & ~uintptr_t(4095);
   std::free(grow);
 #ifdef MADV_POPULATE_WRITE
   uintptr_t top = reinterpret_cast<uintptr_t>(sbrk(0)) & ~uintptr_t(4095);
-  madvise(reinterpret_cast<void*>(top - kPrefault), kPrefault, MADV_POPULATE_WRITE);  // Linux 5.14; else a no-op
+  if (from < top) madvise(reinterpret_cast<void*>(from), top - from, MADV_POPULATE_WRITE);  // Linux 5.14; else a no-op
+#else
+  (void)from;
 #endif
 #endif
 }
