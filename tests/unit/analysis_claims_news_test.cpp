@@ -13,14 +13,15 @@
 namespace {
 struct Claim {
   bool ok = false;
-  std::string speaker, cue;
+  std::string speaker, cue, entity;
 };
 // The claim whose content is s.
 Claim claim(const std::string& text, const std::string& s) {
   lede::TextIndex idx(text);
   for (const auto& a : analyzer().analyze(text))
     if (a.label == "claim" && lede::cp_substr(text, idx, a.start, a.end) == s)
-      return {true, a.attrs.speaker.is_set() ? a.attrs.speaker.text : "", a.attrs.cue.is_set() ? a.attrs.cue.text : ""};
+      return {true, a.attrs.speaker.is_set() ? a.attrs.speaker.text : "", a.attrs.cue.is_set() ? a.attrs.cue.text : "",
+              a.attrs.speaker.entity};
   return {};
 }
 int claims(const std::string& text) {
@@ -317,3 +318,78 @@ TEST_CASE("claims: a day before a bare clause is not content, and never an inner
     if (a.label == "claim" && a.attrs.speaker.is_set()) CHECK(a.attrs.speaker.text.find("Tuesday") == std::string::npos);
 }
 #endif
+
+TEST_CASE("claims: a described speaker after an inverted cue") {
+  Claim c = claim("Flooding will cost farmers more than drought this year, said the spokesman for the farmers union.",
+                  "Flooding will cost farmers more than drought this year");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "the spokesman for the farmers union");
+  c = claim("Prices will rise again in the spring, said a spokeswoman for the Harland Water Authority.",
+            "Prices will rise again in the spring");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "a spokeswoman for the Harland Water Authority");
+  // a verb after the cue: no inversion, and the words before the comma are no claim
+  CHECK_FALSE(claim("He arrived late, said the meeting ended.", "He arrived late").ok);
+  // no speaker begins with a preposition: "written by" is no attribution
+  CHECK(claims("The report was critical of the council, written by Tom Banks.") == 0);
+}
+
+TEST_CASE("claims: the speaker of a quote followed by a participle") {
+  Claim c = claim("The Farmers Union notes, \"Flooding costs farmers more than drought\", highlighting the need for better drainage.",
+                  "Flooding costs farmers more than drought");
+  REQUIRE(c.ok);
+  CHECK(c.speaker.find("Farmers Union") != std::string::npos);
+  CHECK(c.cue == "notes");
+}
+
+TEST_CASE("claims: the person before two appositions") {
+  Claim c = claim("Professor Jane Roe, director of the coastal survey, and chair of the marine board, says the reef is recovering.",
+                  "the reef is recovering");
+  REQUIRE(c.ok);
+  CHECK(c.speaker.find("Jane Roe") != std::string::npos);
+}
+
+TEST_CASE("claims: a forecast's amount is its object, not a clause") {
+  CHECK(claims("The council expects about 20,000 visitors at the fair.") == 0);
+  CHECK(claims("Analysts estimated 300 job losses at the plant.") == 0);
+  Claim c = claim("The council expects 20,000 visitors will come to the fair.", "20,000 visitors will come to the fair");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The council");
+}
+
+TEST_CASE("claims: quotes introduced by a colon") {
+  // a paragraph ending in a colon introduces the quote that opens the next one
+  Claim c = claim("The mayor wrote on her official account:\n\"We will rebuild the bridge before winter, and we will do it together.\"",
+                  "We will rebuild the bridge before winter, and we will do it together.");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The mayor");
+  c = claim("The minister spoke first. She continued: \"We have a plan to cut waiting times and we will publish it.\"",
+            "We have a plan to cut waiting times and we will publish it.");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "She");
+  CHECK(c.cue == "continued");
+  c = claim("The court reasoned, \"a fee paid for a service makes the activity commercial.\"",
+            "a fee paid for a service makes the activity commercial.");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The court");
+}
+
+TEST_CASE("claims: pronouns link to an actor named recently, not paragraphs before") {
+  Claim c = claim("Harland Water Authority raised prices on Monday.\n\nIt said costs had risen sharply.", "costs had risen sharply");
+  REQUIRE(c.ok);
+  CHECK(c.entity == "Harland Water Authority");
+  c = claim("Harland Water Authority raised prices on Monday.\n\nThe weather was bad.\n\nThe company reported a loss. It said demand had fallen.",
+            "demand had fallen");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "It");
+  CHECK(c.entity.empty());
+  c = claim("Professor Jane Roe studies reefs.\n\nThe survey began in May.\n\nThe boats left early.\n\nThe minister spoke first. She said the reef "
+            "would be closed.",
+            "the reef would be closed");
+  REQUIRE(c.ok);
+  CHECK(c.entity.empty());
+  c = claim("Maria Okafor runs the clinic in Lagos.\n\nShe said the new funding would pay for two more nurses.",
+            "the new funding would pay for two more nurses");
+  REQUIRE(c.ok);
+  CHECK(c.entity == "Maria Okafor");
+}

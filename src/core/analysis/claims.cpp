@@ -159,6 +159,37 @@ struct ClaimPass {
     }
     return false;
   }
+  // "..., said the spokesman for the ministry.": an inverted cue's speaker may be a description, a
+  // noun phrase after an article with no verb in it ("..., said the meeting ended." is no inversion)
+  bool described_after(size_t k, size_t e) const {
+    if (!(d.is(k, W.the) || d.is(k, W.a) || d.is(k, W.an)) || e < k + 2) return false;
+    for (size_t y = k + 1; y < e; ++y) {
+      if (!d.word(y)) {
+        if (d.poss(y) || d.punct(y, '-')) continue;
+        return false;
+      }
+      if (d.cap(y)) continue;
+      std::string_view w = d.tok(y);
+      if (verbish(y) || ing(y) || (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !d.lx_has(y, LX_TITLE))) return false;
+    }
+    return true;
+  }
+  bool starts_pp(size_t k) const { return d.word(k) && !d.cap(k) && (d.fclass(k) & Lexicon::fw_prep); }
+  // "the city expects about 6 million visitors", "estimated 300 deaths": a forecast's amount is its
+  // object; a clause after it needs a verb ("expects 6 million visitors will come")
+  bool amount_object(size_t c, size_t x, size_t se) const {
+    std::string_view w = d.tok(c);
+    if (!(w.substr(0, 6) == "expect" || w.substr(0, 7) == "predict" || w.substr(0, 7) == "estimat" || w.substr(0, 8) == "forecast"))
+      return false;
+    if (d.toks[x].type != T_NUM && !(d.word(x) && !d.cap(x) && !(d.fclass(x) & (Lexicon::fw_det | Lexicon::fw_pron)))) return false;
+    for (size_t y = x; y < se && y < x + 10; ++y) {
+      if (d.toks[y].type == T_PUNCT && !d.poss(y) && !d.punct(y, '.') && !d.punct(y, '%')) return true;
+      if (!d.word(y) || d.cap(y)) continue;
+      std::string_view v = d.tok(y);
+      if ((d.fclass(y) & Lexicon::fw_aux) || (v.size() > 4 && v.compare(v.size() - 2, 2, "ed") == 0)) return false;
+    }
+    return true;
+  }
   bool temporal(size_t i) const {
     std::string_view w = d.tok(i);
     for (std::string_view t : {"last", "this", "next", "earlier", "later", "yesterday", "today", "week", "month", "year", "weekend",
@@ -216,7 +247,13 @@ struct ClaimPass {
   // The nearest preceding mention of the wanted kind; for "he" / "she" (want_gender 'm' / 'f'), the
   // nearest person whose gender is not known to be the other
   const std::string* pronoun_entity(size_t before, ActorKind want, char want_gender = 0) const {
-    for (size_t k = before; k-- > 0;) {
+    // "it" and "the company" look back to the previous paragraph at most, "he" and "she" two
+    // paragraphs: an actor named further back is more often not the one meant than the one
+    size_t floor = 0;
+    const ptrdiff_t back = want == ActorKind::person ? 3 : 2;
+    auto p = std::upper_bound(d.para_starts.begin(), d.para_starts.end(), static_cast<uint32_t>(before));
+    if (p - d.para_starts.begin() >= back) floor = *(p - back);
+    for (size_t k = before; k-- > floor;) {
       int32_t mi = d.mention_at[k];
       if (mi >= 0 && d.mentions[mi].kind == want) {
         char g = want_gender ? gender(d.mentions[mi]) : 0;
@@ -305,6 +342,15 @@ struct ClaimPass {
         }
         size_t e2 = k - 1;
         size_t s2 = np_before(e2, limit, np_end);
+        // "Professor Jane Roe, director of the study, and chair of the board, says": the person
+        // before the first of two appositions
+        if (s2 < e2 && s2 >= limit + 2 && d.punct(s2 - 1, ',')) {
+          int32_t pm = d.mention_at[s2 - 2];
+          if (pm >= 0 && d.mentions[pm].t1 == s2 - 1 && d.mentions[pm].kind == ActorKind::person) {
+            if (np_end) *np_end = s2 - 1;
+            return d.mentions[pm].t0;
+          }
+        }
         if (s2 < e2) return s2;
       }
       return c;
@@ -507,7 +553,9 @@ struct ClaimPass {
       size_t npe = c;
       size_t s = np_before(c, i, &npe);
       if (s < c) { q.sp = make_speaker(s, npe); q.c0 = c; q.c1 = c + l; q.attributed = true; return; }
-      if (c == i || (c == i + 1 && d.punct(i, ','))) {
+      // '"...", highlighting the importance of ...': a participle after the quote says what it does, and
+      // its object is no speaker; the attribution before the quote stands
+      if ((c == i || (c == i + 1 && d.punct(i, ','))) && !ing(c) && !starts_pp(c + l)) {
         size_t e = np_after(c + l, n);
         if (e > c + l) { q.sp = make_speaker(c + l, e); q.c0 = c; q.c1 = c + l; q.attributed = true; return; }
       }
@@ -515,11 +563,21 @@ struct ClaimPass {
     }
     // before: X said: “...” / X told reporters, “...”
     if (q.open > 0 && (d.punct(q.open - 1, ':') || d.punct(q.open - 1, ',') || d.word(q.open - 1))) {
-      size_t lim = sent_begin(q.open);
+      // a paragraph that ends in a colon introduces the quote that opens the next one ("Obama tweeted
+      // from his account:"), with a few more words between its cue and the colon
+      const bool para_colon = d.punct(q.open - 1, ':') && (d.toks[q.open].flags & F_NEWLINE);
+      size_t lim = sent_begin(para_colon ? q.open - 1 : q.open);
       size_t k = q.open - (d.word(q.open - 1) ? 0 : 1);
-      for (size_t c = k; c-- > lim && k - c <= 4;) {
+      for (size_t c = k; c-- > lim && k - c <= (para_colon ? 8u : 4u);) {
         int l;
         const Cue* cue = cue_at(c, &l);
+        // "She continued: “...”": a speaker goes on
+        if (!cue && c + 1 == k && d.punct(k, ':') && d.tok(c) == "continued") {
+          size_t npe = c;
+          size_t s = np_before(c, lim, &npe);
+          if (s < c) { q.sp = make_speaker(s, npe); q.c0 = c; q.c1 = c + 1; q.attributed = true; return; }
+          break;
+        }
         if (!cue || cue->type == CueType::according || cue->type == CueType::object) continue;
         size_t npe = c;
         size_t s = np_before(c, lim, &npe);
@@ -1191,7 +1249,8 @@ struct ClaimPass {
               else if ((y >= se || d.punct(y, '.')) && y - x <= 4) x = y;  // X, officials said on Saturday.
             }
           }
-          if (c > sb + 1 && d.punct(c - 1, ',') && !participle && x == k && !d.is(k, W.that) && k < se && d.cap(k)) {
+          if (c > sb + 1 && d.punct(c - 1, ',') && !participle && x == k && !d.is(k, W.that) && k < se &&
+              (d.cap(k) || described_after(k, np_after(k, se)))) {
             size_t e = np_after(k, se);
             if (e > k && (e >= se || d.punct(e, '.') || d.punct(e, ','))) {
               size_t cs0 = c > sb + 400 ? c - 400 : sb;
@@ -1243,7 +1302,7 @@ struct ClaimPass {
             if (s < c && s > sb && d.punct(s - 1, ',')) { who = make_speaker(s, npe); comma = s - 1; }
             else if (c > sb && d.punct(c - 1, ',')) {
               size_t e = np_after(k, se);
-              if (e <= k) break;
+              if (e <= k || starts_pp(k)) break;  // "X, written by Y.": no speaker begins with a preposition
               who = make_speaker(k, e);
               comma = c - 1;
             } else break;
@@ -1262,7 +1321,8 @@ struct ClaimPass {
             bool q_open = is_open_quote(cs0);
             emit(d.toks[cs0].b + (q_open ? 0 : 0), content_bytes_end(cs0, comma), who, c, c + l);
             break;
-          } else if ((cue->zero_that && (clause_start(x) || bare_noun(x)) && !commissive(c)) || (cue->that && aux_clause(x, se))) {
+          } else if ((cue->zero_that && (clause_start(x) || bare_noun(x)) && !commissive(c) && !amount_object(c, x, se)) ||
+                     (cue->that && aux_clause(x, se))) {
             cs = x;
           } else {
             break;
