@@ -234,4 +234,45 @@ TEST_CASE("actors: a name listed with people; a Korean name with a hyphened give
   CHECK(actor("Sales rose in Texas and Quirin Oleksy.", "Quirin Oleksy") != "person");
 }
 
+TEST_CASE("actors: a known body's name goes on over \"of\" and \"and\"") {
+  // a known body ending in a word that begins names before "of", then "of" and a name: another body
+  const std::string t = "The Supreme Court of Norway ruled on Friday, and the National Assembly of Quebec voted.";
+  CHECK(actor(t, "Supreme Court of Norway") == "organization");
+  CHECK(actor(t, "Supreme Court") == "");
+  CHECK(actor(t, "Norway") == "");
+  CHECK(actor(t, "National Assembly of Quebec") == "organization");
+  // "and" inside what a body is "of", when the words after it name nothing of their own
+  const std::string u = "The Ministry of Trade and Industry said exports rose, and the Union of Lay Atheists and Agnostics objected.";
+  CHECK(actor(u, "Ministry of Trade and Industry") == "organization");
+  CHECK(actor(u, "Industry") == "");
+  CHECK(actor(u, "Union of Lay Atheists and Agnostics") == "organization");
+  // not over a known name before or after "and"
+  const std::string v = "The Bank of England and Barclays declined to comment.";
+  CHECK(actor(v, "Bank of England") == "organization");
+  CHECK(actor(v, "Barclays") == "organization");
+  CHECK(actor("The Municipality of Vestby closed the road.", "Municipality of Vestby") == "organization");
+  // a committee of a chamber with "and" in its name, not split at it
+  const std::string w = "Rep. Ann Fields of the House Ways and Means Committee said so.";
+  CHECK(actor(w, "House Ways and Means Committee") == "organization");
+  CHECK(actor(w, "Means Committee") == "");
+  CHECK(actor(w, "Ann Fields") == "person");
+  // a listed legal suffix after a known company stays in its name
+  CHECK(actor("Norwegian oil firm Equinor ASA raised output.", "Equinor ASA") == "organization");
+}
+
+TEST_CASE("actors: sides of a result are teams; emphasis capitals are not actors") {
+  const std::string t = "Millwall beat Stoke 2-0 on Saturday. Brentford lost to Luton 3-1.";
+  CHECK(actor(t, "Millwall") == "organization");
+  CHECK(actor(t, "Brentford") == "organization");
+  CHECK(actor(t, "Luton") == "organization");
+  // sets are played by people; no score, no team
+  const std::string u = "Nadal beat Ferrer 6-4, 6-3 in Paris.";
+  CHECK(actor(u, "Nadal") != "organization");
+  CHECK(actor(u, "Ferrer") != "organization");
+  CHECK(actor("Halvorsen beat the odds on Monday.", "Halvorsen") != "organization");
+  // capitals after a word of degree are emphasis
+  CHECK(actor("It was so GREAT to see them, and really BRAVE of her.", "GREAT") == "");
+  CHECK(actor("It was so GREAT to see them, and really BRAVE of her.", "BRAVE") == "");
+}
+
 #endif
