@@ -261,6 +261,12 @@ TEST_CASE("actors: a known body's name goes on over \"of\" and \"and\"") {
   CHECK(actor(w, "Ann Fields") == "person");
   // a listed legal suffix after a known company stays in its name
   CHECK(actor("Norwegian oil firm Equinor ASA raised output.", "Equinor ASA") == "organization");
+  // after a comma, a legal suffix is no actor of its own
+  const std::string x = "Kestrel Foods, LLC and ORVANE SOLAR, INC agreed, as did Zorvani Holdings, Inc. in Denver, CO.";
+  CHECK(actor(x, "Kestrel Foods") == "organization");
+  CHECK(actor(x, "LLC") == "");
+  CHECK(actor(x, "INC") == "");
+  CHECK(actor(x, "Inc") == "");
 }
 
 TEST_CASE("actors: sides of a result are teams; emphasis capitals are not actors") {

@@ -917,6 +917,12 @@ struct ActorPass {
     return false;
   }
 
+  bool legal_suffix(size_t i) const {
+    if (d.org_head(i) == HeadKind::org_suffix) return true;
+    std::string_view w = d.tok(i);  // capitals: not "CO" (Denver, CO)
+    return w == "INC" || w == "CORP" || w == "LTD" || w == "LLC" || w == "PLC";
+  }
+
   // "Sweden 1 – 0 Korea Republic": a score right after the name, or right before it
   bool score_beside(size_t t0, size_t t1) const {
     if (num(t1) && dash(t1 + 1) && num(t1 + 2) && !(d.toks[t1].flags & F_NEWLINE)) return true;
@@ -1316,6 +1322,9 @@ struct ActorPass {
       while (i < n && !d.cap(i)) ++i;  // a tight loop over the lower-case words and punctuation between names
       if (i >= n) break;
       if (lone_stop_word(i)) { ++i; continue; }
+      // "Kestrel Foods, LLC", "EVERGREEN SOLAR, INC": a legal suffix after a name and a comma is part
+      // of the company's name, never an actor alone (nor "INC" the Indian National Congress)
+      if (i >= 2 && d.punct(i - 1, ',') && d.cap(i - 2) && legal_suffix(i)) { ++i; continue; }
       i = run(i);
     }
     // sort by t0, keeping the order they were found in for equal starts (the parts of a hyphenated
