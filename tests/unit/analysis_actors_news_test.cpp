@@ -211,9 +211,12 @@ TEST_CASE("actors: a country's name before a body it names; an org-first word be
   CHECK(actor(t, "US Department of Coastal Affairs") == "organization");
   CHECK(actor(t, "UK Office for Rural Affairs") == "organization");
   CHECK(actor(t, "U.S.") == "");
-  // a body the lexicons know stays apart from its country (its entity is the known one); a country
-  // before a person is a place
-  CHECK(actor("The U.S. Federal Reserve raised rates.", "Federal Reserve") == "organization");
+  // a body the lexicons know is named with its country too, and keeps its entity; a country before
+  // a person is a place
+  CHECK(actor("The U.S. Federal Reserve raised rates.", "U.S. Federal Reserve") == "organization");
+  CHECK(actor("The U.S. Federal Reserve raised rates.", "U.S.") == "");
+  CHECK(actor("The US Department of Agriculture and the UK Home Office agreed.", "US Department of Agriculture") == "organization");
+  CHECK(actor("The US Department of Agriculture and the UK Home Office agreed.", "UK Home Office") == "organization");
   CHECK(actor("U.S. Ambassador Lena Porter arrived.", "U.S.") == "place");
   const std::string u = "Researchers at the Centre for Coastal Studies said so, and the Department for Education agreed.";
   CHECK(actor(u, "Centre for Coastal Studies") == "organization");
@@ -232,6 +235,53 @@ TEST_CASE("actors: a name listed with people; a Korean name with a hyphened give
   CHECK(actor(u, "Oleksy") == "person");
   // not after a place, and not a brand with a hyphen
   CHECK(actor("Sales rose in Texas and Quirin Oleksy.", "Quirin Oleksy") != "person");
+}
+
+TEST_CASE("actors: a known body's name goes on over \"of\" and \"and\"") {
+  // a known body ending in a word that begins names before "of", then "of" and a name: another body
+  const std::string t = "The Supreme Court of Norway ruled on Friday, and the National Assembly of Quebec voted.";
+  CHECK(actor(t, "Supreme Court of Norway") == "organization");
+  CHECK(actor(t, "Supreme Court") == "");
+  CHECK(actor(t, "Norway") == "");
+  CHECK(actor(t, "National Assembly of Quebec") == "organization");
+  // "and" inside what a body is "of", when the words after it name nothing of their own
+  const std::string u = "The Ministry of Trade and Industry said exports rose, and the Union of Lay Atheists and Agnostics objected.";
+  CHECK(actor(u, "Ministry of Trade and Industry") == "organization");
+  CHECK(actor(u, "Industry") == "");
+  CHECK(actor(u, "Union of Lay Atheists and Agnostics") == "organization");
+  // not over a known name before or after "and"
+  const std::string v = "The Bank of England and Barclays declined to comment.";
+  CHECK(actor(v, "Bank of England") == "organization");
+  CHECK(actor(v, "Barclays") == "organization");
+  CHECK(actor("The Municipality of Vestby closed the road.", "Municipality of Vestby") == "organization");
+  // a committee of a chamber with "and" in its name, not split at it
+  const std::string w = "Rep. Ann Fields of the House Ways and Means Committee said so.";
+  CHECK(actor(w, "House Ways and Means Committee") == "organization");
+  CHECK(actor(w, "Means Committee") == "");
+  CHECK(actor(w, "Ann Fields") == "person");
+  // a listed legal suffix after a known company stays in its name
+  CHECK(actor("Norwegian oil firm Equinor ASA raised output.", "Equinor ASA") == "organization");
+  // after a comma, a legal suffix is no actor of its own
+  const std::string x = "Kestrel Foods, LLC and ORVANE SOLAR, INC agreed, as did Zorvani Holdings, Inc. in Denver, CO.";
+  CHECK(actor(x, "Kestrel Foods") == "organization");
+  CHECK(actor(x, "LLC") == "");
+  CHECK(actor(x, "INC") == "");
+  CHECK(actor(x, "Inc") == "");
+}
+
+TEST_CASE("actors: sides of a result are teams; emphasis capitals are not actors") {
+  const std::string t = "Millwall beat Stoke 2-0 on Saturday. Brentford lost to Luton 3-1.";
+  CHECK(actor(t, "Millwall") == "organization");
+  CHECK(actor(t, "Brentford") == "organization");
+  CHECK(actor(t, "Luton") == "organization");
+  // sets are played by people; no score, no team
+  const std::string u = "Nadal beat Ferrer 6-4, 6-3 in Paris.";
+  CHECK(actor(u, "Nadal") != "organization");
+  CHECK(actor(u, "Ferrer") != "organization");
+  CHECK(actor("Halvorsen beat the odds on Monday.", "Halvorsen") != "organization");
+  // capitals after a word of degree are emphasis
+  CHECK(actor("It was so GREAT to see them, and really BRAVE of her.", "GREAT") == "");
+  CHECK(actor("It was so GREAT to see them, and really BRAVE of her.", "BRAVE") == "");
 }
 
 #endif

@@ -264,6 +264,15 @@ struct ActorPass {
       // (VIP, IQ ...), unless a title or honorific goes before it
       if ((t.flags & F_ALLCAPS) && !hon && !title_ctx && d.tok(p).size() > 1 && (d.fclass(p) || d.lx_has(p, LX_STOP_CAP))) return false;
     }
+    // "Millwall beat Stoke 2-0", "Reading lost to Hull 2-1": a name beside a result verb, with the
+    // score in the clause, is a team (not "Nadal beat Ferrer 6-4, 6-3": sets are played by people)
+    if (!hon && !title_ctx && len <= 3 && !d.lx_has(p, LX_GIVEN | LX_SURNAME | LX_STOP_CAP | LX_CALENDAR) && !(t.flags & F_ALLCAPS) &&
+        plays_in_result(p, q) && !(d.model && !d.model->empty() && d.model->classify(d, p, q) == C_PER)) {
+      add(p, q, ActorKind::organization, text(), false, nullptr, false);
+      return true;
+    }
+    // "so GREAT", "really BIG": capitals after a word of degree are emphasis
+    if (len == 1 && (t.flags & F_ALLCAPS) && p > 0 && degree_word(p - 1)) return false;
     if (len == 1 && !hon && !title_ctx) {
       auto s = seen_surname.find(t.hs);
       if (s != seen_surname.end()) { add(p, q, ActorKind::person, d.mentions[s->second].entity, false, nullptr, false); return true; }
@@ -549,13 +558,23 @@ struct ActorPass {
           }
         }
         // "U.S. Environmental Protection Agency", "UK Department for Education": a country's name
-        // before a body the lexicons do not know is part of the body's name (a known body stays
-        // apart: "U.S. Federal Reserve" is a place and the Fed)
+        // before a body the lexicons do not know is part of the body's name
         if (g->country && g->kind == ActorKind::place && q < j && capword(q)) {
           size_t e = body_end(q, j);
           if (e > q) {
             add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
             p = e;
+            continue;
+          }
+          // "U.S. Department of Agriculture", "UK Home Office": a country before a body the lexicons
+          // know is part of its name, which keeps the body's entity
+          const GazEntry* b = nullptr;
+          int bl = gaz_match(q, &b);
+          // (not before more of a name or a person: "U.S. House Budget Committee", "U.S. Trade Representative Lena Porter")
+          if (bl > 0 && b->kind == ActorKind::organization && !b->country && q + bl <= j && !title_start(q + bl - 1) &&
+              !(q + bl < j && capword(q + bl))) {
+            add(p, q + bl, ActorKind::organization, L.str(b->entity), true, b, false);
+            p = q + bl;
             continue;
           }
         }
@@ -567,34 +586,40 @@ struct ActorPass {
           p = e;
           continue;
         }
-        // "U.S. Federal Reserve": a country prefix before a known body is a place of its own;
-        // "U.S. Trade Representative Laura Whitcomb": an office before a name is a title
-        if (g->kind == ActorKind::organization && gl >= 2) {
-          const GazEntry* c = nullptr;
-          int cl = 0;
-          for (int k = gl - 1; k >= 1 && !cl; --k) {
+        // "U.S. Trade Representative Laura Whitcomb": an office before a name is a title, its country
+        // a place of its own ("U.S. Federal Reserve" stays one name, the body's)
+        if (g->kind == ActorKind::organization && gl >= 2 && title(q - 1) && q < j && capword(q)) {
+          for (int k = gl - 1; k >= 1; --k) {
             uint64_t h = hash_seed();
             for (int x = 0; x < k; ++x) h = hash_combine(h, d.toks[p + x].hs);
             auto it = L.gaz.find(h);
-            if (it != L.gaz.end() && L.gaz_entries[it->second].country) { cl = k; c = &L.gaz_entries[it->second]; }
+            if (it == L.gaz.end() || !L.gaz_entries[it->second].country) continue;
+            const GazEntry* c = &L.gaz_entries[it->second];
+            add(p, p + k, c->kind, L.str(c->entity), true, c, false);
+            break;
           }
-          bool office = title(q - 1) && q < j && capword(q);
-          if (cl && (office || [&] { const GazEntry* r2 = nullptr; return gaz_match(p + cl, &r2) == gl - cl; }())) {
-            add(p, p + cl, c->kind, L.str(c->entity), true, c, false);
-            if (office) { title_ctx = true; p = q; continue; }
-            const GazEntry* r2 = nullptr;
-            gaz_match(p + cl, &r2);
-            add(p + cl, q, g->kind, L.str(g->entity), true, g, false);
-            p = q;
-            continue;
-          }
-          if (office) { title_ctx = true; p = q; continue; }
+          title_ctx = true;
+          p = q;
+          continue;
         }
         if (g->kind == ActorKind::organization && q < d.n() && !(d.toks[q].flags & F_NEWLINE)) {
-          // "General Motors Corp.", "McKesson Corp": the legal suffix stays in the name
+          // "Supreme Court of Canada", "National Assembly of Quebec": a known body whose last word
+          // begins names before "of" (Court, Assembly, Bank), then "of" and a name, is another body
+          // of that kind, named whole (not "Supreme Court" + a place)
+          if (d.is(q, W.of) && L.of_heads.count(d.toks[q - 1].hs)) {
+            size_t k = d.is(q + 1, W.the) ? q + 2 : q + 1, e = k;
+            while (e < j && e < k + 4 && capword(e) && !title(e)) ++e;
+            if (e > k) {
+              add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
+              p = e;
+              continue;
+            }
+          }
+          // "General Motors Corp.", "McKesson Corp", "Equinor ASA": the legal suffix stays in the name
           std::string_view nx = d.word(q) ? d.tok(q) : std::string_view();
           if (nx == "Corp" || nx == "Corp." || nx == "Inc" || nx == "Inc." || nx == "Co" || nx == "Co." || nx == "Ltd" || nx == "Ltd." ||
-              nx == "LLC" || nx == "plc" || nx == "PLC" || nx == "AG" || nx == "SA" || nx == "NV" || nx == "GmbH") {
+              nx == "LLC" || nx == "plc" || nx == "PLC" || nx == "AG" || nx == "SA" || nx == "NV" || nx == "GmbH" ||
+              (d.word(q) && d.cap(q) && d.org_head(q) == HeadKind::org_suffix && !d.fclass(q))) {
             size_t e = q + 1;
             if (d.punct(e, '.') && d.adjacent(e) && nx.back() != '.' && !(e + 1 < d.n() && (d.toks[e + 1].flags & (F_SENT | F_NEWLINE)))) ++e;
             add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
@@ -603,8 +628,18 @@ struct ActorPass {
             continue;
           }
           // "House Budget Committee", "Senate Appropriations Subcommittee": a body of a known one
+          // ("House Ways and Means Committee": one "and" between two of its words)
           size_t e = q;
-          while (e < j && e < q + 4 && capword(e) && head(e) == HeadKind::none && !title_start(e)) ++e;
+          bool joined = false;
+          while (e < j && e < q + 5 && head(e) == HeadKind::none) {
+            if (capword(e) && !title_start(e)) { ++e; continue; }
+            if (!joined && e > q && d.is(e, W.and_) && e + 1 < j && capword(e + 1) && !d.lx_has(e + 1, LX_GAZ | LX_GAZ_START | LX_GIVEN)) {
+              joined = true;
+              ++e;
+              continue;
+            }
+            break;
+          }
           if (e > q && e < j && head(e) != HeadKind::none && head(e) != HeadKind::place_last && d.org_head(e) != HeadKind::org_suffix) {
             ++e;
             add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
@@ -684,6 +719,7 @@ struct ActorPass {
           if (gl > 0 && g->kind == ActorKind::place && k + gl < r && head(k + gl) == HeadKind::none) e = k + gl;
           for (size_t x = k + 1; x + 1 < e; ++x)  // a title before a name, not one inside ("Ministry of National Defense")
             if (title(x) && capword(x + 1) && !title(x + 1) && head(x + 1) == HeadKind::none) { e = x; break; }
+          if (e == r) e = and_part_end(r, j);
           add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
           p = e;
           continue;
@@ -752,6 +788,19 @@ struct ActorPass {
       return x;
     }
     return last;
+  }
+
+  // "Ministry of Trade and Industry", "Union of Concerned Atheists and Agnostics": "and" and one or
+  // two capitalised words that name nothing of their own (no known name, head word, given name,
+  // surname or title) go on with what a body is "of"; not after a known name ("Bank of England and
+  // Barclays", "University of Texas and Oklahoma State"). Returns the end of the name (r: none).
+  size_t and_part_end(size_t r, size_t j) const {
+    if (r + 1 >= j || !d.is(r, W.and_) || !capword(r + 1) || d.lx_has(r - 1, LX_GAZ)) return r;
+    size_t e = r + 1;
+    for (; e < j && capword(e); ++e)
+      if (e >= r + 3 || d.lx_has(e, LX_GAZ | LX_GAZ_START | LX_GIVEN | LX_SURNAME) || title(e) || head(e) != HeadKind::none || org_first(e))
+        return r;
+    return e < j ? r : e;  // the run goes on after it ("... and Industry of Kenya"): not this simple case
   }
 
   // Does the capitalised run at p (an honorific) end in an organization head word before "and" or
@@ -827,10 +876,55 @@ struct ActorPass {
     return false;
   }
 
+  bool degree_word(size_t i) const {
+    if (!d.word(i) || d.cap(i)) return false;
+    static const uint64_t kDegree[] = {hash_lower("so"), hash_lower("very"), hash_lower("too"), hash_lower("really"), hash_lower("quite"),
+                                       hash_lower("extremely"), hash_lower("absolutely"), hash_lower("totally"), hash_lower("incredibly")};
+    for (uint64_t h : kDegree) if (d.toks[i].hl == h) return true;
+    return false;
+  }
+
+  // a score's parts: "2", "-" or a dash
+  bool dash(size_t k) const { return d.punct(k, '-') || d.punct(k, 0x2013) || d.punct(k, 0x2014); }
+  bool num(size_t k) const { return k < d.n() && d.toks[k].type == T_NUM && d.tok(k).size() <= 2; }
+
+  // A score ("2-0", "1 – 1") in [a, b) of one sentence and line; a set score followed by another
+  // ("6-4, 6-3") does not count
+  bool score_in(size_t a, size_t b) const {
+    for (size_t k = a; k < b && k + 2 < d.n(); ++k) {
+      if (k > a && (d.toks[k].flags & (F_NEWLINE | F_SENT))) return false;
+      if (!(num(k) && dash(k + 1) && num(k + 2))) continue;
+      size_t x = d.punct(k + 3, ',') ? k + 4 : k + 3;
+      return !(num(x) && dash(x + 1) && num(x + 2));
+    }
+    return false;
+  }
+
+  // Is the name [p, q) a side in a result: before a result verb ("beat", "lost to") with a score
+  // after it, or after one with the score after the name?
+  bool plays_in_result(size_t p, size_t q) const {
+    // most names have no number a few words after them: that is tested first, the verbs after
+    size_t k = q;
+    while (k < d.n() && k < q + 10 && d.toks[k].type != T_NUM) ++k;
+    if (k >= d.n() || k == q + 10) return false;
+    const uint64_t lost = hash_lower("lost");
+    size_t v = q;
+    if (v + 1 < d.n() && d.word(v) && d.toks[v].hl == lost && d.is(v + 1, W.to)) ++v;
+    if (v < d.n() && (sports_verb(v) || v > q) && !(d.toks[v].flags & F_NEWLINE)) return score_in(v + 1, v + 10);
+    size_t b = p;
+    if (b >= 2 && d.is(b - 1, W.to) && d.word(b - 2) && d.toks[b - 2].hl == lost) --b;
+    if (b >= 1 && (sports_verb(b - 1) || b < p) && !(d.toks[p].flags & F_NEWLINE)) return score_in(q, q + 3);
+    return false;
+  }
+
+  bool legal_suffix(size_t i) const {
+    if (d.org_head(i) == HeadKind::org_suffix) return true;
+    std::string_view w = d.tok(i);  // capitals: not "CO" (Denver, CO)
+    return w == "INC" || w == "CORP" || w == "LTD" || w == "LLC" || w == "PLC";
+  }
+
   // "Sweden 1 – 0 Korea Republic": a score right after the name, or right before it
   bool score_beside(size_t t0, size_t t1) const {
-    auto dash = [&](size_t k) { return d.punct(k, '-') || d.punct(k, 0x2013) || d.punct(k, 0x2014); };
-    auto num = [&](size_t k) { return k < d.n() && d.toks[k].type == T_NUM && d.tok(k).size() <= 2; };
     if (num(t1) && dash(t1 + 1) && num(t1 + 2) && !(d.toks[t1].flags & F_NEWLINE)) return true;
     return t0 >= 3 && num(t0 - 1) && dash(t0 - 2) && num(t0 - 3) && !(d.toks[t0].flags & F_NEWLINE);
   }
@@ -1228,6 +1322,9 @@ struct ActorPass {
       while (i < n && !d.cap(i)) ++i;  // a tight loop over the lower-case words and punctuation between names
       if (i >= n) break;
       if (lone_stop_word(i)) { ++i; continue; }
+      // "Kestrel Foods, LLC", "EVERGREEN SOLAR, INC": a legal suffix after a name and a comma is part
+      // of the company's name, never an actor alone (nor "INC" the Indian National Congress)
+      if (i >= 2 && d.punct(i - 1, ',') && d.cap(i - 2) && legal_suffix(i)) { ++i; continue; }
       i = run(i);
     }
     // sort by t0, keeping the order they were found in for equal starts (the parts of a hyphenated
