@@ -558,23 +558,13 @@ struct ActorPass {
           }
         }
         // "U.S. Environmental Protection Agency", "UK Department for Education": a country's name
-        // before a body the lexicons do not know is part of the body's name
+        // before a body the lexicons do not know is part of the body's name (a known body stays
+        // apart: "U.S. Federal Reserve" is a place and the Fed)
         if (g->country && g->kind == ActorKind::place && q < j && capword(q)) {
           size_t e = body_end(q, j);
           if (e > q) {
             add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
             p = e;
-            continue;
-          }
-          // "U.S. Department of Agriculture", "UK Home Office": a country before a body the lexicons
-          // know is part of its name, which keeps the body's entity
-          const GazEntry* b = nullptr;
-          int bl = gaz_match(q, &b);
-          // (not before more of a name or a person: "U.S. House Budget Committee", "U.S. Trade Representative Lena Porter")
-          if (bl > 0 && b->kind == ActorKind::organization && !b->country && q + bl <= j && !title_start(q + bl - 1) &&
-              !(q + bl < j && capword(q + bl))) {
-            add(p, q + bl, ActorKind::organization, L.str(b->entity), true, b, false);
-            p = q + bl;
             continue;
           }
         }
@@ -586,21 +576,28 @@ struct ActorPass {
           p = e;
           continue;
         }
-        // "U.S. Trade Representative Laura Whitcomb": an office before a name is a title, its country
-        // a place of its own ("U.S. Federal Reserve" stays one name, the body's)
-        if (g->kind == ActorKind::organization && gl >= 2 && title(q - 1) && q < j && capword(q)) {
-          for (int k = gl - 1; k >= 1; --k) {
+        // "U.S. Federal Reserve": a country prefix before a known body is a place of its own;
+        // "U.S. Trade Representative Laura Whitcomb": an office before a name is a title
+        if (g->kind == ActorKind::organization && gl >= 2) {
+          const GazEntry* c = nullptr;
+          int cl = 0;
+          for (int k = gl - 1; k >= 1 && !cl; --k) {
             uint64_t h = hash_seed();
             for (int x = 0; x < k; ++x) h = hash_combine(h, d.toks[p + x].hs);
             auto it = L.gaz.find(h);
-            if (it == L.gaz.end() || !L.gaz_entries[it->second].country) continue;
-            const GazEntry* c = &L.gaz_entries[it->second];
-            add(p, p + k, c->kind, L.str(c->entity), true, c, false);
-            break;
+            if (it != L.gaz.end() && L.gaz_entries[it->second].country) { cl = k; c = &L.gaz_entries[it->second]; }
           }
-          title_ctx = true;
-          p = q;
-          continue;
+          bool office = title(q - 1) && q < j && capword(q);
+          if (cl && (office || [&] { const GazEntry* r2 = nullptr; return gaz_match(p + cl, &r2) == gl - cl; }())) {
+            add(p, p + cl, c->kind, L.str(c->entity), true, c, false);
+            if (office) { title_ctx = true; p = q; continue; }
+            const GazEntry* r2 = nullptr;
+            gaz_match(p + cl, &r2);
+            add(p + cl, q, g->kind, L.str(g->entity), true, g, false);
+            p = q;
+            continue;
+          }
+          if (office) { title_ctx = true; p = q; continue; }
         }
         if (g->kind == ActorKind::organization && q < d.n() && !(d.toks[q].flags & F_NEWLINE)) {
           // "Supreme Court of Canada", "National Assembly of Quebec": a known body whose last word
