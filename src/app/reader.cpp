@@ -11,6 +11,7 @@
 #ifdef LEDE_WITH_ANALYSIS
 #include "core/analysis/analyze.hpp"
 #endif
+#include "app/page_files.hpp"
 #include "core/agreement.hpp"
 #include "core/article.hpp"
 #include "core/reanchor.hpp"
@@ -21,7 +22,7 @@
 #include "core/review.hpp"
 #include "core/sha256.hpp"
 #include "imgui.h"
-#include "imgui_internal.h"  // ImFileLoadToMemory
+#include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 
 namespace lede {
@@ -666,13 +667,9 @@ void draw_about(App& a) {
   if (!a.show_about) return;
   static std::string notice;  // the attribution part of NOTICE (before its document list)
   if (notice.empty()) {
-    size_t size = 0;
-    if (char* d = static_cast<char*>(ImFileLoadToMemory("/assets/NOTICE", "rb", &size))) {
-      notice.assign(d, size);
-      IM_FREE(d);
-      size_t cut = notice.find("\nGUM documents included");
-      if (cut != std::string::npos) notice.resize(cut);
-    }
+    notice = std::string(page_file("NOTICE"));
+    size_t cut = notice.find("\nGUM documents included");
+    if (cut != std::string::npos) notice.resize(cut);
   }
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -686,6 +683,7 @@ void draw_about(App& a) {
                            "(SIL Open Font License 1.1).");
     ImGui::Separator();
     ImGui::TextUnformatted(notice.empty() ? "The NOTICE file is missing from this build." : notice.c_str());
+    if (!notice.empty()) mark_ui(a, "about:notice");
     ImGui::TextDisabled("The full notice, with the list of GUM documents, is in NOTICE.txt next to this page.");
     ImGui::PopTextWrapPos();
     if (escape_closes(a)) { a.show_about = false; a.focus_request = App::FocusRequest::page; }
@@ -1105,14 +1103,13 @@ void app_build_fonts(App& a, float dpr) {
   cfg.OversampleV = 1;
   // Sizes are em sizes, as in CSS; ImGui sizes fonts by ascent - descent, which differs per font.
   auto load = [&](const char* file, float em, const ImVector<ImWchar>& ranges, bool merge = false) -> ImFont* {
-    std::string path = a.font_dir + "/" + file;
-    size_t size = 0;
-    void* data = ImFileLoadToMemory(path.c_str(), "rb", &size);
-    if (!data) return merge ? nullptr : io.Fonts->AddFontDefault();
-    float px = std::round(em * dpr * font_height_per_em(static_cast<const unsigned char*>(data), size));
+    std::string_view data = page_file(std::string("fonts/") + file);
+    if (data.empty()) return merge ? nullptr : io.Fonts->AddFontDefault();
+    float px = std::round(em * dpr * font_height_per_em(reinterpret_cast<const unsigned char*>(data.data()), data.size()));
     ImFontConfig c = cfg;
     c.MergeMode = merge;  // merged: only the glyphs the font before lacks
-    ImFont* f = io.Fonts->AddFontFromMemoryTTF(data, int(size), px, &c, ranges.Data);  // the atlas owns data
+    c.FontDataOwnedByAtlas = false;  // compiled-in bytes, read in place (stb_truetype only reads them)
+    ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), int(data.size()), px, &c, ranges.Data);
     return f || merge ? f : io.Fonts->AddFontDefault();
   };
   // Each script is in one font only (CMakeLists.txt): Cyrillic and Vietnamese in Charis Regular,

@@ -122,7 +122,6 @@ struct App {
   Host host;
   Fonts fonts;
   ViewSettings view;
-  std::string font_dir = "/assets/fonts";
   const Analyzer* analyzer = nullptr;  // suggestions come from it when set
 
   // The open articles, one session each (the reader's work lives there); `s` is the one shown,

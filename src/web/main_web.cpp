@@ -8,12 +8,12 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <string>
 #include <vector>
 
+#include "app/page_files.hpp"
 #include "app/reader.hpp"
 #include "core/limits.hpp"
 #ifdef LEDE_WITH_ANALYSIS
@@ -247,18 +247,6 @@ void frame() {
   P->redraw = busy ? 3 : P->redraw - 1;
 }
 
-// stdio, not iostreams: these are the only streams the page would use, and they would bring
-// libc++'s locale machinery into the download.
-std::string read_file(const char* path) {
-  std::string out;
-  if (FILE* f = std::fopen(path, "rb")) {
-    char buf[16384];
-    for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) out.append(buf, n);
-    std::fclose(f);
-  }
-  return out;
-}
-
 void push(InputEvent e) {
   P->events.push_back(e);
   if (P->events.size() > 4096) P->events.pop_front();  // a hidden tab piling up moves
@@ -432,7 +420,7 @@ int main() {
   host.print_html = js_print_html;
   host.open_url = js_open_url;
   lede::app_init(P->app, host);
-  lede::app_open_default(P->app, "dprk-missiles-un.txt", read_file("/assets/articles/dprk-missiles-un.txt"));
+  lede::app_open_default(P->app, "dprk-missiles-un.txt", std::string(lede::page_file("articles/dprk-missiles-un.txt")));
   js_mark("article");
 
   ImGui_ImplOpenGL3_Init("#version 300 es");

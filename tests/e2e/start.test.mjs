@@ -3,7 +3,7 @@
 // shows, looks as the page does once the full atlas is in.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, pixels, startServer, until, waitReady, withScreenshots } from './harness.mjs';
+import { launch, menu, pixels, startServer, until, waitReady, withScreenshots } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -102,3 +102,21 @@ for (const scale of [1, 2]) {
     await context.close();
   });
 }
+
+// The fonts, NOTICE and the default article are compiled into the module (no file system in the
+// page): each is found where the reader uses it.
+test('the compiled-in files are there: the article, its headline in the title face, the credits in Help > About', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await withScreenshots('start-page-files', () => [page], async () => {
+    await page.goto(server.url);
+    await waitReady(page);
+    const s = await until(page, (s) => s.article.text.length > 1000 && s.ui['page:title'], 'the article drawn');
+    // ImGui's built-in font (what the reader falls back to without its fonts) is 13 px high.
+    assert.ok(s.ui['page:title'].h > 24, `the headline is ${s.ui['page:title'].h} px high`);
+    await menu(page, 'Help', 'About');
+    const about = await until(page, (s) => s.ui['about:notice'], 'the notice in About');
+    assert.ok(about.ui['about:notice'].h > 100, 'the attribution notices fill several lines');
+  });
+  await context.close();
+});
