@@ -3,8 +3,11 @@
 // with the analysis' suggestions, then
 //   * a full build of the graph, its layout and the timeline (what the reader did after any change),
 //   * the reader's update after a change, as the Graph and Timeline tabs run it (GraphPicture: the
-//     graph, and the layout when what is drawn changed; the timeline): reject a claim, then undo
-//     and redo it, alternately, as frames.mjs does; and the undo or redo itself, for comparison.
+//     graph, and the layout when what is drawn changed; TimelinePicture): reject a claim, then undo
+//     and redo it, alternately, as frames.mjs does; and the undo or redo itself, for comparison,
+//   * the side panel's lists (PanelLists: a full read, then the update after each change), the
+//     autosave journal entry of each change (next_store), and "Accepted only" toggled with the
+//     graph built (GraphPicture: a filter of its parts).
 // usage: lede_graph_bench REPO_ROOT [SIZE_MB] [ROUNDS]
 //   prints median and p99 of each step over ROUNDS rounds (default 40), in ms of CPU time.
 #include <algorithm>
@@ -20,6 +23,7 @@
 #include "core/analysis/analyze.hpp"
 #include "core/graph.hpp"
 #include "core/kinds.hpp"
+#include "core/panel_lists.hpp"
 #include "core/session.hpp"
 #include "core/timeline.hpp"
 
@@ -102,12 +106,25 @@ int main(int argc, char** argv) {
   full_graph.print("full build: graph");
   full_layout.print("full build: layout (60 nodes, cold)");
   full_timeline.print("full build: timeline");
+  Stats full_lists;
+  for (int r = 0; r < std::max(5, rounds / 4); ++r) {
+    double t0 = now_ms();
+    PanelLists lists;
+    lists.update(s);
+    full_lists.add(now_ms() - t0);
+  }
+  full_lists.print("full build: panel lists");
 
   // The reader's update after a change: reject a suggested claim, then undo / redo it.
   GraphPicture picture;  // as the Graph tab keeps it
   auto update_graph = [&]() { picture.update(s); };
-  auto update_timeline = [&]() { Timeline t = build_timeline(s); };
+  TimelinePicture timeline;  // as the Timeline tab keeps it
+  auto update_timeline = [&]() { timeline.update(s); };
+  update_timeline();
   update_graph();
+  PanelLists lists;
+  lists.update(s);
+  next_store(s);  // the whole file once; then a journal entry per change
   size_t pick = 0;
   for (size_t i = s.annotations.size() / 2; i < s.annotations.size(); ++i)
     if (s.annotations[i].label == "claim" && s.annotations[i].status == Status::suggested) { pick = i; break; }
@@ -117,7 +134,7 @@ int main(int argc, char** argv) {
   after.status = Status::rejected;
   reject.edits.push_back({s.annotations[pick], after});
   commit(s, reject);
-  Stats upd_change, upd_graph, upd_timeline;
+  Stats upd_change, upd_graph, upd_timeline, upd_lists, upd_store;
   for (int r = 0; r < rounds; ++r) {
     double tc = now_ms();
     if (r % 2 == 0) undo(s);
@@ -128,11 +145,37 @@ int main(int argc, char** argv) {
     double t1 = now_ms();
     update_timeline();
     double t2 = now_ms();
+    lists.update(s);
+    double t3 = now_ms();
+    StoreWrite w = next_store(s);
+    double t4 = now_ms();
+    if (w.whole) std::printf("(round %d stored the whole file)\n", r);
     upd_graph.add(t1 - t0);
     upd_timeline.add(t2 - t1);
+    upd_lists.add(t3 - t2);
+    upd_store.add(t4 - t3);
   }
   upd_change.print("the change itself (undo / redo)");
   upd_graph.print("after a change: graph + layout");
   upd_timeline.print("after a change: timeline");
+  upd_lists.print("after a change: panel lists");
+  upd_store.print("after a change: journal entry");
+  Stats toggle;
+  for (int r = 0; r < rounds; ++r) {
+    picture.options.accepted_only = !picture.options.accepted_only;
+    double t0 = now_ms();
+    update_graph();
+    toggle.add(now_ms() - t0);
+  }
+  toggle.print("accepted only toggled: graph+layout");
+  // For comparison: the sort of every annotation each change, undo and redo did before it was
+  // applied in place (on annotations already in order; the old path also hashed every id).
+  Stats sort;
+  for (int r = 0; r < std::max(5, rounds / 4); ++r) {
+    double t0 = now_ms();
+    sort_annotations(s);
+    sort.add(now_ms() - t0);
+  }
+  sort.print("reference: sort of all annotations");
   return 0;
 }

@@ -1,6 +1,6 @@
 // The Graph and Timeline side-panel tabs: the claim graph (core/graph.hpp) drawn with ImGui's draw
 // lists, and the dates of the article on an axis with the numbers grouped by what they count
-// (core/timeline.hpp). Both are rebuilt on the frame after any change to the session.
+// (core/timeline.hpp). Both are updated on the frame after a change, from what it touched.
 #include "app/graph_view.hpp"
 
 #include <algorithm>
@@ -358,15 +358,6 @@ void draw_graph_window(App& a) {
 
 namespace {
 
-void ensure_timeline(App& a) {
-  GraphView& g = a.graph;
-  if (g.tl_session == a.s && g.tl_changes == a.s->changes && g.tl_published == a.s->doc.meta.published) return;
-  g.tl_session = a.s;
-  g.tl_changes = a.s->changes;
-  g.tl_published = a.s->doc.meta.published;
-  g.timeline = build_timeline(*a.s);
-}
-
 std::string day_text(int64_t z) {
   int y, m, d;
   civil_from_days(z, &y, &m, &d);
@@ -444,8 +435,8 @@ void axis(App& a, const Timeline& t) {
 }  // namespace
 
 void draw_timeline_tab(App& a) {
-  ensure_timeline(a);
-  const Timeline& t = a.graph.timeline;
+  a.graph.timeline.update(*a.s);
+  const Timeline& t = a.graph.timeline.timeline;
   if (t.reference.empty()) ImGui::TextDisabled("Publication date unknown: relative dates are not placed.");
   else ImGui::TextDisabled("Published %s: relative dates count from it.", t.reference.c_str());
   if (t.entries.empty() && t.groups.empty()) {

@@ -17,10 +17,8 @@ struct GraphView {
   // The graph of the session shown, its nodes drawn and their layout: rebuilt on the frame after a
   // change (Session::changes), laid out again only when what is drawn changed (core/graph.hpp).
   GraphPicture picture;
-  const Session* tl_session = nullptr;
-  uint64_t tl_changes = ~0ull;
-  std::string tl_published;
-  Timeline timeline;
+  // The timeline, updated on the frame after a change from what the change touched.
+  TimelinePicture timeline;
 
   // Filters and view.
   bool stance_on[kStanceCount] = {true, true, true, true};

@@ -121,39 +121,20 @@ double number_key(const Annotation& x) {
   return 1e300;
 }
 
-void rebuild(App& a) {
+// The lists follow the session from the change spans (core/panel_lists.hpp); the numbers' shown
+// order is sorted again from their text order after a change.
+void refresh(App& a) {
   PanelCache& p = a.panel;
-  p = PanelCache{};
-  p.changes = a.s->changes;
-  std::map<std::string, size_t> entity_at;
-  for (size_t i = 0; i < a.s->annotations.size(); ++i) {
-    const Annotation& an = a.s->annotations[i];
-    if (an.status == Status::rejected) continue;
-    int kind = kind_index(an.label);
-    if (kind >= 0 && an.status == Status::suggested) p.suggested[kind].push_back(an.id);
-    if (kind == 0) {
-      std::string name = attr(an, "entity");
-      if (name.empty()) name = annotation_text(a, an);
-      auto [it, fresh] = entity_at.emplace(name, p.entities.size());
-      if (fresh) p.entities.push_back({name, attr(an, "kind"), "", {}, {}});
-      PanelCache::Entity& e = p.entities[it->second];
-      if (e.kind.empty()) e.kind = attr(an, "kind");
-      if (e.role.empty()) e.role = attr(an, "role");
-      e.mentions.push_back(i);
-      if (an.status == Status::suggested) e.suggested.push_back(an.id);
-    } else if (kind == 1) {
-      p.claims.push_back(i);
-      p.claim_speaker.push_back(speaker_of(an));
-    } else if (kind == 2) {
-      p.numbers.push_back(i);
-    }
-    if (an.origin == Origin::user || !an.note.empty()) p.notes.push_back(i);
-  }
-  std::sort(p.entities.begin(), p.entities.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
-  p.speakers = p.claim_speaker;
-  std::sort(p.speakers.begin(), p.speakers.end());
-  p.speakers.erase(std::unique(p.speakers.begin(), p.speakers.end()), p.speakers.end());
-  if (!p.speakers.empty() && p.speakers.front().empty()) p.speakers.erase(p.speakers.begin());
+  if (!p.lists.update(*a.s)) return;
+  p.number_rows = p.lists.numbers;
+  p.number_sort_col = -1;
+  p.number_sort_asc = true;
+}
+
+std::vector<std::string> ids_of(const App& a, const std::vector<size_t>& rows) {
+  std::vector<std::string> ids;
+  for (size_t i : rows) ids.push_back(a.s->annotations[i].id);
+  return ids;
 }
 
 // Row behaviour shared by every list: hover links to the text, click jumps there and opens it.
@@ -169,31 +150,32 @@ void row_interaction(App& a, const Annotation& an, int tab, int row) {
 
 // Accept / Reject buttons for a group of suggestions. Returns true when it changed them.
 // `one` / `many` name the group in the status line ("actor suggestion(s)", "mention(s) of X").
-bool suggestion_buttons(App& a, const std::vector<std::string>& ids, const std::string& one, const std::string& many, const char* key) {
-  if (ids.empty()) return false;
+bool suggestion_buttons(App& a, const std::vector<size_t>& rows, const std::string& one, const std::string& many, const char* key) {
+  if (rows.empty()) return false;
   char label[64];
-  std::snprintf(label, sizeof label, "Accept %zu##acc%s", ids.size(), key);
+  std::snprintf(label, sizeof label, "Accept %zu##acc%s", rows.size(), key);
   bool accept = ImGui::SmallButton(label);
   mark_ui(a, std::string("accept:") + key);
   ImGui::SameLine();
-  std::snprintf(label, sizeof label, "Reject %zu##rej%s", ids.size(), key);
+  std::snprintf(label, sizeof label, "Reject %zu##rej%s", rows.size(), key);
   bool reject = ImGui::SmallButton(label);
   mark_ui(a, std::string("reject:") + key);
-  std::vector<std::string> copy = ids;  // the cache is rebuilt by the change
+  if (!accept && !reject) return false;
+  std::vector<std::string> copy = ids_of(a, rows);  // the lists change with the change
   if (accept) set_status_of(a, copy, Status::accepted, "Accepted " + count_of(copy.size(), one, many));
   if (reject) set_status_of(a, copy, Status::rejected, "Rejected " + count_of(copy.size(), one, many));
   return accept || reject;
 }
 
 void actors_tab(App& a) {
-  PanelCache& p = a.panel;
+  PanelLists& p = a.panel.lists;
   if (!p.suggested[0].empty()) {
     ImGui::TextDisabled("All actor suggestions:");
     ImGui::SameLine();
     if (suggestion_buttons(a, p.suggested[0], "actor suggestion", "actor suggestions", "actors")) return;
   }
   // The entity picked last: its mentions as a group.
-  for (const PanelCache::Entity& e : p.entities) {
+  for (const PanelLists::Entity& e : p.entities) {
     if (e.name != a.focus_entity || e.suggested.empty()) continue;
     ImGui::TextDisabled("%s:", clip(e.name, 28).c_str());
     ImGui::SameLine();
@@ -215,7 +197,7 @@ void actors_tab(App& a) {
   int cur = move_cursor(a, 0, int(p.entities.size()));
   if (cur >= 0 && panel_keys(a)) {
     // Enter steps through the entity's mentions, as clicks do; A / R take all its suggestions.
-    const PanelCache::Entity& e = p.entities[size_t(cur)];
+    const PanelLists::Entity& e = p.entities[size_t(cur)];
     if (pressed(kEnter, false) && !ImGui::GetIO().KeyShift) {
       if (a.focus_entity != e.name) { a.focus_entity = e.name; a.focus_step = 0; }
       else a.focus_step = (a.focus_step + 1) % int(e.mentions.size());
@@ -225,7 +207,7 @@ void actors_tab(App& a) {
     }
     if (!e.suggested.empty() && !ImGui::GetIO().KeyShift && (pressed(kA, false) || pressed(kR, false))) {
       bool acc = pressed(kA, false);
-      std::vector<std::string> ids = e.suggested;
+      std::vector<std::string> ids = ids_of(a, e.suggested);
       set_status_of(a, ids, acc ? Status::accepted : Status::rejected,
                     std::string(acc ? "Accepted " : "Rejected ") + count_of(ids.size(), "mention of ", "mentions of ") + e.name);
       return;
@@ -247,7 +229,7 @@ void actors_tab(App& a) {
   if (hover_row >= 0 && a.hover_row_shown != a.hover_id) clip_rows.ForceDisplayRangeByIndices(hover_row, hover_row + 1);
   while (clip_rows.Step()) {
     for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
-      const PanelCache::Entity& e = p.entities[size_t(r)];
+      const PanelLists::Entity& e = p.entities[size_t(r)];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       bool focused = a.focus_entity == e.name;
@@ -276,7 +258,7 @@ void actors_tab(App& a) {
 }
 
 void claims_tab(App& a) {
-  PanelCache& p = a.panel;
+  PanelLists& p = a.panel.lists;
   if (!p.suggested[1].empty()) {
     ImGui::TextDisabled("All claim suggestions:");
     ImGui::SameLine();
@@ -425,16 +407,17 @@ void claims_tab(App& a) {
 }
 
 void numbers_tab(App& a) {
-  PanelCache& p = a.panel;
+  PanelLists& p = a.panel.lists;
+  PanelCache& c = a.panel;  // the numbers in the order shown
   if (!p.suggested[2].empty()) {
     ImGui::TextDisabled("All number suggestions:");
     ImGui::SameLine();
     if (suggestion_buttons(a, p.suggested[2], "number suggestion", "number suggestions", "numbers")) return;
   }
-  if (p.numbers.empty()) { ImGui::TextDisabled("No numbers. Select one and press 3."); return; }
+  if (c.number_rows.empty()) { ImGui::TextDisabled("No numbers. Select one and press 3."); return; }
   const bool show_cursor = key_zone(a) == KeyZone::panels;
-  int cur = move_cursor(a, 2, int(p.numbers.size()));
-  if (cur >= 0 && annotation_row_keys(a, a.s->annotations[p.numbers[size_t(cur)]])) return;
+  int cur = move_cursor(a, 2, int(c.number_rows.size()));
+  if (cur >= 0 && annotation_row_keys(a, a.s->annotations[c.number_rows[size_t(cur)]])) return;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
   if (!ImGui::BeginTable("##numbers", 4, flags)) return;
@@ -455,7 +438,7 @@ void numbers_tab(App& a) {
   if (ImGuiTableSortSpecs* spec = ImGui::TableGetSortSpecs(); spec && spec->SpecsCount > 0) {
     int col = spec->Specs[0].ColumnIndex;
     bool asc = spec->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-    if (spec->SpecsDirty || col != p.number_sort_col || asc != p.number_sort_asc) {
+    if (spec->SpecsDirty || col != c.number_sort_col || asc != c.number_sort_asc) {
       auto key_less = [&](size_t i, size_t j) {
         const Annotation &x = a.s->annotations[i], &y = a.s->annotations[j];
         if (col == 1) return number_key(x) < number_key(y);
@@ -464,28 +447,28 @@ void numbers_tab(App& a) {
         return x.start < y.start;
       };
       // The keyboard row stays on its number wherever the new order puts it.
-      size_t cursor_number = cur >= 0 ? p.numbers[size_t(cur)] : SIZE_MAX;
-      std::stable_sort(p.numbers.begin(), p.numbers.end(), [&](size_t i, size_t j) { return asc ? key_less(i, j) : key_less(j, i); });
+      size_t cursor_number = cur >= 0 ? c.number_rows[size_t(cur)] : SIZE_MAX;
+      std::stable_sort(c.number_rows.begin(), c.number_rows.end(), [&](size_t i, size_t j) { return asc ? key_less(i, j) : key_less(j, i); });
       if (cursor_number != SIZE_MAX) {
-        cur = a.panel_cursor[2] = int(std::find(p.numbers.begin(), p.numbers.end(), cursor_number) - p.numbers.begin());
+        cur = a.panel_cursor[2] = int(std::find(c.number_rows.begin(), c.number_rows.end(), cursor_number) - c.number_rows.begin());
         a.panel_cursor_moved = 1;
       }
-      p.number_sort_col = col;
-      p.number_sort_asc = asc;
+      c.number_sort_col = col;
+      c.number_sort_asc = asc;
       spec->SpecsDirty = false;
     }
   }
   const size_t hi = text_hover_index(a);
   int hover_row = -1;
-  for (size_t r = 0; hi != SIZE_MAX && r < p.numbers.size() && hover_row < 0; ++r)
-    if (p.numbers[r] == hi) hover_row = int(r);
+  for (size_t r = 0; hi != SIZE_MAX && r < c.number_rows.size() && hover_row < 0; ++r)
+    if (c.number_rows[r] == hi) hover_row = int(r);
   ImGuiListClipper clip_rows;
-  clip_rows.Begin(int(p.numbers.size()));
+  clip_rows.Begin(int(c.number_rows.size()));
   if (a.panel_cursor_moved && cur >= 0) clip_rows.ForceDisplayRangeByIndices(cur, cur + 1);
   if (hover_row >= 0 && a.hover_row_shown != a.hover_id) clip_rows.ForceDisplayRangeByIndices(hover_row, hover_row + 1);
   while (clip_rows.Step()) {
     for (int r = clip_rows.DisplayStart; r < clip_rows.DisplayEnd; ++r) {
-      const Annotation& an = a.s->annotations[p.numbers[size_t(r)]];
+      const Annotation& an = a.s->annotations[c.number_rows[size_t(r)]];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(r);
@@ -534,7 +517,7 @@ void numbers_tab(App& a) {
 }
 
 void notes_tab(App& a) {
-  PanelCache& p = a.panel;
+  PanelLists& p = a.panel.lists;
   if (p.notes.empty()) { ImGui::TextDisabled("Your annotations and notes appear here."); return; }
   const bool show_cursor = key_zone(a) == KeyZone::panels;
   int cur = move_cursor(a, 3, int(p.notes.size()));
@@ -602,7 +585,7 @@ void draw_panels(App& a, float x, float y, float w, float h) {
   a.panel_hover_id.clear();
   if (a.hover_id.empty()) a.hover_row_shown.clear();  // the next hover brings its row on screen again
   a.panel_cursor_id.clear();
-  if (a.panel.changes != a.s->changes) rebuild(a);
+  refresh(a);
   ImGui::SetNextWindowPos(ImVec2(x, y));
   ImGui::SetNextWindowSize(ImVec2(w, h));
   ImGui::Begin("##panels", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |

@@ -1150,7 +1150,7 @@ void session_shown(App& a) {
   a.merge = App::Merge{};
   a.panel = PanelCache{};
   a.graph.picture.clear();  // rebuilt for the article shown
-  a.graph.tl_session = nullptr;
+  a.graph.timeline = TimelinePicture{};
   a.layout_dirty = true;
   a.set_scroll_y = 0;
   a.keep_byte_at_top = a.s->top_cp ? a.s->index.to_byte(a.s->top_cp) : SIZE_MAX;  // the reading position comes back

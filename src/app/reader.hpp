@@ -15,6 +15,7 @@
 
 #include "core/annotation.hpp"
 #include "core/kinds.hpp"
+#include "core/panel_lists.hpp"
 #include "core/session.hpp"
 #include "core/text.hpp"
 
@@ -51,20 +52,12 @@ struct ViewSettings {
 void to_json(json& j, const ViewSettings& v);
 void from_json(const json& j, ViewSettings& v);
 
-// What the side panels list, rebuilt only when the annotations change (articles can hold tens of
-// thousands of highlights; the panels draw only the rows on screen).
+// What the side panels list (core/panel_lists.hpp: updated from what each change touched; articles
+// can hold tens of thousands of highlights, the panels draw only the rows on screen), and the
+// order the Numbers table shows.
 struct PanelCache {
-  uint64_t changes = ~0ull;
-  struct Entity {
-    std::string name, kind, role;
-    std::vector<size_t> mentions;  // indices into App::annotations
-    std::vector<std::string> suggested;
-  };
-  std::vector<Entity> entities;
-  std::vector<std::string> suggested[3];  // actor, claim, number suggestion ids
-  std::vector<size_t> claims, numbers, notes;
-  std::vector<std::string> claim_speaker;  // parallel to claims
-  std::vector<std::string> speakers;
+  PanelLists lists;
+  std::vector<size_t> number_rows;  // lists.numbers, sorted as the table asks
   int number_sort_col = -1;
   bool number_sort_asc = true;
 };

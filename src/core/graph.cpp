@@ -353,6 +353,7 @@ void read_parts(std::string_view text, const TextIndex& index, const std::vector
       c.start = a.start;
       c.end = a.end;
       c.index = i;
+      c.accepted = a.status == Status::accepted;
       // Its links depend on the actors in it, in its speaker and cue, and up to kNear before them.
       const SpanAttr &sp = a.attrs.speaker, &cue = a.attrs.cue;
       c.near_from = std::min({a.start, sp.is_set() ? sp.start : a.start, cue.is_set() ? cue.start : a.start}) - GraphParts::kNear;
@@ -366,7 +367,7 @@ void read_parts(std::string_view text, const TextIndex& index, const std::vector
 }  // namespace
 
 // The graph of the parts: nodes by entity, one edge per (speaker, entity, stance).
-Graph graph_of(const GraphParts& parts) {
+Graph graph_of(const GraphParts& parts, const GraphOptions& options) {
   Graph g;
   std::unordered_map<std::string_view, int> ids;
   std::vector<std::string_view> names;
@@ -392,6 +393,7 @@ Graph graph_of(const GraphParts& parts) {
   std::vector<Link> links;
   CueStances stances;
   for (const GraphParts::Claim& c : parts.claims) {
+    if (options.accepted_only && !c.accepted) continue;
     if (c.speakers.empty()) { ++g.unlinked_claims; continue; }
     Stance st = stances.stance(c.cue);
     std::vector<int> from;
@@ -604,24 +606,30 @@ std::vector<size_t> shown_nodes(const Graph& g, unsigned stance_mask, size_t max
 }
 
 bool GraphPicture::update(const Session& s) {
-  const bool rebuild = session_ != &s || changes_ != s.changes || built_accepted_only_ != options.accepted_only;
+  const bool changed = session_ != &s || changes_ != s.changes;
+  const bool rebuild = changed || built_accepted_only_ != options.accepted_only;
   if (!rebuild && built_mask_ == stance_mask) return false;
-  if (rebuild) {
+  if (changed) {
     if (session_ != &s) clear();  // another article: a new picture
     // After changes that each recorded where they touched the annotations, only that is read
-    // again (and the claims near it linked again); else everything.
+    // again (and the claims near it linked again); else everything. The parts hold every claim
+    // not rejected: "Accepted only" filters them (graph_of), it does not read them again.
     int64_t from, to;
-    if (session_ == &s && built_accepted_only_ == options.accepted_only && touched_since(s, changes_, &from, &to))
-      read = update_graph_parts(parts_, s.doc.text, s.index, s.annotations, options, count_, from, to);
+    if (session_ == &s && touched_since(s, changes_, &from, &to))
+      read = update_graph_parts(parts_, s.doc.text, s.index, s.annotations, GraphOptions{}, count_, from, to);
     else {
-      parts_ = read_graph_parts(s.doc.text, s.index, s.annotations, options);
+      parts_ = read_graph_parts(s.doc.text, s.index, s.annotations, GraphOptions{});
       read = s.annotations.size();
     }
     session_ = &s;
     changes_ = s.changes;
     count_ = s.annotations.size();
+  } else {
+    read = 0;
+  }
+  if (rebuild) {
     built_accepted_only_ = options.accepted_only;
-    graph = graph_of(parts_);
+    graph = graph_of(parts_, options);
   }
   built_mask_ = stance_mask;
   shown = shown_nodes(graph, stance_mask, kMaxNodes, &shown_total);

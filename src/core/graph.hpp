@@ -80,6 +80,7 @@ struct GraphParts {
   struct Claim {
     int64_t start, end;
     size_t index;
+    bool accepted;                      // by the reader ("Accepted only" keeps these)
     int64_t near_from, near_to;         // where the actors its links depend on lie
     std::string cue;                    // its cue words, as written
     std::vector<std::string> speakers;  // empty when the speaker has no entity (unlinked)
@@ -96,7 +97,9 @@ GraphParts read_graph_parts(std::string_view text, const TextIndex& index, const
 // Returns how many annotations it read.
 size_t update_graph_parts(GraphParts& parts, std::string_view text, const TextIndex& index, const std::vector<Annotation>& annotations,
                           const GraphOptions& options, size_t count_before, int64_t from, int64_t to);
-Graph graph_of(const GraphParts& parts);
+// The graph of the parts; with accepted_only, of their accepted claims only (a filter of the same
+// parts: the reader's "Accepted only" toggle reads no annotation again).
+Graph graph_of(const GraphParts& parts, const GraphOptions& options = {});
 
 // A deterministic layout in [-1, 1]^2 of the given nodes (indices into g.nodes): a force layout
 // started from `previous` positions (by entity) where there are some, else from a circle in name

@@ -875,12 +875,13 @@ std::string write_lede_file(const SetView& v, const std::string& generator, cons
 }
 
 std::string write_lede_journal_entry(const SetView& v, const TextIndex& index, uint64_t seq, const std::set<std::string>& touched,
-                                     bool with_orphans) {
+                                     bool with_orphans, size_t from, size_t to) {
   const std::string& text = v.document.text;
   std::string out = "{\"annotations\":[";
   std::set<std::string> gone = touched;
   bool first = true;
-  for (const Annotation& a : v.annotations) {
+  for (size_t i = from; i < std::min(to, v.annotations.size()) && !gone.empty(); ++i) {
+    const Annotation& a = v.annotations[i];
     if (!gone.erase(a.id)) continue;
     if (!first) out += ',';
     first = false;

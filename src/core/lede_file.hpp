@@ -3,6 +3,7 @@
 // Reading validates everything and reports problems with their JSON path; a file with any
 // problem yields nothing, so a caller never half-applies a bad file.
 #pragma once
+#include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
@@ -79,9 +80,11 @@ std::string write_lede_file(const SetView& view, const std::string& generator, c
 // "annotations" holds each annotation of `touched` that the set has (written as in the file),
 // "removed" each one it no longer has; "orphans" only when with_orphans; the labels, ratings,
 // author and the document's title and details always (they are small). Applied in order to the
-// file, the entries give the set back exactly.
+// file, the entries give the set back exactly. Only annotations [first, last) are looked at
+// (autosave passes where the touched ones lie, so an entry costs what the change touched).
 std::string write_lede_journal_entry(const SetView& view, const TextIndex& index, uint64_t seq,
-                                     const std::set<std::string>& touched, bool with_orphans);
+                                     const std::set<std::string>& touched, bool with_orphans,
+                                     size_t first = 0, size_t last = SIZE_MAX);
 json lede_file_json(const AnnotationSet& set, const std::string& generator);
 
 // Keeps the first kMaxAnnotations of an analysis's suggestions (they come in text order), so that

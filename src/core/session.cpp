@@ -15,16 +15,92 @@ namespace {
 constexpr size_t kMaxUndo = 500;
 constexpr size_t kMaxChangeSpans = 64;
 
+// The order Session::annotations keeps: by start, outer spans first, then by id.
+bool annotation_less(const Annotation& x, const Annotation& y) {
+  if (x.start != y.start) return x.start < y.start;
+  if (x.end != y.end) return x.end > y.end;  // outer spans first
+  return x.id < y.id;
+}
+
+bool same_place(const Annotation& x, const Annotation& y) { return x.start == y.start && x.end == y.end && x.id == y.id; }
+
+void note_added(Session& s, const Annotation& an) {
+  s.max_span = std::max(s.max_span, an.end - an.start);
+  // New ids ("u<n>") never collide with ones that came from a file or an undo.
+  if (an.id.size() > 1 && an.id[0] == 'u') s.next_id = std::max<uint64_t>(s.next_id, std::strtoull(an.id.c_str() + 1, nullptr, 10) + 1);
+}
+
+// A change applied where it lands in the sorted annotations, in proportion to its size rather
+// than the article's (an undo used to sort all 31k annotations of a 1 MB article): each
+// annotation it removes or replaces is found by its place in the order, one that keeps its place
+// is assigned there, the others are erased in one pass and the new ones inserted at their place.
+// The result equals the full path's (below). False, with nothing changed, when an annotation it
+// removes is not where it should be (then the full path, by id, applies it). max_span is not
+// lowered by a removal: it stays a bound.
+bool apply_in_place(Session& s, const Change& c, bool forward) {
+  std::vector<Annotation>& v = s.annotations;
+  std::vector<size_t> gone;  // positions of the annotations removed or replaced
+  std::vector<const Annotation*> added;
+  for (const AnnotationEdit& e : c.edits) {
+    const std::optional<Annotation>& from = forward ? e.before : e.after;
+    const std::optional<Annotation>& to = forward ? e.after : e.before;
+    if (from) {
+      auto it = std::lower_bound(v.begin(), v.end(), *from, annotation_less);
+      if (it == v.end() || !same_place(*it, *from)) return false;
+      gone.push_back(size_t(it - v.begin()));
+    }
+    if (to) added.push_back(&*to);
+  }
+  std::sort(gone.begin(), gone.end());
+  gone.erase(std::unique(gone.begin(), gone.end()), gone.end());
+  // The same annotation at the same place: assigned where it is.
+  std::vector<bool> kept(gone.size(), false);
+  std::vector<const Annotation*> inserted;
+  for (const Annotation* an : added) {
+    auto g = std::lower_bound(gone.begin(), gone.end(), *an, [&](size_t i, const Annotation& x) { return annotation_less(v[i], x); });
+    size_t k = size_t(g - gone.begin());
+    if (g != gone.end() && same_place(v[*g], *an) && !kept[k]) {
+      kept[k] = true;
+      v[*g] = *an;
+      note_added(s, *an);
+    } else {
+      inserted.push_back(an);
+    }
+  }
+  // Erase the rest in one pass from the first.
+  size_t w = SIZE_MAX, k = 0;
+  for (size_t i = 0; i < gone.size(); ++i)
+    if (!kept[i]) { w = gone[i]; k = i; break; }
+  if (w != SIZE_MAX) {
+    for (size_t i = w; i < v.size(); ++i) {
+      if (k < gone.size() && gone[k] == i) {
+        do ++k; while (k < gone.size() && kept[k]);
+        continue;
+      }
+      if (w != i) v[w] = std::move(v[i]);
+      ++w;
+    }
+    v.resize(w);
+  }
+  std::sort(inserted.begin(), inserted.end(), [](const Annotation* x, const Annotation* y) { return annotation_less(*x, *y); });
+  if (inserted.size() <= 8) {
+    for (const Annotation* an : inserted) v.insert(std::upper_bound(v.begin(), v.end(), *an, annotation_less), *an);
+  } else {  // many: appended in order, then merged in one pass
+    size_t mid = v.size();
+    for (const Annotation* an : inserted) v.push_back(*an);
+    std::inplace_merge(v.begin(), v.begin() + std::ptrdiff_t(mid), v.end(), annotation_less);
+  }
+  for (const Annotation* an : inserted) note_added(s, *an);
+  return true;
+}
+
 // Removals first, then additions and replacements, so a change may remove an annotation and add
 // another with the same id (opening a file over suggestions with the same ids does).
-void apply(Session& s, const Change& c, bool forward) {
+void apply_by_id(Session& s, const Change& c, bool forward) {
   std::unordered_map<std::string, size_t> at;
   at.reserve(s.annotations.size() * 2);
   for (size_t i = 0; i < s.annotations.size(); ++i) at.emplace(s.annotations[i].id, i);
   std::vector<bool> erase(s.annotations.size(), false);
-  for (const AnnotationEdit& e : c.edits)
-    for (const std::optional<Annotation>* side : {&e.before, &e.after})
-      if (*side) s.store_log.touched.insert((*side)->id);
   for (const AnnotationEdit& e : c.edits) {
     const std::optional<Annotation>& from = forward ? e.before : e.after;
     const std::optional<Annotation>& to = forward ? e.after : e.before;
@@ -52,10 +128,22 @@ void apply(Session& s, const Change& c, bool forward) {
       ++w;
     }
   s.annotations.resize(w);
+  sort_annotations(s);
+}
+
+void apply(Session& s, const Change& c, bool forward) {
+  for (const AnnotationEdit& e : c.edits)
+    for (const std::optional<Annotation>* side : {&e.before, &e.after})
+      if (*side) {
+        s.store_log.touched.insert((*side)->id);
+        s.store_log.from = std::min(s.store_log.from, (*side)->start);
+        s.store_log.to = std::max(s.store_log.to, (*side)->start);
+      }
+  // A change of most of the annotations (a file opened over them) is applied by id and sorted.
+  if (c.edits.size() * 4 > s.annotations.size() || !apply_in_place(s, c, forward)) apply_by_id(s, c, forward);
   if (c.labels_changed) s.labels = forward ? c.labels_after : c.labels_before;
   if (c.ratings_changed) s.ratings = forward ? c.ratings_after : c.ratings_before;
   if (c.meta_changed) s.doc.meta = forward ? c.meta_after : c.meta_before;
-  sort_annotations(s);
   ++s.changes;
   // Where it touched the annotations (labels or details may change what any annotation means).
   if (c.labels_changed || c.meta_changed) return;
@@ -156,17 +244,9 @@ bool touched_since(const Session& s, uint64_t since, int64_t* from, int64_t* to)
 }
 
 void sort_annotations(Session& s) {
-  std::sort(s.annotations.begin(), s.annotations.end(), [](const Annotation& x, const Annotation& y) {
-    if (x.start != y.start) return x.start < y.start;
-    if (x.end != y.end) return x.end > y.end;  // outer spans first
-    return x.id < y.id;
-  });
+  std::sort(s.annotations.begin(), s.annotations.end(), annotation_less);
   s.max_span = 0;
-  for (const Annotation& an : s.annotations) {
-    s.max_span = std::max(s.max_span, an.end - an.start);
-    // New ids ("u<n>") never collide with ones that came from a file or an undo.
-    if (an.id.size() > 1 && an.id[0] == 'u') s.next_id = std::max<uint64_t>(s.next_id, std::strtoull(an.id.c_str() + 1, nullptr, 10) + 1);
-  }
+  for (const Annotation& an : s.annotations) note_added(s, an);
 }
 
 std::string new_annotation_id(Session& s) { return "u" + std::to_string(s.next_id++); }
@@ -227,11 +307,17 @@ StoreWrite next_store(Session& s) {
     log.seq = 0;
   } else {
     w.seq = ++log.seq;
-    w.bytes = write_lede_journal_entry(view_of(s), s.index, w.seq, log.touched, log.orphans);
+    // The touched annotations start in [from, to]: only those are looked at.
+    const std::vector<Annotation>& v = s.annotations;
+    size_t first = size_t(std::lower_bound(v.begin(), v.end(), log.from, [](const Annotation& a, int64_t c) { return a.start < c; }) - v.begin());
+    size_t last = size_t(std::upper_bound(v.begin() + std::ptrdiff_t(first), v.end(), log.to, [](int64_t c, const Annotation& a) { return c < a.start; }) - v.begin());
+    w.bytes = write_lede_journal_entry(view_of(s), s.index, w.seq, log.touched, log.orphans, first, last);
     log.journal_bytes += w.bytes.size();
   }
   log.whole = false;
   log.touched.clear();
+  log.from = INT64_MAX;
+  log.to = INT64_MIN;
   log.orphans = false;
   return w;
 }

@@ -53,6 +53,7 @@ struct Outcome {
 struct StoreLog {
   bool whole = true;              // the next store writes the whole file: a new article, suggestions added
   std::set<std::string> touched;  // ids of the annotations added, changed or removed since
+  int64_t from = INT64_MAX, to = INT64_MIN;  // where they lie (code points): the entry reads only there
   bool orphans = false;           // the orphans changed
   uint64_t seq = 0;               // journal entries stored after the whole file
   size_t whole_bytes = 0, journal_bytes = 0;
@@ -79,7 +80,7 @@ struct Session {
   std::vector<Annotation> annotations;  // sorted by (start, end desc, id)
   std::vector<Annotation> orphans;      // from files whose article changed: kept, shown, saved
   std::string author;                   // the file's author, kept on save
-  int64_t max_span = 0;                 // longest annotation, bounds the visible-range search
+  int64_t max_span = 0;                 // at least the longest annotation: bounds the visible-range search
   uint64_t next_id = 1;
   uint64_t changes = 0;                 // bumps on every change
   // The latest changes' spans (at most kMaxChangeSpans). A bump of `changes` without a span here

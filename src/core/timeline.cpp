@@ -70,46 +70,24 @@ void sentence_around(std::string_view text, const TextIndex& index, int64_t cp, 
   *end = int64_t(index.to_cp(e));
 }
 
-Timeline build_timeline(std::string_view text, const TextIndex& index, const std::vector<Annotation>& an, std::string_view published) {
-  Timeline t;
-  Ymd ref;
-  if (parse_iso_date(published, &ref)) t.reference = iso_date(ref.y, ref.m, ref.d);
-  // Spans read once into small arrays (the annotations are ~900 bytes apart), by start; a session
-  // keeps its annotations in that order already.
-  struct Span { int64_t start, end; size_t index; };
-  std::vector<Span> claims, actors;
-  std::vector<size_t> numbers;
-  for (size_t i = 0; i < an.size(); ++i) {
+namespace {
+
+// The parts of annotations [first, last), appended: claims, actors, counted numbers and the
+// calendar's entries (their sentence and place; not yet their claims and actors).
+void read_parts(std::string_view text, const TextIndex& index, const std::vector<Annotation>& an, const Ymd& ref, size_t first,
+                size_t last, TimelineParts* parts) {
+  int64_t sentence_start = -1, sentence_end = -1;  // the last sentence found: the next date is often in it
+  for (size_t i = first; i < last; ++i) {
     const Annotation& a = an[i];
     if (a.status == Status::rejected) continue;
-    if (a.label == kind(KindId::claim).label) claims.push_back({a.start, a.end, i});
-    else if (a.label == kind(KindId::actor).label) actors.push_back({a.start, a.end, i});
-    else if (a.label == kind(KindId::number).label) numbers.push_back(i);
-  }
-  auto span_order = [](const Span& x, const Span& y) { return x.start != y.start ? x.start < y.start : x.index < y.index; };
-  if (!std::is_sorted(claims.begin(), claims.end(), span_order)) std::sort(claims.begin(), claims.end(), span_order);
-  if (!std::is_sorted(actors.begin(), actors.end(), span_order)) std::sort(actors.begin(), actors.end(), span_order);
-  auto by_start = [&](size_t x, size_t y) { return an[x].start != an[y].start ? an[x].start < an[y].start : x < y; };
-  if (!std::is_sorted(numbers.begin(), numbers.end(), by_start)) std::sort(numbers.begin(), numbers.end(), by_start);
-  // reach[k]: the furthest end of claims[0..k]; the claims touching a sentence start at the first
-  // whose reach passes the sentence's start.
-  std::vector<int64_t> reach(claims.size());
-  for (size_t k = 0; k < claims.size(); ++k) reach[k] = std::max(k ? reach[k - 1] : INT64_MIN, claims[k].end);
-  auto first_at = [](const std::vector<Span>& v, int64_t cp) {
-    return size_t(std::lower_bound(v.begin(), v.end(), cp, [](const Span& x, int64_t c) { return x.start < c; }) - v.begin());
-  };
-
-  std::map<std::string, NumberGroup> groups;
-  int64_t sentence_start = -1, sentence_end = -1;  // the last sentence found: the next date is often in it
-  for (size_t i : numbers) {
-    const Annotation& a = an[i];
+    if (a.label == kind(KindId::claim).label) parts->claims.push_back({a.start, a.end, i});
+    else if (a.label == kind(KindId::actor).label) parts->actors.push_back({a.start, a.end, i});
+    if (a.label != kind(KindId::number).label) continue;
     if (!a.attrs.counted.empty()) {
       std::string key = a.attrs.counted;
       for (char& c : key)
         if (upper(c)) c = char(c + 32);
-      NumberGroup& g = groups[key];
-      g.counted = key;
-      g.numbers.push_back(i);
+      parts->counted.push_back({i, std::move(key)});
     }
     if (!on_calendar(a.attrs.kind)) continue;
     TimelineEntry e;
@@ -126,11 +104,104 @@ Timeline build_timeline(std::string_view text, const TextIndex& index, const std
       e.resolved = resolve_date_value(e.value, e.kind, ref);
       e.placed = !e.resolved.empty() && date_span(e.resolved, &e.first, &e.last);
     }
+    parts->entries.push_back(std::move(e));
+  }
+}
+
+// The claims touching each entry's sentence and the actors in it, for the entries whose sentence
+// reaches into [from, to] (all: INT64_MIN, INT64_MAX).
+void link_entries(TimelineParts& parts, int64_t from, int64_t to) {
+  const std::vector<TimelineParts::Span>& claims = parts.claims;
+  const std::vector<TimelineParts::Span>& actors = parts.actors;
+  // reach[k]: the furthest end of claims[0..k]; the claims touching a sentence start at the first
+  // whose reach passes the sentence's start.
+  std::vector<int64_t> reach(claims.size());
+  for (size_t k = 0; k < claims.size(); ++k) reach[k] = std::max(k ? reach[k - 1] : INT64_MIN, claims[k].end);
+  auto first_at = [](const std::vector<TimelineParts::Span>& v, int64_t cp) {
+    return size_t(std::lower_bound(v.begin(), v.end(), cp, [](const TimelineParts::Span& x, int64_t c) { return x.start < c; }) - v.begin());
+  };
+  for (TimelineEntry& e : parts.entries) {
+    if (e.sentence_end < from || e.sentence_start > to) continue;
+    e.claims.clear();
+    e.actors.clear();
     for (size_t k = size_t(std::upper_bound(reach.begin(), reach.end(), e.sentence_start) - reach.begin());
          k < claims.size() && claims[k].start < e.sentence_end; ++k)
       if (claims[k].end > e.sentence_start) e.claims.push_back(claims[k].index);
     for (size_t k = first_at(actors, e.sentence_start); k < actors.size() && actors[k].start < e.sentence_end; ++k) e.actors.push_back(actors[k].index);
-    t.entries.push_back(std::move(e));
+  }
+}
+
+Ymd reference_of(std::string_view published) {
+  Ymd ref;
+  parse_iso_date(published, &ref);
+  return ref;
+}
+
+}  // namespace
+
+TimelineParts read_timeline_parts(std::string_view text, const TextIndex& index, const std::vector<Annotation>& an, std::string_view published) {
+  TimelineParts parts;
+  read_parts(text, index, an, reference_of(published), 0, an.size(), &parts);
+  // By start (a session keeps its annotations in this order already: no sort then).
+  auto span_order = [](const TimelineParts::Span& x, const TimelineParts::Span& y) { return x.start != y.start ? x.start < y.start : x.index < y.index; };
+  if (!std::is_sorted(parts.claims.begin(), parts.claims.end(), span_order)) std::sort(parts.claims.begin(), parts.claims.end(), span_order);
+  if (!std::is_sorted(parts.actors.begin(), parts.actors.end(), span_order)) std::sort(parts.actors.begin(), parts.actors.end(), span_order);
+  auto by_start = [&](size_t x, size_t y) { return an[x].start != an[y].start ? an[x].start < an[y].start : x < y; };
+  if (!std::is_sorted(parts.entries.begin(), parts.entries.end(), [&](const TimelineEntry& x, const TimelineEntry& y) { return by_start(x.number, y.number); }))
+    std::stable_sort(parts.entries.begin(), parts.entries.end(), [&](const TimelineEntry& x, const TimelineEntry& y) { return by_start(x.number, y.number); });
+  if (!std::is_sorted(parts.counted.begin(), parts.counted.end(), [&](const auto& x, const auto& y) { return by_start(x.first, y.first); }))
+    std::stable_sort(parts.counted.begin(), parts.counted.end(), [&](const auto& x, const auto& y) { return by_start(x.first, y.first); });
+  link_entries(parts, INT64_MIN, INT64_MAX);
+  return parts;
+}
+
+size_t update_timeline_parts(TimelineParts& parts, std::string_view text, const TextIndex& index, const std::vector<Annotation>& an,
+                             std::string_view published, size_t count_before, int64_t from, int64_t to) {
+  if (from > to) return 0;  // the change touched no annotation
+  // The annotations starting in [from, to] are read again; those after them moved by how many
+  // the change added or removed; those before stay where they were (as update_graph_parts).
+  size_t first = size_t(std::lower_bound(an.begin(), an.end(), from, [](const Annotation& a, int64_t c) { return a.start < c; }) - an.begin());
+  size_t last = first;
+  while (last < an.size() && an[last].start <= to) ++last;
+  const ptrdiff_t moved = ptrdiff_t(an.size()) - ptrdiff_t(count_before);
+  const size_t old_last = size_t(ptrdiff_t(last) - moved);
+  auto shift = [&](size_t& i) {
+    if (i >= old_last) i = size_t(ptrdiff_t(i) + moved);
+  };
+  TimelineParts fresh;
+  read_parts(text, index, an, reference_of(published), first, last, &fresh);
+  // Each list: out with the annotations the change touched, in with them as they are now.
+  auto splice = [&](auto& v, auto& add, auto index_of) {
+    auto lo = std::find_if(v.begin(), v.end(), [&](auto& x) { return index_of(x) >= first; });
+    auto hi = std::find_if(lo, v.end(), [&](auto& x) { return index_of(x) >= old_last; });
+    for (auto it = hi; it != v.end(); ++it) shift(index_of(*it));
+    size_t at = size_t(lo - v.begin());
+    v.erase(lo, hi);
+    v.insert(v.begin() + ptrdiff_t(at), std::make_move_iterator(add.begin()), std::make_move_iterator(add.end()));
+  };
+  splice(parts.claims, fresh.claims, [](TimelineParts::Span& x) -> size_t& { return x.index; });
+  splice(parts.actors, fresh.actors, [](TimelineParts::Span& x) -> size_t& { return x.index; });
+  splice(parts.counted, fresh.counted, [](std::pair<size_t, std::string>& x) -> size_t& { return x.first; });
+  for (TimelineEntry& e : parts.entries) {  // the claims and actors after the change moved too
+    for (size_t& i : e.claims) shift(i);
+    for (size_t& i : e.actors) shift(i);
+  }
+  splice(parts.entries, fresh.entries, [](TimelineEntry& x) -> size_t& { return x.number; });
+  // Linked again: the entries whose sentence reaches into what the change touched (the new ones do).
+  link_entries(parts, from, to);
+  return last - first;
+}
+
+Timeline timeline_of(const TimelineParts& parts, std::string_view published) {
+  Timeline t;
+  Ymd ref;
+  if (parse_iso_date(published, &ref)) t.reference = iso_date(ref.y, ref.m, ref.d);
+  t.entries = parts.entries;
+  std::map<std::string, NumberGroup> groups;
+  for (const auto& [i, key] : parts.counted) {
+    NumberGroup& g = groups[key];
+    g.counted = key;
+    g.numbers.push_back(i);
   }
   // A duration's bar ends at a date of its sentence (the first placed one), else at the publication
   // date ("for the past three years"); without either it is listed, not placed.
@@ -157,6 +228,27 @@ Timeline build_timeline(std::string_view text, const TextIndex& index, const std
     if (g.numbers.size() > 1) t.groups.push_back(std::move(g));
   std::stable_sort(t.groups.begin(), t.groups.end(), [](const NumberGroup& x, const NumberGroup& y) { return x.numbers.size() > y.numbers.size(); });
   return t;
+}
+
+Timeline build_timeline(std::string_view text, const TextIndex& index, const std::vector<Annotation>& an, std::string_view published) {
+  return timeline_of(read_timeline_parts(text, index, an, published), published);
+}
+
+bool TimelinePicture::update(const Session& s) {
+  if (session_ == &s && changes_ == s.changes && published_ == s.doc.meta.published) return false;
+  int64_t from, to;
+  if (session_ == &s && published_ == s.doc.meta.published && touched_since(s, changes_, &from, &to)) {
+    read = update_timeline_parts(parts_, s.doc.text, s.index, s.annotations, s.doc.meta.published, count_, from, to);
+  } else {
+    parts_ = read_timeline_parts(s.doc.text, s.index, s.annotations, s.doc.meta.published);
+    read = s.annotations.size();
+  }
+  session_ = &s;
+  changes_ = s.changes;
+  count_ = s.annotations.size();
+  published_ = s.doc.meta.published;
+  timeline = timeline_of(parts_, published_);
+  return true;
 }
 
 Timeline build_timeline(const Session& s) { return build_timeline(s.doc.text, s.index, s.annotations, s.doc.meta.published); }

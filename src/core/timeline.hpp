@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/annotation.hpp"
@@ -43,6 +44,39 @@ struct Timeline {
 Timeline build_timeline(std::string_view text, const TextIndex& index, const std::vector<Annotation>& annotations,
                         std::string_view published);
 Timeline build_timeline(const Session& s);
+
+// What the timeline is made of, read from the annotations. TimelinePicture keeps it between
+// changes, so that a change reads again only the annotations it touched and finds again the claims
+// and actors of only the sentences near them (as GraphParts does for the graph).
+struct TimelineParts {
+  struct Span { int64_t start, end; size_t index; };
+  std::vector<Span> claims, actors;                         // not rejected, by start
+  std::vector<std::pair<size_t, std::string>> counted;      // numbers with a counted noun (lower case), by start
+  std::vector<TimelineEntry> entries;                       // the calendar's, by start; durations not yet placed
+};
+TimelineParts read_timeline_parts(std::string_view text, const TextIndex& index, const std::vector<Annotation>& annotations,
+                                  std::string_view published);
+// After a change that touched only annotations starting in [from, to] (Session::change_spans) and
+// left `annotations` with count_before annotations before it: the same parts read_timeline_parts
+// would give now. Returns how many annotations it read.
+size_t update_timeline_parts(TimelineParts& parts, std::string_view text, const TextIndex& index, const std::vector<Annotation>& annotations,
+                             std::string_view published, size_t count_before, int64_t from, int64_t to);
+Timeline timeline_of(const TimelineParts& parts, std::string_view published);
+
+// What the Timeline tab shows, kept across frames: rebuilt when the session changed, from the parts
+// the changes touched (a new publication date or a change without a span: from every annotation).
+struct TimelinePicture {
+  Timeline timeline;
+  size_t read = 0;  // annotations the last update read
+  bool update(const Session& s);  // true when the timeline was rebuilt
+
+ private:
+  const Session* session_ = nullptr;
+  uint64_t changes_ = ~0ull;
+  size_t count_ = 0;
+  std::string published_;
+  TimelineParts parts_;
+};
 
 // The sentence around code point cp: [start, end) in code points, without its trailing blanks.
 void sentence_around(std::string_view text, const TextIndex& index, int64_t cp, int64_t* start, int64_t* end);

@@ -401,12 +401,8 @@ TEST_CASE("graph: after a change the picture reads only what it touched, and equ
 
 #ifdef LEDE_WITH_ANALYSIS
 TEST_CASE("graph: on an analysed article, accept / reject / edit / undo / redo update the picture as a full build") {
-  std::string text = read_source_file("assets/articles/dprk-missiles-un.txt");
   Session s;
-  Document doc;
-  doc.text = text;
-  session_open(s, std::move(doc), builtin_labels(), {});
-  REQUIRE(add_suggestions(s, analyzer().analyze(text)));
+  open_analysed(s, read_source_file("assets/articles/dprk-missiles-un.txt"));
   REQUIRE(s.annotations.size() > 50);
   GraphPicture p;
   p.update(s);

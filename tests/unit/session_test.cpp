@@ -2,6 +2,8 @@
 // table of annotation kinds. Runs natively and in WebAssembly.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "core/kinds.hpp"
 #include "core/lede_file.hpp"
 #include "core/session.hpp"
@@ -96,6 +98,56 @@ TEST_CASE("each change records the code points it touched; opening an article or
   labels.labels_after[0].name = "People";
   REQUIRE(commit(s, labels));
   CHECK_FALSE(touched_since(s, opened + 3, &from, &to));
+}
+
+// A change lands where it belongs in the sorted annotations (no sort of them all): after any mix of
+// steps they are exactly what opening the same annotations afresh (a full sort) gives.
+TEST_CASE("commit, undo and redo keep the annotations in order, as a full sort would") {
+  Session s;
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "Word" + std::to_string(i) + " said 12 things. ";
+  session_open(s, Document{"many", text}, {}, {});
+  std::vector<Annotation> marks;
+  const char* labels[] = {"actor", "claim", "number"};
+  for (int i = 0; i < 400; ++i) {
+    Annotation an;
+    an.id = "s" + std::to_string(i);
+    an.label = labels[i % 3];
+    an.origin = Origin::automatic;
+    an.status = Status::suggested;
+    an.start = (i * 37) % 9000;
+    an.end = an.start + 1 + (i * 13) % 40;
+    marks.push_back(an);
+  }
+  REQUIRE(add_suggestions(s, marks));
+  // The model: the annotations by id, each change applied to it as a list of replacements.
+  std::map<std::string, Annotation> model;
+  for (const Annotation& an : marks) model[an.id] = an;
+  auto replay = [&](const Change& c, bool forward) {
+    for (const AnnotationEdit& e : c.edits)
+      if (const auto& from = forward ? e.before : e.after) model.erase(from->id);
+    for (const AnnotationEdit& e : c.edits)
+      if (const auto& to = forward ? e.after : e.before) model[to->id] = *to;
+  };
+  uint64_t seed = 7;
+  for (int step = 0; step < 400; ++step) {
+    size_t undos = s.undo.size(), redos = s.redo.size();
+    random_step(s, seed);
+    if (s.redo.size() > redos) replay(s.redo.back(), false);                        // an undo
+    else if (s.undo.size() > undos || s.redo.size() < redos) replay(s.undo.back(), true);  // a change or a redo
+    std::vector<Annotation> expected;
+    for (const auto& [id, an] : model) expected.push_back(an);
+    Session fresh;
+    session_open(fresh, Document{"many", text}, {}, expected);  // sorted afresh
+    std::string ids, fresh_ids;
+    for (const Annotation& an : s.annotations) ids += an.id + " ";
+    for (const Annotation& an : fresh.annotations) fresh_ids += an.id + " ";
+    INFO("step " << step);
+    REQUIRE(ids == fresh_ids);
+    REQUIRE(to_file(s) == to_file(fresh));
+    REQUIRE(s.max_span >= fresh.max_span);
+  }
+  CHECK(s.undo.size() > 100);
 }
 
 TEST_CASE("new ids never collide with ids from a file or an undo") {

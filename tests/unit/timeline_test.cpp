@@ -5,9 +5,12 @@
 #include <vector>
 
 #include "core/dates.hpp"
+#include "core/session.hpp"
 #include "core/timeline.hpp"
 #ifdef LEDE_WITH_ANALYSIS
 #include "core/analysis/analyze.hpp"
+#include "analyzer_support.hpp"
+#include "session_support.hpp"
 #include "test_support.hpp"
 #endif
 
@@ -175,5 +178,49 @@ TEST_CASE("timeline: the default article's dates, against a publication date") {
       for (size_t k : e.actors) blinken |= an[k].attrs.entity == "Antony Blinken";
       CHECK(blinken);
     }
+}
+#endif
+
+#ifdef LEDE_WITH_ANALYSIS
+namespace {
+
+// The timeline as a whole, indices included: an incremental update must give exactly a full build's.
+std::string whole(const Timeline& t) {
+  std::string out = "reference " + t.reference + "\n";
+  auto list = [](const std::vector<size_t>& v) {
+    std::string o;
+    for (size_t i : v) o += " " + std::to_string(i);
+    return o;
+  };
+  for (const TimelineEntry& e : t.entries)
+    out += std::to_string(e.number) + " " + e.kind + " " + e.value + " " + e.resolved + " " + std::to_string(e.placed) + " " +
+           std::to_string(e.first) + ".." + std::to_string(e.last) + " " + std::to_string(e.days) + " [" +
+           std::to_string(e.sentence_start) + "," + std::to_string(e.sentence_end) + ") claims" + list(e.claims) + " actors" + list(e.actors) + "\n";
+  for (const NumberGroup& g : t.groups) out += g.counted + ":" + list(g.numbers) + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("timeline: after any mix of changes, undo and redo the picture equals a full build, reading only what changed") {
+  std::string article = read_source_file("assets/articles/dprk-missiles-un.txt");
+  Session s;
+  open_analysed(s, article + "\n" + article, "2024-01-06");  // dates and counted nouns in both halves
+  TimelinePicture p;
+  REQUIRE(p.update(s));
+  CHECK(p.read == s.annotations.size());
+  REQUIRE(p.timeline.entries.size() > 10);
+  REQUIRE(!p.timeline.groups.empty());
+  CHECK_FALSE(p.update(s));
+  uint64_t seed = 5;
+  size_t partial = 0;
+  for (int step = 0; step < 300; ++step) {
+    random_step(s, seed);
+    p.update(s);
+    partial += p.read < s.annotations.size();
+    INFO("step " << step);
+    REQUIRE(whole(p.timeline) == whole(build_timeline(s)));
+  }
+  CHECK(partial > 200);
 }
 #endif
