@@ -486,11 +486,18 @@ void draw_status_bar(App& a, float y, float h) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 5));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
   ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  size_t mine = 0, suggested = 0;
-  for (const Annotation& an : a.s->annotations) {
-    if (an.status == Status::suggested) ++suggested;
-    else if (an.status == Status::accepted) ++mine;
+  App::StatusTally& t = a.status_tally;
+  if (t.s != a.s || t.changes != a.s->changes || t.id != a.s->id) {
+    t = {a.s, a.s->id, a.s->changes};
+    for (const Annotation& an : a.s->annotations) {
+      if (an.status == Status::suggested) ++t.suggested;
+      else if (an.status == Status::accepted) ++t.mine;
+    }
+    const ClaimCounts cc = claim_counts(a.s->annotations);
+    t.claims = cc.claims;
+    t.checked = cc.checked;
   }
+  const size_t mine = t.mine, suggested = t.suggested;
   const ImVec4 warn(0.80f, 0.22f, 0.12f, 1);
   // Narrow screens (phones) get the short forms; what still does not fit is left out, never cut.
   const bool narrow = io.DisplaySize.x < 700;
@@ -499,7 +506,7 @@ void draw_status_bar(App& a, float y, float h) {
   };
   std::string counts = count_of(mine, "annotation", "annotations") + " \u00B7 " + count_of(suggested, "suggestion", "suggestions");
   if (!narrow) counts = std::to_string(a.s->index.length()) + " characters \u00B7 " + counts;
-  const ClaimCounts claims = claim_counts(a.s->annotations);
+  const ClaimCounts claims{t.claims, t.checked};
   // on a phone the claims checked come last, and only when they fit
   if (claims.claims && !narrow) counts += " \u00B7 " + claims_checked_text(claims);
   a.status_counts = counts;
