@@ -68,3 +68,19 @@ inline void random_step(lede::Session& s, uint64_t& seed) {
   for (uint64_t n = kind == 7 ? 3 + next(15) : 1; n > 0; --n) one_edit(c);
   commit(s, std::move(c));
 }
+
+// Takes `steps` random steps and checks after each that `picture`, updated from the change spans,
+// reads as one built afresh (`now()` and `fresh()` describe each as text). Returns how many
+// updates read fewer than all the annotations.
+template <class Picture, class Now, class Fresh>
+size_t follow_random_steps(lede::Session& s, Picture& picture, uint64_t seed, int steps, Now now, Fresh fresh) {
+  size_t partial = 0;
+  for (int step = 0; step < steps; ++step) {
+    random_step(s, seed);
+    picture.update(s);
+    partial += picture.read < s.annotations.size();
+    INFO("step " << step);
+    REQUIRE(now() == fresh());
+  }
+  return partial;
+}

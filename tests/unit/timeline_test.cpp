@@ -212,15 +212,8 @@ TEST_CASE("timeline: after any mix of changes, undo and redo the picture equals 
   REQUIRE(p.timeline.entries.size() > 10);
   REQUIRE(!p.timeline.groups.empty());
   CHECK_FALSE(p.update(s));
-  uint64_t seed = 5;
-  size_t partial = 0;
-  for (int step = 0; step < 300; ++step) {
-    random_step(s, seed);
-    p.update(s);
-    partial += p.read < s.annotations.size();
-    INFO("step " << step);
-    REQUIRE(whole(p.timeline) == whole(build_timeline(s)));
-  }
+  const size_t partial = follow_random_steps(s, p, 5, 300, [&] { return whole(p.timeline); },
+                                             [&] { return whole(build_timeline(s)); });
   CHECK(partial > 200);
 }
 #endif
