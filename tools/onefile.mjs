@@ -37,7 +37,7 @@ replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta ht
 replace(/<link rel="icon" href="icon.svg"([^>]*)>/, `<link rel="icon" href="${icon}"$1>`);
 replace(/<link rel="manifest" href="manifest.webmanifest">\n?/, '');
 // lede.html holds the module and lede.js inline: nothing to fetch ahead, nor to start early (start.js).
-replace(/<!-- The module and its loader[^\n]*\n<link rel="preload" href="lede.wasm"[^>]*>\n<link rel="preload" href="lede.js"[^>]*>\n/, '');
+replace(/<!-- The module, its loader[^\n]*\n[^\n]*-->\n<link rel="preload" href="lede.wasm"[^>]*>\n<link rel="preload" href="lede.js"[^>]*>\n<link rel="preload" href="boot.js"[^>]*>\n/, '');
 replace(/<!-- Before the stylesheet[^\n]*\n<script src="start.js"><\/script>\n<script src="boot.js" async><\/script>\n/, '');
 replace(/<link rel="stylesheet" href="style.css">/, `<style>${style}</style>`);
 // The module as text that is never run (type is not JavaScript), then lede.js, then boot.js.

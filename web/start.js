@@ -1,6 +1,6 @@
-// The first thing the page runs: starts downloading and compiling lede.wasm. It comes before the
-// stylesheet, which boot.js (at the end of the body) has to wait for, so the module compiles while
-// the rest of the page loads. boot.js takes the promises and reports whatever went wrong.
+// The first script the page runs: starts downloading and compiling lede.wasm. It comes before the
+// stylesheet, which a script after it would have to wait for, so the module compiles while the
+// rest of the page loads. boot.js takes the promises and reports whatever went wrong.
 'use strict';
 performance.mark('lede:start');
 if (typeof WebAssembly === 'object' && WebAssembly.compileStreaming && location.protocol !== 'file:') {

@@ -35,6 +35,7 @@ EM_JS(void, js_set_title, (const char* text), { document.title = UTF8ToString(te
 EM_JS(void, js_set_cursor, (const char* css), { Module.ledeHost.setCursor(UTF8ToString(css)); });
 EM_JS(void, js_first_frame, (), { Module.ledeHost.firstFrame(); });
 EM_JS(void, js_start, (), { Module.ledeHost.start(); });
+EM_JS(void, js_started, (), { Module.ledeHost.started(); });
 // A step of the start, for window.lede.timing() and bench/ (performance mark 'lede:<name>').
 EM_JS(void, js_mark, (const char* name), { performance.mark('lede:' + UTF8ToString(name)); });
 // The hidden text area that receives typed text follows the caret, so an input method's
@@ -88,6 +89,7 @@ struct Platform {
   std::string settings;   // view settings last stored
   ImGuiMouseCursor cursor = -2;
   bool first_frame_sent = false;
+  int frames_after_analysis = 0;  // the start is over two frames after the analysis (js_started)
   bool gl_objects = false;  // the renderer's shaders, buffers and atlas texture exist
   std::vector<float> frame_ms;  // CPU time of each drawn frame, for bench/reader (last 100,000)
 };
@@ -231,6 +233,9 @@ void frame() {
     js_first_frame();
   } else if (lede::app_has_analyzer(P->app)) {
     lede::app_fonts_complete(P->app);  // the frame after the suggestions: the rest of the glyphs
+    // The frame after that built them: what the page put off until the start is over may begin
+    // (the service worker's install, which downloads every file again).
+    if (P->frames_after_analysis < 2 && ++P->frames_after_analysis == 2) js_started();
   } else {
     // The analysis starts once the article is on screen, so the page opens as fast as it can.
 #ifdef LEDE_WITH_ANALYSIS
@@ -238,6 +243,11 @@ void frame() {
     js_mark("lexicons");
     lede::app_set_analyzer(P->app, &analyzer);
     js_mark("analysis");  // the suggestions are drawn in the next frame
+#else
+    if (P->frames_after_analysis == 0) {
+      P->frames_after_analysis = 1;
+      js_started();
+    }
 #endif
   }
   // Keep drawing while something moves: input, a held button (drag, auto-scroll), fonts to rebuild.

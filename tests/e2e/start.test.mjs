@@ -36,6 +36,33 @@ test('lede.wasm compiles while the stylesheet is still loading, and is downloade
   await context.close();
 });
 
+// boot.js is downloaded with the module (not after start.js has run, at low priority), and the
+// service worker, whose install downloads every file again, is registered only once the
+// suggestions are drawn: offline support still comes, after the start.
+test('boot.js is fetched with the module, and offline support is set up after the suggestions', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...args) => { window.swRegisteredAt = performance.now(); return register(...args); };
+  });
+  const page = await context.newPage();
+  await withScreenshots('start-order', () => [page], async () => {
+    await page.goto(server.url);
+    await waitReady(page);
+    await until(page, (s) => s.annotations.length > 0, 'suggestions', 20000);
+    await page.waitForFunction(() => window.swRegisteredAt !== undefined, null, { timeout: 20000 });
+    const r = await page.evaluate(() => ({
+      timing: window.lede.timing(),
+      sw: window.swRegisteredAt,
+      bootFetch: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/boot.js')).fetchStart,
+    }));
+    assert.ok(r.bootFetch < r.timing.start, `boot.js fetched at ${r.bootFetch} ms, start.js ran at ${r.timing.start} ms`);
+    assert.ok(r.sw > r.timing.analysis && r.sw > r.timing.firstFrame, `service worker registered at ${r.sw} ms, suggestions at ${r.timing.analysis} ms`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+  });
+  await context.close();
+});
+
 // The canvas as the first frame left it: read when boot.js hides the loading overlay, which it
 // does right after that frame is drawn, in the same task (the drawing buffer is still there).
 function keepFirstFrame() {
