@@ -828,6 +828,130 @@ void bulk_suggestions(App& a, const char* label, Status to, const char* what) {
   if (!ids.empty()) set_status_of(a, ids, to, std::string(what) + " " + count_of(ids.size(), "suggestion", "suggestions"));
 }
 
+// Each menu's items in a function of their own, called only while the menu is open: the first
+// frame draws the closed menu bar, and the browser compiles a function on its first call.
+[[gnu::noinline]] void file_menu_items(App& a) {
+  if (menu_item(a, "Library\u2026", "Ctrl+Shift+L")) open_library(a);
+  mark_ui(a, "menu:Library");
+  if (menu_item(a, "Open article\u2026", "Ctrl+O") && a.host.open_picker) a.host.open_picker(FileKind::article);
+  if (menu_item(a, "Open annotations\u2026", "Ctrl+Shift+O") && a.host.open_picker) a.host.open_picker(FileKind::annotations);
+  if (menu_item(a, "New article from clipboard") && a.host.request_clipboard_text) a.host.request_clipboard_text();
+  mark_ui(a, "menu:New article from clipboard");
+  if (menu_item(a, "Close article", nullptr, false, a.sessions.size() > 1)) close_session(a, size_t(std::find_if(a.sessions.begin(), a.sessions.end(), [&](const auto& x) { return x.get() == a.s; }) - a.sessions.begin()));
+  mark_ui(a, "menu:Close article");
+  if (menu_item(a, "Merge another reader\u2019s file\u2026") && a.host.open_picker) a.host.open_picker(FileKind::merge);
+  mark_ui(a, "menu:Merge");
+  if (menu_item(a, "Article details\u2026")) { open_article_details(a); a.focus_request = App::FocusRequest::none; }
+  mark_ui(a, "menu:Article details");
+  ImGui::Separator();
+  if (menu_item(a, "Save annotations", "Ctrl+S")) save_annotations(a);
+  if (menu_item(a, "Export as W3C Web Annotation")) {
+    std::string data = write_w3c(to_set(*a.s), kGenerator);
+    std::string name = (a.s->file_stem.empty() ? std::string("article") : a.s->file_stem) + ".w3c.jsonld";
+    if (std::string fault = w3c_export_fault(data.size()); !fault.empty()) {
+      show_notice(a, true, "Not exported", fault);  // a file Lede could not open again is not written
+    } else {
+      if (a.host.download) a.host.download(name.c_str(), data.data(), data.size(), "application/ld+json");
+      set_status(a, "Exported " + name);
+    }
+  }
+  mark_ui(a, "menu:Export W3C");
+  bool report_menu = ImGui::BeginMenu("Export report");
+  mark_ui(a, "menu:Export report");
+  if (report_menu) {
+    const char* items[][3] = {{"Report (HTML)\u2026", "html", "menu:Report HTML"}, {"Report (Markdown)\u2026", "md", "menu:Report Markdown"},
+                              {"Claims table (CSV)\u2026", "csv", "menu:Claims CSV"}, {"ClaimReview (JSON-LD)\u2026", "claimreview", "menu:ClaimReview"}};
+    for (auto& it : items) {
+      if (menu_item(a, it[0])) export_report(a, it[1]);
+      mark_ui(a, it[2]);
+    }
+    ImGui::EndMenu();
+  }
+  if (menu_item(a, "Print report\u2026", "Ctrl+P")) print_report(a);
+  mark_ui(a, "menu:Print report");
+  ImGui::Separator();
+  if (menu_item(a, "Export library\u2026") && a.host.export_library) a.host.export_library();
+  mark_ui(a, "menu:Export library");
+  if (menu_item(a, "Import library\u2026") && a.host.open_picker) a.host.open_picker(FileKind::library);
+  mark_ui(a, "menu:Import library");
+}
+
+[[gnu::noinline]] void edit_menu_items(App& a) {
+  if (menu_item(a, "Undo", "Ctrl+Z", false, !a.s->undo.empty())) undo(a);
+  if (menu_item(a, "Redo", "Ctrl+Shift+Z", false, !a.s->redo.empty())) redo(a);
+  ImGui::Separator();
+  bool sel = a.sel_anchor != a.sel_caret;
+  if (menu_item(a, "Copy", "Ctrl+C", false, sel) && a.host.write_clipboard) a.host.write_clipboard(app_selection_text(a).c_str());
+  if (menu_item(a, "Select all", "Ctrl+A")) { a.sel_anchor = 0; a.sel_caret = a.s->doc.text.size(); }
+  // (Menu items hand the keyboard to the page; these hand it to what they open instead.)
+  if (menu_item(a, "Find\u2026", "Ctrl+F")) open_find(a);
+  ImGui::Separator();
+  for (size_t i = 0; i < a.s->labels.size() && i < 9; ++i) {
+    char key[8];
+    std::snprintf(key, sizeof key, "%zu", i + 1);
+    if (menu_item(a, ("Mark as " + a.s->labels[i].name).c_str(), key, false, sel)) label_selection(a, a.s->labels[i].id);
+  }
+  ImGui::Separator();
+  if (menu_item(a, "Labels\u2026", "L")) { a.show_labels_window = true; a.labels_window_focus = true; a.focus_request = App::FocusRequest::none; }
+  if (menu_item(a, "Ratings\u2026")) { a.show_ratings_window = a.ratings_window_focus = true; a.focus_request = App::FocusRequest::none; }
+  mark_ui(a, "menu:Ratings");
+}
+
+[[gnu::noinline]] void suggestions_menu_items(App& a) {
+  menu_item(a, "Show suggestions", nullptr, &a.view.show_suggestions);
+  ImGui::Separator();
+  for (int accept = 1; accept >= 0; --accept) {
+    for (int k = -1; k < kKindCount; ++k) {
+      std::string label = k < 0 ? std::string() : std::string(kKinds[k].label);
+      std::string what = k < 0 ? std::string("all") : "all " + std::string(kKinds[k].noun) + "s";
+      std::string item = std::string(accept ? "Accept " : "Reject ") + what;
+      if (menu_item(a, item.c_str())) bulk_suggestions(a, k < 0 ? nullptr : label.c_str(), accept ? Status::accepted : Status::rejected, accept ? "Accepted" : "Rejected");
+      mark_ui(a, "menu:" + item);
+    }
+    if (accept) ImGui::Separator();
+  }
+}
+
+[[gnu::noinline]] void view_menu_items(App& a) {
+  menu_item(a, "Side panels", "Ctrl+\\", &a.view.panel);
+  mark_ui(a, "view:Side panels");
+  if (menu_item(a, "Wider side panels", nullptr, false, a.view.panel)) a.view.panel_width = std::min(a.view.panel_width + 60, 900.0f);
+  mark_ui(a, "view:Wider side panels");
+  if (menu_item(a, "Narrower side panels", nullptr, false, a.view.panel)) a.view.panel_width = std::max(a.view.panel_width - 60, 240.0f);
+  mark_ui(a, "view:Narrower side panels");
+  // The same as F6, for browsers that keep F6 for themselves.
+  if (menu_item(a, "Keyboard to the side panels", "F6")) { a.view.panel = true; a.focus_request = App::FocusRequest::panels; }
+  mark_ui(a, "view:Keyboard to the side panels");
+  ImGui::Separator();
+  for (const Kind& k : kKinds) {
+    std::string name(k.plural);
+    menu_item(a, name.c_str(), nullptr, &a.view.show_kind[int(k.id)]);
+    mark_ui(a, "view:" + name);
+  }
+  menu_item(a, "Other labels", nullptr, &a.view.show_other);
+  mark_ui(a, "view:Other labels");
+  menu_item(a, "Suggestions", nullptr, &a.view.show_suggestions);
+  mark_ui(a, "view:Suggestions");
+  ImGui::Separator();
+  if (menu_item(a, "Dark theme", nullptr, a.view.dark)) { a.view.dark = !a.view.dark; apply_theme(a.view.dark); }
+  mark_ui(a, "view:Dark theme");
+  if (menu_item(a, "Larger text", "Ctrl+=")) zoom(a, a.view.body_size + 2);
+  mark_ui(a, "view:Larger text");
+  if (menu_item(a, "Smaller text", "Ctrl+-")) zoom(a, a.view.body_size - 2);
+  mark_ui(a, "view:Smaller text");
+  if (menu_item(a, "Default text size", "Ctrl+0")) zoom(a, 19);
+  mark_ui(a, "view:Default text size");
+  ImGui::Separator();
+  if (menu_item(a, "Settings\u2026")) { a.settings_request = a.settings_focus = true; a.focus_request = App::FocusRequest::none; }
+  mark_ui(a, "view:Settings");
+}
+
+[[gnu::noinline]] void help_menu_items(App& a) {
+  if (menu_item(a, "Keyboard shortcuts", "F1")) { a.show_help = true; a.focus_request = App::FocusRequest::none; }
+  if (menu_item(a, "About Lede and credits")) { a.show_about = true; a.focus_request = App::FocusRequest::none; }
+  mark_ui(a, "menu:About");
+}
+
 void draw_menu(App& a) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (a.menu_request) {
@@ -849,133 +973,31 @@ void draw_menu(App& a) {
   bool file_menu = ImGui::BeginMenu("File");
   mark_ui(a, "menu:File");
   if (file_menu) {
-    if (menu_item(a, "Library\u2026", "Ctrl+Shift+L")) open_library(a);
-    mark_ui(a, "menu:Library");
-    if (menu_item(a, "Open article\u2026", "Ctrl+O") && a.host.open_picker) a.host.open_picker(FileKind::article);
-    if (menu_item(a, "Open annotations\u2026", "Ctrl+Shift+O") && a.host.open_picker) a.host.open_picker(FileKind::annotations);
-    if (menu_item(a, "New article from clipboard") && a.host.request_clipboard_text) a.host.request_clipboard_text();
-    mark_ui(a, "menu:New article from clipboard");
-    if (menu_item(a, "Close article", nullptr, false, a.sessions.size() > 1)) close_session(a, size_t(std::find_if(a.sessions.begin(), a.sessions.end(), [&](const auto& x) { return x.get() == a.s; }) - a.sessions.begin()));
-    mark_ui(a, "menu:Close article");
-    if (menu_item(a, "Merge another reader\u2019s file\u2026") && a.host.open_picker) a.host.open_picker(FileKind::merge);
-    mark_ui(a, "menu:Merge");
-    if (menu_item(a, "Article details\u2026")) { open_article_details(a); a.focus_request = App::FocusRequest::none; }
-    mark_ui(a, "menu:Article details");
-    ImGui::Separator();
-    if (menu_item(a, "Save annotations", "Ctrl+S")) save_annotations(a);
-    if (menu_item(a, "Export as W3C Web Annotation")) {
-      std::string data = write_w3c(to_set(*a.s), kGenerator);
-      std::string name = (a.s->file_stem.empty() ? std::string("article") : a.s->file_stem) + ".w3c.jsonld";
-      if (std::string fault = w3c_export_fault(data.size()); !fault.empty()) {
-        show_notice(a, true, "Not exported", fault);  // a file Lede could not open again is not written
-      } else {
-        if (a.host.download) a.host.download(name.c_str(), data.data(), data.size(), "application/ld+json");
-        set_status(a, "Exported " + name);
-      }
-    }
-    mark_ui(a, "menu:Export W3C");
-    bool report_menu = ImGui::BeginMenu("Export report");
-    mark_ui(a, "menu:Export report");
-    if (report_menu) {
-      const char* items[][3] = {{"Report (HTML)\u2026", "html", "menu:Report HTML"}, {"Report (Markdown)\u2026", "md", "menu:Report Markdown"},
-                                {"Claims table (CSV)\u2026", "csv", "menu:Claims CSV"}, {"ClaimReview (JSON-LD)\u2026", "claimreview", "menu:ClaimReview"}};
-      for (auto& it : items) {
-        if (menu_item(a, it[0])) export_report(a, it[1]);
-        mark_ui(a, it[2]);
-      }
-      ImGui::EndMenu();
-    }
-    if (menu_item(a, "Print report\u2026", "Ctrl+P")) print_report(a);
-    mark_ui(a, "menu:Print report");
-    ImGui::Separator();
-    if (menu_item(a, "Export library\u2026") && a.host.export_library) a.host.export_library();
-    mark_ui(a, "menu:Export library");
-    if (menu_item(a, "Import library\u2026") && a.host.open_picker) a.host.open_picker(FileKind::library);
-    mark_ui(a, "menu:Import library");
+    file_menu_items(a);
     ImGui::EndMenu();
   }
   bool edit_menu = ImGui::BeginMenu("Edit");
   mark_ui(a, "menu:Edit");
   if (edit_menu) {
-    if (menu_item(a, "Undo", "Ctrl+Z", false, !a.s->undo.empty())) undo(a);
-    if (menu_item(a, "Redo", "Ctrl+Shift+Z", false, !a.s->redo.empty())) redo(a);
-    ImGui::Separator();
-    bool sel = a.sel_anchor != a.sel_caret;
-    if (menu_item(a, "Copy", "Ctrl+C", false, sel) && a.host.write_clipboard) a.host.write_clipboard(app_selection_text(a).c_str());
-    if (menu_item(a, "Select all", "Ctrl+A")) { a.sel_anchor = 0; a.sel_caret = a.s->doc.text.size(); }
-    // (Menu items hand the keyboard to the page; these hand it to what they open instead.)
-    if (menu_item(a, "Find\u2026", "Ctrl+F")) open_find(a);
-    ImGui::Separator();
-    for (size_t i = 0; i < a.s->labels.size() && i < 9; ++i) {
-      char key[8];
-      std::snprintf(key, sizeof key, "%zu", i + 1);
-      if (menu_item(a, ("Mark as " + a.s->labels[i].name).c_str(), key, false, sel)) label_selection(a, a.s->labels[i].id);
-    }
-    ImGui::Separator();
-    if (menu_item(a, "Labels\u2026", "L")) { a.show_labels_window = true; a.labels_window_focus = true; a.focus_request = App::FocusRequest::none; }
-    if (menu_item(a, "Ratings\u2026")) { a.show_ratings_window = a.ratings_window_focus = true; a.focus_request = App::FocusRequest::none; }
-    mark_ui(a, "menu:Ratings");
+    edit_menu_items(a);
     ImGui::EndMenu();
   }
   bool suggestions_menu = ImGui::BeginMenu("Suggestions");
   mark_ui(a, "menu:Suggestions");
   if (suggestions_menu) {
-    menu_item(a, "Show suggestions", nullptr, &a.view.show_suggestions);
-    ImGui::Separator();
-    for (int accept = 1; accept >= 0; --accept) {
-      for (int k = -1; k < kKindCount; ++k) {
-        std::string label = k < 0 ? std::string() : std::string(kKinds[k].label);
-        std::string what = k < 0 ? std::string("all") : "all " + std::string(kKinds[k].noun) + "s";
-        std::string item = std::string(accept ? "Accept " : "Reject ") + what;
-        if (menu_item(a, item.c_str())) bulk_suggestions(a, k < 0 ? nullptr : label.c_str(), accept ? Status::accepted : Status::rejected, accept ? "Accepted" : "Rejected");
-        mark_ui(a, "menu:" + item);
-      }
-      if (accept) ImGui::Separator();
-    }
+    suggestions_menu_items(a);
     ImGui::EndMenu();
   }
   bool view_menu = ImGui::BeginMenu("View");
   mark_ui(a, "menu:View");
   if (view_menu) {
-    menu_item(a, "Side panels", "Ctrl+\\", &a.view.panel);
-    mark_ui(a, "view:Side panels");
-    if (menu_item(a, "Wider side panels", nullptr, false, a.view.panel)) a.view.panel_width = std::min(a.view.panel_width + 60, 900.0f);
-    mark_ui(a, "view:Wider side panels");
-    if (menu_item(a, "Narrower side panels", nullptr, false, a.view.panel)) a.view.panel_width = std::max(a.view.panel_width - 60, 240.0f);
-    mark_ui(a, "view:Narrower side panels");
-    // The same as F6, for browsers that keep F6 for themselves.
-    if (menu_item(a, "Keyboard to the side panels", "F6")) { a.view.panel = true; a.focus_request = App::FocusRequest::panels; }
-    mark_ui(a, "view:Keyboard to the side panels");
-    ImGui::Separator();
-    for (const Kind& k : kKinds) {
-      std::string name(k.plural);
-      menu_item(a, name.c_str(), nullptr, &a.view.show_kind[int(k.id)]);
-      mark_ui(a, "view:" + name);
-    }
-    menu_item(a, "Other labels", nullptr, &a.view.show_other);
-    mark_ui(a, "view:Other labels");
-    menu_item(a, "Suggestions", nullptr, &a.view.show_suggestions);
-    mark_ui(a, "view:Suggestions");
-    ImGui::Separator();
-    if (menu_item(a, "Dark theme", nullptr, a.view.dark)) { a.view.dark = !a.view.dark; apply_theme(a.view.dark); }
-    mark_ui(a, "view:Dark theme");
-    if (menu_item(a, "Larger text", "Ctrl+=")) zoom(a, a.view.body_size + 2);
-    mark_ui(a, "view:Larger text");
-    if (menu_item(a, "Smaller text", "Ctrl+-")) zoom(a, a.view.body_size - 2);
-    mark_ui(a, "view:Smaller text");
-    if (menu_item(a, "Default text size", "Ctrl+0")) zoom(a, 19);
-    mark_ui(a, "view:Default text size");
-    ImGui::Separator();
-    if (menu_item(a, "Settings\u2026")) { a.settings_request = a.settings_focus = true; a.focus_request = App::FocusRequest::none; }
-    mark_ui(a, "view:Settings");
+    view_menu_items(a);
     ImGui::EndMenu();
   }
   bool help_menu = ImGui::BeginMenu("Help");
   mark_ui(a, "menu:Help");
   if (help_menu) {
-    if (menu_item(a, "Keyboard shortcuts", "F1")) { a.show_help = true; a.focus_request = App::FocusRequest::none; }
-    if (menu_item(a, "About Lede and credits")) { a.show_about = true; a.focus_request = App::FocusRequest::none; }
-    mark_ui(a, "menu:About");
+    help_menu_items(a);
     ImGui::EndMenu();
   }
   // Legend, on the right of the menu bar; left out where it would not fit (phones): the card and
@@ -1451,9 +1473,9 @@ void app_frame(App& a) {
   draw_toast(a, top);
   draw_labels_window(a);
   draw_review_dialogs(a);
-  draw_library(a);
+  if (a.library.window) draw_library(a);  // closed windows are not called: their code is compiled when they open
   draw_graph_window(a);
-  draw_merge_window(a);
+  if (a.merge.open) draw_merge_window(a);
   draw_help(a);
   draw_about(a);
   draw_notice(a);

@@ -595,7 +595,7 @@ void draw_review_dialogs(App& a) {
   draw_reviewer_dialog(a);
   draw_settings_dialog(a);
   draw_details_dialog(a);
-  draw_ratings_window(a);
+  if (a.show_ratings_window) draw_ratings_window(a);  // closed: not called, so not compiled yet
 }
 
 }  // namespace lede
