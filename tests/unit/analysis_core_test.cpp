@@ -384,6 +384,28 @@ TEST_CASE("analysis: the token lists the passes walk instead of every token") {
   CHECK(d.cue_tokens == cues);
 }
 
+TEST_CASE("analysis: the token at a byte, searched from any token, is the one a search of all tokens finds") {
+  // Doc::tok_at gallops from a token near the answer: every byte of a text with multi-byte
+  // characters, spaces and punctuation, from every starting token (and past the last one).
+  using namespace lede::analysis;
+  std::string text = "  Ms. \u00C9lodie Tr\u00E2n said: \u201CWe'll see.\u201D\n\n3.5% of 1,200 \u2014 ok?! ";
+  Doc d(text, analyzer().lexicon());
+  tokenize(text, d.toks);
+  REQUIRE(d.n() > 15);
+  for (uint32_t b = 0; b <= text.size() + 2; ++b) {
+    size_t want = static_cast<size_t>(
+        std::partition_point(d.toks.begin(), d.toks.end(), [b](const Token& t) { return t.e <= b; }) - d.toks.begin());
+    for (size_t near = 0; near <= d.n() + 2; ++near) {
+      CAPTURE(b);
+      CAPTURE(near);
+      REQUIRE(d.tok_at(b, near) == want);
+    }
+  }
+  Doc empty("", analyzer().lexicon());
+  CHECK(empty.tok_at(0, 0) == 0);
+  CHECK(empty.tok_at(5, 3) == 0);
+}
+
 TEST_CASE("analysis: CRLF and long lines, determinism") {
   std::string text = "Officials in Berlin said on Monday that 12 people were hurt.\r\nThe mayor, Anna Schmidt, said: \"We are shocked.\"\r\n";
   auto a1 = analyzer().analyze(text);

@@ -200,14 +200,11 @@ struct ClaimPass {
   bool clause_word(size_t i) const {
     return d.is(i, h_whether) || d.is(i, h_if) || d.is(i, h_how) || d.is(i, h_why) || d.is(i, h_what) || d.is(i, h_when);
   }
-  // The first token that ends after byte b (binary search: the tokens are in order)
-  size_t tok_at(uint32_t b) const {
-    return static_cast<size_t>(std::partition_point(d.toks.begin(), d.toks.end(), [b](const Token& t) { return t.e <= b; }) - d.toks.begin());
-  }
-  // A speaker is never a date, a time, a number or an adverb ("In 2017, said", "Already, officials said")
-  bool bad_speaker(const Speaker& sp) const {
+  // A speaker is never a date, a time, a number or an adverb ("In 2017, said", "Already, officials said");
+  // near: a token close to the speaker (its cue)
+  bool bad_speaker(const Speaker& sp, size_t near) const {
     if (!sp.present || sp.entity) return false;  // a named actor is a speaker
-    size_t k = tok_at(sp.b);
+    size_t k = d.tok_at(sp.b, near);
     bool any = false;
     for (; k < d.n() && d.toks[k].b < sp.e; ++k) {
       const Token& t = d.toks[k];
@@ -441,11 +438,11 @@ struct ClaimPass {
     a.e = e;
     a.attrs.cue = c1 > c0 ? d.span_attr(d.toks[c0].b, d.toks[c1 - 1].e) : SpanAttr::null_span();
     Speaker who = sp;
-    const bool bad = bad_speaker(sp);
+    const bool bad = bad_speaker(sp, c0);
     if (bad) {
       // "Asante, 41, said": the name before an age; else no speaker
       who = Speaker();
-      size_t k = tok_at(sp.b);
+      size_t k = d.tok_at(sp.b, c0);
       if (k >= 2 && d.punct(k - 1, ',') && d.mention_at[k - 2] >= 0) {
         const Mention& m = d.mentions[d.mention_at[k - 2]];
         who.present = true;
@@ -929,7 +926,7 @@ struct ClaimPass {
             sp = agent(k, i - 1);  // "a statement by", "a speech on Tuesday by"
             break;
           }
-      if (!sp.present || bad_speaker(sp) || ce <= ys) continue;
+      if (!sp.present || bad_speaker(sp, c0) || ce <= ys) continue;
       emit(d.toks[ys].b, content_bytes_end(ys, ce), sp, c0, c1);
     }
   }
@@ -1179,7 +1176,7 @@ struct ClaimPass {
             size_t ce = content_end(k);
             if (ce <= k + 1) break;
             subject();
-            if (!sp.present || bad_speaker(sp)) break;
+            if (!sp.present || bad_speaker(sp, c)) break;
             emit(d.toks[k].b, content_bytes_end(k, ce), sp, c, c + l);
             break;
           }
@@ -1194,7 +1191,7 @@ struct ClaimPass {
             if (d.punct(y, ',') && y + 1 < se && !in_quote[y + 1] && (clause_start(y + 1) || bare_noun(y + 1))) {
               size_t ce = content_end(y + 1);
               subject();
-              if (ce > y + 1 && sp.present && !bad_speaker(sp)) emit(d.toks[y + 1].b, content_bytes_end(y + 1, ce), sp, c, c + l);
+              if (ce > y + 1 && sp.present && !bad_speaker(sp, c)) emit(d.toks[y + 1].b, content_bytes_end(y + 1, ce), sp, c, c + l);
               break;
             }
           }
@@ -1275,7 +1272,7 @@ struct ClaimPass {
                 ++e;
               if (e > q + 3) {
                 subject();
-                if (sp.present && !bad_speaker(sp)) {
+                if (sp.present && !bad_speaker(sp, c)) {
                   emit(d.toks[q].e, content_bytes_end(q + 1, e), sp, c, c + l);
                   break;
                 }
@@ -1351,7 +1348,7 @@ struct ClaimPass {
       size_t k = c + 1;
       while (k < n && d.toks[k].e <= end_b) ++k;
       *covered_until = std::max(*covered_until, k);
-      nested_cue = opening_cue(tok_at(d.out.back().b), k);
+      nested_cue = opening_cue(d.tok_at(d.out.back().b, c), k);
     }
   }
 

@@ -1,5 +1,6 @@
 // Internal: the per-call working state shared by the actor, number and claim passes.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -156,6 +157,24 @@ struct Doc {
     return text.substr(toks[t0].b, toks[t1 - 1].e - toks[t0].b);
   }
   uint32_t cp(uint32_t byte) const { return index.to_cp(byte); }
+  // The first token that ends after byte b (n() if none), searched outwards from a token near it,
+  // then by halves: the answer is a few tokens from `near` where the passes ask, and a binary
+  // search over all the tokens missed the cache at nearly every step once they outgrow it.
+  size_t tok_at(uint32_t b, size_t near) const {
+    const size_t n = toks.size();
+    auto before = [&](size_t k) { return toks[k].e <= b; };  // true, then false, along the tokens
+    size_t lo = 0, hi = std::min(near, n), step = 1;  // the answer is in [lo, hi]
+    if (hi < n && before(hi)) {
+      lo = hi + 1;
+      while (lo + step - 1 < n && before(lo + step - 1)) { lo += step; step *= 2; }
+      hi = std::min(n, lo + step - 1);
+    } else {
+      while (hi >= step && !before(hi - step)) { hi -= step; step *= 2; }
+      lo = hi >= step ? hi - step + 1 : 0;
+    }
+    return static_cast<size_t>(std::partition_point(toks.begin() + lo, toks.begin() + hi, [b](const Token& t) { return t.e <= b; }) -
+                               toks.begin());
+  }
   bool lx_has(size_t i, uint32_t bit) const { return (lx[i] & bit) != 0; }  // token i's lexeme has the bit
   uint8_t fclass(size_t i) const { return static_cast<uint8_t>(lx[i] & LX_FUNCTION); }
   HeadKind org_head(size_t i) const { return static_cast<HeadKind>((lx[i] & LX_ORG_HEAD) >> 8); }
