@@ -65,9 +65,8 @@ LibraryEntry entry_of(const Session& s) {
   e.stem = s.file_stem;
   e.outlet = s.doc.meta.outlet;
   e.published = s.doc.meta.published;
-  ClaimCounts cc = claim_counts(s.annotations);
-  e.claims = cc.claims;
-  e.checked = cc.checked;
+  e.claims = s.tally.claims;  // kept by the session: no recount of a long article per store
+  e.checked = s.tally.checked;
   e.length = s.index.length();
   e.annotations = reader_annotation_count(s);
   e.created = s.created;

@@ -486,18 +486,8 @@ void draw_status_bar(App& a, float y, float h) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 5));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
   ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  App::StatusTally& t = a.status_tally;
-  if (t.s != a.s || t.changes != a.s->changes || t.id != a.s->id) {
-    t = {a.s, a.s->id, a.s->changes};
-    for (const Annotation& an : a.s->annotations) {
-      if (an.status == Status::suggested) ++t.suggested;
-      else if (an.status == Status::accepted) ++t.mine;
-    }
-    const ClaimCounts cc = claim_counts(a.s->annotations);
-    t.claims = cc.claims;
-    t.checked = cc.checked;
-  }
-  const size_t mine = t.mine, suggested = t.suggested;
+  const Tally& t = a.s->tally;  // kept by the session from each change
+  const size_t mine = t.accepted, suggested = t.suggested;
   const ImVec4 warn(0.80f, 0.22f, 0.12f, 1);
   // Narrow screens (phones) get the short forms; what still does not fit is left out, never cut.
   const bool narrow = io.DisplaySize.x < 700;
@@ -1305,7 +1295,7 @@ std::string app_state_json(const App& a) {
   for (const auto& sp : a.sessions) tabs.push_back({{"id", sp->id}, {"title", article_title(sp->doc)}, {"current", sp.get() == a.s}, {"top", sp->top_cp}});
   json ratings = json::array();
   for (const Rating& r : a.s->ratings) ratings.push_back({{"id", r.id}, {"name", r.name}, {"color", r.color}, {"value", r.value}});
-  const ClaimCounts claims = claim_counts(a.s->annotations);
+  const ClaimCounts claims{a.s->tally.claims, a.s->tally.checked};
   json ui = json::object();
   for (const auto& [name, r] : a.ui_rects) ui[name] = {{"x", r[0]}, {"y", r[1]}, {"w", r[2]}, {"h", r[3]}};
   json s = {

@@ -240,14 +240,6 @@ struct App {
   std::string status;   // last action, in the status bar
   std::string window_title;  // the browser tab's, as last set
   std::string status_counts;  // the status bar's counts as drawn last frame (for scripts)
-  // The counts behind it, kept until the session changes: counting every annotation each frame
-  // read a long article's 31k annotations twice per frame.
-  struct StatusTally {
-    const Session* s = nullptr;
-    std::string id;
-    uint64_t changes = ~0ull;
-    size_t mine = 0, suggested = 0, claims = 0, checked = 0;
-  } status_tally;
   std::string toast;    // short notice at the top of the page
   double toast_until = 0;
 };

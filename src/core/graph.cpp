@@ -153,40 +153,20 @@ int Graph::node_of(const std::string& entity) const {
 
 namespace {
 
-// An actor as the linker reads it: its span and its entity (interned), without touching the
-// annotation again (on a long article the annotations are ~900 bytes apart).
-struct ActorRef {
-  int64_t start, end;
-  size_t index;
-  int name;
-};
-
-// Links claims to entities: the speaker (through the actors near it) and the actors inside.
+// Links claims to entities: the speaker (through the actors near it) and the actors inside. It
+// reads the parts' actors (span, interned entity) without touching the annotations again (on a
+// long article they are ~900 bytes apart) and interns the names it finds (a capital's country, a
+// speaker's own link) in the parts.
 struct Builder {
   std::string_view text;
   const TextIndex& index;
   const std::vector<Annotation>& an;
-  std::vector<ActorRef> actors;  // non-rejected actor annotations, by start
-  // Entity names, interned: most point into GraphParts; the rest (a capital's country, a
-  // speaker's own link) are kept in `owned`.
-  std::unordered_map<std::string_view, int> ids;
-  std::deque<std::string> owned;
-  std::vector<std::string_view> names;
+  GraphParts& parts;
+  const std::vector<GraphParts::Actor>& actors = parts.actors;  // non-rejected actor annotations, by start
 
-  int intern(std::string_view s) {
-    auto [it, fresh] = ids.emplace(s, int(names.size()));
-    if (fresh) names.push_back(s);
-    return it->second;
-  }
-  int intern_owned(std::string s) {
-    auto it = ids.find(s);
-    if (it != ids.end()) return it->second;
-    owned.push_back(std::move(s));
-    return intern(owned.back());
-  }
   // The first actor starting at or after cp.
   size_t first_actor_at(int64_t cp) const {
-    return size_t(std::lower_bound(actors.begin(), actors.end(), cp, [](const ActorRef& a, int64_t c) { return a.start < c; }) - actors.begin());
+    return size_t(std::lower_bound(actors.begin(), actors.end(), cp, [](const GraphParts::Actor& a, int64_t c) { return a.start < c; }) - actors.begin());
   }
   // The latest actor before cp (within kNear code points) that `want` accepts; -1 when none.
   template <class F>
@@ -220,7 +200,7 @@ struct Builder {
       size_t k = first_actor_at(cue.start);
       int64_t at = cue.start - 2;  // the list runs back over actors, commas, "and", "the"
       while (k > 0) {
-        const ActorRef& a = actors[k - 1];
+        const GraphParts::Actor& a = actors[k - 1];
         if (cue.start - a.start > GraphParts::kNear) break;  // a claim depends only on actors near it
         size_t gb = index.to_byte(size_t(a.end)), ge = index.to_byte(size_t(at));
         std::string gap = lower(text.substr(gb, ge - gb));
@@ -252,9 +232,9 @@ struct Builder {
       if (!claim.attrs.extra.is_object() || !claim.attrs.extra.contains("speaker")) return -1;
       json other = claim.attrs.get("speaker");  // another shape, from a file
       if (other.is_object() && other.contains("entity") && other["entity"].is_string() && !other["entity"].get<std::string>().empty())
-        e = intern_owned(other["entity"].get<std::string>());
+        e = parts.intern(other["entity"].get<std::string>());
     } else if (!sp.entity.empty()) {
-      e = intern_owned(sp.entity);
+      e = parts.intern(sp.entity);
     } else {
       for (size_t k = first_actor_at(sp.start); k < actors.size() && actors[k].start < sp.end; ++k)
         if (actors[k].end <= sp.end) e = actors[k].name;
@@ -281,8 +261,8 @@ struct Builder {
       }
     }
     if (e < 0) return -1;
-    std::string gov = government_of(names[size_t(e)]);
-    return gov.empty() ? e : intern_owned(std::move(gov));
+    std::string gov = government_of(parts.names[size_t(e)]);
+    return gov.empty() ? e : parts.intern(std::move(gov));
   }
 
   // A claim's speakers and the entities it names (GraphParts::Claim::links).
@@ -296,26 +276,19 @@ struct Builder {
     const SpanAttr& sp = cl.attrs.speaker;
     std::vector<int> seen;
     for (int from : speakers) {
-      c.speakers.emplace_back(names[size_t(from)]);
+      c.speakers.push_back(from);
       seen.clear();
       for (size_t k = first_actor_at(cl.start); k < actors.size() && actors[k].start < cl.end; ++k) {
-        const ActorRef& a = actors[k];
+        const GraphParts::Actor& a = actors[k];
         if (a.end > cl.end) continue;
         if (sp.is_set() && a.start < sp.end && a.end > sp.start) continue;  // the speaker itself
         if (a.name == from || std::find(seen.begin(), seen.end(), a.name) != seen.end()) continue;
         seen.push_back(a.name);
-        c.links.push_back({c.speakers.size() - 1, std::string(names[size_t(a.name)])});
+        c.links.push_back({c.speakers.size() - 1, a.name});
       }
     }
   }
 };
-
-Builder linker(std::string_view text, const TextIndex& index, const std::vector<Annotation>& an, const GraphParts& parts) {
-  Builder b{text, index, an, {}, {}, {}, {}};
-  b.actors.reserve(parts.actors.size());
-  for (const GraphParts::Actor& a : parts.actors) b.actors.push_back({a.start, a.end, a.index, b.intern(a.name)});
-  return b;
-}
 
 // A claim's cue lower-cased, and its stance, remembered per distinct cue (a long article says
 // "said" thousands of times).
@@ -335,8 +308,9 @@ bool by_start(const T& p, const T& q) {
 
 // The parts of the annotations [from, to) (indices), in order; claims not linked yet.
 void read_parts(std::string_view text, const TextIndex& index, const std::vector<Annotation>& an, const GraphOptions& options,
-                size_t from, size_t to, std::vector<GraphParts::Actor>* actors, std::vector<GraphParts::Claim>* claims) {
+                size_t from, size_t to, GraphParts& parts, std::vector<GraphParts::Actor>* actors, std::vector<GraphParts::Claim>* claims) {
   const std::string_view actor = kind(KindId::actor).label, claim = kind(KindId::claim).label;
+  CueStances stances;
   for (size_t i = from; i < to; ++i) {
     const Annotation& a = an[i];
     if (a.status == Status::rejected) continue;
@@ -347,7 +321,7 @@ void read_parts(std::string_view text, const TextIndex& index, const std::vector
         for (char& c : name)
           if (c == '\n') c = ' ';
       }
-      actors->push_back({a.start, a.end, i, std::move(name), a.attrs.kind});
+      actors->push_back({a.start, a.end, i, parts.intern(std::move(name)), a.attrs.kind});
     } else if (a.label == claim && !(options.accepted_only && a.status != Status::accepted)) {
       GraphParts::Claim c;
       c.start = a.start;
@@ -358,65 +332,64 @@ void read_parts(std::string_view text, const TextIndex& index, const std::vector
       const SpanAttr &sp = a.attrs.speaker, &cue = a.attrs.cue;
       c.near_from = std::min({a.start, sp.is_set() ? sp.start : a.start, cue.is_set() ? cue.start : a.start}) - GraphParts::kNear;
       c.near_to = std::max({a.end, sp.is_set() ? sp.end : a.end, cue.is_set() ? cue.end : a.end});
-      c.cue = claim_cue(a.attrs);
+      c.cue = lower(claim_cue(a.attrs));
+      c.stance = stances.stance(c.cue);
       claims->push_back(std::move(c));
     }
   }
 }
 
+// The names in name order again, when some were added.
+void sort_names(GraphParts& parts) {
+  if (parts.by_name.size() == parts.names.size()) return;
+  parts.by_name.resize(parts.names.size());
+  for (size_t i = 0; i < parts.by_name.size(); ++i) parts.by_name[i] = int(i);
+  std::sort(parts.by_name.begin(), parts.by_name.end(), [&](int x, int y) { return parts.names[size_t(x)] < parts.names[size_t(y)]; });
+}
+
 }  // namespace
 
-// The graph of the parts: nodes by entity, one edge per (speaker, entity, stance).
+int GraphParts::intern(std::string name) {
+  auto [it, fresh] = ids.try_emplace(std::move(name), int(names.size()));  // no node made when known
+  if (fresh) names.push_back(it->first);
+  return it->second;
+}
+
+// The graph of the parts: nodes by entity, one edge per (speaker, entity, stance). Names are
+// numbers here (interned in the parts): no name is hashed or copied but the nodes' own.
 Graph graph_of(const GraphParts& parts, const GraphOptions& options) {
   Graph g;
-  std::unordered_map<std::string_view, int> ids;
-  std::vector<std::string_view> names;
-  auto intern = [&](std::string_view s) {
-    auto [it, fresh] = ids.emplace(s, int(names.size()));
-    if (fresh) names.push_back(s);
-    return it->second;
-  };
   // Nodes: every entity with its mentions (in text order), and the speakers' governments.
-  struct NodeAt { bool node = false; std::string_view kind; std::vector<size_t> mentions; };
-  std::vector<NodeAt> at;
-  auto node_at = [&](int name) -> NodeAt& {
-    if (size_t(name) >= at.size()) at.resize(names.size() + 16);
-    return at[size_t(name)];
-  };
+  struct NodeAt { bool node = false; const std::string* kind = nullptr; std::vector<size_t> mentions; };
+  std::vector<NodeAt> at(parts.names.size());
   for (const GraphParts::Actor& a : parts.actors) {
-    NodeAt& n = node_at(intern(a.name));
-    if (n.kind.empty()) n.kind = a.kind;
+    NodeAt& n = at[size_t(a.name)];
+    if (!n.kind || n.kind->empty()) n.kind = &a.kind;
     n.node = true;
     n.mentions.push_back(a.index);
   }
+  static const std::string organization = "organization";  // a government named only by its capital
   struct Link { int from, to; Stance stance; size_t claim; const std::string* cue; };
   std::vector<Link> links;
-  CueStances stances;
   for (const GraphParts::Claim& c : parts.claims) {
     if (options.accepted_only && !c.accepted) continue;
     if (c.speakers.empty()) { ++g.unlinked_claims; continue; }
-    Stance st = stances.stance(c.cue);
-    std::vector<int> from;
-    for (const std::string& sp : c.speakers) from.push_back(intern(sp));
     size_t l = 0;
-    for (size_t k = 0; k < from.size(); ++k) {
-      for (; l < c.links.size() && c.links[l].speaker == k; ++l) links.push_back({from[k], intern(c.links[l].entity), st, c.index, &c.cue});
-      NodeAt& n = node_at(from[k]);
-      if (!n.node) n.kind = "organization";  // a government named only by its capital
+    for (size_t k = 0; k < c.speakers.size(); ++k) {
+      const int from = c.speakers[k];
+      for (; l < c.links.size() && c.links[l].speaker == k; ++l) links.push_back({from, c.links[l].entity, c.stance, c.index, &c.cue});
+      NodeAt& n = at[size_t(from)];
+      if (!n.node) n.kind = &organization;
       n.node = true;
     }
   }
-  // Node order: by entity name.
-  std::vector<int> order;
-  for (size_t i = 0; i < at.size() && i < names.size(); ++i)
-    if (at[i].node) order.push_back(int(i));
-  std::sort(order.begin(), order.end(), [&](int x, int y) { return names[size_t(x)] < names[size_t(y)]; });
-  std::vector<int> node_of(names.size(), -1);
-  g.nodes.reserve(order.size());
-  for (int name : order) {
-    node_of[size_t(name)] = int(g.nodes.size());
+  // Node order: by entity name (the parts keep the names sorted).
+  std::vector<int> node_of(parts.names.size(), -1);
+  for (int name : parts.by_name) {
     NodeAt& n = at[size_t(name)];
-    g.nodes.push_back({std::string(names[size_t(name)]), std::string(n.kind), std::move(n.mentions), 0});
+    if (!n.node) continue;
+    node_of[size_t(name)] = int(g.nodes.size());
+    g.nodes.push_back({parts.names[size_t(name)], n.kind ? *n.kind : std::string(), std::move(n.mentions), 0});
   }
   // Edges: one per (from, to, stance), in that order; its claims and cues in text order.
   for (Link& l : links) {
@@ -432,10 +405,7 @@ Graph graph_of(const GraphParts& parts, const GraphOptions& options) {
       g.edges.push_back({size_t(l.from), size_t(l.to), l.stance, {}, {}});
     GraphEdge& e = g.edges.back();
     e.claims.push_back(l.claim);
-    if (!l.cue->empty()) {
-      std::string cue = lower(*l.cue);
-      if (std::find(e.cues.begin(), e.cues.end(), cue) == e.cues.end()) e.cues.push_back(std::move(cue));
-    }
+    if (!l.cue->empty() && std::find(e.cues.begin(), e.cues.end(), *l.cue) == e.cues.end()) e.cues.push_back(*l.cue);
   }
   for (const GraphEdge& e : g.edges) {
     g.nodes[e.from].claims += e.claims.size();
@@ -446,13 +416,14 @@ Graph graph_of(const GraphParts& parts, const GraphOptions& options) {
 
 GraphParts read_graph_parts(std::string_view text, const TextIndex& index, const std::vector<Annotation>& annotations, const GraphOptions& options) {
   GraphParts parts;
-  read_parts(text, index, annotations, options, 0, annotations.size(), &parts.actors, &parts.claims);
+  read_parts(text, index, annotations, options, 0, annotations.size(), parts, &parts.actors, &parts.claims);
   // A session keeps its annotations in this order already: no sort then.
   auto order = [](const auto& x, const auto& y) { return by_start(x, y); };
   if (!std::is_sorted(parts.actors.begin(), parts.actors.end(), order)) std::sort(parts.actors.begin(), parts.actors.end(), order);
   if (!std::is_sorted(parts.claims.begin(), parts.claims.end(), order)) std::sort(parts.claims.begin(), parts.claims.end(), order);
-  Builder b = linker(text, index, annotations, parts);
+  Builder b{text, index, annotations, parts};
   for (GraphParts::Claim& c : parts.claims) b.link(c);
+  sort_names(parts);
   return parts;
 }
 
@@ -476,16 +447,17 @@ size_t update_graph_parts(GraphParts& parts, std::string_view text, const TextIn
   while (last < annotations.size() && annotations[last].start <= to) ++last;
   std::vector<GraphParts::Actor> actors;
   std::vector<GraphParts::Claim> claims;
-  read_parts(text, index, annotations, options, first, last, &actors, &claims);
+  read_parts(text, index, annotations, options, first, last, parts, &actors, &claims);
   const size_t fresh = claims.size();
   splice(parts.actors, actors);
   const size_t at = splice(parts.claims, claims);
   // Linked again: the claims read again, and those whose links depend on actors in [from, to].
-  Builder b = linker(text, index, annotations, parts);
+  Builder b{text, index, annotations, parts};
   for (size_t k = 0; k < parts.claims.size(); ++k) {
     GraphParts::Claim& c = parts.claims[k];
     if ((k >= at && k < at + fresh) || (c.near_from <= to && c.near_to >= from)) b.link(c);
   }
+  sort_names(parts);
   return last - first;
 }
 

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/annotation.hpp"
@@ -68,22 +69,30 @@ json graph_json(const Graph& g, const std::vector<Annotation>& annotations);
 // it, in its speaker and cue, and within kNear code points before them).
 struct GraphParts {
   static constexpr int64_t kNear = 3000;
+  // Entity names, interned once: actors, speakers and links refer to them by number, so that
+  // grouping after a change hashes no name again. Only grows (a name no longer used stays).
+  std::vector<std::string> names;
+  std::unordered_map<std::string, int> ids;
+  std::vector<int> by_name;  // every name's number, in name order (the graph's node order)
+  int intern(std::string name);
   struct Actor {
     int64_t start, end;
     size_t index;              // the annotation
-    std::string name, kind;    // its entity (else its words) and the actors' kind
+    int name;                  // its entity (else its words), interned
+    std::string kind;          // the actors' kind
   };
   struct Link {
-    size_t speaker;      // into Claim::speakers
-    std::string entity;  // the entity the claim names
+    size_t speaker;  // into Claim::speakers
+    int entity;      // the entity the claim names
   };
   struct Claim {
     int64_t start, end;
     size_t index;
     bool accepted;                      // by the reader ("Accepted only" keeps these)
     int64_t near_from, near_to;         // where the actors its links depend on lie
-    std::string cue;                    // its cue words, as written
-    std::vector<std::string> speakers;  // empty when the speaker has no entity (unlinked)
+    std::string cue;                    // its cue words, lower case
+    Stance stance;                      // of the cue
+    std::vector<int> speakers;          // empty when the speaker has no entity (unlinked)
     std::vector<Link> links;            // by speaker, then text order
   };
   std::vector<Actor> actors;  // non-rejected actors, by (start, end descending, index)

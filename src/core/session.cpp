@@ -53,6 +53,9 @@ bool apply_in_place(Session& s, const Change& c, bool forward) {
   }
   std::sort(gone.begin(), gone.end());
   gone.erase(std::unique(gone.begin(), gone.end()), gone.end());
+  // The tally follows what is removed and added here (the by-id path counts afresh).
+  for (size_t i : gone) s.tally.remove(v[i]);
+  for (const Annotation* an : added) s.tally.add(*an);
   // The same annotation at the same place: assigned where it is.
   std::vector<bool> kept(gone.size(), false);
   std::vector<const Annotation*> inserted;
@@ -247,6 +250,7 @@ void sort_annotations(Session& s) {
   std::sort(s.annotations.begin(), s.annotations.end(), annotation_less);
   s.max_span = 0;
   for (const Annotation& an : s.annotations) note_added(s, an);
+  s.tally = tally_of(s.annotations);
 }
 
 std::string new_annotation_id(Session& s) { return "u" + std::to_string(s.next_id++); }
@@ -272,11 +276,7 @@ std::string annotation_text(const Session& s, const Annotation& an) {
   return cp_substr(s.doc.text, s.index, size_t(an.start), size_t(an.end));
 }
 
-size_t reader_annotation_count(const Session& s) {
-  size_t n = 0;
-  for (const Annotation& an : s.annotations) n += an.status != Status::suggested;
-  return n;
-}
+size_t reader_annotation_count(const Session& s) { return s.tally.decided(); }
 
 AnnotationSet to_set(const Session& s) {
   AnnotationSet set;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/annotation.hpp"
+#include "core/tally.hpp"
 #include "core/text.hpp"
 
 namespace lede {
@@ -81,6 +82,7 @@ struct Session {
   std::vector<Annotation> orphans;      // from files whose article changed: kept, shown, saved
   std::string author;                   // the file's author, kept on save
   int64_t max_span = 0;                 // at least the longest annotation: bounds the visible-range search
+  Tally tally;                          // the annotations counted: kept from each change's edits
   uint64_t next_id = 1;
   uint64_t changes = 0;                 // bumps on every change
   // The latest changes' spans (at most kMaxChangeSpans). A bump of `changes` without a span here
@@ -121,7 +123,7 @@ std::optional<std::string> redo(Session& s);
 // (Session::change_spans); false when one touched everything or is no longer recorded.
 bool touched_since(const Session& s, uint64_t since, int64_t* from, int64_t* to);
 
-void sort_annotations(Session& s);  // also bounds max_span and moves next_id past every id
+void sort_annotations(Session& s);  // also bounds max_span, moves next_id past every id and counts the tally
 std::string new_annotation_id(Session& s);
 Annotation* find_annotation(Session& s, const std::string& id);
 const Annotation* find_annotation(const Session& s, const std::string& id);

@@ -9,6 +9,7 @@
 #include "core/graph.hpp"
 #include "core/session.hpp"
 #include "core/text.hpp"
+#include "session_support.hpp"
 #ifdef LEDE_WITH_ANALYSIS
 #include "core/analysis/analyze.hpp"
 #include "analyzer_support.hpp"
@@ -426,6 +427,24 @@ TEST_CASE("graph: on an analysed article, accept / reject / edit / undo / redo u
     CHECK(whole(p.graph) == whole(build_graph(s, p.options)));
   }
   CHECK(partial > 30);
+}
+#endif
+
+#ifdef LEDE_WITH_ANALYSIS
+TEST_CASE("graph: after any mix of changes, undo and redo the picture equals a full build, with or without Accepted only") {
+  Session s;
+  open_analysed(s, read_source_file("assets/articles/dprk-missiles-un.txt"));
+  GraphPicture p;
+  REQUIRE(p.update(s));
+  const size_t partial = follow_random_steps(s, p, 17, 300, [&] { return whole(p.graph); }, [&] { return whole(build_graph(s, p.options)); });
+  CHECK(partial > 200);
+  // The same parts filtered: "Accepted only" reads nothing again, and equals a full build of it.
+  p.options.accepted_only = true;
+  REQUIRE(p.update(s));
+  CHECK(p.read == 0);
+  CHECK(whole(p.graph) == whole(build_graph(s, p.options)));
+  const size_t filtered = follow_random_steps(s, p, 23, 100, [&] { return whole(p.graph); }, [&] { return whole(build_graph(s, p.options)); });
+  CHECK(filtered > 60);
 }
 #endif
 
