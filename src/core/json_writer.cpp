@@ -1,9 +1,13 @@
 #include "core/json_writer.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core/lede_file.hpp"
 #include "core/text.hpp"
@@ -29,14 +33,38 @@ bool plain8(const unsigned char* p) {
   return !((w & kHighs) | ((w - kOnes * 0x20) & ~w & kHighs)) && no_quote8(w);
 }
 
+// Sixteen bytes at a time where the target has SSE2 (every x86-64: the native `lede`), the same
+// tests as no_quote8 and plain8.
+#ifdef __SSE2__
+bool no_quote16(const unsigned char* p) {
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+  return _mm_movemask_epi8(hit) == 0;
+}
+bool plain16(const unsigned char* p) {
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // a signed compare: bytes from 0x80 up are negative, so "< 0x20" takes them with the controls
+  __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+  return _mm_movemask_epi8(bad) == 0;
+}
+#endif
+
 }  // namespace
 
+// Room for n bytes and as many as this writer wrote so far (at least 512): a writer per
+// suggestion makes little slack, one writing a long answer grows it geometrically.
+void JsonWriter::grow(size_t n) { out_.resize(len_ + std::max({n, size_t(512), len_ - start_})); }
+
 void JsonWriter::string(std::string_view s) {
-  size_t mark = out_.size();
-  out_ += '"';
+  size_t mark = len_;
+  put('"');
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size(), run = 0;
   for (size_t i = 0; i < n;) {
+#ifdef __SSE2__
+    if (i + 16 <= n && plain16(p + i)) { i += 16; continue; }
+#endif
     if (i + 8 <= n && plain8(p + i)) { i += 8; continue; }
     unsigned char c = p[i];
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { ++i; continue; }
@@ -44,73 +72,71 @@ void JsonWriter::string(std::string_view s) {
       uint32_t cp;
       int len = utf8_decode(s, i, &cp);
       if (cp == 0xFFFD && len == 1) {  // invalid UTF-8: nlohmann's own replacement, byte for byte
-        out_.resize(mark);
+        len_ = mark;
         serialize(json(std::string(s)));
         return;
       }
       i += size_t(len);
       continue;
     }
-    out_.append(s.data() + run, i - run);
+    raw(s.substr(run, i - run));
     switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\b': out_ += "\\b"; break;
-      case '\f': out_ += "\\f"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\r': out_ += "\\r"; break;
-      case '\t': out_ += "\\t"; break;
+      case '"': raw("\\\""); break;
+      case '\\': raw("\\\\"); break;
+      case '\b': raw("\\b"); break;
+      case '\f': raw("\\f"); break;
+      case '\n': raw("\\n"); break;
+      case '\r': raw("\\r"); break;
+      case '\t': raw("\\t"); break;
       default: {  // other control characters, as nlohmann writes them (lower-case hex)
         char buf[8];
         std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
-        out_ += buf;
+        raw(buf);
       }
     }
     run = ++i;
   }
-  out_.append(s.data() + run, n - run);
-  out_ += '"';
+  raw(s.substr(run));
+  put('"');
 }
 
 void JsonWriter::integer(int64_t v) {
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out_.append(buf, size_t(r.ptr - buf));
+  char* p = room(24);
+  len_ += size_t(std::to_chars(p, p + 24, v).ptr - p);
 }
 
 // As nlohmann's compact dump writes it, without its serializer (whose set-up alone, per call, cost
 // more than writing a number).
 void JsonWriter::value(const json& v) {
-  char buf[64];
   switch (v.type()) {
     case json::value_t::null: raw("null"); return;
     case json::value_t::boolean: raw(v.get<bool>() ? "true" : "false"); return;
     case json::value_t::number_integer: integer(v.get<json::number_integer_t>()); return;
     case json::value_t::number_unsigned: {
-      auto r = std::to_chars(buf, buf + sizeof buf, v.get<json::number_unsigned_t>());
-      out_.append(buf, size_t(r.ptr - buf));
+      char* p = room(24);
+      len_ += size_t(std::to_chars(p, p + 24, v.get<json::number_unsigned_t>()).ptr - p);
       return;
     }
     case json::value_t::number_float: {  // serializer::dump_float
       double x = v.get<double>();
       if (!std::isfinite(x)) { raw("null"); return; }
-      char* e = nlohmann::detail::to_chars(buf, buf + sizeof buf, x);
-      out_.append(buf, size_t(e - buf));
+      char* p = room(64);
+      len_ += size_t(nlohmann::detail::to_chars(p, p + 64, x) - p);
       return;
     }
     case json::value_t::string: string(v.get_ref<const std::string&>()); return;
     case json::value_t::array: {
       char sep = '[';
-      for (const json& e : v) { out_ += sep; sep = ','; value(e); }
-      if (sep == '[') out_ += '[';
-      out_ += ']';
+      for (const json& e : v) { put(sep); sep = ','; value(e); }
+      if (sep == '[') put('[');
+      put(']');
       return;
     }
     case json::value_t::object: {  // a std::map: keys in sorted order, as dump() walks them
       char sep = '{';
-      for (auto it = v.begin(); it != v.end(); ++it) { out_ += sep; sep = ','; string(it.key()); out_ += ':'; value(it.value()); }
-      if (sep == '{') out_ += '{';
-      out_ += '}';
+      for (auto it = v.begin(); it != v.end(); ++it) { put(sep); sep = ','; string(it.key()); put(':'); value(it.value()); }
+      if (sep == '{') put('{');
+      put('}');
       return;
     }
     default: serialize(v);  // binary, discarded
@@ -118,8 +144,10 @@ void JsonWriter::value(const json& v) {
 }
 
 void JsonWriter::serialize(const json& v) {
+  out_.resize(len_);  // nlohmann appends to the string itself
   nlohmann::detail::serializer<json> s(nlohmann::detail::output_adapter<char>(out_), ' ', json::error_handler_t::replace);
   s.dump(v, false, false, 0);
+  len_ = out_.size();
 }
 
 void JsonWriter::span(const SpanAttr& s) {
@@ -131,14 +159,14 @@ void JsonWriter::span(const SpanAttr& s) {
   integer(s.start);
   raw(",\"text\":");
   string(s.text);
-  out_ += '}';
+  put('}');
 }
 
 void JsonWriter::attrs(const Attrs& a) {
   if (a.extra.is_object() && !a.extra.empty()) { serialize(json(a)); return; }  // keys of a file's own: merged by nlohmann
   char sep = '{';
-  auto key = [&](std::string_view k) {  // k: the key with its quotes and colon, in one append
-    out_ += sep;
+  auto key = [&](std::string_view k) {  // k: the key with its quotes and colon, in one copy
+    put(sep);
     sep = ',';
     raw(k);
   };
@@ -154,8 +182,8 @@ void JsonWriter::attrs(const Attrs& a) {
   if (a.speaker.state != SpanAttr::State::absent) { key("\"speaker\":"); span(a.speaker); }
   if (!a.unit.empty()) { key("\"unit\":"); string(a.unit); }
   if (!a.value.is_null()) { key("\"value\":"); value(a.value); }
-  if (sep == '{') out_ += '{';
-  out_ += '}';
+  if (sep == '{') put('{');
+  put('}');
 }
 
 namespace {
@@ -220,6 +248,9 @@ bool unescape(std::string_view s, std::string* out) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size(), run = 0;
   for (size_t i = 0; i < n;) {
+#ifdef __SSE2__
+    if (i + 16 <= n && plain16(p + i)) { i += 16; continue; }
+#endif
     if (i + 8 <= n && plain8(p + i)) { i += 8; continue; }
     unsigned char c = p[i];
     if (c >= 0x20 && c < 0x80 && c != '\\') { ++i; continue; }
@@ -269,6 +300,9 @@ bool unescape(std::string_view s, std::string* out) {
 size_t string_end(std::string_view s, size_t i) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   for (++i; i < s.size(); ++i) {
+#ifdef __SSE2__
+    while (i + 16 <= s.size() && no_quote16(p + i)) i += 16;
+#endif
     while (i + 8 <= s.size() && no_quote8(load8(p + i))) i += 8;
     if (i >= s.size()) break;
     if (s[i] == '\\') ++i;
@@ -387,10 +421,12 @@ void StreamedLedeFile::flush() {
 
 void StreamedLedeFile::add(const Annotation& a) {
   if (++count_ > kMaxAnnotations) return;
-  if (count_ > 1) buf_ += ',';
-  JsonWriter w(buf_);
-  // The analysis gives only open suggestions; anything else would also need its quote (annotation_json)
-  if (!write_file_suggestion(w, a)) w.value(json(a));
+  {
+    JsonWriter w(buf_);
+    if (count_ > 1) w.put(',');
+    // The analysis gives only open suggestions; anything else would also need its quote (annotation_json)
+    if (!write_file_suggestion(w, a)) w.value(json(a));
+  }
   if (buf_.size() >= (1u << 20)) flush();
 }
 

@@ -6,6 +6,7 @@
 // And the one fast path for reading: the text of an `analyze --jsonl` line.
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -15,12 +16,21 @@
 
 namespace lede {
 
+// It writes through a pointer into out's own bytes, with room made ahead (grow()): a std::string append per key, quote and comma was half the writing's
+// instructions. So out holds slack while the writer lives: what was written is in out once the
+// writer is gone (its destructor cuts out to that length).
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string& out) : out_(out) {}
-  std::string& out() { return out_; }
+  explicit JsonWriter(std::string& out) : out_(out), start_(out.size()), len_(start_) {}
+  ~JsonWriter() { out_.resize(len_); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
-  void raw(std::string_view s) { out_.append(s.data(), s.size()); }
+  void raw(std::string_view s) {
+    std::memcpy(room(s.size()), s.data(), s.size());
+    len_ += s.size();
+  }
+  void put(char c) { *room(1) = c; ++len_; }
   void string(std::string_view s);  // quoted and escaped
   void integer(int64_t v);
   void value(const json& v);  // any json value (through nlohmann's own serializer)
@@ -28,8 +38,15 @@ class JsonWriter {
   void span(const SpanAttr& s);
 
  private:
+  char* room(size_t n) {  // where the next n bytes go
+    if (out_.size() - len_ < n) grow(n);
+    return &out_[len_];
+  }
+  void grow(size_t n);
   void serialize(const json& v);  // through nlohmann's serializer
   std::string& out_;
+  size_t start_;  // out_'s size when the writer began
+  size_t len_;    // out_'s bytes written; beyond them is slack
 };
 
 // An analysis suggestion as the CLI writes it:

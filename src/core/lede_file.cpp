@@ -792,8 +792,11 @@ json annotation_json(const Annotation& a, const std::string& text, const TextInd
 // Appends one annotation as annotation_json(...).dump() writes it; an open suggestion of the
 // analysis (nearly all of a long article's) straight, without a json value.
 void append_annotation(std::string& out, const Annotation& a, const std::string& text, const TextIndex& index, bool orphan) {
-  JsonWriter w(out);
-  if (orphan || !write_file_suggestion(w, a)) out += dumped(annotation_json(a, text, index, orphan));
+  if (!orphan) {
+    JsonWriter w(out);
+    if (write_file_suggestion(w, a)) return;
+  }
+  out += dumped(annotation_json(a, text, index, orphan));
 }
 
 void append_annotations(std::string& out, const std::vector<Annotation>& v, const std::string& text, const TextIndex& index, bool orphans) {

@@ -156,8 +156,10 @@ TEST_CASE("analyze_each hands over what analyze returns; the --jsonl suggestion 
       const lede::Annotation& b = all[i++];
       CHECK(json(a) == json(b));
       std::string out;
-      lede::JsonWriter w(out);
-      lede::write_jsonl_suggestion(w, a);
+      {
+        lede::JsonWriter w(out);  // out holds what it wrote once it is gone
+        lede::write_jsonl_suggestion(w, a);
+      }
       CHECK(out == dumped(json{{"label", a.label}, {"start", a.start}, {"end", a.end}, {"attrs", a.attrs}}));
     });
     CHECK(i == all.size());
