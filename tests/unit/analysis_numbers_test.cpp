@@ -237,6 +237,7 @@ TEST_CASE("numbers: amounts in two units, lakh grouping, metres, codes (a wrong 
   check("The fund lost 75 USD million last year.", "75 USD million", "money", 75000000);
   check("The bid was 50 million USD in cash.", "50 million USD", "money", 50000000);
   check("Bonds worth $ 75 million were sold.", "$ 75 million", "money", 75000000);
+  CHECK_FALSE(has_number("It was 10 $ 30 cents.", "$ 30"));
   check("The board declared a 12-cent dividend.", "12-cent", "money", 0.12);
   check("The bridge cost three quarters billion dollars.", "three quarters billion dollars", "money", 750000000);
   check("Three quarters billion people watched.", "Three quarters billion", "count", 750000000);

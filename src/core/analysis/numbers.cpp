@@ -508,8 +508,10 @@ struct NumPass {
     // currency symbol before
     if (i < n && d.toks[i].type == T_PUNCT) {
       auto c = d.lx_has(i, LX_CURRENCY_PREFIX) ? L.currency_prefix.find(d.toks[i].hs) : L.currency_prefix.end();
-      // "$75", and "$ 75" as some wires set it (a space, not a line break)
+      // "$75", and "$ 75" as some wires set it (a space, not a line break, and no figure before the
+      // sign: "10 $ 30 cents" is not $30)
       if (c == L.currency_prefix.end() || !(i + 1 < n && d.toks[i + 1].type == T_NUM && !(d.toks[i + 1].flags & F_NEWLINE))) return i;
+      if (!d.adjacent(i + 1) && i > 0 && d.toks[i - 1].type == T_NUM) return i;
       cur = L.str(c->second);
       // "US$5", "A$20", "HK$3": the letters before the dollar sign say whose dollar
       if (d.punct(i, '$') && i > 0 && d.word(i - 1) && d.adjacent(i) && d.tok(i - 1).size() <= 4) {
