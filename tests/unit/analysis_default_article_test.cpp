@@ -112,7 +112,7 @@ TEST_CASE("default article: roles") {
 }
 
 TEST_CASE("default article: numbers") {
-  auto n47 = fx().find("number", "47");
+  auto n47 = fx().find("number", "around 47");
   REQUIRE(n47.size() == 1);
   CHECK(n47[0]->attrs.as_json()["value"] == 47);
   CHECK(n47[0]->attrs.as_json().value("approx", false));
@@ -121,7 +121,7 @@ TEST_CASE("default article: numbers") {
   REQUIRE(five.size() == 1);
   CHECK(five[0]->attrs.as_json()["value"] == 5);
   CHECK(five[0]->attrs.as_json().value("counted", "") == "fatalities");
-  auto n127 = fx().find("number", "127");
+  auto n127 = fx().find("number", "a minimum of 127");
   REQUIRE(n127.size() == 1);
   CHECK(n127[0]->attrs.as_json()["value"] == 127);
   CHECK(n127[0]->attrs.as_json().value("bound", "") == "min");

@@ -9,6 +9,8 @@
 #include "core/analysis/analyze.hpp"
 #include "analyzer_support.hpp"
 #include "core/text.hpp"
+#include "core/session.hpp"
+#include "core/timeline.hpp"
 
 namespace {
 struct Found {
@@ -44,16 +46,54 @@ TEST_CASE("numbers: number words compose (and, hyphens, spaces, scales, dozens)"
   check("He bought 3 dozens of roses.", "3 dozens", "count", 36);
   check("He bought a dozen eggs.", "a dozen", "count", 12);
   check("A thousand people marched.", "A thousand", "count", 1000);
-  check("About a dozen boats sank.", "a dozen", "count", 12);
+  check("About a dozen boats sank.", "About a dozen", "count", 12);
   CHECK_FALSE(has_number("Dozens of people came.", "Dozens"));
   CHECK_FALSE(has_number("She counted five six times.", "five six"));
+}
+
+TEST_CASE("numbers: the span takes the qualifier a reader would quote; the attrs keep what it means") {
+  Found f = number("The firm made more than 3.08 billion yuan last year.", "more than 3.08 billion yuan");
+  REQUIRE(f.ok);
+  CHECK(f.attrs["value"] == 3080000000LL);
+  CHECK(f.attrs["bound"] == "min");
+  f = number("Turnout was about 14% in the city.", "about 14%");
+  REQUIRE(f.ok);
+  CHECK(f.attrs["value"] == 14);
+  CHECK(f.attrs["approx"] == true);
+  f = number("Nearly 2,000 homes lost power.", "Nearly 2,000");
+  REQUIRE(f.ok);
+  CHECK(f.attrs["approx"] == true);
+  CHECK(f.attrs["bound"] == "max");
+  CHECK(f.attrs["counted"] == "homes");
+  check("Rescuers found a minimum of 12 survivors.", "a minimum of 12", "count", 12);
+  check("Fares may rise by up to 5 to 10 percent.", "up to 5 to 10 percent", "range", lede::json::array({5, 10}));
+  check("The spill must be contained within 48 hours.", "within 48 hours", "duration", 48);
+  check("The walk is roughly 384,000 kilometres long.", "roughly 384,000 kilometres", "measure", 384000);
+  // a qualifier on the line before stays out of the span (a headline's last word is not one)
+  CHECK(has_number("Prices fell by about\n40 percent.", "40 percent"));
+  CHECK_FALSE(has_number("Prices fell by about\n40 percent.", "about\n40 percent"));
+  // words that only look like qualifiers elsewhere leave the span alone
+  check("He spoke about the 2019 budget.", "2019", "year", 2019);
+  check("She said 40 people came.", "40", "count", 40);
+}
+
+TEST_CASE("numbers: a qualified number and a plain one count the same noun on the timeline") {
+  lede::Session s;
+  open_analysed(s, "Around 47 nations signed the letter on Monday. By Friday 47 nations had endorsed it.");
+  lede::Timeline t = lede::build_timeline(s);
+  REQUIRE(t.groups.size() == 1);
+  CHECK(t.groups[0].counted == "nations");
+  REQUIRE(t.groups[0].numbers.size() == 2);
+  lede::TextIndex idx(s.doc.text);
+  const auto& a = s.annotations[t.groups[0].numbers[0]];
+  CHECK(lede::cp_substr(s.doc.text, idx, a.start, a.end) == "Around 47");
 }
 
 TEST_CASE("numbers: fractions, mixed numbers, leading points, spelled decimals, suffixes") {
   check("Rates rose 8 3/4% last year.", "8 3/4%", "percent", 8.75);
   check("Two thirds of voters agreed.", "Two thirds", "ratio", 0.6666666667);
   check("A third of the staff left.", "A third", "ratio", 0.3333333333);
-  check("Some two-thirds of members agreed.", "two-thirds", "ratio", 0.6666666667);
+  check("Some two-thirds of members agreed.", "Some two-thirds", "ratio", 0.6666666667);
   check("The yield fell .08 percent on Tuesday.", ".08 percent", "percent", 0.08);
   check("The index was two hundred point zero three at noon.", "two hundred point zero three", "count", 200.03);
   CHECK_FALSE(has_number("At one point one of them left.", "one point one"));
@@ -80,7 +120,7 @@ TEST_CASE("numbers: signs only with a real sign; margins, polls, tallies") {
 
 TEST_CASE("numbers: ratios are their own kind") {
   check("One in five voters said so.", "One in five", "ratio", 0.2);
-  check("About 1 in 10 children are poor.", "1 in 10", "ratio", 0.1);
+  check("About 1 in 10 children are poor.", "About 1 in 10", "ratio", 0.1);
   check("Nine out of 10 people agreed.", "Nine out of 10", "ratio", 0.9);
 }
 
@@ -192,5 +232,19 @@ TEST_CASE("numbers: amounts in two units, lakh grouping, metres, codes (a wrong 
   if (f.ok) CHECK(f.attrs.value("value", lede::json()) != lede::json(1800000));
   check("The film drew 48m viewers.", "48m", "count", 48000000);
   CHECK_FALSE(has_number("The price is usd115.5 today.", "5"));
+  // fifth round: a code inside or after the amount, a spaced dollar sign, a cent compound, a spelled
+  // fraction of a scale, feet and inches, a minus set apart before degrees
+  check("The fund lost 75 USD million last year.", "75 USD million", "money", 75000000);
+  check("The bid was 50 million USD in cash.", "50 million USD", "money", 50000000);
+  check("Bonds worth $ 75 million were sold.", "$ 75 million", "money", 75000000);
+  CHECK_FALSE(has_number("It was 10 $ 30 cents.", "$ 30"));
+  check("The board declared a 12-cent dividend.", "12-cent", "money", 0.12);
+  check("The bridge cost three quarters billion dollars.", "three quarters billion dollars", "money", 750000000);
+  check("Three quarters billion people watched.", "Three quarters billion", "count", 750000000);
+  check("The guard is 5 ft 2 in", "5 ft 2 in", "measure", 5.166666667);
+  check("She stands 5 feet and 2 inches tall.", "5 feet and 2 inches", "measure", 5.166666667);
+  check("The lake froze at - 20 degrees overnight.", "- 20 degrees", "measure", -20);
+  CHECK_FALSE(has_number("Moscow - 20 degrees, sunny.", "- 20 degrees"));  // a dash after a name: no sign
+  CHECK_FALSE(has_number("Scores: 14 - 20 degrees of error.", "- 20 degrees"));
 }
 #endif

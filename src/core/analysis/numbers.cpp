@@ -388,27 +388,38 @@ struct NumPass {
     return best;
   }
 
-  // The longest qualifier phrase ("about", "more than", "up to") right before the span, if any.
-  const Qualifier* qualifier(const Num& x) const {
-    // up to qualifier_max_tokens words before the span
-    size_t t0 = x.t0;
+  // The longest qualifier phrase ("about", "more than", "up to") right before token t0, if any;
+  // *len is its length in tokens.
+  const Qualifier* qualifier(size_t t0, int* len) const {
     uint64_t h = hash_seed();
     const Qualifier* best = nullptr;
     // build from the nearest word backwards: phrase hash must be computed left to right, so try each length
-    for (int len = 1; len <= L.qualifier_max_tokens && static_cast<size_t>(len) <= t0; ++len) {
+    for (int n = 1; n <= L.qualifier_max_tokens && static_cast<size_t>(n) <= t0; ++n) {
       h = hash_seed();
-      for (size_t k = t0 - len; k < t0; ++k) h = hash_combine(h, d.toks[k].hl);
+      for (size_t k = t0 - n; k < t0; ++k) h = hash_combine(h, d.toks[k].hl);
       auto it = L.qualifiers.find(h);
-      if (it != L.qualifiers.end()) best = &it->second;
+      if (it != L.qualifiers.end()) { best = &it->second; *len = n; }
     }
     return best;
   }
-  void qualifiers(const Num& x, Attrs& a) const {
-    const Qualifier* best = qualifier(x);
+  // The qualifier goes into the attrs and into the span: a reader quotes "about 14%", "more than
+  // 3.08 billion yuan", not "14%" (fifth round). The span stays put when the phrase is on the line
+  // before or overlaps a number found already ("5 to about 10" is one range).
+  void qualifiers(size_t t0, RawAnn& a) {
+    int len = 0;
+    const Qualifier* best = qualifier(t0, &len);
     if (!best) return;
-    if (best->approx) a.approx = true;
-    if (best->bound > 0) a.bound = "min";
-    if (best->bound < 0) a.bound = "max";
+    if (best->approx) a.attrs.approx = true;
+    if (best->bound > 0) a.attrs.bound = "min";
+    if (best->bound < 0) a.attrs.bound = "max";
+    const size_t q = t0 - static_cast<size_t>(len);
+    for (size_t k = q + 1; k <= t0; ++k)
+      if (d.toks[k].flags & F_NEWLINE) return;
+    const uint32_t b = d.toks[q].b;
+    for (size_t k = d.out.size(), seen = 0; k-- > 0 && seen < 4; ++seen)
+      if (d.out[k].label == 2 && &d.out[k] != &a && d.out[k].e > b) return;
+    a.b = b;
+    for (size_t k = q; k < t0; ++k) used[k] = 1;
   }
 
   bool adjective_like(std::string_view w) const {
@@ -459,7 +470,7 @@ struct NumPass {
     a.label = 2;
     a.b = x.b;
     a.e = x.e;
-    if (qualify) qualifiers(x, a.attrs);
+    if (qualify) qualifiers(x.t0, a);
     a.attrs.counted = count_noun;
     a.attrs.currency = x.currency;
     a.attrs.kind = kKindNames[x.kind];
@@ -497,7 +508,10 @@ struct NumPass {
     // currency symbol before
     if (i < n && d.toks[i].type == T_PUNCT) {
       auto c = d.lx_has(i, LX_CURRENCY_PREFIX) ? L.currency_prefix.find(d.toks[i].hs) : L.currency_prefix.end();
-      if (c == L.currency_prefix.end() || !(i + 1 < n && d.toks[i + 1].type == T_NUM && d.adjacent(i + 1))) return i;
+      // "$75", and "$ 75" as some wires set it (a space, not a line break, and no figure before the
+      // sign: "10 $ 30 cents" is not $30)
+      if (c == L.currency_prefix.end() || !(i + 1 < n && d.toks[i + 1].type == T_NUM && !(d.toks[i + 1].flags & F_NEWLINE))) return i;
+      if (!d.adjacent(i + 1) && i > 0 && d.toks[i - 1].type == T_NUM) return i;
       cur = L.str(c->second);
       // "US$5", "A$20", "HK$3": the letters before the dollar sign say whose dollar
       if (d.punct(i, '$') && i > 0 && d.word(i - 1) && d.adjacent(i) && d.tok(i - 1).size() <= 4) {
@@ -542,7 +556,12 @@ struct NumPass {
                         !(i >= 3 && d.is(i - 2, W.or_) && d.is(i - 3, N.plus));
       bool minus_sign = (d.punct(i - 1, '-') || d.punct(i - 1, 0x2212)) && d.adjacent(i) && (i == 1 || !d.adjacent(i - 1)) &&
                         !(i >= 2 && d.toks[i - 2].type == T_NUM);
-      if (minus_word || minus_sign) {
+      // "convert - 20 degrees": a minus set apart by spaces, only after a lower-case word and before degrees
+      const Unit* deg = nullptr;
+      bool spaced_minus = !minus_word && !minus_sign && i >= 2 && d.punct(i - 1, '-') && !d.adjacent(i) && !d.adjacent(i - 1) &&
+                          d.word(i - 2) && !(d.toks[i - 2].flags & F_CAP) && !(d.toks[i].flags & F_NEWLINE) && unit_at(i + 1, &deg) &&
+                          L.str(deg->name).rfind("\u00B0", 0) == 0;
+      if (minus_word || minus_sign || spaced_minus) {
         start = i - 1;
         v = -v;
       }
@@ -602,7 +621,9 @@ struct NumPass {
         i += 3;
       }
     }
-    double s = frac ? 0 : scale_at(i, false);
+    // "three quarters billion": a spelled fraction of a large scale
+    double s = frac ? (word && scale_at(i, false) >= 1e6 ? scale_at(i, false) : 0) : scale_at(i, false);
+    if (frac && s > 0) frac = false;  // a count again
     // "1.8m tall", "1m is equal to 10 dm": without a currency, an attached "m" before a size word or
     // a verb is metres, not millions ("48m viewers"; at the end of a phrase it stays millions)
     if (s == 1e6 && cur.empty() && d.tok(i) == "m") {
@@ -628,12 +649,19 @@ struct NumPass {
       } else if (d.word(i) && x.kind == K_COUNT) {
         uint64_t h = hash_combine(hash_seed(), d.toks[i].hl);
         auto c = L.currency_suffix.find(h);
-        if (c != L.currency_suffix.end() && (d.tok(i).size() > 3 || d.toks[i].flags & F_ALLCAPS)) {
+        // an ISO code after the amount ("50 million USD", "75 USD million"), as before it
+        if (c == L.currency_suffix.end() && (d.toks[i].flags & F_ALLCAPS) && d.tok(i).size() == 3 && d.lx_has(i, LX_CURRENCY_PREFIX))
+          c = L.currency_prefix.find(d.toks[i].hs);
+        if (c != nullptr && (d.tok(i).size() > 3 || d.toks[i].flags & F_ALLCAPS)) {
           x.kind = K_MONEY; x.currency = L.str(c->second); x.e = d.toks[i].e; ++i;
           x.cur_after = true;
           auto sub = L.currency_subunit.find(h);  // "15 cents" is USD 0.15
           if (sub != L.currency_subunit.end()) x.value = v * sub->second;
-          else if (i < n) {
+          else if (double s2 = (d.toks[i - 1].flags & F_ALLCAPS) ? scale_at(i, false) : 0; s2 >= 1e6) {
+            x.value = v * s2;  // "75 USD million": the code before the scale
+            x.e = d.toks[i].e;
+            ++i;
+          } else if (i < n) {
             // "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount
             size_t j = d.is(i, W.and_) ? i + 1 : i;
             Num y;
@@ -719,6 +747,21 @@ struct NumPass {
     std::string_view w = d.tok(k);
     for (std::string_view z : kZones)
       if (w == z) { x.e = d.toks[k].e; x.t1 = k + 1; return; }
+  }
+
+  // "5 ft 2 in", "5 feet and 2 inches": one height in feet (5.1666...), as a reader reads it
+  void feet_and_inches(Num& x) {
+    if (x.unit != "ft" || x.word) return;
+    size_t k = d.is(x.t1, W.and_) ? x.t1 + 1 : x.t1;
+    double in = 0;
+    if (k >= d.n() || d.toks[k].type != T_NUM || !plain_int(k) || !digits_value(k, &in) || in >= 12) return;
+    const Unit* u = nullptr;
+    int ul = unit_at(k + 1, &u);
+    bool bare_in = ul == 0 && d.is(k + 1, W.in) && (k + 2 >= d.n() || !d.word(k + 2) || (d.toks[k + 2].flags & F_NEWLINE));
+    if (!bare_in && !(ul && L.str(u->name) == "in")) return;
+    x.value += in / 12;
+    x.t1 = k + 1 + (bare_in ? 1 : ul);
+    x.e = d.toks[x.t1 - 1].e;
   }
 
   // A margin of error: "plus or minus 3.4 points", "±3 percentage points", "+/- 2%". The span takes the
@@ -858,7 +901,7 @@ struct NumPass {
         emit(x, "");
         return;
       }
-      bool currency_before = i > 0 && d.toks[i - 1].type == T_PUNCT && d.lx_has(i - 1, LX_CURRENCY_PREFIX) && d.adjacent(i);
+      bool currency_before = i > 0 && d.toks[i - 1].type == T_PUNCT && d.lx_has(i - 1, LX_CURRENCY_PREFIX) && !(t.flags & F_NEWLINE);
       const Unit* u = nullptr;
       bool unit_after = unit_at(i + 1, &u) > 0 || scale_at(i + 1, false) > 0 || d.punct(i + 1, '%') || d.is(i + 1, W.percent);
       if (!currency_before && !unit_after) {
@@ -921,7 +964,16 @@ struct NumPass {
       int nt = 0;
       uint64_t uh = phrase_hash(head, false, &nt);
       auto u = L.units.find(uh);
-      if (u != L.units.end()) {
+      auto cur = L.currency_suffix.find(hash_combine(hash_seed(), hash_lower(head)));
+      if (cur != L.currency_suffix.end() && head.size() > 3) {  // "a 12-cent dividend", "a 20-dollar bill"
+        x.kind = K_MONEY;
+        x.currency = L.str(cur->second);
+        auto sub = L.currency_subunit.find(hash_combine(hash_seed(), hash_lower(head)));
+        if (sub != L.currency_subunit.end()) x.value *= sub->second;
+        x.t1 = j + 2;
+        x.e = d.toks[j + 1].b + static_cast<uint32_t>(head.size());
+        emit(x, "");
+      } else if (u != L.units.end()) {
         x.kind = (rest.find("old") != std::string_view::npos || u->second.kind == UnitKind::measure) ? K_MEASURE : K_DURATION;
         x.unit = L.str(u->second.name);
         x.t1 = j + 2;
@@ -986,7 +1038,7 @@ struct NumPass {
         a.attrs.currency = x.currency;
         if (x.kind == K_PERCENT) a.attrs.unit = "%";
         if (!r.unit.empty()) a.attrs.unit = r.unit;
-        qualifiers(r, a.attrs);
+        qualifiers(r.t0, a);
         for (size_t q = r.t0; q < r.t1 && q < used.size(); ++q) used[q] = 1;
         return;
       }
@@ -1003,6 +1055,7 @@ struct NumPass {
           x.unit = L.str(u->name);
           x.e = d.toks[j + ul - 1].e;
           x.t1 = j + ul;
+          feet_and_inches(x);
           emit(x, "");
           return;
         }
