@@ -276,6 +276,11 @@ TEST_CASE("actors: sides of a result are teams; emphasis capitals are not actors
   CHECK(actor(u, "Nadal") != "organization");
   CHECK(actor(u, "Ferrer") != "organization");
   CHECK(actor("Halvorsen beat the odds on Monday.", "Halvorsen") != "organization");
+  // the side after a score and "with", "to", "against" or "over" (not after a tennis set's score)
+  const std::string v = "Harwich drew 0-0 with Bolton, and the Hawks won 3-1 over Tilbury.";
+  CHECK(actor(v, "Bolton") == "organization");
+  CHECK(actor(v, "Tilbury") == "organization");
+  CHECK(actor("Graves lost 6-4 to Dubois in the first set.", "Dubois") != "organization");
   // capitals after a word of degree are emphasis
   CHECK(actor("It was so GREAT to see them, and really BRAVE of her.", "GREAT") == "");
   CHECK(actor("It was so GREAT to see them, and really BRAVE of her.", "BRAVE") == "");

@@ -157,7 +157,7 @@ struct ActorPass {
     if (known && kind == ActorKind::place) {
       m.chain = hash_seed();
       for (uint32_t t = t0; t < t1; ++t) m.chain = hash_combine(m.chain, d.toks[t].hs);
-      m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1)) || score_beside(t0, t1) || (g && !g->country && t1 < d.n() && d.toks[t1].type == T_NUM && results_line(t0, t1) > 0);
+      m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1)) || score_beside(t0, t1) || side_after_score(t0) || (g && !g->country && t1 < d.n() && d.toks[t1].type == T_NUM && results_line(t0, t1) > 0);
     }
     if (t1 - t0 >= 2 && (known || kind == ActorKind::organization)) {
       char ini[64];  // one byte per token; names are far shorter (the runs are bounded)
@@ -268,6 +268,11 @@ struct ActorPass {
     // score in the clause, is a team (not "Nadal beat Ferrer 6-4, 6-3": sets are played by people)
     if (!hon && !title_ctx && len <= 3 && !d.lx_has(p, LX_GIVEN | LX_SURNAME | LX_STOP_CAP | LX_CALENDAR) && !(t.flags & F_ALLCAPS) &&
         plays_in_result(p, q) && !(d.model && !d.model->empty() && d.model->classify(d, p, q) == C_PER)) {
+      add(p, q, ActorKind::organization, text(), false, nullptr, false);
+      return true;
+    }
+    // "Coventry drew 0-0 with Bolton": the side after the score is a team, whatever the model says
+    if (!hon && !title_ctx && len <= 3 && !d.lx_has(p, LX_GIVEN | LX_STOP_CAP | LX_CALENDAR) && side_after_score(p)) {
       add(p, q, ActorKind::organization, text(), false, nullptr, false);
       return true;
     }
@@ -971,6 +976,27 @@ struct ActorPass {
   // the period right after a legal suffix, when it does not end the sentence
   bool suffix_period(size_t e) const {
     return d.punct(e, '.') && d.adjacent(e) && !(e + 1 < d.n() && (d.toks[e + 1].flags & (F_SENT | F_NEWLINE)));
+  }
+
+  // "drew 0-0 with Bolton", "lost 2-1 to Luton", "won 3-0 against Stoke": the other side of a result,
+  // after a result verb, one score (not a set among others: "6-4 6-3 to Nadal") and "with", "to",
+  // "against" or "over"
+  bool side_after_score(size_t p) const {
+    static const uint64_t against_ = hash_lower("against");
+    // the score first: most names have no number two tokens before them
+    if (p < 5 || !num(p - 2) || !dash(p - 3) || !num(p - 4) ||
+        !(d.is(p - 1, W.with) || d.is(p - 1, W.to) || d.is(p - 1, W.over) || d.is(p - 1, against_)))
+      return false;
+    // "lost 6-4 to Dubois": a tennis set's shape (6 or 7 games to at most 7) is a person's result
+    auto games = [&](size_t k) { std::string_view w = d.tok(k); return w.size() == 1 ? w[0] - '0' : 10; };  // two digits: no set
+    const int a = games(p - 4), b = games(p - 2);
+    if ((a == 6 || a == 7 || b == 6 || b == 7) && a <= 7 && b <= 7) return false;
+    static const uint64_t kVerbs[] = {hash_lower("drew"), hash_lower("lost"), hash_lower("won"), hash_lower("tied")};
+    const size_t v = p - 5;
+    if (sports_verb(v)) return true;
+    if (!d.word(v) || d.cap(v)) return false;
+    for (uint64_t h : kVerbs) if (d.toks[v].hl == h) return true;
+    return false;
   }
 
   bool legal_suffix(size_t i) const {
