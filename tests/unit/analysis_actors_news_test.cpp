@@ -323,6 +323,7 @@ TEST_CASE("actors: studies are not actors; wire services known by a short name")
   CHECK(actor("The National Kelp Nutrition Study found low levels.", "Kelp Nutrition") == "");
   // a head word's plural names several bodies, not a person (even after a title word: "State")
   CHECK(actor("Officials of the State and Homeland Security Departments met.", "Departments") == "");
+  CHECK(actor("Officials of the State and Homeland Security Ministries met.", "Ministries") == "");  // "-ies": "Ministry"
   const std::string t = "The report was carried by UNIAN and the Baltic News Service, and KRX said trading was halted.";
   CHECK(actor(t, "UNIAN") == "organization");
   CHECK(actor(t, "Baltic News Service") == "organization");

@@ -963,10 +963,12 @@ struct ActorPass {
   // "Departments", "Ministries", "Councils": the plural of an organization's head word
   bool plural_head(size_t i) const {
     std::string_view w = d.tok(i);
-    if (w.size() < 5 || w.back() != 's') return false;
-    std::string one(w.substr(0, w.size() - 1));
-    if (w.size() > 5 && w.compare(w.size() - 3, 3, "ies") == 0) one = std::string(w.substr(0, w.size() - 3)) + "y";
-    auto it = L.org_words.find(hash_bytes(one));
+    char one[32];
+    if (w.size() < 5 || w.size() > sizeof one || w.back() != 's') return false;
+    size_t n = w.size() - 1;
+    w.copy(one, n);
+    if (w.compare(n - 2, 3, "ies") == 0) { n = w.size() - 2; one[n - 1] = 'y'; }  // "Ministries" -> "Ministry"
+    auto it = L.org_words.find(hash_bytes(std::string_view(one, n)));
     return it != L.org_words.end() && it->second != HeadKind::org_suffix;
   }
   bool abbreviated_suffix(size_t i) const {
