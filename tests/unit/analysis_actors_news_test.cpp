@@ -276,9 +276,58 @@ TEST_CASE("actors: sides of a result are teams; emphasis capitals are not actors
   CHECK(actor(u, "Nadal") != "organization");
   CHECK(actor(u, "Ferrer") != "organization");
   CHECK(actor("Halvorsen beat the odds on Monday.", "Halvorsen") != "organization");
+  // the side after a score and "with", "to", "against" or "over" (not after a tennis set's score)
+  const std::string v = "Harwich drew 0-0 with Bolton, and the Hawks won 3-1 over Tilbury.";
+  CHECK(actor(v, "Bolton") == "organization");
+  CHECK(actor(v, "Tilbury") == "organization");
+  CHECK(actor("Graves lost 6-4 to Dubois in the first set.", "Dubois") != "organization");
   // capitals after a word of degree are emphasis
   CHECK(actor("It was so GREAT to see them, and really BRAVE of her.", "GREAT") == "");
   CHECK(actor("It was so GREAT to see them, and really BRAVE of her.", "BRAVE") == "");
+}
+
+TEST_CASE("actors: a committee of a country's chamber; a legal suffix keeps its period") {
+  const std::string t = "The U.S. House Budget Committee voted on Thursday, and the Senate Finance Committee waited.";
+  CHECK(actor(t, "U.S. House Budget Committee") == "organization");
+  CHECK(actor(t, "Budget Committee") == "");
+  CHECK(actor(t, "U.S.") == "");
+  CHECK(actor(t, "Senate Finance Committee") == "organization");
+  // a country before a known chamber alone stays a place and the chamber
+  const std::string u = "The U.S. Senate passed the bill.";
+  CHECK(actor(u, "U.S. Senate") == "");
+  CHECK(actor(u, "U.S.") == "place");
+  // "Co." keeps its period inside a sentence; a period that ends the sentence is the sentence's
+  const std::string v = "Analysts at Marrow & Co. said the shares were cheap. The fund sold its stake in Pellam & Co. It had held it for years.";
+  CHECK(actor(v, "Marrow & Co.") == "organization");
+  CHECK(actor(v, "Pellam & Co.") == "organization");  // one period ends both the name and the sentence
+}
+
+TEST_CASE("actors: teams in a results table written in capitals") {
+  const std::string t = "English league results:\nHALBROOK 3 WESTMERE 1\nCARVILLE 0 DUNSTON 2";
+  CHECK(actor(t, "HALBROOK") == "organization");
+  CHECK(actor(t, "WESTMERE") == "organization");
+  CHECK(actor(t, "CARVILLE") == "organization");
+  CHECK(actor(t, "DUNSTON") == "organization");
+  // a capital headline with one number is no table
+  CHECK(actor("HALBROOK WINS 3 TITLES IN A ROW\nThe club celebrated.", "HALBROOK") == "");
+}
+
+TEST_CASE("actors: a caption word before a colon ends a name") {
+  const std::string t = "The mayor wrote to student Farid Haddad Image: Wire Photos.\nHaddad built the radio himself.";
+  CHECK(actor(t, "Farid Haddad") == "person");
+  CHECK(actor(t, "Farid Haddad Image") == "");
+}
+
+TEST_CASE("actors: studies are not actors; wire services known by a short name") {
+  CHECK(actor("The National Kelp Nutrition Study found low levels.", "National Kelp Nutrition Study") == "");
+  CHECK(actor("The National Kelp Nutrition Study found low levels.", "Kelp Nutrition") == "");
+  // a head word's plural names several bodies, not a person (even after a title word: "State")
+  CHECK(actor("Officials of the State and Homeland Security Departments met.", "Departments") == "");
+  CHECK(actor("Officials of the State and Homeland Security Ministries met.", "Ministries") == "");  // "-ies": "Ministry"
+  const std::string t = "The report was carried by UNIAN and the Baltic News Service, and KRX said trading was halted.";
+  CHECK(actor(t, "UNIAN") == "organization");
+  CHECK(actor(t, "Baltic News Service") == "organization");
+  CHECK(actor(t, "KRX") == "organization");
 }
 
 #endif

@@ -157,7 +157,7 @@ struct ActorPass {
     if (known && kind == ActorKind::place) {
       m.chain = hash_seed();
       for (uint32_t t = t0; t < t1; ++t) m.chain = hash_combine(m.chain, d.toks[t].hs);
-      m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1)) || score_beside(t0, t1) || (g && !g->country && t1 < d.n() && d.toks[t1].type == T_NUM && results_line(t0, t1) > 0);
+      m.sports = sports_verb(t1) || (t0 > 0 && sports_verb(t0 - 1)) || score_beside(t0, t1) || side_after_score(t0) || (g && !g->country && t1 < d.n() && d.toks[t1].type == T_NUM && results_line(t0, t1) > 0);
     }
     if (t1 - t0 >= 2 && (known || kind == ActorKind::organization)) {
       char ini[64];  // one byte per token; names are far shorter (the runs are bounded)
@@ -271,6 +271,11 @@ struct ActorPass {
       add(p, q, ActorKind::organization, text(), false, nullptr, false);
       return true;
     }
+    // "Coventry drew 0-0 with Bolton": the side after the score is a team, whatever the model says
+    if (!hon && !title_ctx && len <= 3 && !d.lx_has(p, LX_GIVEN | LX_STOP_CAP | LX_CALENDAR) && side_after_score(p)) {
+      add(p, q, ActorKind::organization, text(), false, nullptr, false);
+      return true;
+    }
     // "so GREAT", "really BIG": capitals after a word of degree are emphasis
     if (len == 1 && (t.flags & F_ALLCAPS) && p > 0 && degree_word(p - 1)) return false;
     if (len == 1 && !hon && !title_ctx) {
@@ -279,7 +284,11 @@ struct ActorPass {
       auto o = seen_org_prefix.find(t.hs);
       if (o != seen_org_prefix.end()) { add(p, q, ActorKind::organization, d.mentions[o->second].entity, false, nullptr, false); return true; }
     }
-    if (hon || title_ctx) { add(p, q, ActorKind::person, text(), false, nullptr, title_ctx); return true; }
+    if (hon || title_ctx) {
+      if (len == 1 && plural_head(p)) return false;  // "State and Homeland Security Departments"
+      add(p, q, ActorKind::person, text(), false, nullptr, title_ctx);
+      return true;
+    }
     bool sent_start = (t.flags & F_SENT) || (p > 0 && d.toks[p - 1].type == T_PUNCT && (d.toks[p - 1].flags & F_OPENQ) &&
                                              (d.toks[p - 1].flags & F_SENT));
     // "Barnsley 1 Port Vale 0": a team in a results table, whatever the model makes of the name; in a
@@ -347,6 +356,8 @@ struct ActorPass {
     if (len == 1 && common_word(p) && !(t.flags & F_ALLCAPS) && cls() != C_PER && cls() != C_ORG && cls() != C_LOC) return false;
     // "Centre", "Council": a name's head word alone is a fragment or a common noun, never a person
     if (len == 1 && !given && cls() == C_PER && head(p) != HeadKind::none && !d.lx_has(p, LX_SURNAME)) return false;
+    // "State and Homeland Security Departments": a head word's plural alone names several bodies
+    if (len == 1 && !given && cls() == C_PER && plural_head(p)) return false;
     ActorKind kind;
     if (len >= 2 && given) kind = ActorKind::person;
     else if (cls() == C_PER) kind = ActorKind::person;
@@ -489,6 +500,17 @@ struct ActorPass {
         run_start = p;
         continue;
       }
+      // "LEEDS 3 WIMBLEDON 1": in a results table written in capitals, a name before a score is a team
+      if (p == run_start) {
+        size_t k = p + 1;
+        while (k < end && k < p + 4 && d.word(k) && !d.fclass(k)) ++k;
+        if (k < end && d.toks[k].type == T_NUM && results_line(p, k) >= 2) {
+          add(p, k, ActorKind::organization, std::string(d.span(p, k)), false, nullptr, false);
+          p = k;
+          run_start = p;
+          continue;
+        }
+      }
       HeadKind h = d.org_head(p);
       if ((h == HeadKind::org_last || h == HeadKind::org_suffix) && p > run_start && p - run_start <= 4) {
         add(run_start, p + 1, ActorKind::organization, std::string(d.span(run_start, p + 1)), false, nullptr, false);
@@ -588,6 +610,16 @@ struct ActorPass {
             if (it != L.gaz.end() && L.gaz_entries[it->second].country) { cl = k; c = &L.gaz_entries[it->second]; }
           }
           bool office = title(q - 1) && q < j && capword(q);
+          // "U.S. House Budget Committee": a committee of the country's chamber is one body, which
+          // the lexicons do not know, so the country is part of its name (as "U.S. Coastal Agency")
+          if (cl && q < j && capword(q)) {
+            size_t e = committee_end(q, j);
+            if (e > q) {
+              add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
+              p = e;
+              continue;
+            }
+          }
           if (cl && (office || [&] { const GazEntry* r2 = nullptr; return gaz_match(p + cl, &r2) == gl - cl; }())) {
             add(p, p + cl, c->kind, L.str(c->entity), true, c, false);
             if (office) { title_ctx = true; p = q; continue; }
@@ -618,27 +650,15 @@ struct ActorPass {
               nx == "LLC" || nx == "plc" || nx == "PLC" || nx == "AG" || nx == "SA" || nx == "NV" || nx == "GmbH" ||
               (d.word(q) && d.cap(q) && d.org_head(q) == HeadKind::org_suffix && !d.fclass(q))) {
             size_t e = q + 1;
-            if (d.punct(e, '.') && d.adjacent(e) && nx.back() != '.' && !(e + 1 < d.n() && (d.toks[e + 1].flags & (F_SENT | F_NEWLINE)))) ++e;
+            if (nx.back() != '.' && suffix_period(e)) ++e;
             add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
             if (e > j) j = e;
             p = e;
             continue;
           }
           // "House Budget Committee", "Senate Appropriations Subcommittee": a body of a known one
-          // ("House Ways and Means Committee": one "and" between two of its words)
-          size_t e = q;
-          bool joined = false;
-          while (e < j && e < q + 5 && head(e) == HeadKind::none) {
-            if (capword(e) && !title_start(e)) { ++e; continue; }
-            if (!joined && e > q && d.is(e, W.and_) && e + 1 < j && capword(e + 1) && !d.lx_has(e + 1, LX_GAZ | LX_GAZ_START | LX_GIVEN)) {
-              joined = true;
-              ++e;
-              continue;
-            }
-            break;
-          }
-          if (e > q && e < j && head(e) != HeadKind::none && head(e) != HeadKind::place_last && d.org_head(e) != HeadKind::org_suffix) {
-            ++e;
+          size_t e = committee_end(q, j);
+          if (e > q) {
             add(p, e, ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
             p = e;
             continue;
@@ -699,6 +719,12 @@ struct ActorPass {
           // "Ministry of Defence": org-first word followed by of; "Brennan Center for Justice"
           if (e < r && (d.is(e, W.of) || d.is(e, W.for_))) { e = r; }
           if (!d.is(e - 1, W.of) && !d.is(e - 1, W.the)) {
+            // "Gabelli & Co.", "Harland Bros.": an abbreviated legal suffix keeps its period (not one
+            // that ends the sentence)
+            if (abbreviated_suffix(e - 1) && suffix_period(e)) {
+              ++e;
+              if (e > j) j = e;
+            }
             add(p, e, head(e - 1) == HeadKind::place_last ? ActorKind::place : ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
             p = e;
             title_ctx = false;
@@ -746,6 +772,7 @@ struct ActorPass {
       // unknown name
       size_t q = p + 1;
       while (q < r && q < p + 6) {
+        if (d.punct(q + 1, ':') && d.lx_has(q, LX_STOP_CAP)) break;  // "Ahmed Mohamed Image: Twitter": a caption word ends the name
         if (capword(q) && !(title(q) && q + 1 < r && capword(q + 1)) && !honorific(q) && !weekday(q)) { ++q; continue; }
         if (name_connector(q) && q + 1 < r && capword(q + 1)) { ++q; continue; }
         if (d.punct(q, '.') && q + 1 < r && capword(q + 1)) { ++q; continue; }
@@ -759,6 +786,25 @@ struct ActorPass {
       p = q;
     }
     return j;
+  }
+
+  // "House Budget Committee": the end of a body named after the known one that ends before q (its
+  // capitalised words and a head word; "House Ways and Means Committee": one "and" between two of
+  // them), or q when there is none.
+  size_t committee_end(size_t q, size_t j) const {
+    size_t e = q;
+    bool joined = false;
+    while (e < j && e < q + 5 && head(e) == HeadKind::none) {
+      if (capword(e) && !title_start(e)) { ++e; continue; }
+      if (!joined && e > q && d.is(e, W.and_) && e + 1 < j && capword(e + 1) && !d.lx_has(e + 1, LX_GAZ | LX_GAZ_START | LX_GIVEN)) {
+        joined = true;
+        ++e;
+        continue;
+      }
+      break;
+    }
+    if (e > q && e < j && head(e) != HeadKind::none && head(e) != HeadKind::place_last && d.org_head(e) != HeadKind::org_suffix) return e + 1;
+    return q;
   }
 
   // The end of an organization's name that starts at q, inside the run that ends at j: its
@@ -911,6 +957,47 @@ struct ActorPass {
     size_t b = p;
     if (b >= 2 && d.is(b - 1, W.to) && d.word(b - 2) && d.toks[b - 2].hl == lost) --b;
     if (b >= 1 && (sports_verb(b - 1) || b < p) && !(d.toks[p].flags & F_NEWLINE)) return score_in(q, q + 3);
+    return false;
+  }
+
+  // "Departments", "Ministries", "Councils": the plural of an organization's head word
+  bool plural_head(size_t i) const {
+    std::string_view w = d.tok(i);
+    char one[32];
+    if (w.size() < 5 || w.size() > sizeof one || w.back() != 's') return false;
+    size_t n = w.size() - 1;
+    w.copy(one, n);
+    if (w.compare(n - 2, 3, "ies") == 0) { n = w.size() - 2; one[n - 1] = 'y'; }  // "Ministries" -> "Ministry"
+    auto it = L.org_words.find(hash_bytes(std::string_view(one, n)));
+    return it != L.org_words.end() && it->second != HeadKind::org_suffix;
+  }
+  bool abbreviated_suffix(size_t i) const {
+    std::string_view w = d.word(i) ? d.tok(i) : std::string_view();
+    return w == "Co" || w == "Cos" || w == "Corp" || w == "Inc" || w == "Ltd" || w == "Bros";
+  }
+  // the period right after a legal suffix, when it does not end the sentence
+  bool suffix_period(size_t e) const {
+    return d.punct(e, '.') && d.adjacent(e) && !(e + 1 < d.n() && (d.toks[e + 1].flags & (F_SENT | F_NEWLINE)));
+  }
+
+  // "drew 0-0 with Bolton", "lost 2-1 to Luton", "won 3-0 against Stoke": the other side of a result,
+  // after a result verb, one score (not a set among others: "6-4 6-3 to Nadal") and "with", "to",
+  // "against" or "over"
+  bool side_after_score(size_t p) const {
+    static const uint64_t against_ = hash_lower("against");
+    // the score first: most names have no number two tokens before them
+    if (p < 5 || !num(p - 2) || !dash(p - 3) || !num(p - 4) ||
+        !(d.is(p - 1, W.with) || d.is(p - 1, W.to) || d.is(p - 1, W.over) || d.is(p - 1, against_)))
+      return false;
+    // "lost 6-4 to Dubois": a tennis set's shape (6 or 7 games to at most 7) is a person's result
+    auto games = [&](size_t k) { std::string_view w = d.tok(k); return w.size() == 1 ? w[0] - '0' : 10; };  // two digits: no set
+    const int a = games(p - 4), b = games(p - 2);
+    if ((a == 6 || a == 7 || b == 6 || b == 7) && a <= 7 && b <= 7) return false;
+    static const uint64_t kVerbs[] = {hash_lower("drew"), hash_lower("lost"), hash_lower("won"), hash_lower("tied")};
+    const size_t v = p - 5;
+    if (sports_verb(v)) return true;
+    if (!d.word(v) || d.cap(v)) return false;
+    for (uint64_t h : kVerbs) if (d.toks[v].hl == h) return true;
     return false;
   }
 
