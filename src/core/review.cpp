@@ -7,6 +7,7 @@
 
 #include "core/kinds.hpp"
 #include "core/lede_file.hpp"
+#include "core/tally.hpp"
 
 namespace lede {
 
@@ -195,14 +196,10 @@ Outcome set_meta(Session& s, ArticleMeta meta) {
 
 std::string article_title(const Document& d) { return d.meta.title.empty() ? d.title : d.meta.title; }
 
+// What counts as a claim and as checked is said once, in Tally::count.
 ClaimCounts claim_counts(const std::vector<Annotation>& annotations) {
-  ClaimCounts c;
-  for (const Annotation& an : annotations) {
-    if (!is_claim(an) || an.status == Status::rejected) continue;
-    ++c.claims;
-    c.checked += an.review && an.review->status == ReviewStatus::checked;
-  }
-  return c;
+  const Tally t = tally_of(annotations);
+  return {t.claims, t.checked};
 }
 
 std::string claims_checked_text(const ClaimCounts& c) {
