@@ -449,7 +449,8 @@ void draw_timeline_tab(App& a) {
     const TimelineEntry& e = t.entries[i];
     const Annotation& an = a.s->annotations[e.number];
     ImGui::PushID(int(i));
-    std::string head = entry_when(e) + "  \u00B7  " + clip(annotation_text(a, an), 40);
+    std::string when = entry_when(e), said = clip(annotation_text(a, an), 40);
+    std::string head = when == said ? when : when + "  \u00B7  " + said;  // "2006", not "2006 · 2006"
     if (!e.placed) head += "  (not placed)";
     if (ImGui::Selectable(head.c_str(), a.active_id == an.id)) go_to(a, e.number);
     mark_ui(a, "timeline:row:" + an.id);
