@@ -45,7 +45,7 @@ mkdir -p "$deps"
 # --- system packages -----------------------------------------------------------------------
 if command -v apt-get >/dev/null; then
   web_pkgs=(emscripten nlohmann-json3-dev doctest-dev fonts-sil-charis fonts-inter fonttools
-            terser zopfli nodejs cmake make g++ wordnet-base)  # terser: lede.js minified; zopfli: the site precompressed (CMakeLists.txt); wordnet-base: a gazetteer (tools/wordnet_gazetteer.py)
+            terser zopfli nodejs cmake make g++)  # terser: lede.js minified; zopfli: the site precompressed (CMakeLists.txt)
   test_pkgs=(chromium fonts-liberation2 clang libclang-rt-14-dev python3-jsonschema parallel)  # parallel: docs/batch.md's recipe
   apt_install "${web_pkgs[@]}"
   # Chromium with its recommended packages (GL drivers, fonts): the combination checked for

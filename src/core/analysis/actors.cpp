@@ -520,23 +520,6 @@ struct ActorPass {
     }
   }
 
-  // A package's name (Lexicon::whole_names) that is the whole run [i, j), after a sentence's first
-  // word ("In", "The"): added, and the run's end returned; else 0. Only the whole run: "Housing and
-  // Urban Development" is a name, and a fragment of "Department of Housing and Urban Development".
-  size_t whole_name(size_t i, size_t j) {
-    if (L.whole_names.empty()) return 0;
-    size_t s = i;
-    while (s + 2 <= j && d.lx_has(s, LX_STOP_CAP)) ++s;
-    if (j - s < 2 || j - s > 12) return 0;
-    uint64_t h = hash_seed();
-    for (size_t k = s; k < j; ++k) h = hash_combine(h, d.toks[k].hs);
-    auto it = L.whole_names.find(h);
-    if (it == L.whole_names.end()) return 0;
-    const GazEntry& g = L.gaz_entries[it->second];
-    add(static_cast<uint32_t>(s), static_cast<uint32_t>(j), g.kind, L.str(g.entity), true, &g, false);
-    return j;
-  }
-
   // Splits the capitalised run starting at i into mentions; returns the first token after it.
   size_t run(size_t i) {
     if ((i == 0 || (d.toks[i].flags & F_NEWLINE)) && (d.toks[i].flags & F_ALLCAPS) && d.word(i)) {
@@ -553,7 +536,6 @@ struct ActorPass {
     if (d.is(j, W.v) && d.punct(j + 1, '.') && d.adjacent(j + 1) && j + 2 < d.n() && capword(j + 2) &&
         !(d.toks[j + 2].flags & F_NEWLINE))
       return run_end(j + 2);
-    if (size_t e = whole_name(i, j)) return e;
     size_t p = i;
     bool title_ctx = false, hon = false;
     while (p < j) {

@@ -260,26 +260,6 @@ Lexicon::Lexicon(const std::function<std::string_view(std::string_view)>& file, 
     add_gaz(c[0], e);
   });
 
-  // WordNet's names that the lists above lack (tools/wordnet_gazetteer.py, at build time): a
-  // table of their own, asked only about a whole capitalised run (actors.cpp), so that none is
-  // read as a fragment of a longer name and a listed name keeps its entry
-  for_each_row("lexicon/wordnet.tsv", [&](const std::vector<std::string_view>& c) {
-    int n = 0;
-    uint64_t h = phrase_hash(c[0], false, &n);
-    if (n < 2 || gaz.count(h) || whole_names.count(h)) return;
-    GazEntry e;
-    e.kind = col(c, 1) == "organization" ? ActorKind::organization : ActorKind::place;
-    e.entity = intern(c[0]);
-    whole_names.emplace(h, static_cast<uint32_t>(gaz_entries.size()));
-    gaz_entries.push_back(e);
-  });
-
-  for_each_row("lexicon/softgaz.tsv", [&](const std::vector<std::string_view>& c) {
-    uint8_t bits = 0;
-    for_each_value(col(c, 1), [&](std::string_view k) { bits |= k == "organization" ? 2 : k == "place" ? 4 : k == "person" ? 1 : 0; });
-    soft_gaz[phrase_hash(c[0], false, nullptr)] |= bits;
-  });
-
   // Titles, roles, honorifics.
   auto add_title_words = [&](std::string_view phrase) {
     std::vector<Token> toks;

@@ -217,8 +217,6 @@ class Lexicon {
   FlatMap<uint32_t> gaz;          // -> index into gaz_entries
   FlatSet gaz_prefix;             // chain hashes of every proper prefix of a gazetteer phrase
   std::vector<GazEntry> gaz_entries;
-  FlatMap<uint8_t> soft_gaz;      // phrase hash -> kind bits (2 organization, 4 place): evidence for the name model only
-  FlatMap<uint32_t> whole_names;  // -> index into gaz_entries: a package's names, read only as a whole capitalised run
   int gaz_max_tokens = 1;
   FlatMap<uint32_t> demonyms;     // phrase (case-sensitive) -> country entity
   int demonym_max_tokens = 1;

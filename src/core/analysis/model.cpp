@@ -79,8 +79,6 @@ void token_part(const Doc& d, size_t i, uint64_t pos, Out&& out) {
   if (L.title_words.count(t.hl)) out(fh(22 + pos, 1));
   auto g = L.gaz.find(hash_combine(hash_seed(), t.hs));
   if (g != L.gaz.end()) out(fh(25 + pos, static_cast<uint64_t>(L.gaz_entries[g->second].kind)));
-  auto sg = L.soft_gaz.find(hash_combine(hash_seed(), t.hs));
-  if (sg != L.soft_gaz.end()) out(fh(54 + pos, sg->second));
 }
 template <class Out>
 void before_part(const Doc& d, size_t p, int k, Out&& out) {
@@ -122,12 +120,6 @@ void walk_features(const Doc& d, uint32_t t0, uint32_t t1, One&& one, Part&& par
     else one(40 + k, 0);
   }
   if (len >= 2) one(50, hash_combine(fnv_lower(d, t0), fnv_lower(d, t1 - 1)));
-  if (len >= 2 && !d.lex.soft_gaz.empty()) {
-    uint64_t h = hash_seed();
-    for (uint32_t i = t0; i < t1; ++i) h = hash_combine(h, d.toks[i].hs);
-    auto sg = d.lex.soft_gaz.find(h);
-    if (sg != d.lex.soft_gaz.end()) one(57, sg->second);
-  }
   one(51, 1);  // bias-like
 }
 
