@@ -291,6 +291,13 @@ TEST_CASE("numbers: a weekday after a full date of the article is the nearest su
   check("The talks began on March 3, 2024. On Friday, March 7, the sides met. On Saturday, they signed.", "Saturday", "weekday", "--03-08");
   // one that contradicts its own year: no anchor
   check("On Friday, March 7, 2024, the sides met. On Saturday, they signed.", "Saturday", "weekday", "Saturday");
+  // a dateline is the day of writing: a past weekday lies before it, never after
+  check("Monday, March 5, 2007\nThe festival opened on Saturday night.", "Saturday", "weekday", "2007-03-03");
+  check("Monday, March 5, 2007\nThe festival opened on Saturday night.", "Monday", "weekday", "2007-03-05");
+  check("Wednesday, September 7, 2016\nThe fair was crowded when it opened Friday.", "Friday", "weekday", "Friday");
+  // a date something is planned for, or one a noun carries, sets no week
+  check("The final is played in Adelaide on December 6, 2025. On Thursday, a study was published.", "Thursday", "weekday", "Thursday");
+  check("The region recovered from the March 3, 2025 floods. On Tuesday, the rain returned.", "Tuesday", "weekday", "Tuesday");
   // a past event does not lie after the article's date
   const std::string t = "On Monday, March 3, 2025, the workers walked out. On Tuesday, they returned.";
   lede::TextIndex idx(t);
@@ -400,6 +407,13 @@ TEST_CASE("numbers: a weekday after a full date of the article is the nearest su
   check("The talks began on March 3, 2024. On Friday, March 7, the sides met. On Saturday, they signed.", "Saturday", "weekday", "--03-08");
   // one that contradicts its own year: no anchor
   check("On Friday, March 7, 2024, the sides met. On Saturday, they signed.", "Saturday", "weekday", "Saturday");
+  // a dateline is the day of writing: a past weekday lies before it, never after
+  check("Monday, March 5, 2007\nThe festival opened on Saturday night.", "Saturday", "weekday", "2007-03-03");
+  check("Monday, March 5, 2007\nThe festival opened on Saturday night.", "Monday", "weekday", "2007-03-05");
+  check("Wednesday, September 7, 2016\nThe fair was crowded when it opened Friday.", "Friday", "weekday", "Friday");
+  // a date something is planned for, or one a noun carries, sets no week
+  check("The final is played in Adelaide on December 6, 2025. On Thursday, a study was published.", "Thursday", "weekday", "Thursday");
+  check("The region recovered from the March 3, 2025 floods. On Tuesday, the rain returned.", "Tuesday", "weekday", "Tuesday");
   // a past event does not lie after the article's date
   const std::string t = "On Monday, March 3, 2025, the workers walked out. On Tuesday, they returned.";
   lede::TextIndex idx(t);

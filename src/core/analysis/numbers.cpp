@@ -152,6 +152,7 @@ struct NumPass {
   const NumWords& N = num_words();
   int art_y = 0, art_m = 0, art_d = 0;  // the article's date, when one of its first lines gives it in full
   bool published = false;               // ... or when the caller gave it (the publication date)
+  bool dateline = false;                // the date of the first lines is the article's, not an event's
 
   explicit NumPass(Doc& doc) : d(doc), L(doc.lex), W(words()) {
     used.assign(d.n(), 0);
@@ -172,12 +173,25 @@ struct NumPass {
         if (d.punct(k, '.') && d.adjacent(k)) ++k;
         int day = day_at(k);
         size_t y = d.punct(k + 1, ',') ? k + 2 : k + 1;
-        if (day && year_at(y)) { art_y = year_at(y); art_m = m; art_d = day; return; }
+        if (day && year_at(y)) { art_y = year_at(y); art_m = m; art_d = day; dateline = !event_date(i); return; }
       }
       if (int day = day_at(i)) {
-        if ((m = month_at(i + 1)) && year_at(i + 2)) { art_y = year_at(i + 2); art_m = m; art_d = day; return; }
+        if ((m = month_at(i + 1)) && year_at(i + 2)) { art_y = year_at(i + 2); art_m = m; art_d = day; dateline = !event_date(i); return; }
       }
     }
+  }
+
+  // a date after "on", "since", "by" ... ("On Monday, March 3, 2025, ...") tells of an event, not when
+  // the article was written
+  bool event_date(size_t i) const {
+    size_t p = weekday_before(i);
+    size_t s = p ? p - 1 : i;
+    if (s == 0 || !d.word(s - 1)) return false;
+    static const uint64_t kPrep[] = {hash_lower("on"), hash_lower("since"), hash_lower("by"), hash_lower("until"), hash_lower("from"),
+                                     hash_lower("before"), hash_lower("after"), hash_lower("of"), hash_lower("in"), hash_lower("to"),
+                                     hash_lower("till"), hash_lower("through"), hash_lower("and")};
+    for (uint64_t h : kPrep) if (d.toks[s - 1].hl == h) return true;
+    return false;
   }
 
   bool digits_value(size_t i, double* v) const {
@@ -1587,6 +1601,7 @@ struct NumPass {
     int y = 0, m = 0, day = 0, wd = 0;  // y 0: the year is not known (wd is then the weekday given)
     size_t tok = 0;
     bool ok = false;
+    bool article = false;  // a dateline: the day the article was written, which no past event follows
   } anchor;
   int year_in_force = 0;  // of the last full date with its year
 
@@ -1650,8 +1665,33 @@ struct NumPass {
       }
       if (!y && !given) continue;
       if (wa && given) wa->attrs.value = json(y ? iso_date(y, m, day) : mmdd(m, day));
-      anchor = DayAnchor{y, m, day, y ? iso_weekday(y, m, day) : given, i, true};
+      // the date of something that happened: "on" before it ("On Monday, March 3, ..."), a verb in the
+      // past tense and none of the future; or a dateline ("Friday, July 21, 2017", the weekday and
+      // the year given). Not a date something is planned for, nor one a noun carries ("the
+      // February 6 earthquake").
+      const size_t s0 = wa ? weekday_before(i) - 1 : i;
+      const bool on = s0 > 0 && d.is(s0 - 1, W.on);
+      const int tn = tense(i);
+      if (tn < 0 || !((on && tn > 0) || (given && explicit_year))) continue;
+      anchor = DayAnchor{y, m, day, y ? iso_weekday(y, m, day) : given, i, true, !on};
     }
+  }
+  // The sentence around token i: -1 when a word of the future is in it ("will", "expected"), 1 when
+  // a verb in the past tense is ("said", "walked"), else 0
+  int tense(size_t i) const {
+    size_t s0 = i;
+    while (s0 > 0 && !(d.toks[s0].flags & F_SENT) && i - s0 < 60) --s0;
+    bool past = false;
+    for (size_t k = s0; k < d.n() && k < i + 60 && (k == s0 || !(d.toks[k].flags & F_SENT)); ++k) {
+      if (!d.word(k)) continue;
+      if (N.future.count(d.toks[k].hl)) return -1;
+      std::string_view w = d.tok(k);
+      // "is played" is a present passive, not a past
+      if (N.past_verb.count(d.toks[k].hl) || (w.size() > 4 && ends_with(w, "ed") && !(d.toks[k].flags & F_CAP) &&
+                                               !(k > 0 && (d.is(k - 1, W.is) || d.is(k - 1, W.are) || d.is(k - 1, N.be)))))
+        past = true;
+    }
+    return past ? 1 : 0;
   }
   void place_weekday(size_t i, RawAnn& a) {
     if (!anchor.ok || i <= anchor.tok || !a.attrs.value.is_string()) return;
@@ -1667,22 +1707,19 @@ struct NumPass {
     int off = (wd - anchor.wd + 7) % 7;
     if (off >= 3 && off <= 4) return;
     if (off >= 5) off -= 7;
-    // the clause: from the sentence start to the next one
-    size_t s0 = i;
-    while (s0 > 0 && !(d.toks[s0].flags & F_SENT) && i - s0 < 60) --s0;
-    bool past = false;
-    for (size_t k = s0; k < d.n() && k < i + 60 && (k == s0 || !(d.toks[k].flags & F_SENT)); ++k) {
-      if (!d.word(k)) continue;
-      if (N.future.count(d.toks[k].hl)) return;
-      std::string_view w = d.tok(k);
-      if (N.past_verb.count(d.toks[k].hl) || (w.size() > 4 && ends_with(w, "ed") && !(d.toks[k].flags & F_CAP))) past = true;
-    }
-    if (!past) return;
+    if (anchor.article && off > 0) return;
+    if (tense(i) <= 0) return;
     std::string v;
+    const bool art_known = published || dateline;
+    if (art_known && !anchor.y) return;  // an event whose year is unknown, in an article whose date is known
     if (anchor.y) {
       int y, m, dd;
-      civil_from_days(days_from_civil(anchor.y, unsigned(anchor.m), unsigned(anchor.day)) + off, &y, &m, &dd);
-      if (published && days_from_civil(y, unsigned(m), unsigned(dd)) > days_from_civil(art_y, unsigned(art_m), unsigned(art_d))) return;
+      const int64_t az = days_from_civil(anchor.y, unsigned(anchor.m), unsigned(anchor.day));
+      const int64_t artz = art_known ? days_from_civil(art_y, unsigned(art_m), unsigned(art_d)) : 0;
+      // a date far from the article's (a caption's, a story's past) does not set the week it speaks of
+      if (art_known && (az - artz > 7 || artz - az > 7)) return;
+      civil_from_days(az + off, &y, &m, &dd);
+      if (art_known && az + off > artz) return;  // a past event does not lie after the article's date
       v = iso_date(y, m, dd);
     } else {
       int m = anchor.m, dd = anchor.day + off;
