@@ -1631,15 +1631,15 @@ struct NumPass {
     for (size_t k = before; k < d.out.size(); ++k) {
       RawAnn& a = d.out[k];
       if (a.label != 2) continue;
-      const std::string& kind = a.attrs.kind;
-      if (kind == "weekday") { place_weekday(i, a); continue; }
+      const std::string_view kind = a.attrs.kind;  // compared as views: the size first, no strlen
+      if (kind == kKindNames[K_WEEKDAY]) { place_weekday(i, a); continue; }
       // a clock time ("15:30") keeps the day; "last night" or "yesterday morning" moves it
-      const std::string* tv = kind == "time" && a.attrs.value.is_string() ? &a.attrs.value.get_ref<const std::string&>() : nullptr;
-      bool datelike = kind == "date" || kind == "year" || (tv && !(tv->size() == 5 && (*tv)[2] == ':'));
+      const std::string* tv = kind == kKindNames[K_TIME] && a.attrs.value.is_string() ? &a.attrs.value.get_ref<const std::string&>() : nullptr;
+      bool datelike = kind == kKindNames[K_DATE] || kind == kKindNames[K_YEAR] || (tv && !(tv->size() == 5 && (*tv)[2] == ':'));
       if (!datelike) continue;
       anchor.ok = false;
       int y, m, day;
-      if (kind != "date" || !a.attrs.value.is_string() || !day_value(a.attrs.value.get_ref<const std::string&>(), &y, &m, &day)) continue;
+      if (kind != kKindNames[K_DATE] || !a.attrs.value.is_string() || !day_value(a.attrs.value.get_ref<const std::string&>(), &y, &m, &day)) continue;
       const bool explicit_year = y != 0;
       if (y) year_in_force = y;
       else if (year_in_force) y = year_in_force;
@@ -1653,10 +1653,10 @@ struct NumPass {
       RawAnn* wa = nullptr;
       if (size_t p = weekday_before(i)) {
         for (size_t q = k; q-- > before && q + 3 > k;)  // the weekday's record, emitted just before
-          if (d.out[q].label == 2 && d.out[q].attrs.kind == "weekday" && d.out[q].e == d.toks[p - 1].e) wa = &d.out[q];
+          if (d.out[q].label == 2 && std::string_view(d.out[q].attrs.kind) == kKindNames[K_WEEKDAY] && d.out[q].e == d.toks[p - 1].e) wa = &d.out[q];
         if (!wa)
           for (size_t q = before; q-- > 0 && q + 3 > before;)
-            if (d.out[q].label == 2 && d.out[q].attrs.kind == "weekday" && d.out[q].e == d.toks[p - 1].e) wa = &d.out[q];
+            if (d.out[q].label == 2 && std::string_view(d.out[q].attrs.kind) == kKindNames[K_WEEKDAY] && d.out[q].e == d.toks[p - 1].e) wa = &d.out[q];
         if (wa && wa->attrs.value.is_string()) given = weekday_number(wa->attrs.value.get_ref<const std::string&>());
       }
       if (y && given && iso_weekday(y, m, day) != given) {
