@@ -60,6 +60,8 @@ int64_t iso_week1(int y) {
 
 const char* const kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
+}  // namespace
+
 // 1 = Monday ... 7 = Sunday from "Friday", "Fridays", "5"; 0 if none.
 int weekday_number(std::string_view v) {
   if (v.size() == 1 && v[0] >= '1' && v[0] <= '7') return v[0] - '0';
@@ -70,7 +72,10 @@ int weekday_number(std::string_view v) {
   return 0;
 }
 
-}  // namespace
+int iso_weekday(int y, int m, int d) {
+  int64_t z = days_from_civil(y, unsigned(m), unsigned(d));
+  return int(((z % 7) + 7 + 3) % 7) + 1;
+}
 
 bool parse_iso_date(std::string_view s, Ymd* out) {
   int y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
@@ -124,7 +129,7 @@ std::string relative_date(const Ymd& ref, std::string_view unit, int off) {
 
 std::string resolve_date_value(const std::string& value, std::string_view kind, const Ymd& ref) {
   std::string_view v = value;
-  if (kind == "weekday") {
+  if (kind == "weekday" && !(v.size() >= 7 && (v[0] == '-' || (v[0] >= '0' && v[0] <= '9')))) {  // a resolved one is a date
     int wd = weekday_number(v);
     if (!wd || !ref.ok()) return "";
     int64_t z = days_from_civil(ref.y, unsigned(ref.m), unsigned(ref.d));

@@ -12,6 +12,10 @@ namespace lede {
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
 void civil_from_days(int64_t z, int* y, int* m, int* d);
 
+// 1 = Monday ... 7 = Sunday: from "Friday", "Fridays", "5" (0 if none), and of a date.
+int weekday_number(std::string_view v);
+int iso_weekday(int y, int m, int d);
+
 struct Ymd {
   int y = 0, m = 0, d = 0;
   bool ok() const { return y != 0; }
@@ -27,7 +31,8 @@ std::string relative_date(const Ymd& ref, std::string_view unit, int offset);
 
 // A date or time value of the analysis resolved against ref (a publication date; may be unset):
 // "rel:day-1" -> "2024-01-04", "rel:week-1", "rel:Q3", "--12-30" (a day without a year: the one
-// nearest before or shortly after ref), weekday "Friday" or 5 (the latest on or before ref), a time
+// nearest before or shortly after ref), weekday "Friday" or 5 (the latest on or before ref; a weekday
+// the analysis placed after a date of the article, "2025-03-04" or "--03-04", as a date), a time
 // "rel:day+0 afternoon" -> "2024-01-05 afternoon". Absolute values come back as they are; empty when
 // the value cannot be placed (no ref for a relative one, "rel:summer-1", "1990s").
 std::string resolve_date_value(const std::string& value, std::string_view kind, const Ymd& ref);

@@ -220,6 +220,95 @@ TEST_CASE("numbers: spelled ordinals") {
   CHECK_FALSE(has_number("Critics were second-guessing the coach.", "second"));
   check("It is the second-largest city.", "second", "ordinal", 2);
 }
+// Sixth round: forms a news wire uses whose values were wrong (a wrong value is worse than none)
+TEST_CASE("numbers: spaced points, decimal commas, wire fractions, multiples, vague tails, page numbers") {
+  // text tokenised for parsers: a point set apart by spaces inside a figure
+  check("Revenue rose to $ 46 . 8 million in the quarter .", "$ 46 . 8 million", "money", 46800000);
+  check("Oil rose to $ 75 . 20 a barrel .", "$ 75 . 20", "money", 75.2);
+  check("Prices rose 4 . 5 percent last year .", "4 . 5 percent", "percent", 4.5);
+  CHECK_FALSE(has_number("Revenue rose to $ 46 . 8 million in the quarter .", "8 million"));
+  // without a currency, percent or scale the point may end a sentence: the figures stay apart
+  check("The law passed in 1989 . 10 people voted no .", "1989", "year", 1989);
+  // a decimal comma (European quotes): one figure when a currency, percent or scale says so
+  check("The price was 1,5 million euros.", "1,5 million euros", "money", 1500000);
+  check("Shares closed at 1.000,5 euros.", "1.000,5 euros", "money", 1000.5);
+  CHECK_FALSE(has_number("The price was 1,5 million euros.", "5 million euros"));
+  CHECK_FALSE(has_number("Read items 1,5 and 7.", "1"));
+  CHECK_FALSE(has_number("Read items 1,5 and 7.", "5"));
+  // "2-1/2" as wires write a mixed number
+  check("Stocks rose 2-1/2 points.", "2-1/2", "count", 2.5);
+  CHECK_FALSE(has_number("Stocks rose 2-1/2 points.", "2"));
+  check("Sales jumped 3.5-fold since 2019.", "3.5-fold", "ratio", 3.5);
+  // vague tails carry no figure
+  CHECK_FALSE(has_number("She is twenty-something and lives in Ohio.", "twenty"));
+  CHECK_FALSE(has_number("A 20-something man was held.", "20"));
+  CHECK_FALSE(has_number("He worked there for 30-odd years.", "30"));
+  // a place in a document or a building counts nothing
+  CHECK_FALSE(has_number("See page 12 for details.", "12"));
+  CHECK_FALSE(has_number("The rule is in section 3 of the law.", "3"));
+  CHECK_FALSE(has_number("Guests in room 101 complained.", "101"));
+  check("The section 30 metres long was closed.", "30 metres", "measure", 30);
+  check("It was the twenty-first day of the strike.", "twenty-first", "ordinal", 21);
+  CHECK_FALSE(has_number("Chapter 11 bankruptcy was filed.", "11"));
+}
+
+TEST_CASE("numbers: half a million, pence, pct, a vote's shares, spaced fractions, scales in a hyphen") {
+  check("Half a million people marched.", "Half a million", "count", 500000);
+  check("She bought half a dozen eggs.", "half a dozen", "count", 6);
+  check("A loaf costs 99p in shops.", "99p", "money", 0.99);
+  check("The bonds yield 3.75 pct.", "3.75 pct", "percent", 3.75);
+  check("Unemployment rose to 5.2pc.", "5.2pc", "percent", 5.2);
+  check("The vote was 52-48 percent.", "52", "percent", 52);
+  check("The vote was 52-48 percent.", "48 percent", "percent", 48);
+  check("Shares rose 1 / 2 to 30 .", "1 / 2", "ratio", 0.5);
+  CHECK_FALSE(has_number("Shares rose 1 / 2 to 30 .", "2 to 30"));
+  check("About 2 million-3 million people came.", "About 2 million-3 million", "range", lede::json::array({2000000, 3000000}));
+  check("The range is 5k-20k.", "5k-20k", "range", lede::json::array({5000, 20000}));
+  CHECK_FALSE(has_number("About 2 million-3 million people came.", "About 2"));
+  CHECK_FALSE(has_number("He is in his 30s.", "30"));
+  CHECK_FALSE(has_number("He won by a 2-to-1 margin.", "2"));
+}
+
+TEST_CASE("numbers: a weekday after a full date of the article is the nearest such day to it") {
+  const std::string a = "On Monday, March 3, 2025, the workers walked out. On Tuesday, the company said it had hired others.\n"
+                        "On Saturday, before the strike, managers met the union.";
+  check(a, "Monday", "weekday", "2025-03-03");   // the date it stands before
+  check(a, "Tuesday", "weekday", "2025-03-04");  // the day after
+  check(a, "Saturday", "weekday", "2025-03-01"); // two days before, in the next paragraph
+  // no year anywhere: the weekday given with the date still places the next one
+  check("On Monday, March 3, the workers walked out. On Wednesday, they returned.", "Wednesday", "weekday", "--03-05");
+  // leave the name when unsure: the future, three or four days off, a year between, two paragraphs on
+  check("On Monday, March 3, 2025, the workers walked out. They will vote on Tuesday.", "Tuesday", "weekday", "Tuesday");
+  check("On Monday, March 3, 2025, the workers walked out. On Thursday, they returned.", "Thursday", "weekday", "Thursday");
+  check("On Monday, March 3, 2025, the workers walked out. In 2019 a strike ended on Tuesday.", "Tuesday", "weekday", "Tuesday");
+  check("On Monday, March 3, 2025, the workers walked out.\nThe union grew.\nOn Tuesday, they returned.", "Tuesday", "weekday", "Tuesday");
+  check("On Monday, March 3, 2025, the workers walked out. Last Tuesday, they had warned.", "Tuesday", "weekday", "Tuesday");
+  // the year in force comes from the last date that gave one
+  check("The talks began on March 3, 2025. On Friday, March 7, the sides met. On Saturday, they signed.", "Friday", "weekday", "2025-03-07");
+  check("The talks began on March 3, 2025. On Friday, March 7, the sides met. On Saturday, they signed.", "Saturday", "weekday", "2025-03-08");
+  // a weekday that does not fit the year in force (March 7, 2024 was a Thursday): the weekday given rules, without a year
+  check("The talks began on March 3, 2024. On Friday, March 7, the sides met. On Saturday, they signed.", "Friday", "weekday", "--03-07");
+  check("The talks began on March 3, 2024. On Friday, March 7, the sides met. On Saturday, they signed.", "Saturday", "weekday", "--03-08");
+  // one that contradicts its own year: no anchor
+  check("On Friday, March 7, 2024, the sides met. On Saturday, they signed.", "Saturday", "weekday", "Saturday");
+  // a dateline is the day of writing: a past weekday lies before it, never after
+  check("Monday, March 5, 2007\nThe festival opened on Saturday night.", "Saturday", "weekday", "2007-03-03");
+  check("Monday, March 5, 2007\nThe festival opened on Saturday night.", "Monday", "weekday", "2007-03-05");
+  check("Wednesday, September 7, 2016\nThe fair was crowded when it opened Friday.", "Friday", "weekday", "Friday");
+  // a date something is planned for, or one a noun carries, sets no week
+  check("The final is played in Adelaide on December 6, 2025. On Thursday, a study was published.", "Thursday", "weekday", "Thursday");
+  check("The region recovered from the March 3, 2025 floods. On Tuesday, the rain returned.", "Tuesday", "weekday", "Tuesday");
+  // a past event does not lie after the article's date
+  const std::string t = "On Monday, March 3, 2025, the workers walked out. On Tuesday, they returned.";
+  lede::TextIndex idx(t);
+  int seen = 0;
+  for (const auto& x : analyzer().analyze(t, nullptr, "2025-03-03"))
+    if (x.label == "number" && lede::cp_substr(t, idx, x.start, x.end) == "Tuesday") {
+      ++seen;
+      CHECK(x.attrs.as_json()["value"] == "Tuesday");
+    }
+  CHECK(seen == 1);
+}
 #endif
 
 #ifdef LEDE_WITH_ANALYSIS

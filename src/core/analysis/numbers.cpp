@@ -23,10 +23,14 @@ struct NumWords {
       revenue, revenues, profit, profits, sales, growth, gdp, economy, quarterly, results, loss, losses, income, fiscal, financial,
       yesterday, today, tomorrow, tonight, called, calling, phoned, flight, half, few, several, early, late, later, earlier,
       came, come, comes, finished, finish, finishes, placed, ranked, ranks, be, been, place, among, behind, overall, points, point_,
-      another, no, any, every, each, that_;
-  FlatSet sport;     // words of a game's report: "the third quarter" near them is a period of play, not of a year
+      another, no, any, every, each, that_, pct, pc, p, s, won;
+  FlatSet sport;
+  FlatSet future;      // "will", "expected": a clause about days to come
+  FlatSet past_verb;   // "said", "met": irregular past forms (regular ones end in "ed")
+  FlatSet not_bare;    // "last Tuesday", "the following Tuesday", "every Tuesday": not the bare weekday     // words of a game's report: "the third quarter" near them is a period of play, not of a year
   FlatSet one_vague;  // "one day", "one way": "one" before them is no count
   FlatSet rel_next;  // the words a relative date word can go before (week, year, summer, afternoon, years ...)
+  FlatSet locator;   // "page 12", "room 101": the number names a place, it counts nothing
   NumWords() {
     auto h = [](const char* w) { return hash_lower(w); };
     point = h("point"); dozen = h("dozen"); dozens = h("dozens"); plus = h("plus"); out = h("out"); call = h("call");
@@ -48,6 +52,7 @@ struct NumWords {
     ranked = h("ranked"); ranks = h("ranks"); be = h("be"); been = h("been"); place = h("place"); among = h("among");
     behind = h("behind"); overall = h("overall"); points = h("points"); point_ = h("point"); another = h("another"); no = h("no");
     any = h("any"); every = h("every"); each = h("each"); that_ = h("that");
+    pct = h("pct"); pc = h("pc"); p = h("p"); s = h("s"); won = h("won");
     for (const char* w : {"game", "games", "match", "scored", "scoring", "score", "touchdown", "touchdowns", "goal", "goals", "basket",
                           "baskets", "inning", "innings", "quarterback", "playoff", "playoffs", "halftime", "half-time", "rebounds",
                           "assists", "penalty", "overtime", "coach", "striker", "pitch", "points", "led", "trailed", "lead", "win",
@@ -56,6 +61,21 @@ struct NumWords {
     for (const char* w : {"day", "time", "way", "hand", "side", "thing", "point", "morning", "night", "evening", "afternoon", "another",
                           "reason", "place", "year", "week", "month", "moment", "stage", "go"})
       one_vague.insert(h(w));
+    for (const char* w : {"will", "'ll", "shall", "would", "expected", "scheduled", "due", "plans", "plan", "planned",
+                          "expects", "hopes", "intends", "aims", "promised", "vowed", "threatened", "tomorrow", "next", "upcoming"})
+      future.insert(h(w));
+    for (const char* w : {"said", "was", "were", "had", "did", "told", "met", "made", "took", "came", "went", "gave", "left", "held",
+                          "began", "won", "lost", "fell", "rose", "sold", "paid", "found", "saw", "got", "ran", "spoke", "wrote", "struck",
+                          "hit", "shot", "brought", "thought", "felt", "kept", "led", "sent", "spent", "stood", "broke", "chose", "drove",
+                          "flew", "knew", "became", "fought", "caught", "threw", "heard", "sought", "bought", "ate", "fled", "wore",
+                          "withdrew", "overtook", "undertook", "forgave", "swore", "tore", "slid", "stole", "sank", "shut", "quit", "yesterday"})
+      past_verb.insert(h(w));
+    for (const char* w : {"last", "next", "this", "every", "each", "following", "previous", "coming", "that", "the", "a", "same", "past",
+                          "one", "another", "its", "his", "her", "their", "our", "any", "some", "until", "by"})
+      not_bare.insert(h(w));
+    for (const char* w : {"page", "section", "chapter", "paragraph", "clause", "article", "exhibit", "room",
+                          "gate", "platform", "pier", "seat", "row", "ward", "precinct", "lane", "exit", "terminal", "footnote"})
+      locator.insert(h(w));
     for (uint64_t x : {week, month, year, quarter, weekend, decade, summer, winter, spring, fall, autumn, night, morning, afternoon, evening,
                        years, months, weeks, days, decades, few, several})
       rel_next.insert(x);
@@ -131,6 +151,8 @@ struct NumPass {
 
   const NumWords& N = num_words();
   int art_y = 0, art_m = 0, art_d = 0;  // the article's date, when one of its first lines gives it in full
+  bool published = false;               // ... or when the caller gave it (the publication date)
+  bool dateline = false;                // the date of the first lines is the article's, not an event's
 
   explicit NumPass(Doc& doc) : d(doc), L(doc.lex), W(words()) {
     used.assign(d.n(), 0);
@@ -141,7 +163,7 @@ struct NumPass {
   // "21 July 2017" in the first three lines (a dateline)
   void article_date() {
     Ymd ref;
-    if (parse_iso_date(d.reference_date, &ref)) { art_y = ref.y; art_m = ref.m; art_d = ref.d; return; }
+    if (parse_iso_date(d.reference_date, &ref)) { art_y = ref.y; art_m = ref.m; art_d = ref.d; published = true; return; }
     int lines = 0;
     for (size_t i = 0; i < d.n() && i < 120; ++i) {
       if (d.toks[i].flags & F_NEWLINE) if (++lines >= 3) return;
@@ -151,12 +173,25 @@ struct NumPass {
         if (d.punct(k, '.') && d.adjacent(k)) ++k;
         int day = day_at(k);
         size_t y = d.punct(k + 1, ',') ? k + 2 : k + 1;
-        if (day && year_at(y)) { art_y = year_at(y); art_m = m; art_d = day; return; }
+        if (day && year_at(y)) { art_y = year_at(y); art_m = m; art_d = day; dateline = !event_date(i); return; }
       }
       if (int day = day_at(i)) {
-        if ((m = month_at(i + 1)) && year_at(i + 2)) { art_y = year_at(i + 2); art_m = m; art_d = day; return; }
+        if ((m = month_at(i + 1)) && year_at(i + 2)) { art_y = year_at(i + 2); art_m = m; art_d = day; dateline = !event_date(i); return; }
       }
     }
+  }
+
+  // a date after "on", "since", "by" ... ("On Monday, March 3, 2025, ...") tells of an event, not when
+  // the article was written
+  bool event_date(size_t i) const {
+    size_t p = weekday_before(i);
+    size_t s = p ? p - 1 : i;
+    if (s == 0 || !d.word(s - 1)) return false;
+    static const uint64_t kPrep[] = {hash_lower("on"), hash_lower("since"), hash_lower("by"), hash_lower("until"), hash_lower("from"),
+                                     hash_lower("before"), hash_lower("after"), hash_lower("of"), hash_lower("in"), hash_lower("to"),
+                                     hash_lower("till"), hash_lower("through"), hash_lower("and")};
+    for (uint64_t h : kPrep) if (d.toks[s - 1].hl == h) return true;
+    return false;
   }
 
   bool digits_value(size_t i, double* v) const {
@@ -184,6 +219,73 @@ struct NumPass {
     buf[k] = 0;
     *v = std::strtod(buf, nullptr);
     return true;
+  }
+  // A money, percent or scale word at k: what makes "1,5" or "46 . 8" before it one figure
+  bool figure_word_at(size_t k) const {
+    if (k >= d.n() || (d.toks[k].flags & F_NEWLINE)) return false;
+    if (d.punct(k, '%') || d.is(k, W.percent) || (d.is(k, W.per) && d.is(k + 1, W.cent)) || d.is(k, N.pct)) return true;
+    if (!d.word(k)) return false;
+    if (scale_at(k, false) > 0) return true;
+    return L.currency_suffix.find(hash_combine(hash_seed(), d.toks[k].hl)) != L.currency_suffix.end() && !d.is(k, N.won);
+  }
+  // "1,5 million euros", "1.000,5 euros": a decimal comma, as European quotes write it. The tokenizer
+  // splits a comma off when other than three digits follow it, so read apart these were "1" and
+  // "5 million" (wrong values). 1 (and *v the value, its sign kept) when a currency, percent or scale
+  // says it is one figure, or dots group the thousands; -1 when nothing does (no value is safer:
+  // "1,5" may be a list); 0 when token i is not followed by such a comma.
+  int decimal_comma(size_t i, bool currency_before, double* v) const {
+    size_t n = d.n();
+    if (!(i + 2 < n && d.punct(i + 1, ',') && d.adjacent(i + 1) && d.adjacent(i + 2) && d.toks[i + 2].type == T_NUM && plain_int(i + 2)))
+      return 0;
+    std::string_view a = d.tok(i);
+    bool dots = false;
+    std::string whole;
+    for (size_t k = 0; k < a.size(); ++k) {
+      if (a[k] == '.') {
+        if (k == 0 || a.size() - k < 4 || (a.size() - k - 1) % 4 != 3) return -1;
+        dots = true;
+        continue;
+      }
+      if (a[k] < '0' || a[k] > '9') return -1;
+      whole += a[k];
+    }
+    if (dots ? (a.find('.') > 3) : a.size() > 3) return -1;
+    // a list ("1,2,3") or a figure before: no value
+    if (i + 4 < n && d.adjacent(i + 3) && d.toks[i + 3].type == T_PUNCT && d.adjacent(i + 4) && d.toks[i + 4].type == T_NUM) return -1;
+    if (i >= 2 && d.adjacent(i) && d.toks[i - 1].type == T_PUNCT && d.adjacent(i - 1) && d.toks[i - 2].type == T_NUM) return -1;
+    if (!dots && !currency_before && !figure_word_at(i + 3)) return -1;
+    double m = std::strtod((whole + "." + std::string(d.tok(i + 2))).c_str(), nullptr);
+    *v = *v < 0 ? -m : m;
+    return 1;
+  }
+  // "$ 46 . 8 million", "10 . 50 percent": a point set apart by spaces (text tokenised for parsers,
+  // as the Penn Treebank does) inside a figure. Only with a currency before it or a money, percent or
+  // scale word after it, since elsewhere "1989 . 10" is a sentence end.
+  bool spaced_point(size_t i, bool currency_before, double* v) const {
+    size_t n = d.n();
+    if (!(i + 2 < n && d.punct(i + 1, '.') && !d.adjacent(i + 1) && !d.adjacent(i + 2) && d.toks[i + 2].type == T_NUM && plain_int(i + 2)))
+      return false;
+    if ((d.toks[i + 1].flags & F_NEWLINE) || (d.toks[i + 2].flags & F_NEWLINE)) return false;
+    std::string_view a = d.tok(i);
+    std::string whole;
+    for (char c : a) {
+      if (c == ',') continue;
+      if (c < '0' || c > '9') return false;
+      whole += c;
+    }
+    if (!currency_before && (year_at(i) || !figure_word_at(i + 3))) return false;
+    double m = std::strtod((whole + "." + std::string(d.tok(i + 2))).c_str(), nullptr);
+    *v = *v < 0 ? -m : m;
+    return true;
+  }
+  // "k", "million", "bn": the value of a scale word (0 when w is none)
+  double scale_word(std::string_view w) const {
+    auto it = L.numbers.find(hash_lower(w));
+    return it != L.numbers.end() && it->second.type == NumType::scale ? it->second.value : 0;
+  }
+  // "twenty-something", "30-odd", "fifty-plus", "40-ish": a vague figure, with no value to give
+  static bool vague_tail(std::string_view w) {
+    return w == "something" || w == "somethings" || w == "odd" || w == "plus" || w == "ish" || w == "some";
   }
   bool plain_int(size_t i) const {
     std::string_view s = d.tok(i);
@@ -504,6 +606,7 @@ struct NumPass {
   size_t quantity(size_t i, Num& x) {
     size_t n = d.n();
     size_t start = i;
+    const size_t first = i;
     std::string cur;
     // currency symbol before
     if (i < n && d.toks[i].type == T_PUNCT) {
@@ -579,6 +682,16 @@ struct NumPass {
     } else {
       x.e = d.toks[i].e;
       double a, b;
+      if (!lead_point) {
+        // "1,5 million", "46 . 8": a decimal comma or a spaced point (below) joins the digits after it
+        if (int dc = decimal_comma(i, !cur.empty(), &v); dc < 0) {
+          for (size_t k = i; k <= i + 2; ++k) used[k] = 1;
+          return first;
+        } else if (dc > 0 || spaced_point(i, !cur.empty(), &v)) {
+          x.e = d.toks[i + 2].e;
+          i += 2;
+        }
+      }
       // "12,34,567.89 rupees": Indian grouping (lakhs), which the tokenizer splits after the first
       // group; read apart, "12" and "34,567.89" would be two wrong values
       if (i + 2 < n && !lead_point && plain_int(i) && d.tok(i).size() <= 2 && d.punct(i + 1, ',') && d.adjacent(i + 1) &&
@@ -602,6 +715,47 @@ struct NumPass {
         v = v < 0 ? v - a / b : v + a / b;
         i += 3;
         x.e = d.toks[i].e;
+      } else if (i + 3 < n && d.punct(i + 1, '-') && d.adjacent(i + 1) && d.adjacent(i + 2) && !lead_point && plain_int(i) &&
+                 digit_fraction(i + 2, &a, &b)) {  // "2-1/2": a mixed number as wires set it, not 2 and 1/2
+        v = v < 0 ? v - a / b : v + a / b;
+        i += 4;
+        x.e = d.toks[i].e;
+      } else if (i + 2 < n && d.punct(i + 1, '/') && !d.adjacent(i + 1) && !d.adjacent(i + 2) && !lead_point && plain_int(i) &&
+                 d.toks[i + 2].type == T_NUM && plain_int(i + 2)) {
+        // "rose 1 / 2": a fraction in text tokenised for parsers; read apart, "2 to 30" became a range
+        double num = std::fabs(v), den = std::atof(std::string(d.tok(i + 2)).c_str());
+        for (size_t k = i; k <= i + 2; ++k) used[k] = 1;
+        if (!(num >= 1 && num < den && (den == 2 || den == 4 || den == 8 || den == 16 || den == 32))) return first;
+        v = v < 0 ? -num / den : num / den;
+        i += 2;
+        x.e = d.toks[i].e;
+        frac = true;
+      }
+      // "5k-20k", "2 million-3 million": the tokenizer keeps "k-20k" and "million-3" whole, so "5" or
+      // "2" alone would be a wrong value; a range when the rest reads as a figure and a scale
+      if (i + 1 < n && d.word(i + 1) && (d.toks[i + 1].flags & F_HYPHEN) && (d.adjacent(i + 1) || !word)) {
+        std::string_view hw = d.tok(i + 1);
+        if (double s1 = scale_word(hw.substr(0, hw.find('-')))) {
+          for (size_t k = i; k <= i + 1; ++k) used[k] = 1;
+          if (!cur.empty() || lead_point || (hw.size() == 1 + hw.find('-')) || (!d.adjacent(i + 1) && s1 < 1e6)) return first;
+          std::string_view rest = hw.substr(hw.find('-') + 1);
+          size_t dg = 0;
+          while (dg < rest.size() && ((rest[dg] >= '0' && rest[dg] <= '9') || (rest[dg] == '.' && dg > 0))) ++dg;
+          if (dg == 0) return first;
+          double r = std::strtod(std::string(rest.substr(0, dg)).c_str(), nullptr), s2 = 0;
+          size_t end = i + 1;
+          if (dg < rest.size()) s2 = scale_word(rest.substr(dg));
+          else if (i + 2 < n && d.word(i + 2) && !d.adjacent(i + 2) && (s2 = scale_word(d.tok(i + 2))) < 1e6) s2 = 0;
+          else if (s2) end = i + 2;
+          if (!s2 || v * s1 >= r * s2 || v < 0) return first;
+          used[end] = 1;
+          RawAnn& a = d.out.emplace_back(); a.label = 2; a.b = d.toks[start].b; a.e = d.toks[end].e;
+          a.attrs.kind = "range";
+          a.attrs.value = json::array({num_json(v * s1), num_json(r * s2)});
+          a.attrs.counted = counted(end + 1);
+          qualifiers(start, a);
+          return first;
+        }
       }
     }
     ++i;
@@ -643,9 +797,13 @@ struct NumPass {
     // currency or percent words after
     if (i < n) {
       if (d.punct(i, '%') && (x.kind == K_COUNT || x.kind == K_RATIO)) { x.kind = K_PERCENT; x.e = d.toks[i].e; ++i; }
-      else if ((x.kind == K_COUNT || x.kind == K_RATIO) && d.word(i) && (d.is(i, W.percent) || (d.is(i, W.per) && d.is(i + 1, W.cent)))) {
+      else if ((x.kind == K_COUNT || x.kind == K_RATIO) && d.word(i) &&
+               (d.is(i, W.percent) || (d.is(i, W.per) && d.is(i + 1, W.cent)) || d.is(i, N.pct) || (d.is(i, N.pc) && d.adjacent(i)))) {
         size_t e = d.is(i, W.per) ? i + 1 : i;
         x.kind = K_PERCENT; x.e = d.toks[e].e; i = e + 1;
+      } else if (x.kind == K_COUNT && !word && d.is(i, N.p) && d.tok(i) == "p" && d.adjacent(i) && !(i + 1 < n && d.punct(i + 1, '.'))) {
+        x.kind = K_MONEY; x.currency = "GBP"; x.value = v / 100; x.e = d.toks[i].e; ++i;  // "99p": pence
+        x.cur_after = true;
       } else if (d.word(i) && x.kind == K_COUNT) {
         uint64_t h = hash_combine(hash_seed(), d.toks[i].hl);
         auto c = L.currency_suffix.find(h);
@@ -698,6 +856,11 @@ struct NumPass {
     // "flight 370" (capitalised, "Flight 370" is a name already)
     const Unit* u = nullptr;
     if (i > 0 && d.is(i - 1, N.flight) && plain_int(i) && !unit_at(i + 1, &u)) { used[i] = 1; return true; }
+    // "page 12", "section 3", "room 101": a place in a document or a building, not a count
+    if (i > 0 && plain_int(i) && N.locator.count(d.toks[i - 1].hl) && !unit_at(i + 1, &u)) {
+      used[i] = 1;
+      return true;
+    }
     if (w.size() >= 5) {  // "1.2.3" at the shortest
       int dots = 0;
       for (char c : w) dots += c == '.';
@@ -943,6 +1106,11 @@ struct NumPass {
         }
       }
     }
+    // "in his 30s": a decade of someone's age, no figure to give
+    if (t.type == T_NUM && w.size() == 2 && w[1] == '0' && plain_int(i) && d.is(i + 1, N.s) && d.adjacent(i + 1) && d.tok(i + 1) == "s") {
+      used[i] = used[i + 1] = 1;
+      return;
+    }
     // general quantities
     Num x;
     size_t j = quantity(i, x);
@@ -955,6 +1123,11 @@ struct NumPass {
         (d.is(i, N.dozen) || scale_at(i, false) > 0)) {
       x.t0 = i - 1;
       x.b = d.toks[i - 1].b;
+      if (i >= 2 && d.is(i - 2, N.half)) {  // "half a million" is 500,000, "half a dozen" 6
+        x.value *= 0.5;
+        x.t0 = i - 2;
+        x.b = d.toks[i - 2].b;
+      }
     }
     // hyphenated compound: 23-year-old, 41-yard, five-match
     if (x.kind == K_COUNT && !x.word && d.punct(j, '-') && d.adjacent(j) && d.word(j + 1) && d.adjacent(j + 1)) {
@@ -965,6 +1138,17 @@ struct NumPass {
       uint64_t uh = phrase_hash(head, false, &nt);
       auto u = L.units.find(uh);
       auto cur = L.currency_suffix.find(hash_combine(hash_seed(), hash_lower(head)));
+      if (vague_tail(head) || head == "to") {  // "20-something", "30-odd", "a 2-to-1 margin": no figure a reader could quote
+        used[j] = used[j + 1] = 1;
+        return;
+      }
+      if (head == "fold") {  // "a 3.5-fold rise": a multiple
+        x.kind = K_RATIO;
+        x.t1 = j + 2;
+        x.e = d.toks[j + 1].e;
+        emit(x, "");
+        return;
+      }
       if (cur != L.currency_suffix.end() && head.size() > 3) {  // "a 12-cent dividend", "a 20-dollar bill"
         x.kind = K_MONEY;
         x.currency = L.str(cur->second);
@@ -1012,6 +1196,15 @@ struct NumPass {
         if ((x.kind == K_PERCENT && y.kind == K_PERCENT && !between) || (!dash && y.value < x.value && x.kind == y.kind)) {
           x.t1 = j;
           emit(x, x.kind == K_COUNT ? counted(j) : std::string());
+          return;
+        }
+        // "52-48 percent": a vote's two shares, not a range (a range runs upwards)
+        if (dash && y.value < x.value && (x.kind == K_COUNT || x.kind == K_PERCENT) && y.kind == K_PERCENT) {
+          x.kind = K_PERCENT;
+          x.t1 = j;
+          emit(x, "", false);
+          y.t1 = after;
+          emit(y, "", false);
           return;
         }
         if (y.kind == K_PERCENT && x.kind == K_COUNT) x.kind = K_PERCENT;
@@ -1332,6 +1525,7 @@ struct NumPass {
         if ((card && v != 1) || ord) {
           size_t h2 = rest.find('-');
           std::string_view head = h2 == std::string_view::npos ? rest : rest.substr(0, h2);
+          if (vague_tail(head)) { used[i] = 1; return; }  // "twenty-something", "forty-odd"
           Num x; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.b + static_cast<uint32_t>(a.size()); x.value = v; x.word = true;
           if (ord) {
             // "second-guessing", "second-guessed": a verb, not a place in an order
@@ -1397,6 +1591,146 @@ struct NumPass {
       process_number(i);
   }
 
+  // A weekday after a full date that the article gives ("On Monday, March 3, ... On Tuesday, ..."):
+  // news writing names the day of that week, so the weekday is the nearest such day to the date.
+  // Only within two days of it (a weekday three or four days off could lie in either week), in the
+  // date's paragraph or the next, in a clause with a past-tense verb and no word of the future, and
+  // while no other date has come between (a year, a month, "last week" moves the story in time).
+  // Otherwise the weekday keeps its name (the reader places it against the article's date).
+  struct DayAnchor {
+    int y = 0, m = 0, day = 0, wd = 0;  // y 0: the year is not known (wd is then the weekday given)
+    size_t tok = 0;
+    bool ok = false;
+    bool article = false;  // a dateline: the day the article was written, which no past event follows
+  } anchor;
+  int year_in_force = 0;  // of the last full date with its year
+
+  static bool day_value(const std::string& v, int* y, int* m, int* day) {
+    auto num = [&](size_t at, size_t len) {
+      int r = 0;
+      for (size_t k = at; k < at + len; ++k) {
+        if (v[k] < '0' || v[k] > '9') return -1;
+        r = r * 10 + (v[k] - '0');
+      }
+      return r;
+    };
+    if (v.size() == 7 && v[0] == '-' && v[1] == '-' && v[4] == '-') { *y = 0; *m = num(2, 2); *day = num(5, 2); }
+    else if (v.size() == 10 && v[4] == '-' && v[7] == '-') { *y = num(0, 4); *m = num(5, 2); *day = num(8, 2); }
+    else return false;
+    return *m >= 1 && *m <= 12 && *day >= 1 && *day <= 31 && *y >= 0;
+  }
+  // the weekday token right before a date starting at token t0 ("Monday, March 3", "Tuesday 4 March"): 0 if none
+  size_t weekday_before(size_t t0) const {
+    size_t p = t0 > 0 && d.punct(t0 - 1, ',') ? t0 - 1 : t0;
+    if (p == 0 || !d.word(p - 1) || !(d.toks[p - 1].flags & F_CAP) || !d.lx_has(p - 1, LX_CALENDAR)) return 0;
+    auto it = L.calendar.find(d.toks[p - 1].hs);
+    return it != L.calendar.end() && it->second.type == NumType::weekday ? p : 0;
+  }
+  // what a number just emitted from token i does to the anchor; a weekday is placed by it
+  void track_anchor(size_t i, size_t before) {
+    for (size_t k = before; k < d.out.size(); ++k) {
+      RawAnn& a = d.out[k];
+      if (a.label != 2) continue;
+      const std::string_view kind = a.attrs.kind;  // compared as views: the size first, no strlen
+      if (kind == kKindNames[K_WEEKDAY]) { place_weekday(i, a); continue; }
+      // a clock time ("15:30") keeps the day; "last night" or "yesterday morning" moves it
+      const std::string* tv = kind == kKindNames[K_TIME] && a.attrs.value.is_string() ? &a.attrs.value.get_ref<const std::string&>() : nullptr;
+      bool datelike = kind == kKindNames[K_DATE] || kind == kKindNames[K_YEAR] || (tv && !(tv->size() == 5 && (*tv)[2] == ':'));
+      if (!datelike) continue;
+      anchor.ok = false;
+      int y, m, day;
+      if (kind != kKindNames[K_DATE] || !a.attrs.value.is_string() || !day_value(a.attrs.value.get_ref<const std::string&>(), &y, &m, &day)) continue;
+      const bool explicit_year = y != 0;
+      if (y) year_in_force = y;
+      else if (year_in_force) y = year_in_force;
+      else if (art_y) {
+        std::string r = resolve_date_value(a.attrs.value.get_ref<const std::string&>(), "date", Ymd{art_y, art_m, art_d});
+        Ymd ry;
+        if (parse_iso_date(r, &ry)) y = ry.y;
+      }
+      if (y && day > days_in_month(y, m)) continue;
+      int given = 0;
+      RawAnn* wa = nullptr;
+      if (size_t p = weekday_before(i)) {
+        for (size_t q = k; q-- > before && q + 3 > k;)  // the weekday's record, emitted just before
+          if (d.out[q].label == 2 && std::string_view(d.out[q].attrs.kind) == kKindNames[K_WEEKDAY] && d.out[q].e == d.toks[p - 1].e) wa = &d.out[q];
+        if (!wa)
+          for (size_t q = before; q-- > 0 && q + 3 > before;)
+            if (d.out[q].label == 2 && std::string_view(d.out[q].attrs.kind) == kKindNames[K_WEEKDAY] && d.out[q].e == d.toks[p - 1].e) wa = &d.out[q];
+        if (wa && wa->attrs.value.is_string()) given = weekday_number(wa->attrs.value.get_ref<const std::string&>());
+      }
+      if (y && given && iso_weekday(y, m, day) != given) {
+        if (explicit_year) continue;  // the text contradicts itself: no anchor
+        y = 0;                        // the year in force is not this date's: keep the weekday given
+      }
+      if (!y && !given) continue;
+      if (wa && given) wa->attrs.value = json(y ? iso_date(y, m, day) : mmdd(m, day));
+      // the date of something that happened: "on" before it ("On Monday, March 3, ..."), a verb in the
+      // past tense and none of the future; or a dateline ("Friday, July 21, 2017", the weekday and
+      // the year given). Not a date something is planned for, nor one a noun carries ("the
+      // February 6 earthquake").
+      const size_t s0 = wa ? weekday_before(i) - 1 : i;
+      const bool on = s0 > 0 && d.is(s0 - 1, W.on);
+      const int tn = tense(i);
+      if (tn < 0 || !((on && tn > 0) || (given && explicit_year))) continue;
+      anchor = DayAnchor{y, m, day, y ? iso_weekday(y, m, day) : given, i, true, !on};
+    }
+  }
+  // The sentence around token i: -1 when a word of the future is in it ("will", "expected"), 1 when
+  // a verb in the past tense is ("said", "walked"), else 0
+  int tense(size_t i) const {
+    size_t s0 = i;
+    while (s0 > 0 && !(d.toks[s0].flags & F_SENT) && i - s0 < 60) --s0;
+    bool past = false;
+    for (size_t k = s0; k < d.n() && k < i + 60 && (k == s0 || !(d.toks[k].flags & F_SENT)); ++k) {
+      if (!d.word(k)) continue;
+      if (N.future.count(d.toks[k].hl)) return -1;
+      std::string_view w = d.tok(k);
+      // "is played" is a present passive, not a past
+      if (N.past_verb.count(d.toks[k].hl) || (w.size() > 4 && ends_with(w, "ed") && !(d.toks[k].flags & F_CAP) &&
+                                               !(k > 0 && (d.is(k - 1, W.is) || d.is(k - 1, W.are) || d.is(k - 1, N.be)))))
+        past = true;
+    }
+    return past ? 1 : 0;
+  }
+  void place_weekday(size_t i, RawAnn& a) {
+    if (!anchor.ok || i <= anchor.tok || !a.attrs.value.is_string()) return;
+    int wd = weekday_number(a.attrs.value.get_ref<const std::string&>());
+    if (!wd) return;
+    if (month_at(i + 1) || (d.punct(i + 1, ',') && (month_at(i + 2) || day_at(i + 2)))) return;  // a date follows: it is that date's
+    if (day_at(i + 1) && month_at(i + 2)) return;
+    if (i > 0 && (d.poss(i - 1) || (d.word(i - 1) && N.not_bare.count(d.toks[i - 1].hl)))) return;
+    if (d.poss(i + 1) || (d.word(i + 1) && d.adjacent(i + 1))) return;
+    int lines = 0;
+    for (size_t k = anchor.tok + 1; k <= i; ++k)
+      if ((d.toks[k].flags & F_NEWLINE) && ++lines > 1) return;
+    int off = (wd - anchor.wd + 7) % 7;
+    if (off >= 3 && off <= 4) return;
+    if (off >= 5) off -= 7;
+    if (anchor.article && off > 0) return;
+    if (tense(i) <= 0) return;
+    std::string v;
+    const bool art_known = published || dateline;
+    if (art_known && !anchor.y) return;  // an event whose year is unknown, in an article whose date is known
+    if (anchor.y) {
+      int y, m, dd;
+      const int64_t az = days_from_civil(anchor.y, unsigned(anchor.m), unsigned(anchor.day));
+      const int64_t artz = art_known ? days_from_civil(art_y, unsigned(art_m), unsigned(art_d)) : 0;
+      // a date far from the article's (a caption's, a story's past) does not set the week it speaks of
+      if (art_known && (az - artz > 7 || artz - az > 7)) return;
+      civil_from_days(az + off, &y, &m, &dd);
+      if (art_known && az + off > artz) return;  // a past event does not lie after the article's date
+      v = iso_date(y, m, dd);
+    } else {
+      int m = anchor.m, dd = anchor.day + off;
+      if ((m == 2 && dd >= 28) || (m == 3 && dd <= 2)) return;  // across a February of unknown length
+      if (dd < 1) { m = m == 1 ? 12 : m - 1; dd += days_in_month(2001, m); }
+      else if (dd > days_in_month(2001, m)) { dd -= days_in_month(2001, m); m = m == 12 ? 1 : m + 1; }
+      v = mmdd(m, dd);
+    }
+    a.attrs.value = json(v);
+  }
+
   void run() {
     size_t n = d.n();
     for (size_t i = 0; i < n; ++i) {
@@ -1405,12 +1739,14 @@ struct NumPass {
       // and its lexeme bits say, without reading used[] and mention_at[]
       if (t.type == T_WORD && !(t.flags & F_HYPHEN) && !(d.lx[i] & (LX_NUMBER | LX_CALENDAR | LX_CURRENCY_PREFIX))) continue;
       if (used[i]) continue;
+      const size_t before = d.out.size();
       if (t.type == T_NUM) process_number(i);
       else if (t.type == T_PUNCT && d.lx_has(i, LX_CURRENCY_PREFIX) && i + 1 < n && d.toks[i + 1].type == T_NUM) process_number(i);
       else if (t.type == T_WORD && (t.flags & F_ALLCAPS) && d.lx_has(i, LX_CURRENCY_PREFIX) && i + 1 < n && d.adjacent(i + 1)) process_number(i);
       else if (t.type == T_WORD && d.mention_at[i] < 0 &&
                ((t.flags & F_HYPHEN) || ((t.flags & F_CAP) && d.lx_has(i, LX_CALENDAR)) || d.lx_has(i, LX_NUMBER)))
         process_word(i);  // the same fast exit as in process_word, without the call
+      if (d.out.size() != before) track_anchor(i, before);
     }
   }
 };
