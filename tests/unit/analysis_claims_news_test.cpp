@@ -393,3 +393,82 @@ TEST_CASE("claims: pronouns link to an actor named recently, not paragraphs befo
   REQUIRE(c.ok);
   CHECK(c.entity == "Maria Okafor");
 }
+
+// Fifth round (issue 12 item 4): sentences written for it.
+TEST_CASE("claims: an adverb between the subject and the cue is not the speaker") {
+  Claim c = claim("Scientists now think the crater was formed by a comet.", "the crater was formed by a comet");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Scientists");
+  c = claim("Officials have long argued that the dam is safe.", "the dam is safe");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Officials");
+  c = claim("The company has never said whether it will appeal.", "whether it will appeal");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The company");
+}
+
+TEST_CASE("claims: an object and an infinitive after warn or advise is advice, not a claim") {
+  CHECK(claims("Doctors warned parents to keep children indoors.") == 0);
+  CHECK(claims("The union cautioned members to expect delays.") == 0);
+  // a finite verb after the infinitive: a clause again; "said" takes no object and infinitive
+  Claim c = claim("Officials warned the plan to cut taxes would fail.", "the plan to cut taxes would fail");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Officials");
+  c = claim("The lawyer said Okafor wishes to return to her job.", "Okafor wishes to return to her job");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The lawyer");
+}
+
+TEST_CASE("claims: content stops before a concessive clause with its own attribution") {
+  const std::string t = "The mayor said the park would reopen, though residents say the damage is severe.";
+  Claim a = claim(t, "the park would reopen"), b = claim(t, "the damage is severe");
+  REQUIRE(a.ok);
+  CHECK(a.speaker == "The mayor");
+  REQUIRE(b.ok);
+  CHECK(b.speaker == "residents");
+  b = claim("Health experts say the outbreak has peaked, although they caution that a second wave is possible.",
+            "a second wave is possible");
+  REQUIRE(b.ok);
+  CHECK(b.speaker == "they");
+  CHECK(claim("Health experts say the outbreak has peaked, although they caution that a second wave is possible.",
+              "the outbreak has peaked")
+            .ok);
+}
+
+TEST_CASE("claims: the agent of a passive attribution speaks") {
+  Claim c = claim("It was announced by the university that tuition would rise by four percent.", "tuition would rise by four percent");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "the university");
+  CHECK(c.cue == "announced");
+  c = claim("It was claimed that the ballots were lost.", "the ballots were lost");
+  REQUIRE(c.ok);
+  CHECK(c.speaker.empty());
+}
+
+TEST_CASE("claims: an organization speaks through its statement") {
+  Claim c = claim("The hospital's statement said two patients had died.", "two patients had died");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The hospital");
+  // data keep their subject (figures show ...), a person keeps the whole phrase
+  c = claim("Smith's lawyer said the charges were baseless.", "the charges were baseless");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Smith's lawyer");
+}
+
+TEST_CASE("claims: a quote after another speaker's attribution does not inherit the earlier speaker") {
+  const std::string t =
+      "“We will appeal,” Jane Roe said. Her rival, Tom Hale, told a radio station that the verdict \"was fair and final\": \"The matter is "
+      "closed and we will move on.\"";
+  Claim c = claim(t, "The matter is closed and we will move on.");
+  REQUIRE(c.ok);
+  CHECK(c.speaker != "Jane Roe");
+  // nor the next paragraph's speaker
+  c = claim("The hearing ended at noon. \"The matter is closed and we will move on.\"\n\n“We will appeal,” Jane Roe said.",
+            "The matter is closed and we will move on.");
+  REQUIRE(c.ok);
+  CHECK(c.speaker.empty());
+  Claim a = claim("“We will appeal,” Jane Roe said. “The verdict was unjust and the judge was wrong.”",
+                  "The verdict was unjust and the judge was wrong.");
+  REQUIRE(a.ok);
+  CHECK(a.speaker == "Jane Roe");
+}

@@ -28,7 +28,7 @@ struct ClaimPass {
   uint64_t h_commit[19], h_warn[4];  // commissive(); "warned" and its forms
   uint64_t h_it, h_is, h_be, h_been, h_reportedly, h_later, h_earlier, h_previously, h_repeatedly, h_will, h_would, h_may,
       h_could, h_told, h_tell, h_tells, h_telling, h_calling, h_called, h_them, h_him, h_including, h_while, h_when, h_after,
-      h_because, h_if, h_whether, h_how, h_what, h_why, h_however, h_spokesman, h_whose;
+      h_because, h_if, h_whether, h_how, h_what, h_why, h_however, h_spokesman, h_whose, h_although, h_though, h_whereas;
 
   explicit ClaimPass(Doc& doc) : d(doc), L(doc.lex), W(words()) {
     in_quote.assign(d.n(), 0);
@@ -42,6 +42,7 @@ struct ClaimPass {
     h_while = hash_lower("while"); h_when = hash_lower("when"); h_after = hash_lower("after"); h_because = hash_lower("because");
     h_if = hash_lower("if"); h_whether = hash_lower("whether"); h_how = hash_lower("how"); h_what = hash_lower("what");
     h_why = hash_lower("why"); h_however = hash_lower("however"); h_spokesman = hash_lower("spokesman"); h_whose = hash_lower("whose");
+    h_although = hash_lower("although"); h_though = hash_lower("though"); h_whereas = hash_lower("whereas");
     const char* commit[] = {"vow", "vows", "vowed", "vowing", "pledge", "pledges", "pledged", "pledging", "promise", "promises",
                             "promised", "promising", "threaten", "threatens", "threatened", "threatening", "swore", "swears", "sworn"};
     for (size_t k = 0; k < 19; ++k) h_commit[k] = hash_lower(commit[k]);
@@ -190,6 +191,19 @@ struct ClaimPass {
     }
     return true;
   }
+  // "warned parents to keep children indoors", "cautioned investors to be patient": an object and a
+  // to-infinitive, an order or advice, not a reported clause. A finite verb after the infinitive makes
+  // it a clause again ("said the plan to cut taxes would fail").
+  bool object_infinitive(size_t c, size_t x, size_t se) const {
+    std::string_view w = d.tok(c);  // the verbs that take an object and an infinitive ("said X to" does not)
+    if (!(w.substr(0, 4) == "warn" || w.substr(0, 7) == "caution" || w.substr(0, 6) == "remind" || w.substr(0, 5) == "advis")) return false;
+    size_t k = x;
+    while (k < se && k < x + 6 && d.word(k) && !d.is(k, W.to) && !(d.fclass(k) & Lexicon::fw_aux) && !d.is(k, W.that)) ++k;
+    if (k == x || k >= se || !d.is(k, W.to) || !bare_verb(k + 1)) return false;
+    for (size_t y = k + 2; y < se; ++y)
+      if (d.word(y) && !d.cap(y) && (d.fclass(y) & Lexicon::fw_aux)) return false;
+    return true;
+  }
   bool temporal(size_t i) const {
     std::string_view w = d.tok(i);
     for (std::string_view t : {"last", "this", "next", "earlier", "later", "yesterday", "today", "week", "month", "year", "weekend",
@@ -268,6 +282,14 @@ struct ClaimPass {
     while (s < e && (d.toks[s].type == T_PUNCT && !d.poss(s))) ++s;
     while (e > s && d.toks[e - 1].type == T_PUNCT) --e;
     if (s >= e) return sp;
+    // "The company's statement said", "Google's letter said": the possessor speaks through its document
+    // (data nouns stay: "The ministry's figures show" needs its subject for data_subject())
+    if (e >= s + 3 && d.poss(e - 2) && d.word(e - 1)) {
+      std::string_view h = d.tok(e - 1);
+      for (std::string_view w : {"statement", "statements", "letter", "filing", "release", "memo", "website", "announcement", "tweet",
+                                 "editorial", "lawsuit", "complaint", "ruling", "indictment", "notice", "email", "message", "blog"})
+        if (h == w) return make_speaker(s, e - 2);
+    }
     // a named actor at the head
     int32_t mi = d.mention_at[e - 1];
     bool prep_before_name = false;
@@ -361,7 +383,8 @@ struct ClaimPass {
       std::string_view w = d.tok(k);
       bool adv = (w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0) || h == W.also || h == W.has || h == W.have || h == W.had ||
                  h == h_is || h == W.was || h == W.were || h == W.are || h == h_later || h == h_earlier || h == h_previously ||
-                 h == h_will || h == h_would || h == h_may || h == h_could || h == W.not_ || h == h_reportedly;
+                 h == h_will || h == h_would || h == h_may || h == h_could || h == W.not_ || h == h_reportedly ||
+                 (d.fclass(k) & Lexicon::fw_adv);  // "Scientists now think", "has long argued", "has never said"
       if (!adv) break;
       e = k;
     }
@@ -386,7 +409,8 @@ struct ClaimPass {
       uint64_t h = t.hl;
       if (t.flags & F_ALLCAPS) { s = k; continue; }  // "WHO say", "US officials": an acronym, not a function word
       if (h == W.and_ || h == W.or_ || h == W.but || h == W.that || h == W.which || h == W.who || h == h_while || h == h_when ||
-          h == h_because || h == h_if || h == h_after || h == h_however || h == W.as)
+          h == h_because || h == h_if || h == h_after || h == h_however || h == W.as || h == h_though || h == h_although ||
+          h == h_whereas)
         break;
       int l;
       if (!d.cap(k) && cue_at(k, &l)) break;
@@ -517,16 +541,35 @@ struct ClaimPass {
       if (!q.attributed && k > 0 && qs[k - 1].attributed) {
         const Quote& p = qs[k - 1];
         size_t gap_sents = d.sent[q.open] - d.sent[p.close];
-        if (gap_sents <= 2) { q.sp = p.sp; q.c0 = p.c0; q.c1 = p.c1; q.attributed = true; }
+        if (gap_sents <= 2 && !attribution_between(p.close + 1, q.open, p.c0)) { q.sp = p.sp; q.c0 = p.c0; q.c1 = p.c1; q.attributed = true; }
       }
     }
     for (size_t k = qs.size(); k-- > 1;) {
       Quote& q = qs[k - 1];
-      if (!q.attributed && qs[k].attributed && d.sent[qs[k].open] - d.sent[q.close] <= 1) {
+      // '"A." "B," she said.': the next quote's speaker, in the same paragraph only (a quote that
+      // ends a paragraph is not the next paragraph's speaker's) and with no other attribution between
+      if (!q.attributed && qs[k].attributed && d.sent[qs[k].open] - d.sent[q.close] <= 1 && same_para(q.close, qs[k].open) &&
+          !attribution_between(q.close + 1, qs[k].open, qs[k].c0)) {
         q.sp = qs[k].sp; q.c0 = qs[k].c0; q.c1 = qs[k].c1; q.attributed = true;
       }
     }
     for (const Quote& q : qs) emit(d.toks[q.open].e, d.toks[q.close].b, q.sp, q.c0, q.c1);
+  }
+
+  // A reporting verb with its own subject between two quotes, other than the first quote's own
+  // ('"A," she said. X told Sky News: "B"'): the second quote is not the first one's speaker's
+  bool same_para(size_t a, size_t b) const {
+    auto p = std::upper_bound(d.para_starts.begin(), d.para_starts.end(), static_cast<uint32_t>(a));
+    return p == d.para_starts.end() || *p > b;
+  }
+  bool attribution_between(size_t b, size_t e, size_t own_cue) const {
+    for (size_t k = b; k < e; ++k) {
+      if (k == own_cue) continue;
+      int l;
+      const Cue* cue = d.lx_has(k, LX_CUE_FIRST) ? cue_at(k, &l) : nullptr;
+      if (cue && cue->type != CueType::according && !ing(k) && np_before(k, sent_begin(k)) < k) return true;
+    }
+    return false;
   }
 
   void attribute_quote(Quote& q) {
@@ -700,8 +743,8 @@ struct ClaimPass {
             break;
           }
         }
-        // ", while supporters say ...": another speaker's claim begins
-        if (d.is(k + 1, h_while) || d.is(k + 1, W.but)) {
+        // ", while supporters say ...", ", though residents say ...": another speaker's claim begins
+        if (d.is(k + 1, h_while) || d.is(k + 1, W.but) || d.is(k + 1, h_though) || d.is(k + 1, h_although) || d.is(k + 1, h_whereas)) {
           for (size_t v = k + 3; v < e && v < k + 7; ++v) {
             if (d.toks[v - 1].type == T_PUNCT && !d.poss(v - 1)) break;
             const Cue* c2 = cue_at(v, &l);
@@ -975,7 +1018,15 @@ struct ClaimPass {
         // passive "It was claimed that": no speaker
         if (c >= 2 && be_form(c - 1)) {
           size_t s0 = before_perfect(c - 1, sb);
-          if (s0 > sb && d.is(s0 - 1, h_it)) { passive = true; return; }
+          if (s0 > sb && d.is(s0 - 1, h_it)) {
+            passive = true;
+            // "It was announced by the university that ...": the agent speaks
+            if (d.is(k, W.by)) {
+              size_t e = np_after(k + 1, se);
+              if (e > k + 1 && !starts_pp(k + 1)) sp = make_speaker(k + 1, e);
+            }
+            return;
+          }
         }
         size_t npe = c;
         size_t s = np_before(c, sb, &npe);
@@ -1318,7 +1369,8 @@ struct ClaimPass {
             bool q_open = is_open_quote(cs0);
             emit(d.toks[cs0].b + (q_open ? 0 : 0), content_bytes_end(cs0, comma), who, c, c + l);
             break;
-          } else if ((cue->zero_that && (clause_start(x) || bare_noun(x)) && !commissive(c) && !amount_object(c, x, se)) ||
+          } else if ((cue->zero_that && (clause_start(x) || bare_noun(x)) && !commissive(c) && !amount_object(c, x, se) &&
+                      !object_infinitive(c, x, se)) ||
                      (cue->that && aux_clause(x, se))) {
             cs = x;
           } else {
