@@ -16,13 +16,15 @@
 
 namespace lede {
 
-// It writes through a pointer into out's own bytes, with room made ahead (grow()): a std::string append per key, quote and comma was half the writing's
-// instructions. So out holds slack while the writer lives: what was written is in out once the
-// writer is gone (its destructor cuts out to that length).
+// It writes through a pointer into out's own bytes, with room made ahead (grow()): a std::string
+// append per key, quote and comma was half the writing's instructions. So out holds slack after
+// what was written until finish() cuts it off; read out only after finish() (the destructor
+// calls it too, for a writer given up early). Writing on after finish() is allowed.
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out), start_(out.size()), len_(start_) {}
-  ~JsonWriter() { out_.resize(len_); }
+  ~JsonWriter() { finish(); }
+  void finish() { out_.resize(len_); }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 

@@ -794,7 +794,9 @@ json annotation_json(const Annotation& a, const std::string& text, const TextInd
 void append_annotation(std::string& out, const Annotation& a, const std::string& text, const TextIndex& index, bool orphan) {
   if (!orphan) {
     JsonWriter w(out);
-    if (write_file_suggestion(w, a)) return;
+    bool written = write_file_suggestion(w, a);
+    w.finish();
+    if (written) return;
   }
   out += dumped(annotation_json(a, text, index, orphan));
 }

@@ -13,6 +13,7 @@
 #include "analyzer_support.hpp"
 #include "core/analysis/doc.hpp"
 #include "core/analysis/lexicon.hpp"
+#include "core/analysis/lexicon_image.hpp"
 #include "core/analysis/model.hpp"
 #include "core/analysis/tokenizer.hpp"
 #include "core/assets.hpp"
@@ -192,68 +193,90 @@ TEST_CASE("analysis: the compiled-in lexicons (their packed form) give the same 
   CHECK(smaller >= 25);  // the packed form, not the sources
   CHECK(lede::embedded_asset("lexicon/surnames.txt").substr(0, 1) == "0");  // front-coded
 
-  size_t entries = 0;
-  auto same = [&](const char* what, const auto& a, const auto& b, auto eq) {
-    INFO(what);
-    CHECK(a.size() == b.size());
-    size_t equal = 0;
-    a.for_each([&](uint64_t k, const auto& v) {
-      auto p = b.find(k);
-      if (p && eq(v, p->second)) ++equal;
+  // The tables compared one by one: the packed lexicons as compiled in, and natively also the image
+  // of the loaded tables that `lede` reads at start (tools/lexicon_image.cpp).
+  auto compare = [&](const Lexicon& packed) {
+    size_t entries = 0;
+    auto same = [&](const char* what, const auto& a, const auto& b, auto eq) {
+      INFO(what);
+      CHECK(a.size() == b.size());
+      size_t equal = 0;
+      a.for_each([&](uint64_t k, const auto& v) {
+        auto p = b.find(k);
+        if (p && eq(v, p->second)) ++equal;
+      });
+      CHECK(equal == a.size());
+      entries += a.size();
+    };
+    auto eq = [](const auto& x, const auto& y) { return x == y; };
+    CHECK(packed.strings == text.strings);
+    REQUIRE(packed.gaz_entries.size() == text.gaz_entries.size());
+    for (size_t i = 0; i < text.gaz_entries.size(); ++i) {
+      const GazEntry &x = text.gaz_entries[i], &y = packed.gaz_entries[i];
+      CHECK((x.kind == y.kind && x.country == y.country && x.capital == y.capital && x.generic == y.generic &&
+             x.entity == y.entity && x.government == y.government));
+    }
+    CHECK(packed.gaz_max_tokens == text.gaz_max_tokens);
+    CHECK(packed.demonym_max_tokens == text.demonym_max_tokens);
+    CHECK(packed.qualifier_max_tokens == text.qualifier_max_tokens);
+    CHECK(packed.unit_max_tokens == text.unit_max_tokens);
+  #define SAME_TABLE(t, eq) same(#t, text.t, packed.t, eq)
+    using Set = FlatSet Lexicon::*;
+    using Ids = FlatMap<uint32_t> Lexicon::*;  // to a string or a gazetteer entry
+    for (auto [name, t] : std::initializer_list<std::pair<const char*, Set>>{
+             {"gaz_prefix", &Lexicon::gaz_prefix}, {"demonym_prefix", &Lexicon::demonym_prefix}, {"org_nouns", &Lexicon::org_nouns},
+             {"name_possessors", &Lexicon::name_possessors}, {"not_nouns", &Lexicon::not_nouns}, {"of_heads", &Lexicon::of_heads},
+             {"title_words", &Lexicon::title_words}, {"title_heads", &Lexicon::title_heads}, {"honorifics", &Lexicon::honorifics},
+             {"stop_caps", &Lexicon::stop_caps}, {"given_names", &Lexicon::given_names}, {"ambiguous_given", &Lexicon::ambiguous_given},
+             {"surnames", &Lexicon::surnames}, {"female_given", &Lexicon::female_given}, {"male_given", &Lexicon::male_given},
+             {"cue_first", &Lexicon::cue_first}})
+      same(name, text.*t, packed.*t, eq);
+    for (auto [name, t] : std::initializer_list<std::pair<const char*, Ids>>{
+             {"gaz", &Lexicon::gaz}, {"demonyms", &Lexicon::demonyms}, {"capital_of", &Lexicon::capital_of},
+             {"team_of_city", &Lexicon::team_of_city}, {"currency_prefix", &Lexicon::currency_prefix},
+             {"currency_suffix", &Lexicon::currency_suffix}})
+      same(name, text.*t, packed.*t, eq);
+    SAME_TABLE(team_city, eq);
+    SAME_TABLE(function_words, eq);
+    SAME_TABLE(org_words, eq);
+    SAME_TABLE(place_words, eq);
+    SAME_TABLE(currency_subunit, eq);
+    SAME_TABLE(cues, [](const Cue& x, const Cue& y) {
+      return x.type == y.type && x.that == y.that && x.quote == y.quote && x.obj == y.obj && x.zero_that == y.zero_that &&
+             x.question == y.question && x.belief == y.belief;
     });
-    CHECK(equal == a.size());
-    entries += a.size();
+    auto num = [](const NumWord& x, const NumWord& y) { return x.type == y.type && x.value == y.value; };
+    SAME_TABLE(numbers, num);
+    SAME_TABLE(calendar, num);
+    SAME_TABLE(qualifiers, [](const Qualifier& x, const Qualifier& y) { return x.approx == y.approx && x.bound == y.bound; });
+    SAME_TABLE(units, [](const Unit& x, const Unit& y) { return x.kind == y.kind && x.name == y.name; });
+  #undef SAME_TABLE
+    CHECK(text.given_names.size() > 3000);
+    CHECK(text.surnames.size() > 4000);
+    CHECK(entries > 20000);  // 22,645 when written
+    // The single-token bits the passes read come from those tables alike.
+    size_t bits = 0;
+    text.given_names.for_each([&](uint64_t k, uint8_t) { bits += packed.lexeme(k, 0) == text.lexeme(k, 0); });
+    CHECK(bits == text.given_names.size());
+    bits = 0;
+    text.function_words.for_each([&](uint64_t k, uint8_t) { bits += packed.lexeme(0, k) == text.lexeme(0, k); });
+    CHECK(bits == text.function_words.size());
   };
-  auto eq = [](const auto& x, const auto& y) { return x == y; };
-  CHECK(packed.strings == text.strings);
-  REQUIRE(packed.gaz_entries.size() == text.gaz_entries.size());
-  for (size_t i = 0; i < text.gaz_entries.size(); ++i) {
-    const GazEntry &x = text.gaz_entries[i], &y = packed.gaz_entries[i];
-    CHECK((x.kind == y.kind && x.country == y.country && x.capital == y.capital && x.generic == y.generic &&
-           x.entity == y.entity && x.government == y.government));
+  {
+    INFO("the packed lexicons");
+    compare(packed);
   }
-  CHECK(packed.gaz_max_tokens == text.gaz_max_tokens);
-  CHECK(packed.demonym_max_tokens == text.demonym_max_tokens);
-  CHECK(packed.qualifier_max_tokens == text.qualifier_max_tokens);
-  CHECK(packed.unit_max_tokens == text.unit_max_tokens);
-#define SAME_TABLE(t, eq) same(#t, text.t, packed.t, eq)
-  using Set = FlatSet Lexicon::*;
-  using Ids = FlatMap<uint32_t> Lexicon::*;  // to a string or a gazetteer entry
-  for (auto [name, t] : std::initializer_list<std::pair<const char*, Set>>{
-           {"gaz_prefix", &Lexicon::gaz_prefix}, {"demonym_prefix", &Lexicon::demonym_prefix}, {"org_nouns", &Lexicon::org_nouns},
-           {"name_possessors", &Lexicon::name_possessors}, {"not_nouns", &Lexicon::not_nouns}, {"of_heads", &Lexicon::of_heads},
-           {"title_words", &Lexicon::title_words}, {"title_heads", &Lexicon::title_heads}, {"honorifics", &Lexicon::honorifics},
-           {"stop_caps", &Lexicon::stop_caps}, {"given_names", &Lexicon::given_names}, {"ambiguous_given", &Lexicon::ambiguous_given},
-           {"surnames", &Lexicon::surnames}, {"female_given", &Lexicon::female_given}, {"male_given", &Lexicon::male_given},
-           {"cue_first", &Lexicon::cue_first}})
-    same(name, text.*t, packed.*t, eq);
-  for (auto [name, t] : std::initializer_list<std::pair<const char*, Ids>>{
-           {"gaz", &Lexicon::gaz}, {"demonyms", &Lexicon::demonyms}, {"capital_of", &Lexicon::capital_of},
-           {"team_of_city", &Lexicon::team_of_city}, {"currency_prefix", &Lexicon::currency_prefix},
-           {"currency_suffix", &Lexicon::currency_suffix}})
-    same(name, text.*t, packed.*t, eq);
-  SAME_TABLE(team_city, eq);
-  SAME_TABLE(function_words, eq);
-  SAME_TABLE(org_words, eq);
-  SAME_TABLE(place_words, eq);
-  SAME_TABLE(currency_subunit, eq);
-  SAME_TABLE(cues, [](const Cue& x, const Cue& y) {
-    return x.type == y.type && x.that == y.that && x.quote == y.quote && x.obj == y.obj && x.zero_that == y.zero_that &&
-           x.question == y.question && x.belief == y.belief;
-  });
-  auto num = [](const NumWord& x, const NumWord& y) { return x.type == y.type && x.value == y.value; };
-  SAME_TABLE(numbers, num);
-  SAME_TABLE(calendar, num);
-  SAME_TABLE(qualifiers, [](const Qualifier& x, const Qualifier& y) { return x.approx == y.approx && x.bound == y.bound; });
-  SAME_TABLE(units, [](const Unit& x, const Unit& y) { return x.kind == y.kind && x.name == y.name; });
-#undef SAME_TABLE
-  CHECK(text.given_names.size() > 3000);
-  CHECK(text.surnames.size() > 4000);
-  CHECK(entries > 20000);  // 22,645 when written
-  // The single-token bits the passes read come from those tables alike.
-  size_t bits = 0;
-  text.given_names.for_each([&](uint64_t k, uint8_t) { bits += packed.lexeme(k, 0) == text.lexeme(k, 0); });
-  CHECK(bits == text.given_names.size());
+#ifdef LEDE_LEXICON_IMAGE
+  INFO("the lexicon image");
+  std::unique_ptr<Lexicon> image = Lexicon::from_image(lexicon_image());
+  REQUIRE(image);
+  compare(*image);
+  // A damaged image is refused whole (the caller then parses the packed lexicons).
+  std::string bytes(lexicon_image());
+  CHECK(!Lexicon::from_image(std::string_view(bytes).substr(0, bytes.size() - 1)));
+  CHECK(!Lexicon::from_image(bytes + "x"));
+  CHECK(!Lexicon::from_image(""));
+#endif
 }
 
 TEST_CASE("analysis: the model's scores, summed per word and reused, equal the sum over its features") {

@@ -155,12 +155,16 @@ TEST_CASE("analyze_each hands over what analyze returns; the --jsonl suggestion 
       REQUIRE(i < all.size());
       const lede::Annotation& b = all[i++];
       CHECK(json(a) == json(b));
+      const std::string expected = dumped(json{{"label", a.label}, {"start", a.start}, {"end", a.end}, {"attrs", a.attrs}});
       std::string out;
       {
-        lede::JsonWriter w(out);  // out holds what it wrote once it is gone
+        lede::JsonWriter w(out);
         lede::write_jsonl_suggestion(w, a);
+        w.finish();  // out holds exactly what it wrote, the writer still there
+        CHECK(out == expected);
+        w.put('\n');  // and it writes on after finish()
       }
-      CHECK(out == dumped(json{{"label", a.label}, {"start", a.start}, {"end", a.end}, {"attrs", a.attrs}}));
+      CHECK(out == expected + "\n");
     });
     CHECK(i == all.size());
     total += i;

@@ -110,7 +110,9 @@ void attach_lexemes(Doc& d) {
   d.lx.resize(n);
   d.lower_hashes.clear();
   d.cue_tokens.clear();
-  d.cap_bits.assign(Doc::kCapWords, 0);
+  if (d.scratch && d.scratch->cap_bits.size() == Doc::kCapWords) d.cap_bits = std::move(d.scratch->cap_bits);
+  else d.cap_bits.assign(Doc::kCapWords, 0);
+  d.cap_words.clear();
   auto slot = [&](uint64_t hs) { return &s.memo[(hs * 0x9E3779B97F4A7C15ull) >> shift]; };
   constexpr size_t kAhead = 16;  // the memo slots of later tokens are loaded while this one is looked up
   for (size_t i = 0; i < n; ++i) {
@@ -307,6 +309,10 @@ void run(const Lexicon& lex, const Model& model, std::string_view utf8, std::str
   std::vector<uint32_t>().swap(d.sent);
   std::vector<uint32_t>().swap(d.lx);
   if (scratch && d.model_parts.size() <= Scratch::kMaxModelParts) scratch->model_parts = std::move(d.model_parts);
+  if (scratch && d.cap_bits.size() == Doc::kCapWords) {
+    for (uint32_t w : d.cap_words) d.cap_bits[w] = 0;
+    scratch->cap_bits = std::move(d.cap_bits);
+  }
   d.model_parts = {};
   std::vector<int32_t>().swap(d.mention_at);
 

@@ -127,6 +127,94 @@ uint32_t Lexicon::intern(std::string_view s) {
 
 Lexicon::Lexicon() : Lexicon(embedded_asset, true) {}
 
+// Every member the analysis reads; interned_ only serves the load. A member left out here would be
+// missing from the native `lede`'s tables: the size check below fails when one is added.
+template <class Self, class F>
+void Lexicon::parts(Self& l, F&& f) {
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+  static_assert(sizeof(Lexicon) == 2656, "a new Lexicon member: add it to Lexicon::parts (the image) and to the image test");
+#endif
+  f(l.strings), f(l.gaz), f(l.gaz_prefix), f(l.gaz_entries), f(l.gaz_max_tokens), f(l.demonyms), f(l.demonym_max_tokens);
+  f(l.demonym_prefix), f(l.capital_of), f(l.team_of_city), f(l.team_city), f(l.org_nouns), f(l.name_possessors);
+  f(l.not_nouns), f(l.of_heads), f(l.title_words), f(l.title_heads), f(l.honorifics), f(l.stop_caps);
+  f(l.function_words), f(l.org_words), f(l.place_words), f(l.given_names), f(l.ambiguous_given), f(l.surnames);
+  f(l.female_given), f(l.male_given), f(l.cues), f(l.cue_first), f(l.numbers), f(l.calendar), f(l.qualifiers);
+  f(l.qualifier_max_tokens), f(l.units), f(l.unit_max_tokens), f(l.currency_prefix), f(l.currency_suffix);
+  f(l.currency_subunit), f(l.lexeme_cs_), f(l.lexeme_lc_), f(l.lexeme_first_);
+}
+
+namespace {
+constexpr char kImageMagic[8] = {'L', 'E', 'D', 'X', 'I', 'M', 'G', '1'};
+
+struct ImageWriter {
+  std::string& out;
+  void operator()(const std::vector<std::string>& v) {
+    image_put(out, uint64_t{v.size()});
+    for (const std::string& s : v) {
+      image_put(out, uint32_t(s.size()));
+      out += s;
+    }
+  }
+  void operator()(const std::vector<GazEntry>& v) {
+    image_put(out, uint64_t{v.size()});
+    for (const GazEntry& e : v) image_put(out, e);
+  }
+  void operator()(int v) { image_put(out, int32_t(v)); }
+  template <class V>
+  void operator()(const FlatMap<V>& m) { m.save(out); }
+};
+
+struct ImageLoader {
+  ImageReader& in;
+  bool ok = true;
+  void operator()(std::vector<std::string>& v) {
+    uint64_t n = 0;
+    if (!(ok = ok && in.get(n) && n <= static_cast<size_t>(in.end - in.p))) return;
+    v.resize(n);
+    for (std::string& s : v) {
+      uint32_t len = 0;
+      if (!(ok = in.get(len) && len <= static_cast<size_t>(in.end - in.p))) return;
+      s.assign(in.p, len);
+      in.p += len;
+    }
+  }
+  void operator()(std::vector<GazEntry>& v) {
+    uint64_t n = 0;
+    if (!(ok = ok && in.get(n) && n <= static_cast<size_t>(in.end - in.p) / sizeof(GazEntry))) return;
+    v.resize(n);
+    for (GazEntry& e : v) in.get(e);
+  }
+  void operator()(int& v) {
+    int32_t x = 0;
+    ok = ok && in.get(x);
+    v = x;
+  }
+  template <class V>
+  void operator()(FlatMap<V>& m) { ok = ok && m.load(in); }
+};
+}  // namespace
+
+std::string Lexicon::image() const {
+  std::string out(kImageMagic, sizeof kImageMagic);
+  image_put(out, uint32_t(sizeof(Lexicon)));
+  parts(*this, ImageWriter{out});
+  return out;
+}
+
+std::unique_ptr<Lexicon> Lexicon::from_image(std::string_view bytes) {
+  ImageReader in{bytes.data(), bytes.data() + bytes.size()};
+  char magic[sizeof kImageMagic];
+  uint32_t size = 0;
+  if (!in.get(magic) || std::string_view(magic, sizeof magic) != std::string_view(kImageMagic, sizeof kImageMagic) ||
+      !in.get(size) || size != sizeof(Lexicon))
+    return nullptr;
+  std::unique_ptr<Lexicon> lex(new Lexicon(Unloaded{}));
+  ImageLoader load{in};
+  parts(*lex, load);
+  if (!load.ok || in.p != in.end) return nullptr;
+  return lex;
+}
+
 Lexicon::Lexicon(const std::function<std::string_view(std::string_view)>& file, bool packed) {
   // Each file's rows: the packed .txt lists are front-coded, everything else is TSV as written.
   auto for_each_row = [&](std::string_view name, auto fn) {

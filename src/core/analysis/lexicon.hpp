@@ -3,8 +3,10 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -66,6 +68,26 @@ inline uint64_t hash_lower(std::string_view s) {
 inline uint64_t hash_seed() { return 0x9e3779b97f4a7c15ull; }
 inline uint64_t hash_combine(uint64_t h, uint64_t t) { return (h ^ t) * 0x100000001b3ull + 0x7f4a7c15ull; }
 
+// The tables as bytes (Lexicon::image, native builds): values as they lie in memory, read back
+// by the same build only.
+template <class T>
+void image_put(std::string& out, const T& v) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+struct ImageReader {
+  const char* p;
+  const char* end;
+  template <class T>
+  bool get(T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    if (static_cast<size_t>(end - p) < sizeof v) return false;
+    __builtin_memcpy(&v, p, sizeof v);
+    p += sizeof v;
+    return true;
+  }
+};
+
 // Open-addressing hash map from 64-bit hashes (keys are already well mixed): one probe sequence in
 // one array, so a lookup costs about one cache miss. Key 0 is reserved (mapped to 1). Most lookups
 // miss (a token that is not a title, not a number...): a one-bit-per-key filter of 8 bits per slot,
@@ -120,6 +142,31 @@ class FlatMap {
     for (const value_type& s : slots_) if (s.first) f(s.first, s.second);
   }
   V& operator[](uint64_t k) { return emplace(k, V{}).first->second; }
+  // Its slots as they lie: read back without hashing a key again.
+  void save(std::string& out) const {
+    image_put(out, uint64_t{slots_.size()});
+    image_put(out, uint64_t{size_});
+    image_put(out, int32_t{filter_shift_});
+    for (const value_type& s : slots_) {
+      image_put(out, s.first);
+      image_put(out, s.second);
+    }
+    for (uint64_t f : filter_) image_put(out, f);
+  }
+  bool load(ImageReader& in) {
+    uint64_t cap = 0, size = 0;
+    int32_t shift = 0;
+    if (!in.get(cap) || !in.get(size) || !in.get(shift) || (cap & (cap - 1)) || size > cap / 2) return false;
+    if (static_cast<size_t>(in.end - in.p) < cap * (sizeof(uint64_t) + sizeof(V)) + cap / 8 * sizeof(uint64_t)) return false;
+    slots_.resize(cap);
+    for (value_type& s : slots_) in.get(s.first), in.get(s.second);
+    filter_.resize(cap / 8);
+    for (uint64_t& f : filter_) in.get(f);
+    mask_ = cap ? cap - 1 : 0;
+    size_ = size;
+    filter_shift_ = shift;
+    return true;
+  }
 
  private:
   // FNV's top bits hardly depend on the last bytes: mix them in before taking the top bits
@@ -209,6 +256,10 @@ class Lexicon {
   // From file(name) for each "lexicon/..." name: the packed forms (packed), or the text of
   // assets/lexicon's sources (a test checks both give the same tables).
   Lexicon(const std::function<std::string_view(std::string_view)>& file, bool packed);
+  // The tables ready to use, as bytes (tools/lexicon_image.cpp writes them at build time for the
+  // native `lede`: no parsing and hashing at start), and back; null for bytes this build did not write.
+  std::string image() const;
+  static std::unique_ptr<Lexicon> from_image(std::string_view bytes);
 
   std::vector<std::string> strings;  // entity names, unit names, currency codes...
   const std::string& str(uint32_t i) const { return strings[i]; }
@@ -277,6 +328,10 @@ class Lexicon {
   FlatMap<uint32_t> lexeme_lc_;     // lower-case token hash -> bits
   FlatMap<uint32_t> lexeme_first_;  // one-token phrase hash -> gazetteer and demonym bits
   void build_lexemes();             // from the tables above, once they are loaded
+  struct Unloaded {};
+  explicit Lexicon(Unloaded) {}
+  template <class Self, class F>
+  static void parts(Self& l, F&& f);  // f(member) for every member the image holds (lexicon.cpp)
   std::unordered_map<std::string, uint32_t> interned_;
 };
 
