@@ -5,8 +5,8 @@
 // cache) and warm (the same profile again, the service worker answering from its cache).
 //   node bench/reader/start.mjs [N]        (needs the web build: ./dev.sh build; N defaults to 7)
 //   LEDE_BEFORE_SITE=DIR node bench/reader/start.mjs [N]
-//     also loads an earlier build's site (e.g. main's build-web/site, copied aside), alternating
-//     with this one, so both meet the same machine load: the ratios then compare like with like.
+//     also loads an earlier build's site (e.g. main's build-web/site, copied aside), cold and warm,
+//     alternating with this one, so both meet the same machine load: the ratios then compare like with like.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ console.log(`  lede.wasm: ${(sizes['lede.wasm'].raw / BEFORE.wasmRaw).toFixed(2)
 
 // ---- loads -----------------------------------------------------------------------------------------
 const STEPS = [  // [name, from mark (the first a load has), to mark]; 'navigationStart' is 0
-  ['page until start.js runs', 'navigationStart', 'start'],  // builds before start.js have no 'start'
+  ['previous page (reloads)', 'responded', 'unloaded'], ['page until start.js runs', 'navigationStart', 'start'],  // builds before start.js have no 'start'
   ['page until boot.js runs', 'navigationStart', 'boot'], ['WebGL 2 context (beside)', 'boot', 'webgl'], ['fetch', ['start', 'boot'], 'fetched'], ['compile', 'fetched', 'compiled'], ['instantiate', 'compiled', 'instantiated'],
   ['runtime start', 'instantiated', 'main'], ['open the article', 'main', 'article'], ['until the first frame', 'article', 'frame-start'],
   ['font atlas', 'frame-start', 'font-atlas'], ['GL set-up (shaders)', 'font-atlas', 'gl-setup'],
@@ -67,11 +67,21 @@ writeFileSync(join(blankDir, 'b.js'), "performance.mark('lede:boot');");
 const blankServer = await startServer(blankDir);
 const browser = await launch();
 
+// The marks, and when a reload's previous page let go: its unload event comes after the new page's
+// response, once the previous page's current work is done ('previous page' below).
+const timingOf = (page) => page.evaluate(() => {
+  const n = performance.getEntriesByType('navigation')[0];
+  return { ...window.lede.timing(), responded: n.responseEnd, unloaded: n.unloadEventStart || undefined };
+});
 async function load(page, url = server.url) {
   await page.goto(url);
   await page.waitForFunction(() => window.lede && window.lede.timing().analysis, null, { timeout: 60000 });
-  return page.evaluate(() => window.lede.timing());
+  return timingOf(page);
 }
+// Before a warm load: the worker is active and the page has finished what follows its start (the
+// full atlas, the worker's install). Reloaded at once, the new page waited for the old one to let
+// go, which made warm loads look slower than a later visit is (bench/README.md, session 14).
+const settle = (page) => page.evaluate(() => navigator.serviceWorker && navigator.serviceWorker.ready).then(() => page.waitForTimeout(1500));
 // The gzip bytes of the page's responses; the returned function waits for every header read.
 function countBytes(page) {
   const pending = [];
@@ -81,7 +91,7 @@ function countBytes(page) {
   });
   return async () => (await Promise.all(pending)).reduce((a, b) => a + b, 0);
 }
-const cold = [], warm = [], beforeCold = [], blank = [];
+const cold = [], warm = [], beforeCold = [], beforeWarm = [], blank = [];
 let transferred = 0, beforeTransferred = 0;
 for (let i = 0; i < runs; i++) {
   {
@@ -101,6 +111,12 @@ for (let i = 0; i < runs; i++) {
     beforeCold.push(await page.evaluate(() => window.lede.timing()));
     await page.waitForTimeout(200);
     beforeTransferred = await bytesOf();
+    // Warm, as for this build below (builds without a service worker are reloaded from the HTTP cache).
+    await settle(page);
+    await page.goto(beforeServer.url);
+    await page.waitForFunction(() => window.lede && window.lede.ready(), null, { timeout: 60000 });
+    await page.waitForFunction(() => window.lede.timing().analysis, null, { timeout: 60000 }).catch(() => {});
+    beforeWarm.push(await timingOf(page));
     await context.close();
   }
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -110,7 +126,7 @@ for (let i = 0; i < runs; i++) {
   await page.waitForTimeout(200);
   transferred = await bytesOf();
   // Warm: the worker has cached this build; reload through it.
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  await settle(page);
   warm.push(await load(page));
   await context.close();
 }
@@ -133,15 +149,19 @@ function report(name, ts) {
   const atlas = median(ts.map((t) => t['font-atlas'] - t['frame-start']));
   if (name === 'cold') console.log(`  font atlas ${atlas.toFixed(0)} ms (before: about ${BEFORE.atlasMs}; now/before ${(atlas / BEFORE.atlasMs).toFixed(2)})`);
 }
-console.log(`\nfirst load: ${kib(transferred)} KiB transferred (gzip)   (before: ${BEFORE.transferKiB} KiB; ${(transferred / 1024 / BEFORE.transferKiB).toFixed(2)}x)`);
+console.log(`\nfirst load: ${kib(transferred)} KiB (${transferred} bytes) transferred (gzip)   (before: ${BEFORE.transferKiB} KiB; ${(transferred / 1024 / BEFORE.transferKiB).toFixed(2)}x)`);
 console.log(`\nblank page, navigation to its script (the floor every page pays here): median ${median(blank).toFixed(0)} ms, fastest ${Math.min(...blank).toFixed(0)}`);
 report('cold', cold);
 report('warm', warm);
 if (beforeServer) {
   report('cold, the earlier build', beforeCold);
+  report('warm, the earlier build', beforeWarm);
   const a = median(cold.map((t) => t.firstFrame)), b = median(beforeCold.map((t) => t.firstFrame));
   const fa = Math.min(...cold.map((t) => t.firstFrame)), fb = Math.min(...beforeCold.map((t) => t.firstFrame));
   console.log(`\nthe same runs, alternating with ${beforeSite}:`);
-  console.log(`  first load ${kib(transferred)} KiB vs ${kib(beforeTransferred)} KiB (${(transferred / beforeTransferred).toFixed(2)}x)`);
+  console.log(`  first load ${transferred} vs ${beforeTransferred} bytes (${(transferred / beforeTransferred).toFixed(2)}x)`);
   console.log(`  first article frame, cold: ${a.toFixed(0)} ms vs ${b.toFixed(0)} ms (${(a / b).toFixed(2)}x); fastest ${fa.toFixed(0)} vs ${fb.toFixed(0)} ms (${(fa / fb).toFixed(2)}x)`);
+  const wa = median(warm.map((t) => t.firstFrame)), wb = median(beforeWarm.map((t) => t.firstFrame));
+  const wfa = Math.min(...warm.map((t) => t.firstFrame)), wfb = Math.min(...beforeWarm.map((t) => t.firstFrame));
+  console.log(`  first article frame, warm: ${wa.toFixed(0)} ms vs ${wb.toFixed(0)} ms (${(wa / wb).toFixed(2)}x); fastest ${wfa.toFixed(0)} vs ${wfb.toFixed(0)} ms (${(wfa / wfb).toFixed(2)}x)`);
 }

@@ -1123,13 +1123,13 @@ void app_build_fonts(App& a, float dpr) {
   // Sizes are em sizes, as in CSS; ImGui sizes fonts by ascent - descent, which differs per font.
   auto load = [&](const char* file, float em, const ImVector<ImWchar>& ranges, bool merge = false) -> ImFont* {
     std::string_view data = page_file(std::string("fonts/") + file);
-    if (data.empty()) return merge ? nullptr : io.Fonts->AddFontDefault();
+    if (data.empty()) return nullptr;  // not in a broken build: ImGui's own font is not linked (main_web.cpp)
     float px = std::round(em * dpr * font_height_per_em(reinterpret_cast<const unsigned char*>(data.data()), data.size()));
     ImFontConfig c = cfg;
     c.MergeMode = merge;  // merged: only the glyphs the font before lacks
     c.FontDataOwnedByAtlas = false;  // compiled-in bytes, read in place (stb_truetype only reads them)
     ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), int(data.size()), px, &c, ranges.Data);
-    return f || merge ? f : io.Fonts->AddFontDefault();
+    return f;
   };
   // Each script is in one font only (CMakeLists.txt): Cyrillic and Vietnamese in Charis Regular,
   // Greek in Inter. Each face draws what it lacks from the others.

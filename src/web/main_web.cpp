@@ -8,6 +8,8 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <string>
@@ -65,6 +67,15 @@ EM_JS(void, js_open_url, (const char* url), {
   if (l.startsWith("http://") || l.startsWith("https://")) window.open(u, "_blank", "noopener,noreferrer");
 });
 EM_JS(void, js_store_settings, (const char* json), { Module.ledeHost.storeSettings(UTF8ToString(json)); });
+
+// ImGui's own font (ProggyClean, 12 KB of base85 text: about 8 KB of the first load) is never drawn:
+// the page's fonts are compiled in (app_build_fonts). ImFontAtlas::Build still calls
+// AddFontDefault when no font was added, which linked it in; the link (-Wl,--wrap, CMakeLists.txt)
+// sends that call here, so the font and its decoder are left out.
+extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*, const ImFontConfig*) {
+  std::fputs("Lede: the fonts are missing from this build\n", stderr);
+  std::abort();
+}
 
 namespace {
 
