@@ -51,11 +51,13 @@ int days_in_month(int y, int m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
+// 0 = Monday ... 6 = Sunday of day z since 1970-01-01 (a Thursday).
+int64_t weekday_of_days(int64_t z) { return ((z % 7) + 7 + 3) % 7; }
+
 // Monday of ISO week 1 of year y.
 int64_t iso_week1(int y) {
   int64_t jan4 = days_from_civil(y, 1, 4);
-  int64_t wd = ((jan4 % 7) + 7 + 3) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
-  return jan4 - wd;
+  return jan4 - weekday_of_days(jan4);
 }
 
 const char* const kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -73,8 +75,7 @@ int weekday_number(std::string_view v) {
 }
 
 int iso_weekday(int y, int m, int d) {
-  int64_t z = days_from_civil(y, unsigned(m), unsigned(d));
-  return int(((z % 7) + 7 + 3) % 7) + 1;
+  return int(weekday_of_days(days_from_civil(y, unsigned(m), unsigned(d)))) + 1;
 }
 
 bool parse_iso_date(std::string_view s, Ymd* out) {
@@ -112,8 +113,7 @@ std::string relative_date(const Ymd& ref, std::string_view unit, int off) {
   }
   if (unit == "week") {  // ISO week: the Thursday of the week decides the year
     z += 7 * int64_t(off);
-    int64_t wd = ((z % 7) + 7 + 3) % 7;
-    int64_t thu = z - wd + 3;
+    int64_t thu = z - weekday_of_days(z) + 3;
     civil_from_days(thu, &y, &m, &d);
     int64_t week = (thu - days_from_civil(y, 1, 1)) / 7 + 1;
     pad(r, y, 4); r += "-W"; pad(r, int(week), 2);
@@ -133,7 +133,7 @@ std::string resolve_date_value(const std::string& value, std::string_view kind, 
     int wd = weekday_number(v);
     if (!wd || !ref.ok()) return "";
     int64_t z = days_from_civil(ref.y, unsigned(ref.m), unsigned(ref.d));
-    int64_t ref_wd = ((z % 7) + 7 + 3) % 7 + 1;
+    int64_t ref_wd = weekday_of_days(z) + 1;
     int64_t back = (ref_wd - wd + 7) % 7;  // the latest such day on or before the reference
     int y, m, d;
     civil_from_days(z - back, &y, &m, &d);

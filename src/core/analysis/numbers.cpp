@@ -220,10 +220,12 @@ struct NumPass {
     *v = std::strtod(buf, nullptr);
     return true;
   }
+  // "percent", "per cent", "pct" at k (the figure before it is a percent)
+  bool percent_word_at(size_t k) const { return d.is(k, W.percent) || (d.is(k, W.per) && d.is(k + 1, W.cent)) || d.is(k, N.pct); }
   // A money, percent or scale word at k: what makes "1,5" or "46 . 8" before it one figure
   bool figure_word_at(size_t k) const {
     if (k >= d.n() || (d.toks[k].flags & F_NEWLINE)) return false;
-    if (d.punct(k, '%') || d.is(k, W.percent) || (d.is(k, W.per) && d.is(k + 1, W.cent)) || d.is(k, N.pct)) return true;
+    if (d.punct(k, '%') || percent_word_at(k)) return true;
     if (!d.word(k)) return false;
     if (scale_at(k, false) > 0) return true;
     return L.currency_suffix.find(hash_combine(hash_seed(), d.toks[k].hl)) != L.currency_suffix.end() && !d.is(k, N.won);
@@ -798,7 +800,7 @@ struct NumPass {
     if (i < n) {
       if (d.punct(i, '%') && (x.kind == K_COUNT || x.kind == K_RATIO)) { x.kind = K_PERCENT; x.e = d.toks[i].e; ++i; }
       else if ((x.kind == K_COUNT || x.kind == K_RATIO) && d.word(i) &&
-               (d.is(i, W.percent) || (d.is(i, W.per) && d.is(i + 1, W.cent)) || d.is(i, N.pct) || (d.is(i, N.pc) && d.adjacent(i)))) {
+               (percent_word_at(i) || (d.is(i, N.pc) && d.adjacent(i)))) {
         size_t e = d.is(i, W.per) ? i + 1 : i;
         x.kind = K_PERCENT; x.e = d.toks[e].e; i = e + 1;
       } else if (x.kind == K_COUNT && !word && d.is(i, N.p) && d.tok(i) == "p" && d.adjacent(i) && !(i + 1 < n && d.punct(i + 1, '.'))) {
