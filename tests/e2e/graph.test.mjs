@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { clickUi, launch, openFile, openReader, repo, spanOf, startServer, state, until, withScreenshots } from './harness.mjs';
+import { clickUi, inView, launch, openFile, openReader, repo, spanOf, startServer, state, until, withScreenshots } from './harness.mjs';
 
 let server, browser;
 const pages = [];
@@ -52,12 +52,6 @@ async function openFixture(page) {
 
 // The centre of a control the page reports in state().ui.
 const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
-const inView = async (page, id) => {
-  const s = await state(page);
-  const a = s.annotations.find((x) => x.id === id);
-  const rects = await page.evaluate(([b, e]) => window.lede.rects(b, e), [a.start, a.end]);
-  return rects.length > 0 && rects[0].y >= s.page.y && rects[0].y + rects[0].h <= s.page.y + s.page.h;
-};
 
 test('the Graph tab: hover an edge for its claims, click to follow them into the text; accept and reject change it', async () => {
   const { page } = await openReader(browser, server.url, { viewport: { width: 1400, height: 850 } });

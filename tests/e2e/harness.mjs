@@ -235,6 +235,14 @@ export function spanOf(text, words, nth = 0) {
   return [start, start + [...words].length];
 }
 
+// Whether the annotation with this id is drawn inside the visible part of the page.
+export async function inView(page, id) {
+  const s = await state(page);
+  const a = s.annotations.find((x) => x.id === id);
+  const rects = await page.evaluate(([b, e]) => window.lede.rects(b, e), [a.start, a.end]);
+  return rects.length > 0 && rects[0].y >= s.page.y && rects[0].y + rects[0].h <= s.page.y + s.page.h;
+}
+
 // Opens an annotation file made by a test with Ctrl+O, as a reader does, and waits until its
 // annotations are in.
 export async function openFile(page, name, content) {

@@ -2,7 +2,7 @@
 // the mouse; each step is a key press, as a reader without a pointing device would do it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { find, launch, mine, openReader, startServer, state, until, withScreenshots } from './harness.mjs';
+import { find, inView, launch, mine, openReader, startServer, state, until, withScreenshots } from './harness.mjs';
 
 let server, browser;
 const pages = [];
@@ -31,13 +31,6 @@ async function navTo(page, key, item, most = 16) {
 }
 
 const annotation = (s, id) => s.annotations.find((a) => a.id === id);
-
-// The code points [start, end) are drawn inside the visible part of the page.
-async function onScreen(page, an) {
-  const s = await state(page);
-  const rects = await page.evaluate(([a, b]) => window.lede.rects(a, b), [an.start, an.end]);
-  return rects.length > 0 && rects[0].y >= s.page.y && rects[0].y + rects[0].h <= s.page.y + s.page.h;
-}
 
 test('find, mark, relabel and write a note with the keyboard alone', async () => {
   const page = await reader();
@@ -196,7 +189,7 @@ test('F6 to the side panels: move, open, step, accept, reject, filter and sort w
     const second = annotation(s, s.active);
     assert.equal(second.attrs.entity, 'North Korea');
     let shown = false;
-    for (let i = 0; i < 50 && !shown; i++) { shown = await onScreen(page, second); if (!shown) await page.waitForTimeout(40); }
+    for (let i = 0; i < 50 && !shown; i++) { shown = await inView(page, second.id); if (!shown) await page.waitForTimeout(40); }
     assert.ok(shown, 'the mention is scrolled into view');
     assert.equal(s.focus.zone, 'panels', 'the card does not take the keyboard from the panels');
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { clickUi, launch, menu, openFile, openReader, repo, spanOf, startServer, state, until, withScreenshots } from './harness.mjs';
+import { clickUi, inView, launch, menu, openFile, openReader, repo, spanOf, startServer, state, until, withScreenshots } from './harness.mjs';
 
 let server, browser;
 const pages = [];
@@ -37,12 +37,6 @@ function fixture() {
 
 const centre = (r) => ({ x: r.x + Math.min(r.w / 2, 40), y: r.y + r.h / 2 });
 const rowY = (s, id) => s.ui[`timeline:row:${id}`]?.y;
-const inView = async (page, id) => {
-  const s = await state(page);
-  const a = s.annotations.find((x) => x.id === id);
-  const rects = await page.evaluate(([b, e]) => window.lede.rects(b, e), [a.start, a.end]);
-  return rects.length > 0 && rects[0].y >= s.page.y && rects[0].y + rects[0].h <= s.page.y + s.page.h;
-};
 // Scrolls the article to its end with the keyboard, so that following a date must bring it back.
 async function toEnd(page) {
   const s = await state(page);
