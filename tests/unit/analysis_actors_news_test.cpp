@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/analysis/analyze.hpp"
 #include "analyzer_support.hpp"
@@ -17,6 +18,14 @@ std::string actor(const std::string& text, const std::string& s) {
   for (const auto& a : analyzer().analyze(text))
     if (a.label == "actor" && lede::cp_substr(text, idx, a.start, a.end) == s) return a.attrs.kind;
   return "";
+}
+// the kinds of every actor whose text is s, in order
+std::vector<std::string> actors_of(const std::string& text, const std::string& s) {
+  lede::TextIndex idx(text);
+  std::vector<std::string> kinds;
+  for (const auto& a : analyzer().analyze(text))
+    if (a.label == "actor" && lede::cp_substr(text, idx, a.start, a.end) == s) kinds.push_back(a.attrs.kind);
+  return kinds;
 }
 bool any_actor(const std::string& text) {
   for (const auto& a : analyzer().analyze(text)) if (a.label == "actor") return true;
@@ -328,6 +337,81 @@ TEST_CASE("actors: studies are not actors; wire services known by a short name")
   CHECK(actor(t, "UNIAN") == "organization");
   CHECK(actor(t, "Baltic News Service") == "organization");
   CHECK(actor(t, "KRX") == "organization");
+}
+
+// issue 12 item 3, seventh round: fragments, false actors and kinds decided by the name's own words
+// or its context
+TEST_CASE("actors: a plural title word before \"of\" begins a body's name; a title's complement is no person") {
+  const std::string t = "The award was handed out at the Daughters of the American Revolution Constitution Hall in Washington.";
+  CHECK(actor(t, "Daughters of the American Revolution Constitution Hall") == "place");
+  CHECK(actor(t, "Revolution Constitution Hall") == "");
+  // at a sentence's start it is no name: "Officials of ..." are people, not a body
+  CHECK(actor("Officials of the Harbour Board met.", "Officials of the Harbour Board") == "");
+  CHECK(actor("Officials of the Harbour Board met.", "Harbour Board") == "organization");
+  const std::string u = "Professor Ann Whitby, Director of the National Soil Quality study, said the figures were poor.";
+  CHECK(actor(u, "Ann Whitby") == "person");
+  CHECK(actor(u, "Soil Quality") == "");
+  // a given name after the complement still begins the person
+  const std::string v = "Minister of Foreign Affairs Sergei Lavrov arrived on Monday.";
+  CHECK(actor(v, "Sergei Lavrov") == "person");
+  CHECK(actor(v, "Affairs Sergei Lavrov") == "");
+}
+
+TEST_CASE("actors: a conference is a body; its head word alone is no person") {
+  const std::string t = "The Italian Episcopal Conference said it would appeal. Officials of the Italian Bishops Conference agreed.";
+  CHECK(actor(t, "Episcopal Conference") == "organization");
+  CHECK(actor(t, "Conference") == "");
+}
+
+TEST_CASE("actors: a name the text writes in lower case is no person") {
+  CHECK(actor("Selenium is found in nuts. The WHO says Selenium intake is falling, and selenium levels are low.", "Selenium") == "");
+  // nor are the words after a title's one-word complement that hold no given name
+  const std::string t = "Professor Ann Whitby, Director of the National Kelp Survey, said harvests fell.";
+  CHECK(actor(t, "Kelp Survey") == "");
+  CHECK(actor(t, "Ann Whitby") == "person");
+}
+
+TEST_CASE("actors: an acronym of lower-case words, a handle and a hashtag are no actors") {
+  const std::string t = "The rate of chronic obstructive pulmonary disease (COPD) rose. The effects of COPD are severe.";
+  CHECK_FALSE(any_actor(t));
+  CHECK(actor("The Harland Water Authority (HWA) said the dam was safe.", "HWA") == "organization");  // a name's acronym still is one
+  CHECK_FALSE(any_actor("The minister replied to @PMOffice and the tag #SaveTheClinic spread."));
+}
+
+TEST_CASE("actors: place or organization by context") {
+  // a word that begins an organization's name, used as a place
+  const std::string t = "Maria Lopez, a nurse from Irving, Texas, was hired on Monday. The Irving Police Department said it had questioned her.";
+  CHECK(actor(t, "Irving") == "place");
+  CHECK(actor(t, "Irving Police Department") == "organization");
+  // an organization named like a place ("Milan" for AC Milan) is the place where used as one
+  const std::string u = "She taught at a school in Milan and then in Oxford. Milan beat Napoli 2-0 on Sunday.";
+  CHECK(actors_of(u, "Milan") == std::vector<std::string>{"place", "organization"});
+  CHECK(actor(u, "Oxford") == "place");
+  // a school district is a body; a convention centre is a venue
+  const std::string v = "The Carver Independent School District closed its schools. The fair opened at the Metro Halifax Convention Centre.";
+  CHECK(actor(v, "Carver Independent School District") == "organization");
+  CHECK(actor(v, "Metro Halifax Convention Centre") == "place");
+  // a holding in a company is no place: "shares in Vessen"
+  const std::string w = "Vessen Air cut its forecast on Tuesday. Shares in Vessen fell 4 per cent in Oslo.";
+  CHECK(actor(w, "Vessen") == "organization");
+}
+
+TEST_CASE("actors: a sentence's first word that is a surname named later; a word after \"of X and\"") {
+  const std::string t = "Okonkwo (left) and Farrow at the summit. Image: Wire Photos.\nForeign Secretary Adaeze Okonkwo said the talks went well.";
+  CHECK(actor(t, "Okonkwo") == "person");
+  CHECK(actor(t, "Adaeze Okonkwo") == "person");
+  const std::string u = "The prize (For Excellence and Recognition of Science and Technlogy) was founded in 1989.";
+  CHECK(actor(u, "Technlogy") == "");
+}
+
+TEST_CASE("actors: a name described by an organization noun; a full name seen before") {
+  const std::string t = "The secularist magazine Pensiero Libero called the ruling historic. The company Netwatch UK ranked the site third.";
+  CHECK(actor(t, "Pensiero Libero") == "organization");
+  CHECK(actor(t, "Netwatch UK") == "organization");
+  // the noun must head the description: a nurse at a hospital is a person
+  CHECK(actor("Maria Okafor, a nurse at the city hospital, said staff were tired.", "Maria Okafor") == "person");
+  const std::string u = "Romelu Lukaku, Yannick Carrasco and Dries Mertens started. Dries Mertens scored in the 47th minute.";
+  CHECK(actors_of(u, "Dries Mertens") == std::vector<std::string>{"person", "person"});
 }
 
 #endif

@@ -213,7 +213,7 @@ TEST_CASE("analysis: the compiled-in lexicons (their packed form) give the same 
     REQUIRE(packed.gaz_entries.size() == text.gaz_entries.size());
     for (size_t i = 0; i < text.gaz_entries.size(); ++i) {
       const GazEntry &x = text.gaz_entries[i], &y = packed.gaz_entries[i];
-      CHECK((x.kind == y.kind && x.country == y.country && x.capital == y.capital && x.generic == y.generic &&
+      CHECK((x.kind == y.kind && x.country == y.country && x.capital == y.capital && x.generic == y.generic && x.place_too == y.place_too &&
              x.entity == y.entity && x.government == y.government));
     }
     CHECK(packed.gaz_max_tokens == text.gaz_max_tokens);

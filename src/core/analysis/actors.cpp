@@ -21,7 +21,15 @@ struct ActorPass {
   explicit ActorPass(Doc& doc) : d(doc), L(doc.lex), W(words()) {}
 
   bool title(size_t i) const {
-    return d.word(i) && d.lx_has(i, LX_TITLE) && !d.lx_has(i, LX_GIVEN) && !d.lx_has(i, LX_NUMBER);
+    return d.word(i) && d.lx_has(i, LX_TITLE) && !d.lx_has(i, LX_GIVEN) && !d.lx_has(i, LX_NUMBER) && !plural_before_of(i);
+  }
+  // "the Daughters of the American Revolution", "the Knights of Columbus": a title word in the plural
+  // before "of" begins a body's name inside a sentence; a person's title is singular ("Secretary of State")
+  bool plural_before_of(size_t i) const {
+    // not at a sentence's start ("Officials of the bank said": people) nor inside a name ("Board of Governors")
+    if (!d.is(i + 1, W.of) || (d.toks[i].flags & F_SENT) || (i > 0 && (d.is(i - 1, W.of) || d.is(i - 1, W.for_)))) return false;
+    std::string_view w = d.tok(i);
+    return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
   }
   // A title word that begins a title here: the last word of a title phrase ("Minister", "spokesman"),
   // or a word of one before another ("Foreign Minister"); not a modifier alone ("City Hall", "state
@@ -146,6 +154,7 @@ struct ActorPass {
     m.known = known;
     m.title_before = title_before;
     if (g && g->capital) { m.capital = true; m.government = g->government; }
+    if (g && g->place_too && t1 - t0 == 1) m.place_too = true;
     m.first_hs = d.toks[t0].hs;
     m.last_hs = d.toks[t1 - 1].hs;
     m.first_lx = d.lx[t0];
@@ -166,7 +175,10 @@ struct ActorPass {
       if (k >= 2) m.initials = hash_bytes(std::string_view(ini, k));
     }
     if (!known && t1 - t0 >= 2) {
-      if (kind == ActorKind::person) seen_surname.emplace(m.last_hs, index);
+      if (kind == ActorKind::person) {
+        seen_surname.emplace(m.last_hs, index);
+        seen_person.emplace(chain_of(t0, t1), index);
+      }
       else if (kind == ActorKind::organization && m.first_head == HeadKind::none && !(m.first_lx & (LX_TITLE | LX_FUNCTION | LX_GAZ)))
         seen_org_prefix.emplace(m.first_hs, index);
     }
@@ -245,7 +257,13 @@ struct ActorPass {
   // Decides an unknown capitalised sequence; returns false when it is not a name.
   // surname / first word -> the first mention that had it (its entity does not change while the
   // runs are read)
-  FlatMap<uint32_t> seen_surname, seen_org_prefix;
+  FlatMap<uint32_t> seen_surname, seen_org_prefix, seen_person;
+  std::vector<uint32_t> first_words;  // sentences' first words left out for want of evidence
+  uint64_t chain_of(size_t t0, size_t t1) const {
+    uint64_t h = hash_seed();
+    for (size_t t = t0; t < t1; ++t) h = hash_combine(h, d.toks[t].hs);
+    return h;
+  }
 
   bool unknown(uint32_t p, uint32_t q, bool title_ctx, bool hon) {
     uint32_t len = q - p;
@@ -276,16 +294,29 @@ struct ActorPass {
       add(p, q, ActorKind::organization, text(), false, nullptr, false);
       return true;
     }
+    // "from Irving, Texas", "in Kearny, New Jersey": a name between a locative preposition and a comma
+    // before a known place (its state or country) is a town
+    if (len <= 3 && !hon && !title_ctx && town(p, q)) {
+      add(p, q, ActorKind::place, text(), false, nullptr, false);
+      return true;
+    }
     // "so GREAT", "really BIG": capitals after a word of degree are emphasis
     if (len == 1 && (t.flags & F_ALLCAPS) && p > 0 && degree_word(p - 1)) return false;
+    // "Dries Mertens scored": a full name the article has already made a person's is that person again
+    if (len >= 2 && !seen_person.empty()) {
+      auto s = seen_person.find(chain_of(p, q));
+      if (s != seen_person.end()) { add(p, q, ActorKind::person, d.mentions[s->second].entity, false, nullptr, title_ctx); return true; }
+    }
     if (len == 1 && !hon && !title_ctx) {
       auto s = seen_surname.find(t.hs);
       if (s != seen_surname.end()) { add(p, q, ActorKind::person, d.mentions[s->second].entity, false, nullptr, false); return true; }
       auto o = seen_org_prefix.find(t.hs);
-      if (o != seen_org_prefix.end()) { add(p, q, ActorKind::organization, d.mentions[o->second].entity, false, nullptr, false); return true; }
+      if (o != seen_org_prefix.end() && !place_use(p)) { add(p, q, ActorKind::organization, d.mentions[o->second].entity, false, nullptr, false); return true; }
     }
     if (hon || title_ctx) {
       if (len == 1 && plural_head(p)) return false;  // "State and Homeland Security Departments"
+      // "Officials of the Italian Bishops Conference": a body's head word alone is no person's name
+      if (len == 1 && head(p) != HeadKind::none && !d.lx_has(p, LX_GIVEN | LX_SURNAME)) return false;
       add(p, q, ActorKind::person, text(), false, nullptr, title_ctx);
       return true;
     }
@@ -307,7 +338,7 @@ struct ActorPass {
     }
     HeadKind h = head(q - 1);
     if (len >= 2 && h != HeadKind::none) {
-      add(p, q, h == HeadKind::place_last ? ActorKind::place : ActorKind::organization, text(), false, nullptr, false);
+      add(p, q, body_kind(q - 1), text(), false, nullptr, false);
       return true;
     }
     // "Scientologist Tom Cruise", "Republican Mara Quill": a word for a follower of a faith or party
@@ -327,6 +358,8 @@ struct ActorPass {
       if ((t.flags & F_ALLCAPS) && p > 0 && (d.is(p - 1, W.a) || d.is(p - 1, W.an))) return false;
       // "USD", "RMB": a currency code
       if ((t.flags & F_ALLCAPS) && d.lx_has(p, LX_CURRENCY_PREFIX)) return false;
+      // "iodine deficiency disorders (IDD)": an acronym the text spells out in lower-case words is a thing
+      if ((t.flags & F_ALLCAPS) && thing_acronym(p)) return false;
     }
     // "Zorvani, a Toronto software company,": described as an organization, it is one (a sentence's
     // first word only when the text never writes it in lower case: "Later, the company, which ...")
@@ -351,7 +384,10 @@ struct ActorPass {
       // a capitalised first word is a name only with evidence
       bool evidence = (t.flags & F_ALLCAPS) || d.lx_has(p, LX_SURNAME) || given || !common_word(p);
       if (!evidence) return false;
-      if (cls() == C_NONE || (cls() < 0 && !(t.flags & F_ALLCAPS) && !d.lx_has(p, LX_SURNAME))) return false;
+      if (cls() == C_NONE || (cls() < 0 && !(t.flags & F_ALLCAPS) && !d.lx_has(p, LX_SURNAME))) {
+        if (!(t.flags & F_ALLCAPS)) first_words.push_back(p);  // may be a surname named later (run_all)
+        return false;
+      }
     }
     if (len == 1 && common_word(p) && !(t.flags & F_ALLCAPS) && cls() != C_PER && cls() != C_ORG && cls() != C_LOC) return false;
     // "Centre", "Council": a name's head word alone is a fragment or a common noun, never a person
@@ -363,6 +399,9 @@ struct ActorPass {
     else if (cls() == C_PER) kind = ActorKind::person;
     else if (cls() == C_ORG) kind = ActorKind::organization;
     else if (cls() == C_LOC) kind = ActorKind::place;
+    // "the magazine MicroMega", "the company Hitwise UK": a name right after an organization noun is one
+    else if (cls() == C_NONE && !given && p > 0 && d.word(p - 1) && !d.cap(p - 1) && d.lx_has(p - 1, LX_ORG_NOUN))
+      kind = ActorKind::organization;
     else if (cls() == C_NONE && len == 1 && !(t.flags & F_ALLCAPS)) return false;
     // Two or more capitalised words that the model calls no name, with no given name first, no
     // listed surname last and no romanised given name ("Yau Wai-ching") are not one either, all-capital
@@ -376,6 +415,14 @@ struct ActorPass {
     else if (len >= 2 && len <= 3) kind = ActorKind::person;
     else if (len == 1 && d.lx_has(p, LX_SURNAME)) kind = ActorKind::person;
     else kind = ActorKind::organization;
+    // "Recognition of Science and Technology": one word after "and" that goes on with what a name is
+    // "of" is no person of its own
+    if (kind == ActorKind::person && len == 1 && !given && !d.lx_has(p, LX_SURNAME) && p >= 3 && d.is(p - 1, W.and_) && d.cap(p - 2) &&
+        d.is(p - 3, W.of))
+      return false;
+    // "Iodine", "Iodine Nutrition": a person's name made only of words the text also writes in lower
+    // case, none a listed given name or surname, is a capitalised common noun
+    if (kind == ActorKind::person && !given && common_words(p, q)) return false;
     // "the Polaroids", "the Andy Warhol Photographic Legacy Program": a name after an article is not a
     // person's (one word: no actor; longer: an organization) unless a given name or title says so
     if (kind == ActorKind::person && p > 0 && (d.is(p - 1, W.the) || d.is(p - 1, W.a) || d.is(p - 1, W.an)) && !given) {
@@ -384,6 +431,78 @@ struct ActorPass {
     }
     add(p, q, kind, text(), false, nullptr, false);
     return true;
+  }
+
+  // The kind of a name that ends in the head word at `last`: a place head makes a place, except a
+  // district after a body's head ("Irving Independent School District" is a school board); an
+  // organization head makes an organization, except a venue ("Metro Toronto Convention Centre")
+  ActorKind body_kind(size_t last) const {
+    static const uint64_t district = hash_bytes("District"), centre = hash_bytes("Centre"), center = hash_bytes("Center"),
+                          convention = hash_bytes("Convention"), exhibition = hash_bytes("Exhibition");
+    const uint64_t h = d.toks[last].hs;
+    const uint64_t before = last > 0 && d.word(last - 1) ? d.toks[last - 1].hs : 0;
+    if (head(last) == HeadKind::place_last) {
+      HeadKind b = last > 0 ? head(last - 1) : HeadKind::none;
+      return h == district && b != HeadKind::none && b != HeadKind::place_last ? ActorKind::organization : ActorKind::place;
+    }
+    return (h == centre || h == center) && (before == convention || before == exhibition) ? ActorKind::place : ActorKind::organization;
+  }
+
+  // Are the words [p, q) all written in lower case elsewhere in the text (no capitals, no listed
+  // given name or surname)?
+  bool common_words(size_t p, size_t q) {
+    for (size_t i = p; i < q; ++i)
+      if (!d.word(i) || (d.toks[i].flags & F_ALLCAPS) || d.lx_has(i, LX_GIVEN | LX_SURNAME) || !common_word(i)) return false;
+    return true;
+  }
+
+  // "from Irving, Texas", "a school in Milan": the name at p used as a place (a locative preposition
+  // right before it, or a comma and a known place after it)
+  bool locative_before(size_t p) const {
+    static const uint64_t kAt[] = {hash_lower("in"), hash_lower("from"), hash_lower("at"), hash_lower("near"), hash_lower("outside")};
+    if (p == 0 || !d.word(p - 1) || d.cap(p - 1)) return false;
+    for (uint64_t h : kAt) if (d.toks[p - 1].hl == h) return true;
+    return false;
+  }
+  bool place_use(size_t p) const {
+    // not "shares in Nordlys", "a stake in Milan": a holding in a company
+    static const uint64_t kHolding[] = {hash_lower("shares"), hash_lower("stake"), hash_lower("stakes"), hash_lower("investment"), hash_lower("interest")};
+    if (p > 1 && d.word(p - 2))
+      for (uint64_t h : kHolding) if (d.toks[p - 2].hl == h) return false;
+    if (locative_before(p)) return true;
+    return d.punct(p + 1, ',') && d.cap(p + 2) && d.lx_has(p + 2, LX_GAZ) && !d.cap(p + 3);
+  }
+
+  bool town(size_t p, size_t q) const {
+    if (!d.punct(q, ',') || !d.cap(q + 1) || !locative_before(p)) return false;
+    const GazEntry* g = nullptr;
+    int gl = gaz_match(q + 1, &g);
+    return gl > 0 && g->kind == ActorKind::place && q + 1 + gl < d.n() && d.toks[q + 1 + gl].type == T_PUNCT && !d.poss(q + 1 + gl);
+  }
+
+  // The acronyms the text spells out in lower-case words ("iodine deficiency disorders (IDD)", "gross
+  // domestic product (GDP)"): things, not bodies. An acronym is defined in brackets before it is used
+  // alone, so the set grows as the runs are read and only a bracketed acronym is checked.
+  FlatSet things;
+  bool thing_acronym(size_t a) {
+    if (d.punct(a - 1, '(') && d.punct(a + 1, ')') && a >= 2) {
+      std::string_view acr = d.tok(a);
+      // from the last letter back: each word before the bracket gives its initial; "of", "and",
+      // "the", "for" may stand between them
+      size_t w = a - 1, x = acr.size();
+      bool ok = acr.size() >= 2 && acr.size() <= 8;
+      while (x > 0 && ok) {
+        if (w == 0 || !d.word(w - 1)) { ok = false; break; }
+        --w;
+        const bool cap = d.cap(w) && !((d.toks[w].flags & F_SENT) && x == 1);
+        if (!cap && (d.is(w, W.of) || d.is(w, W.and_) || d.is(w, W.the) || d.is(w, W.for_))) continue;
+        if (cap || (d.tok(w)[0] | 32) != (acr[x - 1] | 32)) ok = false;
+        else --x;
+      }
+      if (ok) things.insert(d.toks[a].hs);
+      return ok;
+    }
+    return !things.empty() && things.count(d.toks[a].hs);
   }
 
   // The first token after the capitalised run that starts at i.
@@ -574,7 +693,7 @@ struct ActorPass {
               !d.is(stop - 1, W.the))
             last = stop;
           if (last > q) {
-            add(p, last, head(last - 1) == HeadKind::place_last ? ActorKind::place : ActorKind::organization, std::string(d.span(p, last)), false, nullptr, false);
+            add(p, last, body_kind(last - 1), std::string(d.span(p, last)), false, nullptr, false);
             p = last;
             continue;
           }
@@ -725,7 +844,7 @@ struct ActorPass {
               ++e;
               if (e > j) j = e;
             }
-            add(p, e, head(e - 1) == HeadKind::place_last ? ActorKind::place : ActorKind::organization, std::string(d.span(p, e)), false, nullptr, false);
+            add(p, e, body_kind(e - 1), std::string(d.span(p, e)), false, nullptr, false);
             p = e;
             title_ctx = false;
             continue;
@@ -762,6 +881,12 @@ struct ActorPass {
             else {
               p = k + 1;
               while (p < j && capword(p) && title(p)) ++p;
+              // "Director of the National Iodine Nutrition study": two or more capitalised words after a
+              // one-word complement, none a given name, go on naming the body, not a person
+              size_t g = p;
+              while (g < j && capword(g) && !d.lx_has(g, LX_GIVEN) && !honorific(g)) ++g;
+              if (g >= p + 2 && (g == j || !capword(g))) { title_ctx = false; p = g; }
+              else if (g > p && g < j && capword(g)) p = g;  // "Minister of Foreign Affairs Sergei Lavrov"
             }
           }
         }
@@ -1295,6 +1420,13 @@ struct ActorPass {
     }
     for (Mention& m : d.mentions) {
       if (m.t1 - m.t0 != 1) continue;
+      // "a school in Milan": a known organization named like a place is the place where used as one
+      if (m.place_too && place_use(m.t0)) {
+        m.kind = ActorKind::place;
+        m.entity = std::string(d.span(m.t0, m.t1));
+        m.known = false;
+        continue;
+      }
       uint64_t h = m.first_hs;
       if (!m.known) {
         auto s = surname.find(h);
@@ -1309,7 +1441,7 @@ struct ActorPass {
         auto s = surname.find(h);
         if (s != surname.end()) { m.kind = ActorKind::person; m.entity = d.mentions[s->second].entity; continue; }
         auto o = org_prefix.find(h);
-        if (o != org_prefix.end()) { m.kind = ActorKind::organization; m.entity = d.mentions[o->second].entity; continue; }
+        if (o != org_prefix.end() && !place_use(m.t0)) { m.kind = ActorKind::organization; m.entity = d.mentions[o->second].entity; continue; }
       }
       if (m.first_flags & F_ALLCAPS) {
         auto a = acronym.find(h);
@@ -1378,7 +1510,10 @@ struct ActorPass {
     for (Mention& m : d.mentions) {
       // "British cider maker Orchard Lane", "football club Wrexham": an unknown name right after an
       // organization noun (a person only when it is one word and no given name: "film maker Spike Lee")
-      bool one_word = m.t1 - m.t0 == 1 && !d.lx_has(m.t0, LX_GIVEN);
+      // (or two or three words with no given name first and no listed surname last: "the magazine
+      // Pensiero Libero")
+      bool one_word = (m.t1 - m.t0 == 1 && !d.lx_has(m.t0, LX_GIVEN)) ||
+                      (m.t1 - m.t0 <= 3 && !d.lx_has(m.t0, LX_GIVEN) && !d.lx_has(m.t1 - 1, LX_SURNAME));
       if ((m.kind == ActorKind::place || (m.kind == ActorKind::person && one_word)) && !m.known && !m.eo && m.t0 > 0 &&
           d.word(m.t0 - 1) && !d.cap(m.t0 - 1) && d.lx_has(m.t0 - 1, LX_ORG_NOUN)) {
         m.kind = ActorKind::organization;
@@ -1391,7 +1526,12 @@ struct ActorPass {
       // "Norwegian broadcaster NRK": described as an organization, it is one (a name the model
       // could not place otherwise)
       size_t sp = r.rfind(' ');
-      if (!m.known && !r.empty() && L.org_nouns.count(hash_lower(sp == std::string::npos ? r : r.substr(sp + 1)))) {
+      // (the noun heads the description: not "a nurse at the city hospital")
+      auto headed = [&] {
+        for (const char* prep : {" at ", " of ", " in ", " for ", " from ", " with "}) if (r.find(prep) != std::string::npos) return false;
+        return true;
+      };
+      if (!m.known && !r.empty() && L.org_nouns.count(hash_lower(sp == std::string::npos ? r : r.substr(sp + 1))) && headed()) {
         m.kind = ActorKind::organization;
         continue;
       }
@@ -1406,16 +1546,28 @@ struct ActorPass {
       while (i < n && !d.cap(i)) ++i;  // a tight loop over the lower-case words and punctuation between names
       if (i >= n) break;
       if (lone_stop_word(i)) { ++i; continue; }
+      // "@POTUS", "#IStandWithAhmed": a handle or a hashtag names an account or a topic
+      if (i > 0 && d.adjacent(i) && (d.punct(i - 1, '@') || d.punct(i - 1, '#'))) { ++i; continue; }
       // "Kestrel Foods, LLC", "EVERGREEN SOLAR, INC": a legal suffix after a name and a comma is part
       // of the company's name, never an actor alone (nor "INC" the Indian National Congress)
       if (i >= 2 && d.punct(i - 1, ',') && d.cap(i - 2) && legal_suffix(i)) { ++i; continue; }
       i = run(i);
     }
+    // "Braverman (left) and Sunak ... Home Secretary Suella Braverman said": a sentence's first word
+    // left out for want of evidence is the surname of a person the article names in full (these come
+    // after the runs' mentions, in order of their own)
+    const size_t runs_found = d.mentions.size();
+    for (uint32_t p : first_words) {
+      auto s = seen_surname.find(d.toks[p].hs);
+      if (s != seen_surname.end()) add(p, p + 1, ActorKind::person, d.mentions[s->second].entity, false, nullptr, false);
+    }
     // sort by t0, keeping the order they were found in for equal starts (the parts of a hyphenated
     // word): the runs are read left to right, so the mentions are nearly always in order already
     std::vector<std::pair<uint32_t, uint32_t>> order(d.mentions.size());
     for (size_t k = 0; k < order.size(); ++k) order[k] = {d.mentions[k].t0, static_cast<uint32_t>(k)};
-    if (!std::is_sorted(order.begin(), order.end())) std::sort(order.begin(), order.end());  // (t0, index): stable
+    const auto mid = order.begin() + static_cast<std::ptrdiff_t>(runs_found);
+    if (std::is_sorted(order.begin(), mid) && std::is_sorted(mid, order.end())) std::inplace_merge(order.begin(), mid, order.end());
+    else std::sort(order.begin(), order.end());  // (t0, index): stable
     // drop overlaps (keep the first)
     std::vector<Mention> kept;
     kept.reserve(d.mentions.size());

@@ -40,6 +40,7 @@ struct Mention {
   bool first_org_first = false;
   uint16_t first_flags = 0;
   bool sports = false;                 // known places: a result verb right before or after ("Boston beat Chicago")
+  bool place_too = false;              // a known organization named like a place (GazEntry::place_too)
 };
 
 struct RawAnn {  // a claim or a number (actors are output from their mentions)

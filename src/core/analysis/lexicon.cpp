@@ -295,7 +295,9 @@ Lexicon::Lexicon(const std::function<std::string_view(std::string_view)>& file, 
     GazEntry e;
     e.kind = ActorKind::place;
     e.entity = intern(c[0]);
-    add_gaz(c[0], e);
+    // "Milan" (AC Milan), "Oxford" (the university): an organization listed first keeps the name
+    uint32_t idx = add_gaz(c[0], e);
+    if (idx != UINT32_MAX && gaz_entries[idx].kind == ActorKind::organization) gaz_entries[idx].place_too = true;
     for_each_value(col(c, 3), [&](std::string_view a) { add_gaz(a, e); });
   });
   auto load_countries = [&](std::string_view file) {

@@ -199,6 +199,7 @@ struct GazEntry {
   bool country = false;    // a country (or the EU)
   bool capital = false;    // a capital city: stands for `government` when it acts
   bool generic = false;    // generic names (Parliament, Senate) that need context
+  bool place_too = false;  // an organization named like a place ("Milan", "Oxford"): a place where used as one
   uint32_t entity = 0;     // index into Lexicon::strings
   uint32_t government = 0; // for capitals: the country entity (index into strings)
 };
