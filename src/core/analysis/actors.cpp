@@ -177,7 +177,7 @@ struct ActorPass {
     if (!known && t1 - t0 >= 2) {
       if (kind == ActorKind::person) {
         seen_surname.emplace(m.last_hs, index);
-        seen_person.emplace(chain_of(t0, t1), index);
+        if (!(m.first_lx & LX_GIVEN)) seen_person.emplace(chain_of(t0, t1), index);  // a given name first decides alone
       }
       else if (kind == ActorKind::organization && m.first_head == HeadKind::none && !(m.first_lx & (LX_TITLE | LX_FUNCTION | LX_GAZ)))
         seen_org_prefix.emplace(m.first_hs, index);
@@ -303,7 +303,7 @@ struct ActorPass {
     // "so GREAT", "really BIG": capitals after a word of degree are emphasis
     if (len == 1 && (t.flags & F_ALLCAPS) && p > 0 && degree_word(p - 1)) return false;
     // "Dries Mertens scored": a full name the article has already made a person's is that person again
-    if (len >= 2 && !seen_person.empty()) {
+    if (len >= 2 && !seen_person.empty() && !d.lx_has(p, LX_GIVEN)) {
       auto s = seen_person.find(chain_of(p, q));
       if (s != seen_person.end()) { add(p, q, ActorKind::person, d.mentions[s->second].entity, false, nullptr, title_ctx); return true; }
     }
@@ -1512,10 +1512,11 @@ struct ActorPass {
       // organization noun (a person only when it is one word and no given name: "film maker Spike Lee")
       // (or two or three words with no given name first and no listed surname last: "the magazine
       // Pensiero Libero")
-      bool one_word = (m.t1 - m.t0 == 1 && !d.lx_has(m.t0, LX_GIVEN)) ||
-                      (m.t1 - m.t0 <= 3 && !d.lx_has(m.t0, LX_GIVEN) && !d.lx_has(m.t1 - 1, LX_SURNAME));
-      if ((m.kind == ActorKind::place || (m.kind == ActorKind::person && one_word)) && !m.known && !m.eo && m.t0 > 0 &&
-          d.word(m.t0 - 1) && !d.cap(m.t0 - 1) && d.lx_has(m.t0 - 1, LX_ORG_NOUN)) {
+      auto one_word = [&] {
+        return m.t1 - m.t0 <= 3 && !d.lx_has(m.t0, LX_GIVEN) && (m.t1 - m.t0 == 1 || !d.lx_has(m.t1 - 1, LX_SURNAME));
+      };
+      if (!m.known && !m.eo && m.t0 > 0 && d.word(m.t0 - 1) && !d.cap(m.t0 - 1) && d.lx_has(m.t0 - 1, LX_ORG_NOUN) &&
+          (m.kind == ActorKind::place || (m.kind == ActorKind::person && one_word()))) {
         m.kind = ActorKind::organization;
         continue;
       }
@@ -1568,17 +1569,27 @@ struct ActorPass {
     const auto mid = order.begin() + static_cast<std::ptrdiff_t>(runs_found);
     if (std::is_sorted(order.begin(), mid) && std::is_sorted(mid, order.end())) std::inplace_merge(order.begin(), mid, order.end());
     else std::sort(order.begin(), order.end());  // (t0, index): stable
-    // drop overlaps (keep the first)
-    std::vector<Mention> kept;
-    kept.reserve(d.mentions.size());
-    uint32_t last_end = 0;
-    for (const auto& o : order) {
-      Mention& m = d.mentions[o.second];
-      if (!kept.empty() && m.t0 < last_end && !(m.eo && kept.back().eo && m.t0 == kept.back().t0)) continue;
-      last_end = m.t1;
-      kept.push_back(std::move(m));
+    // drop overlaps (keep the first); a list already in order with none keeps its place (no copies)
+    auto dropped = [&](size_t k, uint32_t last_end) {
+      const Mention& m = d.mentions[order[k].second];
+      const Mention& prev = d.mentions[order[k - 1].second];
+      return m.t0 < last_end && !(m.eo && prev.eo && m.t0 == prev.t0);
+    };
+    bool in_place = true;
+    for (size_t k = 0, last_end = 0; k < order.size() && in_place; last_end = d.mentions[order[k].second].t1, ++k)
+      in_place = order[k].second == k && !(k > 0 && dropped(k, static_cast<uint32_t>(last_end)));
+    if (!in_place) {
+      std::vector<Mention> kept;
+      kept.reserve(d.mentions.size());
+      uint32_t last_end = 0;
+      for (size_t k = 0; k < order.size(); ++k) {
+        Mention& m = d.mentions[order[k].second];
+        if (!kept.empty() && m.t0 < last_end && !(m.eo && kept.back().eo && m.t0 == kept.back().t0)) continue;
+        last_end = m.t1;
+        kept.push_back(std::move(m));
+      }
+      d.mentions.swap(kept);
     }
-    d.mentions.swap(kept);
     d.mention_at.assign(n, -1);
     for (size_t k = 0; k < d.mentions.size(); ++k)
       for (uint32_t t = d.mentions[k].t0; t < d.mentions[k].t1; ++t) d.mention_at[t] = static_cast<int32_t>(k);
