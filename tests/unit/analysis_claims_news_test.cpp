@@ -276,8 +276,10 @@ TEST_CASE("claims: \"said why\", a parenthesis before \"that\", \"theorized that
             "a fault in the cooling system had caused the fire");
   REQUIRE(c.ok);
   CHECK(c.speaker == "Engineers");
-  // "if" after "said" opens a condition, not a question
-  CHECK(claim("He said if the talks fail, prices will rise.", "if the talks fail, prices will rise").ok == false);
+  // "if" after "said" opens a condition, not a question: the claim is the whole condition, not "if the
+  // talks fail" alone
+  CHECK(claim("He said if the talks fail, prices will rise.", "if the talks fail").ok == false);
+  CHECK(claim("He said if the talks fail, prices will rise.", "if the talks fail, prices will rise").speaker == "He");
 }
 #endif
 
@@ -471,4 +473,110 @@ TEST_CASE("claims: a quote after another speaker's attribution does not inherit 
                   "The verdict was unjust and the judge was wrong.");
   REQUIRE(a.ok);
   CHECK(a.speaker == "Jane Roe");
+}
+
+// Issue 12 item 4, sixth round: sentences written for the round in the style of wire copy.
+
+TEST_CASE("claims: a partial quote before an inverted attribution") {
+  Claim c = claim("The budget plan is \"dead on arrival,\" the senator said.", "The budget plan is \"dead on arrival,\"");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "the senator");
+  CHECK(c.cue == "said");
+  c = claim("The tax increase is \"a reckless gamble,\" said Senator Maria Lopez.", "The tax increase is \"a reckless gamble,\"");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Maria Lopez");
+}
+
+TEST_CASE("claims: content stops before another subject's reporting verb") {
+  const std::string t = "The finance minister said the economy had grown, and the central bank said inflation was rising.";
+  Claim a = claim(t, "the economy had grown"), b = claim(t, "inflation was rising");
+  REQUIRE(a.ok);
+  CHECK(a.speaker == "The finance minister");
+  REQUIRE(b.ok);
+  CHECK(b.speaker == "the central bank");
+}
+
+TEST_CASE("claims: a belief adjective after a form of be") {
+  Claim c = claim("Residents are concerned the water supply is unsafe.", "the water supply is unsafe");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Residents");
+  CHECK(c.cue == "concerned");
+  c = claim("The coach is confident that the team will recover.", "the team will recover");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The coach");
+  // no one is named, no "be", or no clause
+  CHECK(claims("It is certain that prices will rise.") == 0);
+  CHECK(claims("The firm made sure the plant was closed.") == 0);
+  CHECK(claims("Investors are worried about the debt.") == 0);
+  CHECK(claims("The bill is sure to pass.") == 0);
+}
+
+TEST_CASE("claims: according to inside a reported clause and around a subject") {
+  const std::string t = "Officials said that, according to preliminary figures, turnout was about 60 percent.";
+  Claim outer = claim(t, "according to preliminary figures, turnout was about 60 percent");
+  REQUIRE(outer.ok);
+  CHECK(outer.speaker == "Officials");
+  Claim inner = claim(t, "turnout was about 60 percent");
+  REQUIRE(inner.ok);
+  CHECK(inner.speaker == "preliminary figures");
+  CHECK(claims(t) == 2);
+  // "The new bridge" alone is a fragment: the sentence is the claim
+  Claim c = claim("The new bridge, according to city engineers, will cost twice the original estimate.",
+                  "The new bridge, according to city engineers, will cost twice the original estimate");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "city engineers");
+  // a source followed by a relative clause keeps the sentence before it
+  c = claim("The talks will resume next week, according to the ministry, which gave no details.", "The talks will resume next week");
+  REQUIRE(c.ok);
+}
+
+TEST_CASE("claims: a quote broken by a line break and closed in the next line") {
+  Claim c = claim("After the match, the coach said, \"We learned a lot today.\nThe players never gave up.\"",
+                  "We learned a lot today.\nThe players never gave up.");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "the coach");
+  // a quote that ends in a period is not the next sentence's speaker's
+  const std::string t =
+      "The striker said, \"We played well and deserved the win.\" After the match, the visiting coach Tom Hale said, \"We were lucky.\"";
+  Claim a = claim(t, "We played well and deserved the win."), b = claim(t, "We were lucky.");
+  REQUIRE(a.ok);
+  CHECK(a.speaker == "The striker");
+  REQUIRE(b.ok);
+  CHECK(b.speaker == "Tom Hale");
+}
+
+TEST_CASE("claims: a subordinate clause after the cue, and the quote that ends it") {
+  Claim c = claim("The mayor said although the storm had passed, \"the danger is not over\".",
+                  "although the storm had passed, \"the danger is not over\"");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The mayor");
+  CHECK(claims("The mayor said although the storm had passed, \"the danger is not over\".") == 1);
+  c = claim("The union leader said if the talks fail, workers will strike on Monday.", "if the talks fail, workers will strike on Monday");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The union leader");
+  CHECK(claims("He said because of the storm the match was delayed.") == 0);
+}
+
+TEST_CASE("claims: quotes attributed by a dash, or by a cue before a partial quote and a colon") {
+  Claim c = claim("\"The market always recovers in the end.\" - Jane Okafor\n\nShares fell on Monday.", "The market always recovers in the end.");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Jane Okafor");
+  c = claim("The union leader told reporters the offer was \"an insult\": \"We will strike on Monday.\"", "We will strike on Monday.");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "The union leader");
+}
+
+TEST_CASE("claims: speakers after where, before an acronym, and data described at length") {
+  Claim c = claim("Police went to the warehouse where they said the goods had been hidden.", "the goods had been hidden");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "they");
+  c = claim("The World Health Organization (WHO) recommends that every child be vaccinated.", "every child be vaccinated");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "World Health Organization");
+  c = claim("Figures released by the ministry on Monday show unemployment rose to 8 percent.", "unemployment rose to 8 percent");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Figures released by the ministry on Monday");
+  c = claim("Figures show prices rose sharply in May.", "prices rose sharply in May");
+  REQUIRE(c.ok);
+  CHECK(c.speaker == "Figures");
 }

@@ -28,7 +28,9 @@ struct ClaimPass {
   uint64_t h_commit[19], h_warn[4];  // commissive(); "warned" and its forms
   uint64_t h_it, h_is, h_be, h_been, h_reportedly, h_later, h_earlier, h_previously, h_repeatedly, h_will, h_would, h_may,
       h_could, h_told, h_tell, h_tells, h_telling, h_calling, h_called, h_them, h_him, h_including, h_while, h_when, h_after,
-      h_because, h_if, h_whether, h_how, h_what, h_why, h_however, h_spokesman, h_whose, h_although, h_though, h_whereas;
+      h_because, h_if, h_whether, h_how, h_what, h_why, h_however, h_spokesman, h_whose, h_although, h_though, h_whereas, h_where,
+      h_unless, h_am;
+  uint64_t h_belief_adj[10];  // belief_adj()
 
   explicit ClaimPass(Doc& doc) : d(doc), L(doc.lex), W(words()) {
     in_quote.assign(d.n(), 0);
@@ -43,6 +45,9 @@ struct ClaimPass {
     h_if = hash_lower("if"); h_whether = hash_lower("whether"); h_how = hash_lower("how"); h_what = hash_lower("what");
     h_why = hash_lower("why"); h_however = hash_lower("however"); h_spokesman = hash_lower("spokesman"); h_whose = hash_lower("whose");
     h_although = hash_lower("although"); h_though = hash_lower("though"); h_whereas = hash_lower("whereas");
+    h_where = hash_lower("where"); h_unless = hash_lower("unless"); h_am = hash_lower("am");
+    const char* adj[] = {"concerned", "confident", "convinced", "worried", "sure", "certain", "hopeful", "optimistic", "adamant", "fearful"};
+    for (size_t k = 0; k < 10; ++k) h_belief_adj[k] = hash_lower(adj[k]);
     const char* commit[] = {"vow", "vows", "vowed", "vowing", "pledge", "pledges", "pledged", "pledging", "promise", "promises",
                             "promised", "promising", "threaten", "threatens", "threatened", "threatening", "swore", "swears", "sworn"};
     for (size_t k = 0; k < 19; ++k) h_commit[k] = hash_lower(commit[k]);
@@ -128,6 +133,11 @@ struct ClaimPass {
     for (uint64_t h : h_commit) if (d.is(i, h)) return true;
     return false;
   }
+  // "concerned", "confident", "sure" ...: a belief adjective (extra-cues.tsv lists them as cues)
+  bool belief_adj(size_t i) const {
+    for (uint64_t h : h_belief_adj) if (d.is(i, h)) return true;
+    return false;
+  }
   // A bare verb after "to" ("to fight", "to be"), not a noun ("pledged to charity", "promised to
   // voters", "to the fund"): lower case, no article or pronoun, no plural or -ing ending.
   bool bare_verb(size_t i) const {
@@ -174,6 +184,29 @@ struct ClaimPass {
       if (verbish(y) || ing(y) || (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !d.lx_has(y, LX_TITLE))) return false;
     }
     return true;
+  }
+  // [b, e) is a short noun phrase with no verb in it ("The plan", "Prices of new homes")
+  bool subject_only(size_t b, size_t e) const {
+    if (e <= b || e > b + 10) return false;
+    for (size_t k = b; k < e; ++k) {
+      if (!d.word(k)) {
+        if (d.poss(k) || d.punct(k, '-') || d.toks[k].type == T_NUM) continue;
+        return false;
+      }
+      if (d.cap(k)) continue;
+      std::string_view w = d.tok(k);
+      if (verbish(k) || d.is(k, W.that) || d.is(k, W.which) || d.is(k, W.who) || (d.fclass(k) & Lexicon::fw_conj) ||
+          (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0))
+        return false;
+    }
+    return true;
+  }
+  // a verb phrase goes on at k ("will cost", "rose"), not a clause or a relative ("which", "and", "the")
+  bool predicate_start(size_t k) const {
+    if (!d.word(k) || d.cap(k)) return false;
+    const uint8_t fc = d.fclass(k);
+    if (fc & Lexicon::fw_aux) return true;
+    return !(fc & (Lexicon::fw_det | Lexicon::fw_pron | Lexicon::fw_prep | Lexicon::fw_conj | Lexicon::fw_adv)) && !d.is(k, W.that);
   }
   bool starts_pp(size_t k) const { return d.word(k) && !d.cap(k) && (d.fclass(k) & Lexicon::fw_prep); }
   // "the city expects about 6 million visitors", "estimated 300 deaths": a forecast's amount is its
@@ -290,6 +323,8 @@ struct ClaimPass {
                                  "editorial", "lawsuit", "complaint", "ruling", "indictment", "notice", "email", "message", "blog"})
         if (h == w) return make_speaker(s, e - 2);
     }
+    // "The World Health Organization (WHO) recommends": the name, not its acronym
+    if (e >= s + 3 && d.punct(e, ')') && d.punct(e - 2, '(') && d.mention_at[e - 3] >= 0) e -= 2;
     // a named actor at the head
     int32_t mi = d.mention_at[e - 1];
     bool prep_before_name = false;
@@ -323,16 +358,22 @@ struct ClaimPass {
                                         "manufacturer", "lender", "insurer", "broadcaster", "regulator", "university", "party"};
       for (std::string_view oh : kOrgHeads) if (hw == oh) { sp.entity = pronoun_entity(s, ActorKind::organization); return sp; }
       if (d.lx_has(head, LX_TITLE)) {
-        // the latest person whose role mentions this title word
+        // the latest person whose role mentions this title word (compared ignoring ASCII case, without a
+        // lower-cased copy of each role: this loop visits every token of every person named before)
+        auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+        auto mentions_title = [&](std::string_view r) {
+          for (size_t i = 0; i + hw.size() <= r.size(); ++i) {
+            size_t j = 0;
+            while (j < hw.size() && lower(r[i + j]) == lower(hw[j])) ++j;
+            if (j == hw.size()) return true;
+          }
+          return false;
+        };
         for (size_t k = s; k-- > 0;) {
           int32_t pm = d.mention_at[k];
-          if (pm >= 0 && d.mentions[pm].kind == ActorKind::person && !d.mentions[pm].role.empty()) {
-            const std::string& r = d.mentions[pm].role;
-            std::string lw(hw);
-            std::string lr = r;
-            for (char& c : lr) if (c >= 'A' && c <= 'Z') c += 32;
-            for (char& c : lw) if (c >= 'A' && c <= 'Z') c += 32;
-            if (lr.find(lw) != std::string::npos) { sp.entity = &d.mentions[pm].entity; break; }
+          if (pm >= 0 && d.mentions[pm].kind == ActorKind::person && !d.mentions[pm].role.empty() && mentions_title(d.mentions[pm].role)) {
+            sp.entity = &d.mentions[pm].entity;
+            break;
           }
           if (s - k > 600) break;
         }
@@ -410,7 +451,7 @@ struct ClaimPass {
       if (t.flags & F_ALLCAPS) { s = k; continue; }  // "WHO say", "US officials": an acronym, not a function word
       if (h == W.and_ || h == W.or_ || h == W.but || h == W.that || h == W.which || h == W.who || h == h_while || h == h_when ||
           h == h_because || h == h_if || h == h_after || h == h_however || h == W.as || h == h_though || h == h_although ||
-          h == h_whereas)
+          h == h_whereas || h == h_where)  // "the station where they claimed": the subject is "they"
         break;
       int l;
       if (!d.cap(k) && cue_at(k, &l)) break;
@@ -482,7 +523,8 @@ struct ClaimPass {
   }
 
   // ------------------------------------------------------------------ direct quotes
-  struct Quote { size_t open, close; Speaker sp; size_t c0 = 0, c1 = 0; bool attributed = false; };
+  struct Quote { size_t open, close; Speaker sp; size_t c0 = 0, c1 = 0; bool attributed = false, taken = false; };
+  std::vector<Quote> pending;  // unattributed quotes after a comma, emitted by finish() unless a claim took them in
 
   void quotes() {
     size_t n = d.n();
@@ -511,6 +553,9 @@ struct ClaimPass {
         size_t c = next_in(closes, pos), para = next_in(paras, pos);
         if (c < para) { found = c; break; }
         if (para < n && is_open_quote(para)) { pos = para + 1; continue; }
+        // a close quote in the next paragraph with no open quote before it closes this one: a line
+        // break inside the quote (said, "... today's game.\nIt was a very emotional day.")
+        if (para < n && c < next_in(paras, para + 1) && next_in(opens, para) > c) found = c;
         break;
       }
       if (found != SIZE_MAX && found - i > 3000) found = SIZE_MAX;
@@ -553,7 +598,27 @@ struct ClaimPass {
         q.sp = qs[k].sp; q.c0 = qs[k].c0; q.c1 = qs[k].c1; q.attributed = true;
       }
     }
-    for (const Quote& q : qs) emit(d.toks[q.open].e, d.toks[q.close].b, q.sp, q.c0, q.c1);
+    for (const Quote& q : qs) {
+      // 'Heald said although ..., "nobody has looked at these together".': an unattributed quote after a
+      // comma inside a sentence may end a reported clause, whose claim then takes it in (finish())
+      if (!q.attributed && !(d.toks[q.open].flags & F_SENT) && q.open > 0 && d.punct(q.open - 1, ',')) {
+        for (size_t k = q.open; k <= q.close; ++k) in_quote[k] = 2;
+        pending.push_back(q);
+        continue;
+      }
+      emit(d.toks[q.open].e, d.toks[q.close].b, q.sp, q.c0, q.c1);
+    }
+  }
+  // A claim [b, e) found after quotes() takes in the pending quotes inside it (they are in text order).
+  void take_pending(uint32_t b, uint32_t e) {
+    auto it = std::lower_bound(pending.begin(), pending.end(), b, [&](const Quote& q, uint32_t x) { return d.toks[q.open].b < x; });
+    for (; it != pending.end() && d.toks[it->open].b < e; ++it)
+      if (d.toks[it->close].e <= e) it->taken = true;
+  }
+  // The quotes quotes() left pending that no claim took in.
+  void finish() {
+    for (const Quote& q : pending)
+      if (!q.taken) emit(d.toks[q.open].e, d.toks[q.close].b, q.sp, q.c0, q.c1);
   }
 
   // A reporting verb with its own subject between two quotes, other than the first quote's own
@@ -577,9 +642,23 @@ struct ClaimPass {
     size_t i = q.close + 1;
     size_t end = std::min(n, i + 16);
     if (i < n && (d.toks[i].flags & F_NEWLINE)) end = i;
+    // '"So far, it's the Internet: 1, Scientology: 0." - Matthew Ingram': a dash and a name that end the line
+    if (i + 1 < n && d.toks[i].type == T_PUNCT && (d.toks[i].cp == '-' || d.toks[i].cp == 0x2013 || d.toks[i].cp == 0x2014) &&
+        !(d.toks[i].flags & F_NEWLINE) && d.mention_at[i + 1] >= 0) {
+      const Mention& m = d.mentions[d.mention_at[i + 1]];
+      if (m.t0 == i + 1 && m.kind != ActorKind::place && (m.t1 >= n || (d.toks[m.t1].flags & F_NEWLINE))) {
+        q.sp = make_speaker(m.t0, m.t1);
+        q.attributed = true;
+        return;
+      }
+    }
     // after: ,” X said / ,” said X / ,” X quoted Y as saying
+    // (a quote that ends in a period ends its sentence: '... early." After the match, X said, "...' is no
+    // attribution of it)
+    const bool period = q.close > q.open + 1 && d.punct(q.close - 1, '.');
     for (size_t c = i; c < end; ++c) {
       if (d.toks[c].flags & F_NEWLINE) break;
+      if (period && d.punct(c, ',')) break;
       if (is_open_quote(c)) break;
       if (d.toks[c].type == T_PUNCT && (d.toks[c].cp == '.' || d.toks[c].cp == ';' || d.toks[c].cp == '!' || d.toks[c].cp == '?')) break;
       int l;
@@ -608,9 +687,20 @@ struct ClaimPass {
       const bool para_colon = d.punct(q.open - 1, ':') && (d.toks[q.open].flags & F_NEWLINE);
       size_t lim = sent_begin(para_colon ? q.open - 1 : q.open);
       size_t k = q.open - (d.word(q.open - 1) ? 0 : 1);
-      for (size_t c = k; c-- > lim && k - c <= (para_colon ? 8u : 4u);) {
+      size_t win = para_colon ? 8u : 4u;
+      // 'told Sky News any process "must be well thought out": "Moves ..."': the cue is before a partial
+      // quote that ends at the colon
+      if (d.punct(q.open - 1, ':') && q.open >= lim + 3 && is_close_quote(q.open - 2) && !in_quote[q.open - 2]) {
+        size_t o = q.open - 3;
+        while (o > lim && q.open - o < 24 && !is_open_quote(o)) --o;
+        if (o > lim && is_open_quote(o) && !in_quote[o]) { k = o; win = 6; }
+      }
+      for (size_t c = k; c-- > lim && k - c <= 8;) {
+        if (k - c > win && !d.lx_has(c, LX_CUE_FIRST)) continue;  // (past the window only a cue matters)
         int l;
         const Cue* cue = cue_at(c, &l);
+        // further than the window only with a prepositional phrase between ('writing in a blog post "...')
+        if (cue && k - c > win && !pp_run(c + l, k)) break;
         // "She continued: “...”": a speaker goes on
         if (!cue && c + 1 == k && d.punct(k, ':') && d.tok(c) == "continued") {
           size_t npe = c;
@@ -632,6 +722,14 @@ struct ClaimPass {
     }
   }
 
+  // [b, e) is words only and starts with a preposition ("in a blog post")
+  bool pp_run(size_t b, size_t e) const {
+    if (b >= e || !starts_pp(b)) return false;
+    for (size_t y = b; y < e; ++y)
+      if (!d.word(y)) return false;
+    return true;
+  }
+
   bool bare_noun(size_t k) const {
     if (!d.word(k) || d.cap(k) || d.fclass(k)) return false;
     std::string_view w = d.tok(k);
@@ -645,9 +743,14 @@ struct ClaimPass {
   bool data_subject(const Speaker& sp) const {
     if (!sp.present) return false;
     std::string_view t = d.text.substr(sp.b, sp.e - sp.b);
-    for (const char* w : {"figures", "data", "study", "survey", "poll", "statistics", "research", "report", "analysis", "records",
-                          "results", "numbers", "estimates", "tests", "census", "polls", "studies", "findings"})
+    static constexpr std::string_view kData[] = {"figures", "data",    "study",     "survey", "poll",   "statistics",
+                                                 "research", "report", "analysis",  "records", "results", "numbers",
+                                                 "estimates", "tests", "census",    "polls",  "studies", "findings"};
+    const bool cap = !t.empty() && t[0] >= 'A' && t[0] <= 'Z';  // "Figures show": capitalised at the start
+    for (std::string_view w : kData) {
       if (t.find(w) != std::string_view::npos) return true;
+      if (cap && t.size() >= w.size() && t[0] == w[0] - 32 && t.compare(1, w.size() - 1, w.substr(1)) == 0) return true;
+    }
     return false;
   }
 
@@ -706,7 +809,7 @@ struct ClaimPass {
   size_t content_end(size_t s) const {
     size_t e = std::min<size_t>(sent_end(s), s + 400);  // bounded: a claim is at most a long sentence
     for (size_t k = s; k < e; ++k) {
-      if (in_quote[k] && k > s) return k;
+      if (in_quote[k] == 1 && k > s) return k;  // (2: an unattributed quote after a comma goes on the clause)
       if (d.punct(k, ';')) return k;
       if (k > s && d.is(k, W.according) && d.is(k + 1, W.to)) return k;  // "... visitors according to the website"
       if (k > s && (d.is(k, W.and_) || d.is(k, W.but)) && k + 1 < e) {
@@ -719,6 +822,17 @@ struct ClaimPass {
           if (r > s && d.punct(r - 1, ',')) --r;
           return r;
         }
+        // "..., and the central bank said inflation was rising": another subject with its reporting verb
+        // and clause
+        if (!c && k > s && d.toks[k - 1].type == T_PUNCT)  // (after a comma or a dash: checked only there)
+          for (size_t y = k + 2; y < e && y < k + 8; ++y) {
+            if (d.toks[y].type == T_PUNCT && !d.poss(y)) break;
+            const Cue* c2 = d.lx_has(y, LX_CUE_FIRST) ? cue_at(y, &l) : nullptr;
+            if (!c2 || d.cap(y) || c2->type != CueType::say || ing(y)) continue;
+            if (np_before(y, k + 1) == k + 1 && (d.is(y + l, W.that) || clause_start(y + l) || bare_noun(y + l)))
+              return k > s && d.punct(k - 1, ',') ? k - 1 : k;
+            break;
+          }
       }
       if (d.punct(k, ',') && k + 1 < e) {
         int l;
@@ -774,6 +888,16 @@ struct ClaimPass {
     uint8_t fc = d.fclass(k);
     if (fc & (Lexicon::fw_det | Lexicon::fw_pron)) return !(t.hl == W.that);
     if (t.hl == W.there) return true;  // "said there was no evidence"
+    // "said although temperature and ozone ..., nobody ...", "said if the talks fail, workers will
+    // strike": a subordinate clause and, after its comma, the main one
+    if ((fc & Lexicon::fw_conj) && (t.hl == h_although || t.hl == h_though || t.hl == h_because || t.hl == h_unless ||
+                                    t.hl == h_if || t.hl == h_while || t.hl == h_whereas)) {
+      if (d.is(k + 1, W.of) || !d.word(k + 1)) return false;  // "because of"
+      const size_t se = sent_end(k);
+      for (size_t y = k + 2; y + 1 < se && y < k + 25; ++y)
+        if (d.punct(y, ',')) return d.word(y + 1) || is_open_quote(y + 1);
+      return false;
+    }
     // "found only a quarter of citizens favoured ...", "revealed many are not ...": a quantifier or
     // focusing word before the clause's subject
     if (!d.cap(k)) {
@@ -1055,6 +1179,18 @@ struct ClaimPass {
             }
           }
         }
+        // (only when no subject was found, or one word that is a date or in lower case: "Monday" of "... on
+        // Monday show", "today")
+        if (cue->type == CueType::show && c > sb && c <= sb + 10 && (s >= c || (npe == s + 1 && (!d.cap(s) || d.lx_has(s, LX_CALENDAR)))) &&
+            !data_subject(sp)) {
+          // "Figures to be published today show ...", "Data released on Monday show ...": the data and
+          // what is said of them, from the sentence's start, with no comma or relative pronoun
+          bool plain = d.word(sb) && d.cap(sb);
+          for (size_t y = sb; y < c && plain; ++y)
+            plain = !(d.toks[y].type == T_PUNCT && !d.poss(y)) && !d.is(y, W.that) && !d.is(y, W.which) && !d.is(y, W.who);
+          Speaker m = plain ? make_speaker(sb, v) : Speaker();
+          if (data_subject(m)) sp = m;
+        }
       };
       switch (cue->type) {
         case CueType::according: {
@@ -1062,7 +1198,11 @@ struct ClaimPass {
           size_t s = k;
           size_t e = np_after(s, se);
           if (e <= s) break;
-          const bool initial = c == sb || (c == sb + 1 && d.toks[sb].type == T_PUNCT);
+          // "said that, according to X, ...", "has learned that according to X, ...": the source opens a
+          // reported clause, whose own claim is X's (the outer claim keeps the whole clause)
+          const bool after_that = c > sb + 1 && (d.is(c - 1, W.that) || (d.punct(c - 1, ',') && d.is(c - 2, W.that))) &&
+                                  last_cue_end != SIZE_MAX && last_cue_end > sb && last_cue_end <= c;
+          const bool initial = c == sb || (c == sb + 1 && d.toks[sb].type == T_PUNCT) || after_that;
           // "According to Rathbun the property was returned": no comma after a name; the clause starts
           // after it
           bool name_only = false;
@@ -1074,7 +1214,7 @@ struct ClaimPass {
           // to the comma when no verb comes first
           if (initial && !d.punct(e, ',') && !name_only) {
             size_t y = e;
-            while (y < se && y < e + 12 && !d.punct(y, ',') && d.toks[y].type != T_NUM && !verbish(y) && !in_quote[y] &&
+            while (y < se && y < e + 12 && !d.punct(y, ',') && (d.toks[y].type != T_NUM || after_that) && !verbish(y) && !in_quote[y] &&
                    !(d.toks[y].type == T_PUNCT && !d.poss(y) && d.toks[y].cp != '-' && d.toks[y].cp != '.'))
               ++y;
             if (d.punct(y, ',')) e = y;
@@ -1085,11 +1225,18 @@ struct ClaimPass {
           // "... about 6 million visitors according to the event website.": no comma, the source ends
           // the sentence
           const bool at_end = c > sb + 3 && !d.punct(c - 1, ',') && (e >= se || d.punct(e, '.')) && !in_quote[c - 1];
-          if (c > sb && (d.punct(c - 1, ',') || at_end) && !cue_before) {
+          if (c > sb && (d.punct(c - 1, ',') || at_end) && !cue_before && !after_that) {
             size_t cs = sb;
             while (cs < c && (d.toks[cs].type == T_PUNCT && (is_open_quote(cs)))) ++cs;
+            // "The plan, according to officials, will cost more": a subject alone before the source and its
+            // predicate after it; the claim is the whole sentence, not the subject
+            if (!at_end && d.punct(e, ',') && e + 1 < se && subject_only(cs, c - 1) && predicate_start(e + 1)) {
+              size_t ce = content_end(e + 1);
+              if (ce > e + 1) { emit(d.toks[cs].b, content_bytes_end(e + 1, ce), who, c, c + l); break; }
+            }
             emit(d.toks[cs].b, content_bytes_end(cs, at_end ? c : c - 1), who, c, c + l);
           } else if (initial) {
+            if (after_that && !d.punct(e, ',') && !name_only) break;  // where the source ends is not clear
             size_t cs = e;
             if (d.punct(cs, ',')) ++cs;
             // "According to the team's coach, Alireza Mehraban, in their first match ...": past the name
@@ -1201,6 +1348,22 @@ struct ClaimPass {
               d.tok(c).substr(d.tok(c).size() - 2) == "ed" && (d.lx_has(c - 1, LX_CUE_FIRST) || (d.fclass(c - 1) & Lexicon::fw_prep)))
             break;
           if (d.tok(c).size() && (d.toks[c].flags & F_SENT)) break;
+          // "Residents are concerned the water is unsafe", "The coach is confident that ...": a belief
+          // adjective after a form of "be" takes a that-clause or a bare clause; its subject believes
+          if (!cue->zero_that && belief_adj(c)) {
+            size_t v = c;
+            while (v > sb && d.word(v - 1) && !d.cap(v - 1) && (d.fclass(v - 1) & Lexicon::fw_adv) && !be_form(v - 1)) --v;
+            if (!(v > sb + 1 && (be_form(v - 1) || d.is(v - 1, h_am)))) break;
+            const size_t cs = d.is(k, W.that) ? k + 1 : aux_clause(k, se) ? k : SIZE_MAX;
+            if (cs >= se || in_quote[cs]) break;
+            size_t npe = v - 1, s0 = np_before(v - 1, sb, &npe);
+            // never "it" or "there" ("It is certain that ...": no one is named)
+            if (s0 >= v - 1 || (npe == s0 + 1 && (d.is(s0, h_it) || d.is(s0, W.there)))) break;
+            const size_t ce = content_end(cs);
+            if (ce <= cs) break;
+            emit(d.toks[cs].b, content_bytes_end(cs, ce), make_speaker(s0, npe), c, c + l);
+            break;
+          }
           // skip an indirect object and short PPs: told reporters, said in a statement, said on Friday
           size_t x = k;
           uint64_t ch = d.toks[c].hl;
@@ -1297,15 +1460,18 @@ struct ClaimPass {
               else if ((y >= se || d.punct(y, '.')) && y - x <= 4) x = y;  // X, officials said on Saturday.
             }
           }
-          if (c > sb + 1 && d.punct(c - 1, ',') && !participle && x == k && !d.is(k, W.that) && k < se &&
+          // (or '... "dead on arrival," said Senator Jane Roe.': the comma inside a partial quote)
+          const size_t qc = c > sb + 2 && d.punct(c - 2, ',') && !in_quote[c - 1] && is_close_quote(c - 1);
+          if (c > sb + 1 && (d.punct(c - 1, ',') || qc) && !participle && x == k && !d.is(k, W.that) && k < se &&
               (d.cap(k) || described_after(k, np_after(k, se)))) {
             size_t e = np_after(k, se);
+            const size_t comma = c - 1 - qc;
             if (e > k && (e >= se || d.punct(e, '.') || d.punct(e, ','))) {
               size_t cs0 = c > sb + 400 ? c - 400 : sb;
-              for (size_t y = cs0; y < c - 1; ++y) if (in_quote[y]) cs0 = y + 1;
-              while (cs0 < c - 1 && d.toks[cs0].type == T_PUNCT && !is_open_quote(cs0)) ++cs0;
-              if (cs0 < c - 1 && !in_quote[c - 2]) {
-                emit(d.toks[cs0].b, content_bytes_end(cs0, c - 1), make_speaker(k, e), c, c + l);
+              for (size_t y = cs0; y < comma; ++y) if (in_quote[y]) cs0 = y + 1;
+              while (cs0 < comma && d.toks[cs0].type == T_PUNCT && !is_open_quote(cs0)) ++cs0;
+              if (cs0 < comma && !in_quote[comma - 1]) {
+                emit(d.toks[cs0].b, qc ? d.toks[c - 1].e : content_bytes_end(cs0, comma), make_speaker(k, e), c, c + l);
                 break;
               }
             }
@@ -1332,8 +1498,10 @@ struct ClaimPass {
           }
           size_t cs;
           const bool x_quoted = x < n && in_quote[x];  // x can be past the last token ("... said, " at the end)
-          if (d.is(x, W.that)) cs = x + 1;
-          else if (x >= se || d.punct(x, '.') || d.punct(x, '!') || (d.punct(x, ',') && !participle) || x_quoted) {
+          if (d.is(x, W.that)) {
+            cs = x + 1;
+            if (d.punct(cs, ',') && d.is(cs + 1, W.according)) ++cs;  // "said that, according to X, ..."
+          } else if (x >= se || d.punct(x, '.') || d.punct(x, '!') || (d.punct(x, ',') && !participle) || x_quoted) {
             // inverted: "X, officials said." / "X, said captain Rohan Iyer."
             if (participle || x_quoted) break;
             if (d.punct(x, ',') && !(x + 1 < se)) break;
@@ -1347,13 +1515,18 @@ struct ClaimPass {
             }
             Speaker who;
             size_t comma;
-            if (s < c && s > sb && d.punct(s - 1, ',')) { who = make_speaker(s, npe); comma = s - 1; }
-            else if (c > sb && d.punct(c - 1, ',')) {
+            // 'The plan is "dead on arrival," the senator said.': the comma inside a partial quote
+            // that ends the content; the content keeps the closing mark
+            auto quote_comma = [&](size_t j) { return j > sb + 1 && d.punct(j - 1, ',') && !in_quote[j] && is_close_quote(j); };
+            size_t cend = SIZE_MAX;
+            if (s < c && s > sb && (d.punct(s - 1, ',') || quote_comma(s - 1))) { who = make_speaker(s, npe); comma = s - 1; }
+            else if (c > sb && (d.punct(c - 1, ',') || quote_comma(c - 1))) {
               size_t e = np_after(k, se);
               if (e <= k || starts_pp(k)) break;  // "X, written by Y.": no speaker begins with a preposition
               who = make_speaker(k, e);
               comma = c - 1;
             } else break;
+            if (!d.punct(comma, ',')) { cend = comma + 1; --comma; }
             size_t cs0 = comma > sb + 400 ? comma - 400 : sb;
             // content begins after a previous quote in the sentence, if any
             for (size_t y = cs0; y < comma; ++y) if (in_quote[y]) cs0 = y + 1;
@@ -1366,8 +1539,7 @@ struct ClaimPass {
               if (ce2 > x + 1) emit(d.toks[x + 1].b, content_bytes_end(x + 1, ce2), who, c, c + l);
               break;
             }
-            bool q_open = is_open_quote(cs0);
-            emit(d.toks[cs0].b + (q_open ? 0 : 0), content_bytes_end(cs0, comma), who, c, c + l);
+            emit(d.toks[cs0].b, cend == SIZE_MAX ? content_bytes_end(cs0, comma) : d.toks[cend - 1].e, who, c, c + l);
             break;
           } else if ((cue->zero_that && (clause_start(x) || bare_noun(x)) && !commissive(c) && !amount_object(c, x, se) &&
                       !object_infinitive(c, x, se)) ||
@@ -1400,6 +1572,7 @@ struct ClaimPass {
       size_t k = c + 1;
       while (k < n && d.toks[k].e <= end_b) ++k;
       *covered_until = std::max(*covered_until, k);
+      if (!pending.empty()) take_pending(d.out.back().b, end_b);
       nested_cue = opening_cue(d.tok_at(d.out.back().b, c), k);
     }
   }
@@ -1407,6 +1580,7 @@ struct ClaimPass {
   // A reporting verb whose subject is the first words of the content [cs, ce): "she believed ...",
   // "the minister told him that ..."; SIZE_MAX for none.
   size_t opening_cue(size_t cs, size_t ce) const {
+    if (d.is(cs, W.according) && d.is(cs + 1, W.to)) return cs;  // "learned that according to X, ..."
     for (size_t v = cs + 1; v < ce && v <= cs + 4; ++v) {
       if (!d.lx_has(v, LX_CUE_FIRST) || in_quote[v]) continue;
       int l;
@@ -1428,6 +1602,7 @@ void find_claims(Doc& d) {
   p.quotes();
   p.blame_frames();
   p.indirect();
+  p.finish();
 }
 
 }  // namespace lede::analysis
