@@ -414,5 +414,9 @@ TEST_CASE("numbers: seventh round, months, spans of days and dates counted back"
   CHECK(value_on("The war ended 75 years ago.", "75 years ago", "2020-05-08") == "1945");
   CHECK(value_on("He was freed three days ago.", "three days ago", "2017-07-21") == "2017-07-18");
   check("The mine closed three years later.", "three years", "duration", 3);
+  CHECK(value_on("Sales fell in the last quarter, the company said.", "the last quarter", "2017-07-21") == "2017-Q2");
+  check("Orders should pick up in the next quarter.", "the next quarter", "date", "rel:quarter+1");
+  CHECK_FALSE(has_number("Sales fell in the last quarter of the year.", "the last quarter"));
+  CHECK_FALSE(has_number("He scored twice in the last quarter of the game.", "the last quarter"));
 }
 #endif

@@ -887,6 +887,10 @@ struct NumPass {
   const std::pair<uint64_t, uint32_t>* scaled_code(size_t i, double* mult, bool* code) const {
     std::string_view w = d.tok(i);
     if (w.size() < 3 || w.size() > 5) return L.currency_prefix.end();
+    // most words after a count are nouns ("400 jobs"): leave at the first letter that no such code has
+    const char f = static_cast<char>(w[0] | 32);
+    if (w.size() > 3 && f != 'm' && f != 'k' && f != 'b') return L.currency_prefix.end();
+    if (w.size() == 3 && !N.lower_code.count(d.toks[i].hl)) return L.currency_prefix.end();
     size_t pl = w.size() - 3;
     std::string_view pre = w.substr(0, pl), rest = w.substr(pl);
     auto low = [&](std::string_view a, std::string_view b) {
@@ -945,7 +949,7 @@ struct NumPass {
   bool glued_name(size_t i) const {
     size_t k = i + 1;
     if (!d.word(k) || !d.adjacent(k) || (d.toks[k].flags & F_HYPHEN)) return false;
-    // letters only; in lower case a word of four or more with a vowel ("chan"), not an abbreviation ("kmph")
+    // letters only; in lower case a word of three or more with a vowel ("chan", "ers"), not an abbreviation ("kmph")
     const bool cap = d.toks[k].flags & F_CAP;
     std::string_view g = d.tok(k);
     if (!std::all_of(g.begin(), g.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) return false;
@@ -986,15 +990,16 @@ struct NumPass {
       for (char c : w) dots += c == '.';
       if (dots >= 2) { used[i] = 1; return true; }
     }
-    if (plain_int(i) && glued_name(i)) { used[i] = used[i + 1] = 1; return true; }
+    const bool glued = d.word(i + 1) && d.adjacent(i + 1);  // a word right after the digits
+    if (glued && plain_int(i) && glued_name(i)) { used[i] = used[i + 1] = 1; return true; }
     // "787s", "A350s": planes of a model, no count (decades, "the 1990s", are read as years below)
-    if (plain_int(i) && d.is(i + 1, N.s) && d.tok(i + 1) == "s" && d.adjacent(i + 1) && !year_at(i) && !(w.size() == 2 && w[1] == '0')) {
+    if (glued && d.is(i + 1, N.s) && d.tok(i + 1) == "s" && plain_int(i) && !year_at(i) && !(w.size() == 2 && w[1] == '0')) {
       used[i] = used[i + 1] = 1;
       return true;
     }
     // "020 7946 0018": a group of digits with a leading zero is a code or a phone number, and so are
     // the groups that follow it
-    if (plain_int(i) && w.size() >= 3 && w[0] == '0') {
+    if (w.size() >= 3 && w[0] == '0' && plain_int(i)) {
       used[i] = 1;
       for (size_t k = i + 1; k < d.n() && d.toks[k].type == T_NUM && plain_int(k) && d.tok(k).size() >= 2 && !(d.toks[k].flags & F_NEWLINE); ++k)
         used[k] = 1;
@@ -1193,16 +1198,16 @@ struct NumPass {
       }
     }
     // "the #2 browser": a rank
-    if (t.type == T_NUM && plain_int(i) && w.size() <= 3 && i > 0 && d.punct(i - 1, '#') && d.adjacent(i) &&
+    if (t.type == T_NUM && i > 0 && d.punct(i - 1, '#') && d.adjacent(i) && w.size() <= 3 && plain_int(i) &&
         !(i + 1 < n && d.adjacent(i + 1) && d.toks[i + 1].type != T_PUNCT)) {
       Num x; x.kind = K_ORDINAL; x.t0 = i - 1; x.t1 = i + 1; x.b = d.toks[i - 1].b; x.e = t.e; x.value = std::atof(std::string(w).c_str());
       emit(x, "", false);
       return;
     }
     // "at 1430 GMT", "at 0600 hours": a wire's clock time in four digits (not a year, not a count)
-    if (t.type == T_NUM && plain_int(i) && w.size() == 4 && i + 1 < n && d.word(i + 1) && i > 0 &&
+    if (t.type == T_NUM && w.size() == 4 && i + 1 < n && d.word(i + 1) && i > 0 &&
         (d.is(i - 1, N.at) || d.is(i - 1, N.by) || d.is(i - 1, N.from) || d.is(i - 1, N.since) || d.is(i - 1, W.around) ||
-         d.is(i - 1, W.to))) {  // "at 1430 GMT", not "the 2019 GMT report"
+         d.is(i - 1, W.to)) && plain_int(i)) {  // "at 1430 GMT", not "the 2019 GMT report"
       int hh = (w[0] - '0') * 10 + (w[1] - '0'), mm = (w[2] - '0') * 10 + (w[3] - '0');
       Num x; x.kind = K_TIME; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e;
       time_zone(x);
@@ -1555,7 +1560,11 @@ struct NumPass {
     }
     // "past" and "previous" need "the" ("the past week"); "this" and "last" must not follow "the" ("the last week of")
     if ((past || lw("previous")) && !(i > 0 && d.is(i - 1, W.the))) return;
-    if (!(past || lw("previous")) && i > 0 && (d.is(i - 1, W.the) || d.poss(i - 1) || d.is(i - 1, W.its) || d.is(i - 1, W.his) || d.is(i - 1, W.her) || d.is(i - 1, W.their))) return;
+    // "the last quarter", "the next decade": "the" does not make these a stretch of a story's own time
+    // (not "the last quarter of the year", nor a game's quarter)
+    const bool the_q = i > 0 && d.is(i - 1, W.the) && (lw("last") || lw("next")) && (d.is(k, N.quarter) || d.is(k, N.decade)) &&
+                       !d.is(k + 1, W.of) && !sport_in_sentence(i);
+    if (!(past || lw("previous")) && !the_q && i > 0 && (d.is(i - 1, W.the) || d.poss(i - 1) || d.is(i - 1, W.its) || d.is(i - 1, W.his) || d.is(i - 1, W.her) || d.is(i - 1, W.their))) return;
     if (lw("coming") && !(i > 0 && d.is(i - 1, W.the))) return;
     if (d.is(k, N.week)) unit = "week";
     else if (d.is(k, N.month)) unit = "month";
@@ -1576,7 +1585,7 @@ struct NumPass {
     if (d.toks[k].flags & F_CAP) return;
     // "next year's budget" is fine; "this year alone" too; not "last year-end": one word only
     x.e = d.toks[k].e; x.t1 = k + 1;
-    if (i > 0 && (past || lw("previous") || lw("coming")) && d.is(i - 1, W.the)) { x.t0 = i - 1; x.b = d.toks[i - 1].b; }
+    if (i > 0 && (past || lw("previous") || lw("coming") || the_q) && d.is(i - 1, W.the)) { x.t0 = i - 1; x.b = d.toks[i - 1].b; }
     if (!std::strcmp(unit, "weekend") || !std::strcmp(unit, "decade")) x.svalue = std::string("rel:") + unit + (off >= 0 ? "+" : "") + std::to_string(off);
     else if (!std::strcmp(unit, "season")) { x.svalue = std::string("rel:") + std::string(d.tok(k)) + (off >= 0 ? "+" : "") + std::to_string(off); }
     else x.svalue = rel_value(unit, off);
