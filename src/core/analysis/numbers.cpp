@@ -9,6 +9,10 @@
 #include "core/analysis/doc.hpp"
 #include "core/dates.hpp"
 
+// Rare paths (codes, cents, months, glued names, "ago"): kept out of line rather than inlined into
+// each caller (the analysis is built with a high inline threshold for speed)
+#define LEDE_COLD [[gnu::noinline]]
+
 namespace lede::analysis {
 namespace {
 
@@ -54,9 +58,12 @@ struct NumWords {
     ranked = h("ranked"); ranks = h("ranks"); be = h("be"); been = h("been"); place = h("place"); among = h("among");
     behind = h("behind"); overall = h("overall"); points = h("points"); point_ = h("point"); another = h("another"); no = h("no");
     any = h("any"); every = h("every"); each = h("each"); that_ = h("that");
-    pct = h("pct"); pc = h("pc"); p = h("p"); s = h("s"); won = h("won"); yen = h("yen"); ago = h("ago"); by = h("by"); up = h("up");
-    down = h("down"); per = h("per"); a_ = h("a"); an = h("an"); for_ = h("for"); in_ = h("in"); on = h("on"); at = h("at"); rs = h("rs");
-    last = h("last"); next = h("next");
+    pct = h("pct"); pc = h("pc"); p = h("p"); s = h("s"); won = h("won");
+    {  // in a loop: one hash in the Wasm code, not one inlined per word
+      uint64_t* f[] = {&yen, &ago, &by, &up, &down, &per, &a_, &an, &for_, &in_, &on, &at, &rs, &last, &next};
+      const char* w[] = {"yen", "ago", "by", "up", "down", "per", "a", "an", "for", "in", "on", "at", "rs", "last", "next"};
+      for (size_t k = 0; k < sizeof f / sizeof f[0]; ++k) *f[k] = h(w[k]);
+    }
     for (const char* w : {"rose", "rise", "rises", "fell", "fall", "falls", "gained", "gains", "lost", "loses", "climbed", "climbs", "jumped",
                           "jumps", "dropped", "drops", "slid", "slides", "declined", "declines", "increased", "decreased", "added",
                           "adds", "shed", "sheds", "slipped", "slips", "edged", "eased", "eases", "dipped", "dips", "soared", "soars",
@@ -875,7 +882,7 @@ struct NumPass {
 
   // "CHF 2 billion", "EUR 500", "Rs 15,000": a currency code set apart from the amount by a space
   // (three capitals that are no English word, or "Rs"), on the same line
-  bool spaced_code(size_t i) const {
+  LEDE_COLD bool spaced_code(size_t i) const {
     if (i + 1 >= d.n() || d.adjacent(i + 1) || d.toks[i + 1].type != T_NUM || (d.toks[i + 1].flags & F_NEWLINE)) return false;
     if (!d.lx_has(i, LX_CURRENCY_PREFIX)) return false;
     std::string_view w = d.tok(i);
@@ -884,7 +891,7 @@ struct NumPass {
   }
   // A code after an amount in lower case ("17 usd") or with a scale letter on it ("30 musd", "120
   // MSEK", "5 kEUR"): its currency (end() if none); *mult the scale, *code true
-  const std::pair<uint64_t, uint32_t>* scaled_code(size_t i, double* mult, bool* code) const {
+  LEDE_COLD const std::pair<uint64_t, uint32_t>* scaled_code(size_t i, double* mult, bool* code) const {
     std::string_view w = d.tok(i);
     if (w.size() < 3 || w.size() > 5) return L.currency_prefix.end();
     // most words after a count are nouns ("400 jobs"): leave at the first letter that no such code has
@@ -914,7 +921,7 @@ struct NumPass {
   // "15 dollars 50", "thirteen dollars forty five", "one dollar and one": a bare whole number below
   // 100 after a whole amount in a currency word is its cents, when nothing it could count follows
   // (after "and" only the end of the phrase: "15 dollars and 50 people" is two numbers)
-  bool bare_cents(double v, const Num& y, size_t j, size_t k, bool and_) const {
+  LEDE_COLD bool bare_cents(double v, const Num& y, size_t j, size_t k, bool and_) const {
     if (std::floor(v) != v || y.kind != K_COUNT || y.t0 != j || y.value < 1 || y.value >= 100 || std::floor(y.value) != y.value) return false;
     if (k >= d.n() || (d.toks[k].flags & F_NEWLINE)) return true;
     if (d.toks[k].type == T_PUNCT) return !(d.punct(k, '%') || d.punct(k, '-') || d.punct(k, '/') || d.punct(k, 0x2013) || d.punct(k, ':'));
@@ -938,7 +945,7 @@ struct NumPass {
     *s0 = a;
     *s1 = b;
   }
-  bool sport_in_sentence(size_t i) const {
+  LEDE_COLD bool sport_in_sentence(size_t i) const {
     size_t s0, s1;
     sentence_of(i, &s0, &s1);
     for (size_t k = s0; k < s1; ++k)
@@ -946,7 +953,7 @@ struct NumPass {
     return false;
   }
   // "4chan", "3M", "5G": digits glued to a word that is no unit, scale, currency or suffix belong to a name
-  bool glued_name(size_t i) const {
+  LEDE_COLD bool glued_name(size_t i) const {
     size_t k = i + 1;
     if (!d.word(k) || !d.adjacent(k) || (d.toks[k].flags & F_HYPHEN)) return false;
     // letters only; in lower case a word of three or more with a vowel ("chan", "ers"), not an abbreviation ("kmph")
@@ -1097,7 +1104,7 @@ struct NumPass {
 
   // "three days ago", "two decades ago": a date counted back from the article's (resolved when the
   // article has a date: "75 years ago" in 2020 is 1945); other units stay durations
-  void ago(Num& x) const {
+  LEDE_COLD void ago(Num& x) const {
     const char* unit = x.unit == "days" ? "day" : x.unit == "weeks" ? "week" : x.unit == "months" ? "month" :
                        x.unit == "years" || x.unit == "decades" ? "year" : nullptr;
     if (!unit || std::floor(x.value) != x.value || x.value < 1 || x.value > 3000) return;
@@ -1596,7 +1603,7 @@ struct NumPass {
   // year is not given), "last December", "this September" (resolved when the article has a date).
   // A month alone needs a word of time before it ("May" is also a verb, "March" a noun); k is the
   // token after the month (and its abbreviation point).
-  void month_date(size_t i, size_t k, int m) {
+  LEDE_COLD void month_date(size_t i, size_t k, int m) {
     std::string_view w = d.tok(i);
     const bool full = w.size() >= 5 || w == "May" || w == "June" || w == "July";
     if (full) k = i + 1;  // "in December." ends a sentence: the point is no abbreviation's
@@ -1611,13 +1618,11 @@ struct NumPass {
       return;
     }
     if (i == 0 || !full || (k < d.n() && d.word(k) && (d.toks[k].flags & F_CAP))) return;
-    static const uint64_t kBefore[] = {hash_lower("in"), hash_lower("since"), hash_lower("until"), hash_lower("till"), hash_lower("by"),
-                                       hash_lower("from"), hash_lower("through"), hash_lower("before"), hash_lower("after"),
-                                       hash_lower("during"), hash_lower("early"), hash_lower("late"), hash_lower("between"),
-                                       hash_lower("last"), hash_lower("this"), hash_lower("next")};
+    static constexpr std::string_view kBefore[] = {"in", "since", "until", "till", "by", "from", "through", "before", "after",
+                                                   "during", "early", "late", "between", "last", "this", "next"};
     const size_t p = i - 1;
     bool ok = false;
-    for (uint64_t h : kBefore) ok = ok || d.is(p, h);
+    for (std::string_view b : kBefore) ok = ok || (d.word(p) && d.tok(p).size() == b.size() && d.toks[p].hl == hash_lower(b));
     if (!ok || (d.toks[i].flags & F_SENT)) return;
     x.svalue = "--";
     put_padded(x.svalue, m, 2);
