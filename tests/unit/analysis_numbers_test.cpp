@@ -337,3 +337,86 @@ TEST_CASE("numbers: amounts in two units, lakh grouping, metres, codes (a wrong 
   CHECK_FALSE(has_number("Scores: 14 - 20 degrees of error.", "- 20 degrees"));
 }
 #endif
+
+#ifdef LEDE_WITH_ANALYSIS
+namespace {
+// The value of the number whose text is s, analysed with the article's date given
+lede::json value_on(const std::string& text, const std::string& s, const char* published) {
+  lede::TextIndex idx(text);
+  for (const auto& a : analyzer().analyze(text, nullptr, published))
+    if (a.label == "number" && lede::cp_substr(text, idx, a.start, a.end) == s) return a.attrs.as_json().value("value", lede::json());
+  return lede::json("(none)");
+}
+}  // namespace
+
+TEST_CASE("numbers: seventh round, wrong values of wire forms (changes, cents, codes, scores, identifiers)") {
+  // a change and the level it reached are two amounts; a span of prices stays a range
+  const std::string rose = "Shares of the lender rose $1.50 to $75.20 in early trading.";
+  check(rose, "$1.50", "money", 1.5);
+  check(rose, "$75.20", "money", 75.2);
+  CHECK_FALSE(has_number(rose, "$1.50 to $75.20"));
+  check("Crude fell by $2 to $61.40 a barrel.", "$61.40", "money", 61.4);
+  check("Tickets cost $20 to $40 each.", "$20 to $40", "range", lede::json::array({20, 40}));
+  // a bare number after a whole amount in a currency word is its cents; not when it counts something
+  check("The shares were priced at 17 usd 25 per share.", "17 usd 25", "money", 17.25);
+  check("The meal cost 15 dollars 50.", "15 dollars 50", "money", 15.5);
+  check("He was fined thirteen dollars forty five.", "thirteen dollars forty five", "money", 13.45);
+  check("She paid 15 dollars and 50 people watched.", "15 dollars", "money", 15);
+  CHECK_FALSE(has_number("She paid 15 dollars and 50 people watched.", "15 dollars and 50"));
+  check("The stamp sold for one penny in 1840.", "one penny", "money", 0.01);
+  // a scale letter on a code, a code in lower case, a code set apart before the amount
+  check("The contract is worth 30 musd over five years.", "30 musd", "money", 30000000);
+  check("The group booked sales of 120 MSEK in the quarter.", "120 MSEK", "money", 120000000);
+  check("The fund manages CHF 2 billion in assets.", "CHF 2 billion", "money", 2000000000);
+  check("The phone sells for Rs 15,000 in India.", "Rs 15,000", "money", 15000);
+  check("Prices climbed to 5,120 yen.", "5,120 yen", "money", 5120);
+  check("Seoul approved a budget of 1.5 trillion won.", "1.5 trillion won", "money", 1.5e12);
+  CHECK_FALSE(has_number("The 3 won the final.", "3 won"));
+  // scores set with spaced dashes, and a loss whose second number is the larger
+  check("Sweden 1 – 0 Korea Republic", "1", "score", 1);
+  check("Sweden 1 – 0 Korea Republic", "0", "score", 0);
+  check("Tunisia lost 1-2 to England on Monday.", "2", "score", 2);
+  check("Group G: Tunisia 1 – 2 England", "1", "score", 1);
+  check("The trip takes 2-3 days.", "2-3 days", "range", lede::json::array({2, 3}));
+  check("The trip takes 2 – 3 days.", "2 – 3 days", "range", lede::json::array({2, 3}));
+  // identifiers: phone numbers with a prefix or a leading zero, model variants, digits glued to a name
+  CHECK_FALSE(has_number("Callers can reach the hotline at 1-800-555-0199.", "1-800"));
+  CHECK_FALSE(has_number("Call 020 7946 0018 for tickets.", "7946"));
+  CHECK_FALSE(has_number("The plane, a Boeing 777-200, carried 239 people.", "777"));
+  CHECK_FALSE(has_number("The plane, a Boeing 777-200, carried 239 people.", "200"));
+  check("The plane, a Boeing 777-200, carried 239 people.", "239", "count", 239);
+  CHECK_FALSE(has_number("The attack was planned on 4chan.", "4"));
+  CHECK_FALSE(has_number("The 49ers won 24-21 over Dallas.", "49"));
+  CHECK_FALSE(has_number("The airline flies 787s on the route.", "787"));
+  check("The runner weighs 200lbs.", "200lbs", "measure", 200);
+  check("He paid 20 euros and 50 cents.", "20 euros and 50 cents", "money", 20.5);
+  check("The 2019 GMT report was late.", "2019", "year", 2019);
+  check("It is the #2 browser after Firefox.", "#2", "ordinal", 2);
+  check("The convoy left at 1430 GMT.", "1430 GMT", "time", "14:30");
+  // a game's word in the sentence outweighs a financial word in the next one
+  check("He scored 28 points in the third quarter. Profits at the club rose.", "third", "ordinal", 3);
+  check("Profits rose in the third quarter.", "the third quarter", "date", "rel:Q3");
+}
+
+TEST_CASE("numbers: seventh round, months, spans of days and dates counted back") {
+  check("The summit is set for June 12-13.", "June 12", "date", "--06-12");
+  check("The summit is set for June 12-13.", "13", "date", "--06-13");
+  check("The summit ran on June 12-13, 2024.", "13, 2024", "date", "2024-06-13");
+  check("The plant closed in December 2019.", "December 2019", "date", "2019-12");
+  check("The plant closed in December.", "December", "date", "--12");
+  check("He has been missing since August.", "August", "date", "--08");
+  check("The talks resumed in early March.", "early March", "date", "--03");
+  CHECK_FALSE(has_number("May saw record rainfall.", "May"));
+  CHECK_FALSE(has_number("The March on Washington drew crowds.", "March"));
+  CHECK(value_on("Prices rose last December.", "last December", "2017-07-21") == "2016-12");
+  CHECK(value_on("The vote is set for next March.", "next March", "2017-07-21") == "2018-03");
+  check("He was freed three days ago.", "three days ago", "date", "rel:day-3");
+  CHECK(value_on("The war ended 75 years ago.", "75 years ago", "2020-05-08") == "1945");
+  CHECK(value_on("He was freed three days ago.", "three days ago", "2017-07-21") == "2017-07-18");
+  check("The mine closed three years later.", "three years", "duration", 3);
+  CHECK(value_on("Sales fell in the last quarter, the company said.", "the last quarter", "2017-07-21") == "2017-Q2");
+  check("Orders should pick up in the next quarter.", "the next quarter", "date", "rel:quarter+1");
+  CHECK_FALSE(has_number("Sales fell in the last quarter of the year.", "the last quarter"));
+  CHECK_FALSE(has_number("He scored twice in the last quarter of the game.", "the last quarter"));
+}
+#endif

@@ -9,6 +9,10 @@
 #include "core/analysis/doc.hpp"
 #include "core/dates.hpp"
 
+// Rare paths (codes, cents, months, glued names, "ago"): kept out of line rather than inlined into
+// each caller (the analysis is built with a high inline threshold for speed)
+#define LEDE_COLD [[gnu::noinline]]
+
 namespace lede::analysis {
 namespace {
 
@@ -23,8 +27,10 @@ struct NumWords {
       revenue, revenues, profit, profits, sales, growth, gdp, economy, quarterly, results, loss, losses, income, fiscal, financial,
       yesterday, today, tomorrow, tonight, called, calling, phoned, flight, half, few, several, early, late, later, earlier,
       came, come, comes, finished, finish, finishes, placed, ranked, ranks, be, been, place, among, behind, overall, points, point_,
-      another, no, any, every, each, that_, pct, pc, p, s, won;
+      another, no, any, every, each, that_, pct, pc, p, s, won, yen, ago, by, up, down, per, a_, an, for_, in_, on, at, rs, last, next;
   FlatSet sport;
+  FlatSet change;      // "rose", "fell": a verb of change before an amount ("rose $1.50 to $75.20": a change and a level)
+  FlatSet lower_code;  // "usd", "eur": ISO codes that news and forms write in lower case too (none is an English word)
   FlatSet future;      // "will", "expected": a clause about days to come
   FlatSet past_verb;   // "said", "met": irregular past forms (regular ones end in "ed")
   FlatSet not_bare;    // "last Tuesday", "the following Tuesday", "every Tuesday": not the bare weekday     // words of a game's report: "the third quarter" near them is a period of play, not of a year
@@ -53,10 +59,25 @@ struct NumWords {
     behind = h("behind"); overall = h("overall"); points = h("points"); point_ = h("point"); another = h("another"); no = h("no");
     any = h("any"); every = h("every"); each = h("each"); that_ = h("that");
     pct = h("pct"); pc = h("pc"); p = h("p"); s = h("s"); won = h("won");
+    {  // in a loop: one hash in the Wasm code, not one inlined per word
+      uint64_t* f[] = {&yen, &ago, &by, &up, &down, &per, &a_, &an, &for_, &in_, &on, &at, &rs, &last, &next};
+      const char* w[] = {"yen", "ago", "by", "up", "down", "per", "a", "an", "for", "in", "on", "at", "rs", "last", "next"};
+      for (size_t k = 0; k < sizeof f / sizeof f[0]; ++k) *f[k] = h(w[k]);
+    }
+    for (const char* w : {"rose", "rise", "rises", "fell", "fall", "falls", "gained", "gains", "lost", "loses", "climbed", "climbs", "jumped",
+                          "jumps", "dropped", "drops", "slid", "slides", "declined", "declines", "increased", "decreased", "added",
+                          "adds", "shed", "sheds", "slipped", "slips", "edged", "eased", "eases", "dipped", "dips", "soared", "soars",
+                          "plunged", "plunges", "tumbled", "tumbles", "rallied", "surged", "surges", "sank", "advanced", "retreated",
+                          "up", "down", "higher", "lower"})
+      change.insert(h(w));
+    for (const char* w : {"usd", "eur", "gbp", "jpy", "cny", "rmb", "chf", "cad", "aud", "nzd", "hkd", "sgd", "inr", "krw", "rub",
+                          "brl", "mxn", "zar", "sek", "nok", "dkk", "pln"})
+      lower_code.insert(h(w));
     for (const char* w : {"game", "games", "match", "scored", "scoring", "score", "touchdown", "touchdowns", "goal", "goals", "basket",
                           "baskets", "inning", "innings", "quarterback", "playoff", "playoffs", "halftime", "half-time", "rebounds",
                           "assists", "penalty", "overtime", "coach", "striker", "pitch", "points", "led", "trailed", "lead", "win",
-                          "won", "beat", "lost", "victory", "defeat", "team", "season"})
+                          "won", "beat", "lost", "victory", "defeat", "team", "season", "defeated", "beating", "drew",
+                          "tied", "winning", "losing", "equaliser", "equalizer", "referee"})
       sport.insert(h(w));
     for (const char* w : {"day", "time", "way", "hand", "side", "thing", "point", "morning", "night", "evening", "afternoon", "another",
                           "reason", "place", "year", "week", "month", "moment", "stage", "go"})
@@ -108,6 +129,7 @@ struct Num {
   bool word = false;      // written as a word
   bool cur_after = false; // the currency is a word after the amount ("15 cents")
   bool cur_copied = false;  // a range's second amount took the first one's currency
+  bool approx_word = false; // "early", "late" joined the span
 };
 
 // As printf's "%0*d", without printf (it scans its format string on every call, which shows in
@@ -463,7 +485,9 @@ struct NumPass {
     if (!plain_int(i)) return false;
     if (d.punct(i + 1, '%') || d.is(i + 1, W.percent)) return false;  // "led Trump 46 percent to 35 percent"
     // a score after a team: "Boston beat Chicago 112-104"
-    if ((d.punct(i + 1, '-') || d.punct(i + 1, 0x2013)) && d.adjacent(i + 1) && i + 2 < d.n() && d.toks[i + 2].type == T_NUM && d.adjacent(i + 2))
+    // ("Sweden 1 – 0 Korea", spaced as some sites set it)
+    if ((d.punct(i + 1, '-') || d.punct(i + 1, 0x2013)) && d.adjacent(i + 1) == d.adjacent(i + 2) && i + 2 < d.n() &&
+        d.toks[i + 2].type == T_NUM && !(d.toks[i + 2].flags & F_NEWLINE))
       return false;
     if (month_at(p) || d.lx_has(p, LX_CALENDAR)) return false;
     if (d.fclass(p) || d.lx_has(p, LX_STOP_CAP)) return false;
@@ -624,7 +648,7 @@ struct NumPass {
         if (c2 != L.currency_prefix.end()) { cur = L.str(c2->second); start = i - 1; }
       }
       ++i;
-    } else if (d.word(i) && (d.toks[i].flags & F_ALLCAPS) && i + 1 < n && d.adjacent(i + 1)) {
+    } else if (d.word(i) && i + 1 < n && (((d.toks[i].flags & F_ALLCAPS) && d.adjacent(i + 1)) || spaced_code(i))) {
       auto c = d.lx_has(i, LX_CURRENCY_PREFIX) ? L.currency_prefix.find(d.toks[i].hs) : L.currency_prefix.end();
       if (c != L.currency_prefix.end() && (d.toks[i + 1].type == T_NUM || (d.toks[i + 1].type == T_PUNCT && i + 2 < n && d.toks[i + 2].type == T_NUM))) {
         cur = L.str(c->second);
@@ -809,15 +833,22 @@ struct NumPass {
       } else if (d.word(i) && x.kind == K_COUNT) {
         uint64_t h = hash_combine(hash_seed(), d.toks[i].hl);
         auto c = L.currency_suffix.find(h);
+        bool code = (d.toks[i].flags & F_ALLCAPS) && d.tok(i).size() == 3;
+        double mult = 1;
         // an ISO code after the amount ("50 million USD", "75 USD million"), as before it
-        if (c == L.currency_suffix.end() && (d.toks[i].flags & F_ALLCAPS) && d.tok(i).size() == 3 && d.lx_has(i, LX_CURRENCY_PREFIX))
+        if (c == L.currency_suffix.end() && code && d.lx_has(i, LX_CURRENCY_PREFIX))
           c = L.currency_prefix.find(d.toks[i].hs);
-        if (c != nullptr && (d.tok(i).size() > 3 || d.toks[i].flags & F_ALLCAPS)) {
+        else if (c == L.currency_suffix.end() && !code)
+          c = scaled_code(i, &mult, &code);  // "17 usd", "30 musd", "120 MSEK"
+        // "yen" is always money after a figure; "won" only after a scale ("1.5 trillion won": not the verb)
+        const bool short_word = d.is(i, N.yen) || (d.is(i, N.won) && s > 0);
+        if (c != nullptr && (d.tok(i).size() > 3 || code || short_word)) {
           x.kind = K_MONEY; x.currency = L.str(c->second); x.e = d.toks[i].e; ++i;
           x.cur_after = true;
+          x.value = v * mult;
           auto sub = L.currency_subunit.find(h);  // "15 cents" is USD 0.15
           if (sub != L.currency_subunit.end()) x.value = v * sub->second;
-          else if (double s2 = (d.toks[i - 1].flags & F_ALLCAPS) ? scale_at(i, false) : 0; s2 >= 1e6) {
+          else if (double s2 = code && mult == 1 ? scale_at(i, false) : 0; s2 >= 1e6) {
             x.value = v * s2;  // "75 USD million": the code before the scale
             x.e = d.toks[i].e;
             ++i;
@@ -826,9 +857,18 @@ struct NumPass {
             size_t j = d.is(i, W.and_) ? i + 1 : i;
             Num y;
             size_t k = j < n && (d.toks[j].type == T_NUM || d.lx_has(j, LX_NUMBER)) ? quantity(j, y) : j;
-            if (k > j && y.kind == K_MONEY && y.cur_after && y.currency == x.currency && y.value > 0 && y.value < 1 &&
+            // "20 euros and 50 cents": a cent is a hundredth of the amount's currency, whatever the
+            // lexicon's default for the word alone (USD)
+            const bool cents = k > j && (d.tok(k - 1) == "cents" || d.tok(k - 1) == "cent") && x.currency != "JPY" && x.currency != "KRW";
+            if (k > j && y.kind == K_MONEY && y.cur_after && (y.currency == x.currency || cents) && y.value > 0 && y.value < 1 &&
                 L.currency_subunit.find(hash_combine(hash_seed(), d.toks[k - 1].hl)) != L.currency_subunit.end()) {
               x.value = std::round((v + y.value) * 100) / 100;
+              x.e = y.e;
+              i = k;
+            } else if (k > j && mult == 1 && !(x.t0 > 0 && d.word(x.t0 - 1) && (d.lx_has(x.t0 - 1, LX_CURRENCY_PREFIX) ||
+                                                                          N.lower_code.count(d.toks[x.t0 - 1].hl))) &&
+                       bare_cents(v, y, j, k, j != i)) {  // "15 dollars 50", "17 USD 25": cents (not "rmb 10 usd 20": two amounts)
+              x.value = std::round(v * 100 + y.value) / 100;
               x.e = y.e;
               i = k;
             }
@@ -838,6 +878,95 @@ struct NumPass {
     }
     x.t1 = i;
     return i;
+  }
+
+  // "CHF 2 billion", "EUR 500", "Rs 15,000": a currency code set apart from the amount by a space
+  // (three capitals that are no English word, or "Rs"), on the same line
+  LEDE_COLD bool spaced_code(size_t i) const {
+    if (i + 1 >= d.n() || d.adjacent(i + 1) || d.toks[i + 1].type != T_NUM || (d.toks[i + 1].flags & F_NEWLINE)) return false;
+    if (!d.lx_has(i, LX_CURRENCY_PREFIX)) return false;
+    std::string_view w = d.tok(i);
+    if (w == "Rs") return true;
+    return (d.toks[i].flags & F_ALLCAPS) && w.size() == 3 && w != "TRY" && w != "PEN";
+  }
+  // A code after an amount in lower case ("17 usd") or with a scale letter on it ("30 musd", "120
+  // MSEK", "5 kEUR"): its currency (end() if none); *mult the scale, *code true
+  LEDE_COLD const std::pair<uint64_t, uint32_t>* scaled_code(size_t i, double* mult, bool* code) const {
+    std::string_view w = d.tok(i);
+    if (w.size() < 3 || w.size() > 5) return L.currency_prefix.end();
+    // most words after a count are nouns ("400 jobs"): leave at the first letter that no such code has
+    const char f = static_cast<char>(w[0] | 32);
+    if (w.size() > 3 && f != 'm' && f != 'k' && f != 'b') return L.currency_prefix.end();
+    if (w.size() == 3 && !N.lower_code.count(d.toks[i].hl)) return L.currency_prefix.end();
+    size_t pl = w.size() - 3;
+    std::string_view pre = w.substr(0, pl), rest = w.substr(pl);
+    auto low = [&](std::string_view a, std::string_view b) {
+      return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char p, char q) { return (p | 32) == q; });
+    };
+    double m = pl == 0 ? 1 : low(pre, "m") || low(pre, "mn") ? 1e6 : low(pre, "k") ? 1e3 : low(pre, "bn") ? 1e9 : 0;
+    if (!m) return L.currency_prefix.end();
+    // the code all in lower case or all in capitals: "musd", "MUSD", "mUSD"
+    bool up = std::all_of(rest.begin(), rest.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    bool lo = std::all_of(rest.begin(), rest.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!up && !lo) return L.currency_prefix.end();
+    if (lo && !N.lower_code.count(hash_lower(rest))) return L.currency_prefix.end();
+    std::string u(rest);
+    for (char& c : u) c = static_cast<char>(c & ~32);
+    auto c = L.currency_prefix.find(hash_bytes(u));
+    if (c == L.currency_prefix.end()) return c;
+    *mult = m;
+    *code = true;
+    return c;
+  }
+  // "15 dollars 50", "thirteen dollars forty five", "one dollar and one": a bare whole number below
+  // 100 after a whole amount in a currency word is its cents, when nothing it could count follows
+  // (after "and" only the end of the phrase: "15 dollars and 50 people" is two numbers)
+  LEDE_COLD bool bare_cents(double v, const Num& y, size_t j, size_t k, bool and_) const {
+    if (std::floor(v) != v || y.kind != K_COUNT || y.t0 != j || y.value < 1 || y.value >= 100 || std::floor(y.value) != y.value) return false;
+    if (k >= d.n() || (d.toks[k].flags & F_NEWLINE)) return true;
+    if (d.toks[k].type == T_PUNCT) return !(d.punct(k, '%') || d.punct(k, '-') || d.punct(k, '/') || d.punct(k, 0x2013) || d.punct(k, ':'));
+    if (and_) return false;
+    return d.is(k, N.per) || d.is(k, N.a_) || d.is(k, N.an) || d.is(k, N.for_) || d.is(k, N.in_) || d.is(k, N.on) || d.is(k, N.at) ||
+           d.is(k, N.each);
+  }
+  // "rose $1.50 to $75.20", "fell by $2 to $40": a verb of change before the first amount
+  bool change_before(size_t t0) const {
+    if (t0 == 0) return false;
+    size_t p = t0 - 1;
+    if (d.is(p, N.by) && p > 0) --p;
+    return d.word(p) && N.change.count(d.toks[p].hl);
+  }
+  // the sentence around token i: tokens [*s0, *s1), at most 60 either side
+  void sentence_of(size_t i, size_t* s0, size_t* s1) const {
+    size_t a = i;
+    while (a > 0 && !(d.toks[a].flags & F_SENT) && i - a < 60) --a;
+    size_t b = i + 1;
+    while (b < d.n() && !(d.toks[b].flags & F_SENT) && b - i < 60) ++b;
+    *s0 = a;
+    *s1 = b;
+  }
+  LEDE_COLD bool sport_in_sentence(size_t i) const {
+    size_t s0, s1;
+    sentence_of(i, &s0, &s1);
+    for (size_t k = s0; k < s1; ++k)
+      if (d.word(k) && N.sport.count(d.toks[k].hl)) return true;
+    return false;
+  }
+  // "4chan", "3M", "5G": digits glued to a word that is no unit, scale, currency or suffix belong to a name
+  LEDE_COLD bool glued_name(size_t i) const {
+    size_t k = i + 1;
+    if (!d.word(k) || !d.adjacent(k) || (d.toks[k].flags & F_HYPHEN)) return false;
+    // letters only; in lower case a word of three or more with a vowel ("chan", "ers"), not an abbreviation ("kmph")
+    const bool cap = d.toks[k].flags & F_CAP;
+    std::string_view g = d.tok(k);
+    if (!std::all_of(g.begin(), g.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) return false;
+    if (!cap && (g.size() < 3 || g.find_first_of("aeiou") == std::string_view::npos)) return false;
+    if (d.lx_has(k, LX_NUMBER | LX_CURRENCY_PREFIX | LX_CALENDAR)) return false;
+    if (d.is(k, W.st) || d.is(k, W.nd) || d.is(k, W.rd) || d.is(k, W.th) || percent_word_at(k) || d.is(k, N.pc) || d.is(k, N.s)) return false;
+    bool pm;
+    const Unit* u = nullptr;
+    if (ampm(k, &pm) || unit_at(k, &u)) return false;
+    return L.currency_suffix.find(hash_combine(hash_seed(), d.toks[k].hl)) == L.currency_suffix.end();
   }
 
   bool range_second(size_t i, const Num& first, Num& second, size_t* next) {
@@ -868,6 +997,28 @@ struct NumPass {
       for (char c : w) dots += c == '.';
       if (dots >= 2) { used[i] = 1; return true; }
     }
+    const bool glued = d.word(i + 1) && d.adjacent(i + 1);  // a word right after the digits
+    if (glued && plain_int(i) && glued_name(i)) { used[i] = used[i + 1] = 1; return true; }
+    // "787s", "A350s": planes of a model, no count (decades, "the 1990s", are read as years below)
+    if (glued && d.is(i + 1, N.s) && d.tok(i + 1) == "s" && plain_int(i) && !year_at(i) && !(w.size() == 2 && w[1] == '0')) {
+      used[i] = used[i + 1] = 1;
+      return true;
+    }
+    // "020 7946 0018": a group of digits with a leading zero is a code or a phone number, and so are
+    // the groups that follow it
+    if (w.size() >= 3 && w[0] == '0' && plain_int(i)) {
+      used[i] = 1;
+      for (size_t k = i + 1; k < d.n() && d.toks[k].type == T_NUM && plain_int(k) && d.tok(k).size() >= 2 && !(d.toks[k].flags & F_NEWLINE); ++k)
+        used[k] = 1;
+      return true;
+    }
+    auto digits = [&](size_t k, size_t len) { return k < d.n() && d.toks[k].type == T_NUM && plain_int(k) && d.tok(k).size() == len; };
+    auto dash = [&](size_t k) { return (d.punct(k, '-') || d.punct(k, '.')) && d.adjacent(k) && d.adjacent(k + 1); };
+    // "1-800-555-0199": a country or toll-free prefix before a phone number
+    if (w == "1" && dash(i + 1) && digits(i + 2, 3) && dash(i + 3) && digits(i + 4, 3) && dash(i + 5) && digits(i + 6, 4)) {
+      for (size_t k = i; k < i + 7; ++k) used[k] = 1;
+      return true;
+    }
     if (w.size() != 3) return false;  // the tests below start with three digits
     if (plain_int(i) && (w == "911" || w == "999" || w == "112" || w == "000")) {
       size_t k = i + 1;
@@ -885,8 +1036,6 @@ struct NumPass {
       }
     }
     // phone numbers: 3 digits - 4 digits, or 3 - 3 - 4, hyphens on both sides without spaces
-    auto digits = [&](size_t k, size_t len) { return k < d.n() && d.toks[k].type == T_NUM && plain_int(k) && d.tok(k).size() == len; };
-    auto dash = [&](size_t k) { return (d.punct(k, '-') || d.punct(k, '.')) && d.adjacent(k) && d.adjacent(k + 1); };
     if (digits(i, 3) && i > 0 && d.punct(i - 1, '(') && d.punct(i + 1, ')') && digits(i + 2, 3) && dash(i + 3) && digits(i + 4, 4)) {
       for (size_t k = i; k < i + 5; ++k) used[k] = 1;  // "(202) 555-0100"
       return true;
@@ -951,6 +1100,20 @@ struct NumPass {
     }
     emit(m, "", false);
     return true;
+  }
+
+  // "three days ago", "two decades ago": a date counted back from the article's (resolved when the
+  // article has a date: "75 years ago" in 2020 is 1945); other units stay durations
+  LEDE_COLD void ago(Num& x) const {
+    const char* unit = x.unit == "days" ? "day" : x.unit == "weeks" ? "week" : x.unit == "months" ? "month" :
+                       x.unit == "years" || x.unit == "decades" ? "year" : nullptr;
+    if (!unit || std::floor(x.value) != x.value || x.value < 1 || x.value > 3000) return;
+    const int back = static_cast<int>(x.value) * (x.unit == "decades" ? 10 : 1);
+    x.kind = K_DATE;
+    x.svalue = rel_value(unit, -back);
+    x.unit.clear();
+    x.e = d.toks[x.t1].e;
+    x.t1 += 1;
   }
 
   // "one" is a count before a noun it counts ("one person was killed"), not as a pronoun ("one of
@@ -1037,6 +1200,28 @@ struct NumPass {
         if (d.punct(y, '.') && d.adjacent(y)) ++y;
         if (int yr = year_at(y)) { x.e = d.toks[y].e; x.t1 = y + 1; x.svalue = ymd(yr, m, day); }
         else x.svalue = mmdd(m, day);
+        emit(x, "");
+        return;
+      }
+    }
+    // "the #2 browser": a rank
+    if (t.type == T_NUM && i > 0 && d.punct(i - 1, '#') && d.adjacent(i) && w.size() <= 3 && plain_int(i) &&
+        !(i + 1 < n && d.adjacent(i + 1) && d.toks[i + 1].type != T_PUNCT)) {
+      Num x; x.kind = K_ORDINAL; x.t0 = i - 1; x.t1 = i + 1; x.b = d.toks[i - 1].b; x.e = t.e; x.value = std::atof(std::string(w).c_str());
+      emit(x, "", false);
+      return;
+    }
+    // "at 1430 GMT", "at 0600 hours": a wire's clock time in four digits (not a year, not a count)
+    if (t.type == T_NUM && w.size() == 4 && i + 1 < n && d.word(i + 1) && i > 0 &&
+        (d.is(i - 1, N.at) || d.is(i - 1, N.by) || d.is(i - 1, N.from) || d.is(i - 1, N.since) || d.is(i - 1, W.around) ||
+         d.is(i - 1, W.to)) && plain_int(i)) {  // "at 1430 GMT", not "the 2019 GMT report"
+      int hh = (w[0] - '0') * 10 + (w[1] - '0'), mm = (w[2] - '0') * 10 + (w[3] - '0');
+      Num x; x.kind = K_TIME; x.t0 = i; x.t1 = i + 1; x.b = t.b; x.e = t.e;
+      time_zone(x);
+      bool hours = x.t1 == i + 1 && i > 0 && d.is(i - 1, N.at) && (d.tok(i + 1) == "hours" || d.tok(i + 1) == "hrs");
+      if (hours) { x.t1 = i + 2; x.e = d.toks[i + 1].e; }
+      if (hh < 24 && mm < 60 && (x.t1 > i + 1)) {
+        x.svalue = hh_mm(hh, mm);
         emit(x, "");
         return;
       }
@@ -1174,16 +1359,38 @@ struct NumPass {
     bool between = x.t0 > 0 && d.is(x.t0 - 1, W.between);
     if (x.kind != K_PERCENT || true) {
       size_t k = j;
-      bool sep = false, dash = false;
+      bool sep = false, dash = false, spaced = false;
       if (d.is(k, W.to) || d.is(k, W.or_) || (between && d.is(k, W.and_))) sep = true;
       else if ((d.punct(k, '-') || d.punct(k, 0x2013)) && d.adjacent(k) && d.adjacent(k + 1)) { sep = true; dash = true; }
+      else if ((d.punct(k, '-') || d.punct(k, 0x2013)) && !d.adjacent(k) && !d.adjacent(k + 1) && x.kind == K_COUNT && !x.word &&
+               plain_int(x.t0) && d.tok(x.t0).size() <= 3 && !(d.toks[k].flags & F_NEWLINE) && !(d.toks[k + 1].flags & F_NEWLINE)) {
+        sep = dash = spaced = true;  // "1 – 0" as a results line sets a score
+      }
       Num y;
       size_t after = 0;
       if (sep && range_second(k + 1, x, y, &after)) {
         // "52-48", "won 3-1", "a 2-2 draw": a score or tally, two whole counts of kind score (a range
-        // runs upwards)
-        bool score = dash && y.value <= x.value && x.kind == K_COUNT && y.kind == K_COUNT && !x.word && !y.word &&
-                     plain_int(x.t0) && plain_int(y.t0);
+        // runs upwards); "lost 1-2 to England" when a word of a game is in the sentence and the
+        // second number counts nothing
+        const bool whole = x.kind == K_COUNT && y.kind == K_COUNT && !x.word && !y.word && plain_int(x.t0) && plain_int(y.t0) && y.t1 == after;
+        const Unit* uu = nullptr;
+        // a results line, "Tunisia 1 – 2 England": a name on either side
+        const bool teams = x.t0 > 0 && d.cap(x.t0 - 1) && d.cap(after) && !(d.toks[after].flags & F_NEWLINE);
+        bool score = dash && whole &&
+                     (y.value <= x.value || (d.tok(x.t0).size() <= 2 && d.tok(y.t0).size() <= 2 && !unit_at(after, &uu) &&
+                                             (teams || (counted(after).empty() && sport_in_sentence(x.t0)))));
+        // "Boeing 777-200", "a 737-800": a model and its variant, not a score
+        if (score && x.value >= 100 && y.value >= 100 && std::fmod(y.value, 100) == 0 && x.t0 > 0 && d.cap(x.t0 - 1) &&
+            !(d.mention_at[x.t0 - 1] >= 0 && d.mentions[d.mention_at[x.t0 - 1]].kind == ActorKind::place)) {
+          for (size_t q = x.t0; q < after; ++q) used[q] = 1;
+          return;
+        }
+        // a spaced dash that makes no score joins nothing (as before), unless a unit follows a rising pair ("2 – 3 days")
+        if (spaced && !score && !(y.value > x.value && unit_at(after, &uu))) {
+          x.t1 = j;
+          emit(x, "");
+          return;
+        }
         if (score) {
           x.t1 = j;
           x.kind = K_SCORE;
@@ -1198,6 +1405,12 @@ struct NumPass {
         if ((x.kind == K_PERCENT && y.kind == K_PERCENT && !between) || (!dash && y.value < x.value && x.kind == y.kind)) {
           x.t1 = j;
           emit(x, x.kind == K_COUNT ? counted(j) : std::string());
+          return;
+        }
+        // "rose $1.50 to $75.20": a change and the level it reached, not a range
+        if (!between && !dash && x.kind == K_MONEY && y.kind == K_MONEY && !y.cur_copied && change_before(x.t0)) {
+          x.t1 = j;
+          emit(x, "");
           return;
         }
         // "52-48 percent": a vote's two shares, not a range (a range runs upwards)
@@ -1251,6 +1464,7 @@ struct NumPass {
           x.e = d.toks[j + ul - 1].e;
           x.t1 = j + ul;
           feet_and_inches(x);
+          if (x.kind == K_DURATION && d.is(x.t1, N.ago)) ago(x);
           emit(x, "");
           return;
         }
@@ -1353,7 +1567,11 @@ struct NumPass {
     }
     // "past" and "previous" need "the" ("the past week"); "this" and "last" must not follow "the" ("the last week of")
     if ((past || lw("previous")) && !(i > 0 && d.is(i - 1, W.the))) return;
-    if (!(past || lw("previous")) && i > 0 && (d.is(i - 1, W.the) || d.poss(i - 1) || d.is(i - 1, W.its) || d.is(i - 1, W.his) || d.is(i - 1, W.her) || d.is(i - 1, W.their))) return;
+    // "the last quarter", "the next decade": "the" does not make these a stretch of a story's own time
+    // (not "the last quarter of the year", nor a game's quarter)
+    const bool the_q = i > 0 && d.is(i - 1, W.the) && (lw("last") || lw("next")) && (d.is(k, N.quarter) || d.is(k, N.decade)) &&
+                       !d.is(k + 1, W.of) && !sport_in_sentence(i);
+    if (!(past || lw("previous")) && !the_q && i > 0 && (d.is(i - 1, W.the) || d.poss(i - 1) || d.is(i - 1, W.its) || d.is(i - 1, W.his) || d.is(i - 1, W.her) || d.is(i - 1, W.their))) return;
     if (lw("coming") && !(i > 0 && d.is(i - 1, W.the))) return;
     if (d.is(k, N.week)) unit = "week";
     else if (d.is(k, N.month)) unit = "month";
@@ -1374,11 +1592,56 @@ struct NumPass {
     if (d.toks[k].flags & F_CAP) return;
     // "next year's budget" is fine; "this year alone" too; not "last year-end": one word only
     x.e = d.toks[k].e; x.t1 = k + 1;
-    if (i > 0 && (past || lw("previous") || lw("coming")) && d.is(i - 1, W.the)) { x.t0 = i - 1; x.b = d.toks[i - 1].b; }
+    if (i > 0 && (past || lw("previous") || lw("coming") || the_q) && d.is(i - 1, W.the)) { x.t0 = i - 1; x.b = d.toks[i - 1].b; }
     if (!std::strcmp(unit, "weekend") || !std::strcmp(unit, "decade")) x.svalue = std::string("rel:") + unit + (off >= 0 ? "+" : "") + std::to_string(off);
     else if (!std::strcmp(unit, "season")) { x.svalue = std::string("rel:") + std::string(d.tok(k)) + (off >= 0 ? "+" : "") + std::to_string(off); }
     else x.svalue = rel_value(unit, off);
     emit(x, "", false);
+  }
+
+  // "December 2019" (2019-12), "in December", "since August", "early March" (--12, --08, --03: the
+  // year is not given), "last December", "this September" (resolved when the article has a date).
+  // A month alone needs a word of time before it ("May" is also a verb, "March" a noun); k is the
+  // token after the month (and its abbreviation point).
+  LEDE_COLD void month_date(size_t i, size_t k, int m) {
+    std::string_view w = d.tok(i);
+    const bool full = w.size() >= 5 || w == "May" || w == "June" || w == "July";
+    if (full) k = i + 1;  // "in December." ends a sentence: the point is no abbreviation's
+    Num x; x.kind = K_DATE; x.t0 = i; x.t1 = k; x.b = d.toks[i].b; x.e = d.toks[k - 1].e;
+    if (int yr = year_at(k); yr && !(d.toks[k].flags & F_NEWLINE) && !d.adjacent(k)) {
+      x.t1 = k + 1;
+      x.e = d.toks[k].e;
+      put_padded(x.svalue, yr, 4);
+      x.svalue += '-';
+      put_padded(x.svalue, m, 2);
+      emit(x, "");
+      return;
+    }
+    if (i == 0 || !full || (k < d.n() && d.word(k) && (d.toks[k].flags & F_CAP))) return;
+    static constexpr std::string_view kBefore[] = {"in", "since", "until", "till", "by", "from", "through", "before", "after",
+                                                   "during", "early", "late", "between", "last", "this", "next"};
+    const size_t p = i - 1;
+    bool ok = false;
+    for (std::string_view b : kBefore) ok = ok || (d.word(p) && d.tok(p).size() == b.size() && d.toks[p].hl == hash_lower(b));
+    if (!ok || (d.toks[i].flags & F_SENT)) return;
+    x.svalue = "--";
+    put_padded(x.svalue, m, 2);
+    const int rel = d.is(p, N.last) ? -1 : d.is(p, N.next) ? 1 : d.is(p, W.this_) ? 0 : 2;
+    if (rel != 2 || d.is(p, N.early) || d.is(p, N.late)) {
+      x.t0 = p;
+      x.b = d.toks[p].b;
+      if (rel == 2) x.approx_word = true;
+    }
+    if (rel != 2 && art_y) {  // the last December before the article's month, the next March after it
+      int y = rel == 0 ? art_y : rel < 0 ? (m < art_m ? art_y : art_y - 1) : (m > art_m ? art_y : art_y + 1);
+      x.svalue.clear();
+      put_padded(x.svalue, y, 4);
+      x.svalue += '-';
+      put_padded(x.svalue, m, 2);
+    }
+    emit(x, "", false);
+    if (x.approx_word) d.out.back().attrs.approx = true;
+    if (x.t0 == p) used[p] = 1;
   }
 
   // "mid-1987", "mid-March": a date, approximate
@@ -1419,12 +1682,19 @@ struct NumPass {
     if (d.is(k + 1, W.of) && (yr = year_at(k + 2))) {}
     else if (d.is(k + 1, W.of) && d.is(k + 2, W.the) && d.is(k + 3, N.year)) of_year = true;
     else {
-      bool fin = false;
-      size_t lo = i > 10 ? i - 10 : 0, hi = std::min(d.n(), k + 10);
-      for (size_t j = lo; j < hi && !fin; ++j)
-        fin = d.is(j, N.earnings) || d.is(j, N.revenue) || d.is(j, N.revenues) || d.is(j, N.profit) || d.is(j, N.profits) ||
-              d.is(j, N.sales) || d.is(j, N.growth) || d.is(j, N.gdp) || d.is(j, N.economy) || d.is(j, N.quarterly) ||
-              d.is(j, N.results) || d.is(j, N.loss) || d.is(j, N.losses) || d.is(j, N.income) || d.is(j, N.fiscal) || d.is(j, N.financial);
+      bool fin = false, fin_sent = false;
+      size_t lo = i > 10 ? i - 10 : 0, hi = std::min(d.n(), k + 10), s0, s1;
+      sentence_of(i, &s0, &s1);
+      for (size_t j = lo; j < hi && !fin_sent; ++j)
+        if (d.is(j, N.earnings) || d.is(j, N.revenue) || d.is(j, N.revenues) || d.is(j, N.profit) || d.is(j, N.profits) ||
+            d.is(j, N.sales) || d.is(j, N.growth) || d.is(j, N.gdp) || d.is(j, N.economy) || d.is(j, N.quarterly) ||
+            d.is(j, N.results) || d.is(j, N.loss) || d.is(j, N.losses) || d.is(j, N.income) || d.is(j, N.fiscal) || d.is(j, N.financial)) {
+          fin = true;
+          fin_sent = j >= s0 && j < s1;
+        }
+      // a financial word in the sentence before or after does not outweigh a game's word in this one
+      // ("He scored 28 points in the third quarter. Profits ...")
+      if (fin && !fin_sent && sport_in_sentence(i)) return false;
       if (!fin) {
         if (per != 'Q' || i == 0 || !d.is(i - 1, W.the)) return false;
         for (size_t j = lo; j < hi; ++j)
@@ -1468,12 +1738,27 @@ struct NumPass {
             Num x; x.kind = K_DATE; x.t0 = i; x.b = t.b; x.e = d.toks[k].e; x.t1 = k + 1;
             size_t y = k + 1;
             if (d.word(y) && d.adjacent(y) && (d.is(y, W.th) || d.is(y, W.st) || d.is(y, W.nd) || d.is(y, W.rd))) { x.e = d.toks[y].e; ++y; x.t1 = y; }
+            // "June 12-13 [, 2024]": two days, each a date (the second alone was a count of 13)
+            if (x.t1 == k + 1 && (d.punct(y, '-') || d.punct(y, 0x2013)) && d.adjacent(y) && d.adjacent(y + 1) && day_at(y + 1) > day &&
+                !(y + 2 < d.n() && d.adjacent(y + 2) && d.toks[y + 2].type != T_PUNCT)) {
+              const int day2 = day_at(y + 1);
+              const size_t d2 = y + 1, y3 = d.punct(d2 + 1, ',') ? d2 + 2 : d2 + 1;
+              const int yr = year_at(y3);
+              x.t1 = d2;
+              x.svalue = yr ? ymd(yr, m, day) : mmdd(m, day);
+              emit(x, "");
+              Num z; z.kind = K_DATE; z.t0 = d2; z.b = d.toks[d2].b; z.e = d.toks[yr ? y3 : d2].e; z.t1 = yr ? y3 + 1 : d2 + 1;
+              z.svalue = yr ? ymd(yr, m, day2) : mmdd(m, day2);
+              emit(z, "", false);
+              return;
+            }
             size_t y2 = d.punct(y, ',') ? y + 1 : y;
             if (int yr = year_at(y2)) { x.e = d.toks[y2].e; x.t1 = y2 + 1; x.svalue = ymd(yr, m, day); }
             else x.svalue = mmdd(m, day);
             emit(x, "");
             return;
           }
+          month_date(i, k, m);
           return;
         }
       }
@@ -1744,7 +2029,8 @@ struct NumPass {
       const size_t before = d.out.size();
       if (t.type == T_NUM) process_number(i);
       else if (t.type == T_PUNCT && d.lx_has(i, LX_CURRENCY_PREFIX) && i + 1 < n && d.toks[i + 1].type == T_NUM) process_number(i);
-      else if (t.type == T_WORD && (t.flags & F_ALLCAPS) && d.lx_has(i, LX_CURRENCY_PREFIX) && i + 1 < n && d.adjacent(i + 1)) process_number(i);
+      else if (t.type == T_WORD && d.lx_has(i, LX_CURRENCY_PREFIX) && i + 1 < n && (((t.flags & F_ALLCAPS) && d.adjacent(i + 1)) || spaced_code(i)))
+        process_number(i);
       else if (t.type == T_WORD && d.mention_at[i] < 0 &&
                ((t.flags & F_HYPHEN) || ((t.flags & F_CAP) && d.lx_has(i, LX_CALENDAR)) || d.lx_has(i, LX_NUMBER)))
         process_word(i);  // the same fast exit as in process_word, without the call
