@@ -164,6 +164,31 @@ TEST_CASE("analysis: the compiled-in model (its compact form) decodes equal to a
   CHECK(Model::decode("LEDM").empty());
 }
 
+TEST_CASE("analysis: the model's keys decode when a difference's unary part spans more than one 64-bit read") {
+  // Model::decode reads the Rice code 57 bits at a time: a first difference of 60 << 3 | 5 (60
+  // ones, then the stop bit and 3 low bits) crosses a read; the second adds 2 (0 ones).
+  using namespace lede::analysis;
+  std::string bin("LEDM\x03", 5);
+  bin += '\x03';
+  bin += "0.5";
+  bin += std::string("\x0a\x00\x00\x00\x00\x00\x00\x00", 8);  // bias 10, 0, 0, 0
+  bin += std::string("\x02\x00\x00\x00\x02\x00\x00\x00", 8);  // 2 keys, 2 weight rows
+  bin += std::string("\x01\x02\x03\x04\xff\xfe\xfd\xfc", 8);  // rows 0 and 1
+  bin += '\x03';                                                    // R = 3
+  const std::string keys = std::string(7, '\xff') + "\xaf\x04";     // 56 + 4 ones, 0, 101; 0, 010
+  const Model m = Model::decode(bin + keys + std::string("\x01\x00", 2));  // key 485 -> row 1, 487 -> row 0
+  REQUIRE(m.weights_.size() == 2);
+  CHECK(m.scale_ == 0.5f);
+  CHECK(m.bias_[0] == 5.0f);
+  REQUIRE(m.weights_.find(485));
+  CHECK(m.weights_.find(485)->second == std::array<int16_t, C_COUNT>{-1, -2, -3, -4});
+  REQUIRE(m.weights_.find(487));
+  CHECK(m.weights_.find(487)->second == std::array<int16_t, C_COUNT>{1, 2, 3, 4});
+  // A unary part that never stops, and a key cut short, give an empty model.
+  CHECK(Model::decode(bin + std::string(11, '\xff')).empty());
+  CHECK(Model::decode(bin + keys.substr(0, 7)).empty());
+}
+
 TEST_CASE("analysis: the compiled-in lexicons (their packed form) give the same tables as assets/lexicon") {
   // The build packs the lexicons (tools/pack_lexicon.py: no comments, no unread columns, the .txt
   // name lists sorted and front-coded) and compiles in only that: the analysis must get exactly

@@ -295,22 +295,41 @@ Model Model::decode(std::string_view bin) {
   if (p == end) return Model{};
   const int r = *p++;
   if (r > kKeyBits) return Model{};
+  // Read 57 bits at a time (least significant first), not bit by bit: this runs at every start,
+  // before the first suggestions (6.2 M instructions natively, 12.0 M bit by bit; bench/README.md).
   size_t bit = 0;
-  const size_t bits = size_t(end - p) * 8;
-  auto next_bit = [&]() { const unsigned v = (p[bit >> 3] >> (bit & 7)) & 1; ++bit; return v; };
+  const size_t bytes = size_t(end - p), bits = bytes * 8;
+  auto window = [&]() {  // the bits from `bit` on, at least 57 of them; zeros past the end
+    const size_t at = bit >> 3;
+    uint64_t w = 0;
+    if (bytes - at >= 8) {
+      for (int k = 0; k < 8; ++k) w |= uint64_t(p[at + size_t(k)]) << (8 * k);
+    } else {
+      for (size_t k = at; k < bytes; ++k) w |= uint64_t(p[k]) << (8 * (k - at));
+    }
+    return w >> (bit & 7);
+  };
   std::vector<uint64_t> keys(n);
   m.weights_.reserve(n);
   uint64_t key = 0;
   for (uint32_t i = 0; i < n; ++i) {
-    uint64_t q = 0;
+    uint64_t q = 0;  // the unary part: ones up to a zero
     for (;;) {
-      if (bit == bits) return Model{};
-      if (!next_bit()) break;
-      ++q;
+      if (bit >= bits) return Model{};
+      const uint64_t w = window();
+      const size_t have = std::min<size_t>(57, bits - bit);
+      const size_t ones = ~w ? size_t(__builtin_ctzll(~w)) : 64;
+      if (ones < have) {
+        q += ones;
+        bit += ones + 1;
+        break;
+      }
+      q += have;
+      bit += have;
     }
     if (bit + size_t(r) > bits || q >> kKeyBits) return Model{};
-    uint64_t low = 0;
-    for (int b = 0; b < r; ++b) low |= uint64_t(next_bit()) << b;
+    const uint64_t low = r ? window() & (~0ull >> (64 - r)) : 0;
+    bit += size_t(r);
     keys[i] = key += q << r | low;
   }
   p += (bit + 7) / 8;
