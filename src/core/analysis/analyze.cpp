@@ -113,11 +113,16 @@ void attach_lexemes(Doc& d) {
   if (d.scratch && d.scratch->cap_bits.size() == Doc::kCapWords) d.cap_bits = std::move(d.scratch->cap_bits);
   else d.cap_bits.assign(Doc::kCapWords, 0);
   d.cap_words.clear();
-  auto slot = [&](uint64_t hs) { return &s.memo[(hs * 0x9E3779B97F4A7C15ull) >> shift]; };
+  // The arrays in locals: the loop appends to other vectors, and the compiler cannot tell that
+  // those stores leave these pointers alone, so it reloaded each of them for every token.
+  const Token* toks = d.toks.data();
+  uint32_t* lxs = d.lx.data();
+  Scratch::Memo* memo = s.memo.data();
+  auto slot = [memo, shift](uint64_t hs) { return &memo[(hs * 0x9E3779B97F4A7C15ull) >> shift]; };
   constexpr size_t kAhead = 16;  // the memo slots of later tokens are loaded while this one is looked up
   for (size_t i = 0; i < n; ++i) {
-    const Token& t = d.toks[i];
-    if (i + kAhead < n) __builtin_prefetch(slot(d.toks[i + kAhead].hs));
+    const Token& t = toks[i];
+    if (i + kAhead < n) __builtin_prefetch(slot(toks[i + kAhead].hs));
     Scratch::Memo& m = *slot(t.hs);
     if (m.hs != t.hs || !m.doc) {
       uint32_t lx = d.lex.lexeme(t.hs, t.hl);
@@ -141,7 +146,7 @@ void attach_lexemes(Doc& d) {
         else if (!(m.lx & LX_FUNCTION)) d.mark_capitalised(t.hl);
       }
     }
-    d.lx[i] = m.lx;
+    lxs[i] = m.lx;
     if (m.lx & LX_CUE_FIRST) d.cue_tokens.push_back(static_cast<uint32_t>(i));
   }
 }
