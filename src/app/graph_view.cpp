@@ -373,17 +373,14 @@ std::string entry_when(const TimelineEntry& e) {
 // The placed entries on a horizontal axis: a dot per day, a bar per span or duration, stacked in
 // lanes so that none hides another.
 void axis(App& a, const Timeline& t) {
-  int64_t lo = INT64_MAX, hi = INT64_MIN;
-  for (const TimelineEntry& e : t.entries)
-    if (e.placed) { lo = std::min(lo, e.first); hi = std::max(hi, e.last); }
-  if (lo > hi) return;
-  if (hi - lo < 2) { lo -= 1; hi += 1; }
+  const std::vector<AxisStretch> stretches = axis_stretches(t);
+  if (stretches.empty()) return;
   const float lane_h = 9, pad = 8;
   std::vector<float> lane_end;
   std::vector<int> lane(t.entries.size(), -1);
   ImVec2 avail = ImGui::GetContentRegionAvail();
   const float w = avail.x - 2 * pad;
-  auto x_of = [&](int64_t z) { return pad + float(double(z - lo) / double(hi - lo + 1)) * w; };
+  auto x_of = [&](int64_t z) { return pad + float(axis_x(stretches, double(z))) * w; };
   for (size_t i = 0; i < t.entries.size(); ++i) {
     const TimelineEntry& e = t.entries[i];
     if (!e.placed) continue;
@@ -401,10 +398,33 @@ void axis(App& a, const Timeline& t) {
   const bool hovered = ImGui::IsItemHovered(), clicked = ImGui::IsItemClicked();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float base = p0.y + h - 18;
-  dl->AddLine(ImVec2(p0.x + pad, base), ImVec2(p0.x + pad + w, base), ImGui::GetColorU32(ImGuiCol_TextDisabled), 1);
-  std::string l0 = day_text(lo), l1 = day_text(hi);
-  dl->AddText(ImVec2(p0.x + pad, base + 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), l0.c_str());
-  dl->AddText(ImVec2(p0.x + pad + w - ImGui::CalcTextSize(l1.c_str()).x, base + 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), l1.c_str());
+  // A line per stretch, a slanted pair of strokes in each break, and each stretch's first date under
+  // its start (the last stretch's last date under the end) where it does not run into the one before.
+  const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  float label_end = -1e9f;
+  auto label = [&](const std::string& s, float x, bool right) {
+    const float tw = ImGui::CalcTextSize(s.c_str()).x;
+    const float lx = std::max(p0.x + pad, std::min(right ? x - tw : x, p0.x + pad + w - tw));
+    if (lx < label_end + 8) return;
+    dl->AddText(ImVec2(lx, base + 2), faint, s.c_str());
+    label_end = lx + tw;
+  };
+  for (size_t i = 0; i < stretches.size(); ++i) {
+    const AxisStretch& st = stretches[i];
+    const float a = p0.x + pad + float(st.x0) * w, b = p0.x + pad + float(st.x1) * w;
+    dl->AddLine(ImVec2(a, base), ImVec2(b, base), faint, 1);
+    if (i > 0) {
+      const float m = p0.x + pad + float(stretches[i - 1].x1 + st.x0) / 2 * w;
+      dl->AddLine(ImVec2(m - 5, base + 4), ImVec2(m - 1, base - 4), faint, 1);
+      dl->AddLine(ImVec2(m + 1, base + 4), ImVec2(m + 5, base - 4), faint, 1);
+    }
+    int y0, m0, d0, y1, m1, d1;
+    civil_from_days(st.first, &y0, &m0, &d0);
+    civil_from_days(st.last, &y1, &m1, &d1);
+    const bool year = y0 == y1 && m0 == 1 && d0 == 1 && m1 == 12 && d1 == 31;  // "2006", not 2006-01-01
+    label(year ? std::to_string(y0) : day_text(st.first), a, false);
+    if (i + 1 == stretches.size() && !year && st.last != st.first) label(day_text(st.last), p0.x + pad + w, true);
+  }
   const ImVec2 m = ImGui::GetIO().MousePos;
   int hit = -1;
   const unsigned number_col = label_color(std::string(kind(KindId::number).color), 0.9f);

@@ -1,6 +1,7 @@
 #include "core/timeline.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "core/dates.hpp"
@@ -252,6 +253,65 @@ bool TimelinePicture::update(const Session& s) {
 }
 
 Timeline build_timeline(const Session& s) { return build_timeline(s.doc.text, s.index, s.annotations, s.doc.meta.published); }
+
+std::vector<AxisStretch> axis_stretches(const Timeline& t) {
+  struct Run { int64_t first, end; double dates; };
+  std::vector<Run> runs;  // days [first, end) covered by dates that overlap
+  for (const TimelineEntry& e : t.entries)
+    if (e.placed) runs.push_back({e.first, e.last + 1, 1});
+  if (runs.empty()) return {};
+  std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.first < b.first; });
+  std::vector<Run> merged;
+  for (const Run& r : runs) {
+    if (!merged.empty() && r.first <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, r.end);
+      merged.back().dates += 1;
+    } else {
+      merged.push_back(r);
+    }
+  }
+  // A gap breaks the axis when it is long both in days and against the whole span: two months
+  // and a quarter of the span.
+  const int64_t span = merged.back().end - merged.front().first;
+  std::vector<Run> parts;
+  for (const Run& r : merged) {
+    if (!parts.empty()) {
+      const int64_t gap = r.first - parts.back().end;
+      if (gap <= 60 || gap * 4 <= span) {
+        parts.back().end = std::max(parts.back().end, r.end);
+        parts.back().dates += r.dates;
+        continue;
+      }
+    }
+    parts.push_back(r);
+  }
+  // Width by the square root of the dates: a stretch of many dates gets more, one date still a fair part.
+  const double brk = 0.04;
+  double weight = 0;
+  for (const Run& p : parts) weight += std::sqrt(p.dates);
+  const double room = 1 - brk * double(parts.size() - 1);
+  std::vector<AxisStretch> out;
+  double x = 0;
+  for (const Run& p : parts) {
+    const int64_t len = p.end - p.first;
+    const int64_t pad = std::max<int64_t>(1, len / 40);  // a lone day sits inside its stretch, not on the edge
+    const double w = room * std::sqrt(p.dates) / weight;
+    out.push_back({p.first - pad, p.end + pad, p.first, p.end - 1, x, x + w});
+    x += w + brk;
+  }
+  out.back().x1 = 1;
+  return out;
+}
+
+double axis_x(const std::vector<AxisStretch>& stretches, double z) {
+  if (stretches.empty()) return 0;
+  for (size_t i = 0; i < stretches.size(); ++i) {
+    const AxisStretch& s = stretches[i];
+    if (z < double(s.from)) return i == 0 ? s.x0 : (stretches[i - 1].x1 + s.x0) / 2;
+    if (z <= double(s.to)) return s.x0 + (z - double(s.from)) / double(s.to - s.from) * (s.x1 - s.x0);
+  }
+  return stretches.back().x1;
+}
 
 json timeline_json(const Timeline& t, std::string_view text, const TextIndex& index, const std::vector<Annotation>& an) {
   auto words = [&](int64_t a, int64_t b) { return cp_substr(text, index, size_t(a), size_t(b)); };

@@ -78,6 +78,19 @@ struct TimelinePicture {
   TimelineParts parts_;
 };
 
+// Where the axis draws a day. Dates far apart in time (a year in 2006 among days of January 2024)
+// get stretches of their own with a break between, each as wide as its share of the dates, so that
+// one old date does not squeeze the rest into a point. Days [from, to) are drawn over [x0, x1], a
+// share of the axis's width (0..1); first..last are the stretch's dates, for its labels.
+struct AxisStretch {
+  int64_t from = 0, to = 0;
+  int64_t first = 0, last = 0;
+  double x0 = 0, x1 = 0;
+};
+std::vector<AxisStretch> axis_stretches(const Timeline& t);
+// The place of day z (fractional days allowed) on the axis, 0..1; a day in a break is in its middle.
+double axis_x(const std::vector<AxisStretch>& stretches, double z);
+
 // The sentence around code point cp: [start, end) in code points, without its trailing blanks.
 void sentence_around(std::string_view text, const TextIndex& index, int64_t cp, int64_t* start, int64_t* end);
 

@@ -60,6 +60,11 @@ test('the Timeline tab: dates in calendar order, rows and marks go to their sent
     // On the axis, later dates sit further right.
     assert.ok(s.ui['timeline:mark:dec30'].x < s.ui['timeline:mark:jan2'].x);
     assert.ok(s.ui['timeline:mark:jan2'].x < s.ui['timeline:mark:fri'].x);
+    // The year 2006 does not squeeze the week around the publication date into a point: the axis
+    // breaks between them, and the week's days stand apart.
+    assert.ok(s.ui['timeline:mark:y2006'].x + s.ui['timeline:mark:y2006'].w < s.ui['timeline:mark:dec30'].x - 10, '2006 before a break');
+    assert.ok(s.ui['timeline:mark:fri'].x - s.ui['timeline:mark:dec30'].x > 60, 'December 30 and Friday apart on the axis');
+    assert.ok(s.ui['timeline:mark:jan2'].x - s.ui['timeline:mark:dec30'].x > 15, 'December 30 and January 2 apart');
 
     // A row clicked: the page goes to the date and its card opens.
     await toEnd(page);

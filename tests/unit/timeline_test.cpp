@@ -217,3 +217,52 @@ TEST_CASE("timeline: after any mix of changes, undo and redo the picture equals 
   CHECK(partial > 200);
 }
 #endif
+
+TEST_CASE("timeline: the axis breaks across a long gap, so that one old year does not squeeze the days into a point") {
+  auto entry = [](int64_t first, int64_t last) {
+    TimelineEntry e;
+    e.placed = true;
+    e.first = first;
+    e.last = last;
+    return e;
+  };
+  const int64_t y2006 = days_from_civil(2006, 1, 1), dec30 = days_from_civil(2023, 12, 30);
+  Timeline t;
+  t.entries = {entry(y2006, days_from_civil(2006, 12, 31)), entry(dec30, dec30), entry(dec30 + 3, dec30 + 3),
+               entry(dec30 + 4, dec30 + 4), entry(dec30 + 6, dec30 + 6)};
+  std::vector<AxisStretch> s = axis_stretches(t);
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].first == y2006);
+  CHECK(s[0].last == days_from_civil(2006, 12, 31));
+  CHECK(s[1].first == dec30);
+  CHECK(s[1].last == dec30 + 6);
+  CHECK(s[0].x0 == 0);
+  CHECK(s[1].x1 == 1);
+  CHECK(s[0].x1 < s[1].x0);  // the break
+  // The four days of 2023-24 spread over more than half of the axis, in order, each apart.
+  std::vector<double> x;
+  for (int64_t d : {dec30, dec30 + 3, dec30 + 4, dec30 + 6}) x.push_back(axis_x(s, double(d) + 0.5));
+  CHECK(x.back() - x.front() > 0.5);
+  for (size_t i = 1; i < x.size(); ++i) CHECK(x[i] - x[i - 1] > 0.05);
+  // 2006 keeps a fair part too, before the break; a day in the gap is drawn in the break.
+  CHECK(axis_x(s, double(days_from_civil(2006, 7, 1))) > s[0].x0);
+  CHECK(axis_x(s, double(days_from_civil(2006, 7, 1))) < s[0].x1);
+  const double mid = axis_x(s, double(days_from_civil(2015, 1, 1)));
+  CHECK(mid > s[0].x1);
+  CHECK(mid < s[1].x0);
+
+  // Dates a few weeks apart, or spread evenly over years, keep one unbroken axis.
+  Timeline near;
+  near.entries = {entry(dec30, dec30), entry(dec30 + 20, dec30 + 20), entry(dec30 + 45, dec30 + 45)};
+  CHECK(axis_stretches(near).size() == 1);
+  Timeline even;
+  for (int y = 2000; y <= 2024; y += 4) even.entries.push_back(entry(days_from_civil(y, 6, 1), days_from_civil(y, 6, 1)));
+  CHECK(axis_stretches(even).size() == 1);
+  // One lone date: it sits inside the axis, not on its edge.
+  Timeline one;
+  one.entries = {entry(dec30, dec30)};
+  s = axis_stretches(one);
+  REQUIRE(s.size() == 1);
+  CHECK(axis_x(s, double(dec30)) > 0.1);
+  CHECK(axis_x(s, double(dec30 + 1)) < 0.9);
+}
