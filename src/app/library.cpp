@@ -159,6 +159,7 @@ bool app_unkept_work(const App& a) {
 void close_session(App& a, size_t i) {
   if (i >= a.sessions.size()) return;
   Session* closing = a.sessions[i].get();
+  if (a.open_field.s == closing) keep_open_field(a, true);  // a note being typed in it is kept first
   // Its work is in the library; one that could not be stored stays open.
   if (unkept(*closing)) {
     show_notice(a, true, "Not stored yet", "\u201C" + closing->doc.title + "\u201D has changes this browser has not stored yet, so it stays open. Save it to a file (Ctrl+S) to keep them.");
@@ -493,6 +494,7 @@ void open_entry(App& a, const LibraryEntry& e) {
 
 void trash_entry(App& a, LibraryEntry& e) {
   int i = session_index(a, e.id);
+  if (i >= 0 && a.open_field.s == a.sessions[size_t(i)].get()) keep_open_field(a, true);  // a note being typed in it
   // The trash gives back what the store holds: an article with changes it does not hold stays.
   if (i >= 0 && unkept(*a.sessions[size_t(i)])) {
     show_notice(a, true, "Not stored yet", "\u201C" + e.title + "\u201D has changes this browser has not stored yet, so it was not moved to the trash. "

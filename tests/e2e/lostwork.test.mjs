@@ -185,3 +185,30 @@ test('importing a newer version of an open article is undone with Ctrl+Z, giving
   });
   await context.close();
 });
+
+test('keys typed in a note stay in it: A, R, digits, Delete and Ctrl+Z do not reach the article', async () => {
+  const { page, context } = await openReader(browser, server.url);
+  await withScreenshots('lostwork-note-keys', () => [page], async () => {
+    let s = await markFirst(page, 'Kharkiv');
+    const id = s.active;
+    const undoBefore = s.undo;
+    await page.keyboard.press('n');
+    await page.keyboard.type('Rated A 1 R 2');
+    await until(page, (s) => s.focus.textInput, 'typing in the note');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+z');  // the field's own undo
+    await page.keyboard.type(' ok');
+    s = await state(page);
+    const an = s.annotations.find((a) => a.id === id);
+    assert.ok(an, 'the annotation is still there');
+    assert.equal(an.label, 'actor');
+    assert.equal(an.status, 'accepted');
+    assert.equal(s.undo, undoBefore, 'nothing reached the article\u2019s undo');
+    assert.equal(s.active, id);
+    await page.keyboard.press('Control+Enter');
+    s = await until(page, (s) => /ok$/.test(s.annotations.find((a) => a.id === id).note || ''), 'the note kept');
+    assert.equal(s.undo, undoBefore + 1);
+  });
+  await context.close();
+});
