@@ -513,6 +513,20 @@
         });
       });
     }
+    // A tab that does not write waits in the lock's queue: it writes when the writing tab closes or
+    // gives way ("Use this tab"). The list is read first: the reader brings its open articles up to
+    // the stored versions before it writes (app_set_writer).
+    let waiting = false;
+    function waitForWriter() {
+      if (!navigator.locks || waiting) return;
+      waiting = true;
+      navigator.locks.request(WRITER_LOCK, () => new Promise((release) => {
+        waiting = false;
+        releaseWriter = release;
+        db.then((d) => d && listLibrary(d)).then((r) => r && sendLibrary(r[0], {}), () => {})
+          .then(() => { writer = true; M._lede_set_writer(1); });
+      }));
+    }
     if (channel) {
       channel.onmessage = (e) => {
         if (e.data === 'release' && releaseWriter) {  // another tab takes over
@@ -520,9 +534,14 @@
           releaseWriter = null;
           writer = false;
           M._lede_set_writer(0);
+          waitForWriter();
         }
       };
     }
+    // Closing the page with work neither stored nor saved to a file asks first.
+    window.addEventListener('beforeunload', (e) => {
+      if (M && M._lede_unkept_work()) { e.preventDefault(); e.returnValue = ''; }
+    });
     const host = {
       start() {
         attach();
@@ -537,7 +556,7 @@
             return;
           }
           writer = await becomeWriter();
-          if (!writer) M._lede_set_writer(0);
+          if (!writer) { M._lede_set_writer(0); waitForWriter(); }
           const [metas, state] = await listLibrary(d);
           sendLibrary(metas, state);
           if (navigator.storage && navigator.storage.persist) navigator.storage.persist().finally(estimate);
@@ -648,15 +667,9 @@
             new TextEncoder().encode(JSON.stringify(out)), 'application/json');
         });
       },
-      takeOver() {
+      takeOver() {  // the writing tab gives way; this tab's place in the lock's queue gets it
         if (channel) channel.postMessage('release');
-        if (!navigator.locks) return;
-        navigator.locks.request(WRITER_LOCK, (lock) => {
-          writer = true;
-          M._lede_set_writer(1);
-          db.then((d) => d && listLibrary(d)).then((r) => r && sendLibrary(r[0], {}));
-          return new Promise((release) => { releaseWriter = release; });
-        });
+        waitForWriter();
       },
       storeSettings(json) {
         try { localStorage.setItem(SETTINGS_KEY, json); } catch (e) { /* full or disabled */ }

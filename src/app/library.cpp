@@ -132,6 +132,7 @@ Session& new_session(App& a) {
 }
 
 Session& adopt_session(App& a, std::unique_ptr<Session> s) {
+  s->keep_log = !a.library.writer;  // changes this tab cannot store are kept to replay later
   a.sessions.push_back(std::move(s));
   a.s = a.sessions.back().get();
   drop_pristine_default(a);
@@ -145,11 +146,22 @@ void show_session(App& a, size_t i) {
   drop_pristine_default(a);
 }
 
+namespace {
+// Work on the article that neither the browser's store nor a file holds.
+bool unkept(const Session& s) { return !s.stored() && !s.saved_to_file() && !(s.id.empty() && s.undo.empty()); }
+}  // namespace
+
+bool app_unkept_work(const App& a) {
+  if (a.open_field.s) return true;  // a note being typed
+  return std::any_of(a.sessions.begin(), a.sessions.end(), [](const std::unique_ptr<Session>& s) { return unkept(*s); });
+}
+
 void close_session(App& a, size_t i) {
   if (i >= a.sessions.size()) return;
   Session* closing = a.sessions[i].get();
+  if (a.open_field.s == closing) keep_open_field(a, true);  // a note being typed in it is kept first
   // Its work is in the library; one that could not be stored stays open.
-  if (!closing->stored() && !closing->saved_to_file() && !(closing->id.empty() && closing->undo.empty())) {
+  if (unkept(*closing)) {
     show_notice(a, true, "Not stored yet", "\u201C" + closing->doc.title + "\u201D has changes this browser has not stored yet, so it stays open. Save it to a file (Ctrl+S) to keep them.");
     return;
   }
@@ -189,8 +201,61 @@ void app_library_loaded(App& a, const std::string& entries_json, const std::stri
     if (a.host.load_article) a.host.load_article(id.c_str());
 }
 
+namespace {
+
+// The session becomes the stored article (read with read_lede_file_lenient): stored as it is.
+void open_stored(Session& s, LoadResult& r, size_t file_bytes, size_t journal_bytes) {
+  session_open(s, std::move(r.set.document), std::move(r.set.labels), std::move(r.set.annotations), std::move(r.set.orphans),
+               std::move(r.set.author), std::move(r.set.ratings));
+  s.stored_changes = s.store_confirmed = s.changes;
+  // The next change goes on the journal, unless something stored had to be left out: then the
+  // whole file is written again without it.
+  s.store_log = StoreLog{};
+  s.store_log.whole = !r.dropped.empty();
+  s.store_log.whole_bytes = file_bytes;
+  s.store_log.journal_bytes = journal_bytes;
+  s.store_log.seq = r.journal_seq;
+}
+
+// This tab writes the library again, and another may have stored the article meanwhile: the tab's
+// copy becomes the stored version, and the changes made here that could not be stored are
+// replayed on it. Writing this copy whole would have thrown the other tab's work away.
+void refresh_session(App& a, Session& s, std::string_view file_json, std::string_view journal) {
+  std::vector<Change> log = std::move(s.unstored);
+  s.unstored.clear();
+  s.keep_log = false;
+  LoadResult r = read_lede_file_lenient(file_json, journal);
+  if (!r.ok) {  // gone from the store (deleted for good in the other tab) or unreadable: stored whole again
+    s.stored_changes = ~0ull;
+    s.store_log.whole = true;
+    return;
+  }
+  std::string stem = s.file_stem, saved_at = s.saved_to_file_at;
+  size_t top = s.top_cp;
+  open_stored(s, r, file_json.size(), journal.size());
+  s.file_stem = stem;
+  s.saved_to_file_at = saved_at;
+  s.top_cp = std::min(top, s.index.length());
+  size_t n = replay_changes(s, log);
+  if (&s == a.s) session_shown(a);
+  if (n) set_status(a, "This tab now keeps the library: " + count_of(n, "change", "changes") + " made here added to \u201C" + s.doc.title +
+                           "\u201D as stored by the other tab");
+}
+
+}  // namespace
+
 void app_article_loaded(App& a, const std::string& id, std::string_view file_json, std::string_view journal, const std::string& meta_json) {
   Library& L = a.library;
+  auto refresh = std::find(L.refreshing.begin(), L.refreshing.end(), id);
+  if (refresh != L.refreshing.end()) {
+    L.refreshing.erase(refresh);
+    int i = session_index(a, id);
+    if (i >= 0) {
+      refresh_session(a, *a.sessions[size_t(i)], file_json, journal);
+      app_add_suggestions(a);
+      return;
+    }
+  }
   bool at_start = std::find(L.restoring.begin(), L.restoring.end(), id) != L.restoring.end();
   L.restoring.erase(std::remove(L.restoring.begin(), L.restoring.end(), id), L.restoring.end());
   if (session_index(a, id) >= 0) {  // already open
@@ -216,8 +281,7 @@ void app_article_loaded(App& a, const std::string& id, std::string_view file_jso
   if (!meta.is_object()) meta = json::object();
   auto fresh = std::make_unique<Session>();
   Session& s = *fresh;
-  session_open(s, std::move(r.set.document), std::move(r.set.labels), std::move(r.set.annotations), std::move(r.set.orphans),
-               std::move(r.set.author), std::move(r.set.ratings));
+  open_stored(s, r, file_json.size(), journal.size());
   LibraryEntry e = meta.get<LibraryEntry>();
   s.id = id;
   if (!e.stem.empty()) s.file_stem = e.stem;
@@ -226,13 +290,6 @@ void app_article_loaded(App& a, const std::string& id, std::string_view file_jso
   s.top_cp = std::min(e.top, s.index.length());
   s.saved_to_file_at = meta.value("savedToFileAt", std::string());
   if (meta.value("savedToFile", false)) s.saved_to_file_changes = s.changes;
-  s.stored_changes = s.store_confirmed = s.changes;
-  // The next change goes on the journal, unless something stored had to be left out: then the
-  // whole file is written again without it.
-  s.store_log.whole = !r.dropped.empty();
-  s.store_log.whole_bytes = file_json.size();
-  s.store_log.journal_bytes = journal.size();
-  s.store_log.seq = r.journal_seq;
   Session* shown = a.s;
   adopt_session(a, std::move(fresh));
   bool show = !at_start || L.reopen == id || L.reopen.empty() || !shown || (shown->id.empty() && shown->undo.empty());
@@ -292,14 +349,25 @@ void app_library_search_results(App& a, const std::string& query, const std::str
 void app_set_writer(App& a, bool writer) {
   bool was = a.library.writer;
   a.library.writer = writer;
+  if (!writer)
+    for (auto& s : a.sessions) s->keep_log = true;
   if (was && !writer)
     show_notice(a, false, "Lede is open in another tab",
                 "Another tab writes this browser\u2019s library now, so this tab does not store changes (they would overwrite each other). "
-                "Work on in the other tab, or choose \u201CUse this tab\u201D in the status bar here.");
+                "Changes made here are kept in this tab and added to the library when it takes over: choose \u201CUse this tab\u201D in the "
+                "status bar, or close the other tab.");
   if (!was && writer) {
-    // This tab's unstored changes go to the store now; the rest of the list may have changed.
-    // Each is written whole: the other tab may have stored its own version meanwhile.
+    // The other tab may have stored its own version of an open article meanwhile: each is read
+    // again and this tab's unstored changes replayed on it (refresh_session) before anything is
+    // written. A new article is stored whole.
     for (auto& s : a.sessions) {
+      if (!s->id.empty() && a.host.load_article) {
+        a.library.refreshing.push_back(s->id);  // its changes are logged until then
+        a.host.load_article(s->id.c_str());
+        continue;
+      }
+      s->keep_log = false;
+      s->unstored.clear();
       s->stored_changes = s->stored() ? s->changes : ~0ull;
       s->store_log.whole = true;
     }
@@ -318,6 +386,7 @@ bool app_persist(App& a) {
   for (auto& sp : a.sessions) {
     Session& s = *sp;
     if (s.changes == s.stored_changes) continue;
+    if (std::find(a.library.refreshing.begin(), a.library.refreshing.end(), s.id) != a.library.refreshing.end()) continue;  // not over the stored version
     s.stored_changes = s.changes;
     std::string now = now_iso(a);
     if (s.id.empty()) {
@@ -371,10 +440,20 @@ void import_library(App& a, const std::string& name, const std::string& bytes) {
     e.title = article_title(it.set.document);
     e.length = utf8_length(it.set.document.text);
     int open = session_index(a, it.id);
-    if (open >= 0) {  // the open tab shows the newer version
+    if (open >= 0) {  // the open tab shows the newer version, as one change that Ctrl+Z in it undoes
       Session& s = *a.sessions[size_t(open)];
-      session_open(s, std::move(it.set.document), std::move(it.set.labels), std::move(it.set.annotations), std::move(it.set.orphans),
-                   std::move(it.set.author), std::move(it.set.ratings));
+      Change c;
+      c.what = "Imported the newer version from " + name;
+      for (const Annotation& an : s.annotations) c.edits.push_back({an, std::nullopt});
+      for (Annotation& an : it.set.annotations) c.edits.push_back({std::nullopt, std::move(an)});
+      c.labels_changed = c.ratings_changed = c.meta_changed = true;
+      c.labels_before = s.labels;
+      c.labels_after = it.set.labels.empty() ? builtin_labels() : std::move(it.set.labels);
+      c.ratings_before = s.ratings;
+      c.ratings_after = it.set.ratings.empty() ? default_ratings() : std::move(it.set.ratings);
+      c.meta_before = s.doc.meta;
+      c.meta_after = it.set.document.meta;
+      commit(s, std::move(c));
       s.updated = e.updated;
       if (&s == a.s) session_shown(a);
       continue;  // stored by app_persist with the rest of its state
@@ -415,6 +494,13 @@ void open_entry(App& a, const LibraryEntry& e) {
 
 void trash_entry(App& a, LibraryEntry& e) {
   int i = session_index(a, e.id);
+  if (i >= 0 && a.open_field.s == a.sessions[size_t(i)].get()) keep_open_field(a, true);  // a note being typed in it
+  // The trash gives back what the store holds: an article with changes it does not hold stays.
+  if (i >= 0 && unkept(*a.sessions[size_t(i)])) {
+    show_notice(a, true, "Not stored yet", "\u201C" + e.title + "\u201D has changes this browser has not stored yet, so it was not moved to the trash. "
+                "Save it to a file (Ctrl+S) first.");
+    return;
+  }
   if (i >= 0) {
     if (a.sessions.size() == 1) {  // the page always shows an article: an empty one takes its place
       Session& empty = new_session(a);

@@ -312,13 +312,19 @@ bool wrapped_field(App& a, const char* id, const std::string& key, const std::st
   struct Field {
     std::string edit;  // soft-wrapped (see soft_wrap)
     std::string key;
+    const Session* s = nullptr;
     NoteWrap wrap;
   };
   static std::map<std::string, Field> fields;
   Field& f = fields[id];
   f.wrap.width = w - ImGui::GetStyle().FramePadding.x * 2 - ImGui::GetStyle().ScrollbarSize - ImGui::CalcTextSize("  ").x;
-  if (f.key != key) {
+  // Started again from the value for another annotation or article (both may have a "u1"), and
+  // when the value changed while the field was not being typed in (an undo): else the field would
+  // show, and keep on leaving, another value.
+  const bool typing = ImGui::GetActiveID() == ImGui::GetID(id) || GImGui->ActiveIdPreviousFrame == ImGui::GetID(id);  // or just left
+  if (f.key != key || f.s != a.s || (!typing && strip_soft_breaks(f.edit) != plain_breaks(value))) {
     f.key = key;
+    f.s = a.s;
     f.edit = soft_wrap(plain_breaks(value), f.wrap.width, nullptr);
     f.wrap.shown = f.edit;
   }
@@ -334,9 +340,41 @@ bool wrapped_field(App& a, const char* id, const std::string& key, const std::st
   ImGui::InputTextMultiline(id, &f.edit, ImVec2(w, ImGui::GetTextLineHeight() * lines),
                             ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways, note_wrap_callback, &f.wrap);
   if (focus && (ImGui::IsItemActive() || ++a.note_focus_frames > 30)) a.note_focus = 0;
+  // What is typed, until the field is left (keep_open_field keeps it if the card goes first).
+  App::OpenField& open = a.open_field;
+  if (ImGui::IsItemActive() && strip_soft_breaks(f.edit) != plain_breaks(value)) open = {a.s, id, key, strip_soft_breaks(f.edit), true};
+  else if (open.field == id && open.key == key && open.s == a.s) open = {};
   if (!ImGui::IsItemDeactivated() || strip_soft_breaks(f.edit) == plain_breaks(value)) return false;
   *kept = strip_soft_breaks(f.edit);
   return true;
+}
+
+void keep_open_field(App& a, bool now) {
+  App::OpenField& open = a.open_field;
+  if (!open.s || (open.drawn && !now)) {
+    open.drawn = false;  // for the next frame
+    return;
+  }
+  App::OpenField f = std::move(open);
+  open = {};
+  Session* s = nullptr;
+  for (auto& sp : a.sessions)
+    if (sp.get() == f.s) s = sp.get();
+  const Annotation* an = s ? find_annotation(*s, f.key) : nullptr;
+  if (!an) return;
+  if (f.field == "##note" && an->note != f.text) {
+    Annotation after = *an;
+    after.note = f.text;
+    after.modified = now_iso(a);
+    Change c;
+    c.what = "Edited a note";
+    c.edits.push_back({*an, std::move(after)});
+    commit(*s, std::move(c));
+  } else if (f.field == "##explanation") {
+    Review r = an->review ? *an->review : Review{};
+    r.explanation = f.text;
+    show_outcome(a, set_review(*s, f.key, std::move(r), a.view.reviewer, now_iso(a)));
+  }
 }
 
 namespace {

@@ -1027,6 +1027,7 @@ void handle_shortcuts(App& a) {
   }
   if (pressed(kF10, false) && !io.KeyCtrl) a.menu_request = true;
   if (!io.KeyCtrl) return;
+  if ((pressed(kS, false) || pressed(kP, false)) && a.open_field.s) keep_open_field(a, true);  // with the note being typed
   if (pressed(kS, false)) save_annotations(a);
   if (pressed(kP, false)) print_report(a);
   if (pressed(kO, false) && a.host.open_picker) a.host.open_picker(io.KeyShift ? FileKind::annotations : FileKind::article);
@@ -1478,6 +1479,7 @@ void app_frame(App& a) {
   if ((key_zone(a) == KeyZone::imgui || a.menu_request) && a.focus_request == App::FocusRequest::none)
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   else io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+  keep_open_field(a);
 }
 
 }  // namespace lede

@@ -108,6 +108,7 @@ struct Library {
   uint64_t stored_bytes = 0;            // bytes of files and journal entries
   uint64_t whole_stores = 0, journal_stores = 0;
   unsigned ids_made = 0;                // new article ids made by this tab
+  std::vector<std::string> refreshing;  // open articles read again from the store before this tab writes them
   const Session* tab_selected = nullptr;  // the tab ImGui shows as selected (moved when App::s changes)
 };
 
@@ -144,6 +145,13 @@ struct App {
   std::string tab_from_id;            // and this id
   bool card_just_opened = false;
   int note_focus = 0;                 // N: 2 requested, 1 waiting for the note field to take the keyboard
+  // A note or explanation being typed (wrapped_field) and not yet kept: kept when its card goes
+  // away without the field being left (another article opened, dropped or shown meanwhile).
+  struct OpenField {
+    const Session* s = nullptr;       // null when no field holds unkept text
+    std::string field, key, text;     // wrapped_field's id and key (the annotation's id), the text typed
+    bool drawn = false;               // drawn this frame
+  } open_field;
   int note_focus_frames = 0;
   float label_bar_rect[4] = {0, 0, 0, 0};  // last frame, for scripts; w = 0 when hidden
   float card_rect[4] = {0, 0, 0, 0};
@@ -294,6 +302,9 @@ void app_storage_estimate(App& app, double usage, double quota, bool persistent)
 // Hands every unstored change to the host's store (once per change); called after each frame.
 // True while something waits to be stored on a later frame (the reading position).
 bool app_persist(App& app);
+// True when closing the page would lose work: an article's changes neither stored in the
+// browser nor saved to a file (another tab writes the library, or the store refused them).
+bool app_unkept_work(const App& app);
 // The text pasted outside a text field: Lede says how to open it instead of replacing anything.
 void app_paste_outside_field(App& app);
 Session& new_session(App& app);      // a new tab, shown
@@ -353,6 +364,10 @@ void mark_ui(App& app, std::string name);  // records the last ImGui item's rect
 // what it edits: when that changes, the field starts again from `value`. True (with *kept) when
 // the reader leaves it changed. N / E give it the keyboard through App::note_focus / note_field.
 bool wrapped_field(App& app, const char* id, const std::string& key, const std::string& value, float w, float lines, std::string* kept);
+// At the end of a frame: a note or explanation typed on a card that was not drawn this frame is
+// kept as if the field had been left (one undoable change on its article); `now`: kept even if
+// drawn (Ctrl+S while typing saves what is typed).
+void keep_open_field(App& app, bool now = false);
 
 // Who reads the keyboard this frame: the page (with its card and find bar), the side panels, or
 // an ImGui menu or dialog, which use ImGui's own keyboard navigation.

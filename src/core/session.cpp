@@ -134,7 +134,18 @@ void apply_by_id(Session& s, const Change& c, bool forward) {
   sort_annotations(s);
 }
 
+// The change that undoes c.
+Change reverse(const Change& c) {
+  Change r = c;
+  for (AnnotationEdit& e : r.edits) std::swap(e.before, e.after);
+  std::swap(r.labels_before, r.labels_after);
+  std::swap(r.ratings_before, r.ratings_after);
+  std::swap(r.meta_before, r.meta_after);
+  return r;
+}
+
 void apply(Session& s, const Change& c, bool forward) {
+  if (s.keep_log) s.unstored.push_back(forward ? c : reverse(c));
   for (const AnnotationEdit& e : c.edits)
     for (const std::optional<Annotation>* side : {&e.before, &e.after})
       if (*side) {
@@ -231,6 +242,44 @@ bool commit(Session& s, Change c) {
 
 std::optional<std::string> undo(Session& s) { return replay(s, s.undo, s.redo, false); }
 std::optional<std::string> redo(Session& s) { return replay(s, s.redo, s.undo, true); }
+
+size_t replay_changes(Session& s, const std::vector<Change>& log) {
+  std::unordered_map<std::string, std::string> renamed;  // logged id -> its id here
+  auto here = [&](const std::string& id) {
+    auto it = renamed.find(id);
+    return it == renamed.end() ? id : it->second;
+  };
+  auto same = [](const Annotation& x, const Annotation& y) {
+    return x.start == y.start && x.end == y.end && x.label == y.label && x.status == y.status && x.note == y.note;
+  };
+  size_t applied = 0;
+  for (const Change& c : log) {
+    Change out;
+    out.what = c.what;
+    for (const AnnotationEdit& e : c.edits) {
+      const std::string& logged = e.before ? e.before->id : e.after->id;
+      const Annotation* now = find_annotation(s, here(logged));
+      if (!e.after) {  // removed: if this copy still holds it
+        if (now) out.edits.push_back({*now, std::nullopt});
+        continue;
+      }
+      Annotation an = *e.after;
+      an.id = here(an.id);
+      bool taken_in_change = std::any_of(out.edits.begin(), out.edits.end(), [&](const AnnotationEdit& o) { return o.after && o.after->id == an.id; });
+      if (!e.before && (now || taken_in_change)) {  // added under an id taken here
+        if (now && same(*now, an)) continue;
+        an.id = renamed[logged] = new_annotation_id(s);
+        now = nullptr;
+      }
+      out.edits.push_back({now ? std::optional<Annotation>(*now) : std::nullopt, std::move(an)});
+    }
+    if (c.labels_changed) { out.labels_changed = true; out.labels_before = s.labels; out.labels_after = c.labels_after; }
+    if (c.ratings_changed) { out.ratings_changed = true; out.ratings_before = s.ratings; out.ratings_after = c.ratings_after; }
+    if (c.meta_changed) { out.meta_changed = true; out.meta_before = s.doc.meta; out.meta_after = c.meta_after; }
+    if (commit(s, std::move(out))) ++applied;
+  }
+  return applied;
+}
 
 bool touched_since(const Session& s, uint64_t since, int64_t* from, int64_t* to) {
   *from = INT64_MAX;

@@ -98,6 +98,11 @@ struct Session {
   size_t top_cp = 0;                    // reading position: the code point at the top of the view
   std::string created, updated;         // ISO 8601 UTC, for the library
   StoreLog store_log;
+  // While another tab writes the library, this one cannot store: each change it applies is also
+  // kept here (an undo as the change that reverts it), to be replayed on the stored version when
+  // this tab writes again (replay_changes), so that neither tab's work is written over.
+  bool keep_log = false;
+  std::vector<Change> unstored;
 
   bool stored() const { return store_confirmed == changes; }
   bool saved_to_file() const { return saved_to_file_changes == changes; }
@@ -118,6 +123,13 @@ bool commit(Session& s, Change change);
 // Undo / redo the newest change; the change's description, or nullopt when there is none.
 std::optional<std::string> undo(Session& s);
 std::optional<std::string> redo(Session& s);
+
+// Changes made on another copy of the article (Session::unstored of a tab that could not store
+// them), applied to this session, each as one undoable change: an annotation both copies changed
+// takes the logged version, one this copy no longer holds comes back as the log left it, and one
+// added under an id this copy already gives to another annotation gets a new id. Labels, ratings
+// and details take the logged change's. Returns how many changes applied.
+size_t replay_changes(Session& s, const std::vector<Change>& log);
 
 // The span of code points that every change after `since` touched, when each of them left one
 // (Session::change_spans); false when one touched everything or is no longer recorded.

@@ -373,6 +373,7 @@ EMSCRIPTEN_KEEPALIVE void lede_set_writer(int writer) {
   lede::app_set_writer(P->app, writer != 0);
   P->redraw = 3;
 }
+EMSCRIPTEN_KEEPALIVE int lede_unkept_work() { return lede::app_unkept_work(P->app); }
 EMSCRIPTEN_KEEPALIVE void lede_storage_estimate(double usage, double quota, int persistent) {
   lede::app_storage_estimate(P->app, usage, quota, persistent != 0);
   P->redraw = 3;

@@ -252,3 +252,16 @@ export async function openFile(page, name, content) {
   await until(page, (s) => s.annotations.length === content.annotations.length, 'annotations loaded');
   cleanup(file);
 }
+
+// A browser context whose store is full: every whole article it stores is refused as over quota.
+export async function fullStoreContext(browser) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (this.name === 'articles') throw new DOMException('quota', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+  });
+  return context;
+}

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { clickUi, dismissNotice, launch, markFirst, mine, openReader, startServer, state, until, waitReady,
+import { clickUi, dismissNotice, fullStoreContext, launch, markFirst, mine, openReader, startServer, state, until, waitReady,
   withScreenshots } from './harness.mjs';
 
 let server, browser;
@@ -109,14 +109,7 @@ test('a browser that refuses to store: the reader says so at once and until the 
 });
 
 test('a full store is reported, and the work stays open', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (value, key) {
-      if (this.name === 'articles') throw new DOMException('quota', 'QuotaExceededError');
-      return put.call(this, value, key);
-    };
-  });
+  const context = await fullStoreContext(browser);
   const page = await context.newPage();
   await withScreenshots('library-full', () => [page], async () => {
     await page.goto(server.url);

@@ -213,3 +213,77 @@ TEST_CASE("restore: orphans stored in a journal entry replace the file's") {
   CHECK(r.set.orphans[0].quote.exact == "Zoe Mueller");
   CHECK(reopened(r) == to_file(st.s));
 }
+
+TEST_CASE("two tabs: the changes a tab could not store are replayed on what the other stored, neither written over") {
+  Stored a;  // the tab that writes the library
+  Session b;  // a second tab, opened on the same stored file; it cannot store
+  LoadResult at_open = read_lede_file_lenient(a.file, "");
+  REQUIRE(at_open.ok);
+  session_open(b, at_open.set.document, at_open.set.labels, at_open.set.annotations);
+  b.keep_log = true;
+  auto in_b = [&](const std::string& id) {
+    const Annotation* x = find_annotation(b, id);
+    REQUIRE(x);
+    return *x;
+  };
+
+  // The writing tab accepts a suggestion, marks a claim (u1) and deletes s4; each is stored.
+  Annotation s1 = a.get("s1");
+  s1.status = Status::accepted;
+  commit(a.s, edit("Accepted", a.get("s1"), s1));
+  a.store();
+  commit(a.s, edit("Marked", std::nullopt, annotation_over(a.s, new_annotation_id(a.s), "claim", "the city would pay", Origin::user)));
+  a.store();
+  commit(a.s, edit("Deleted", a.get("s4"), std::nullopt));
+  a.store();
+
+  // Meanwhile the second tab rejects s3, marks its own u1, writes a note on s4, deletes s5 and
+  // undoes that, and renames the article.
+  Annotation s3 = in_b("s3");
+  s3.status = Status::rejected;
+  commit(b, edit("Rejected", in_b("s3"), s3));
+  Annotation monday = annotation_over(b, new_annotation_id(b), "number", "Monday", Origin::user);
+  REQUIRE(monday.id == "u1");
+  commit(b, edit("Marked", std::nullopt, monday));
+  Annotation s4 = in_b("s4");
+  s4.note = "the mayor";
+  commit(b, edit("Noted", in_b("s4"), s4));
+  commit(b, edit("Deleted", in_b("s5"), std::nullopt));
+  REQUIRE(undo(b));
+  Change renamed;
+  renamed.what = "Renamed";
+  renamed.meta_changed = true;
+  renamed.meta_before = b.doc.meta;
+  renamed.meta_after.title = "Protest in Kraków";
+  commit(b, renamed);
+  REQUIRE(b.unstored.size() == 6);  // the undo logged as the change that reverts the delete
+
+  // The second tab writes now: its copy becomes the stored version, its changes replayed on it.
+  LoadResult stored = read_lede_file_lenient(a.file, a.lines());
+  REQUIRE(stored.ok);
+  Session m;
+  session_open(m, stored.set.document, stored.set.labels, stored.set.annotations, stored.set.orphans, stored.set.author, stored.set.ratings);
+  CHECK(replay_changes(m, b.unstored) == 6);
+  auto in_m = [&](const std::string& id) { return find_annotation(m, id); };
+  REQUIRE(in_m("s1"));
+  CHECK(in_m("s1")->status == Status::accepted);            // the writing tab's change is kept
+  REQUIRE(in_m("u1"));
+  CHECK(annotation_text(m, *in_m("u1")) == "the city would pay");  // its u1 too
+  REQUIRE(in_m("s3"));
+  CHECK(in_m("s3")->status == Status::rejected);            // the second tab's changes are added
+  size_t mondays = 0;
+  for (const Annotation& x : m.annotations)
+    if (annotation_text(m, x) == "Monday") {
+      ++mondays;
+      CHECK(x.id != "u1");                                   // under an id of its own
+      CHECK(x.label == "number");
+    }
+  CHECK(mondays == 1);
+  REQUIRE(in_m("s4"));
+  CHECK(in_m("s4")->note == "the mayor");                   // deleted there, noted here: kept as noted
+  REQUIRE(in_m("s5"));                                       // deleted and undone here: still there
+  CHECK(m.doc.meta.title == "Protest in Kraków");
+  CHECK(m.undo.size() == 6);                                 // each one undoable
+  for (int i = 0; i < 6; ++i) REQUIRE(undo(m));
+  CHECK(to_file(m) == reopened(stored));                     // undone, the stored version exactly
+}
