@@ -6,7 +6,7 @@
 //   node bench/reader/layout_compare.mjs SITE_A SITE_B [OUT]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, startServer, until, waitReady } from '../../tests/e2e/harness.mjs';
+import { launch, startServer, until, untilIdle, waitReady } from '../../tests/e2e/harness.mjs';
 
 const [a, b] = [process.argv[2], process.argv[3]];
 const out = process.argv[4] || '/tmp/lede-layout';
@@ -21,13 +21,7 @@ async function layout(root, scale) {
   await waitReady(page);
   await until(page, (s) => s.annotations.length > 0, 'suggestions', 60000);
   // settled: no frame drawn for 300 ms (the full atlas follows the suggestions)
-  let count = -1;
-  for (let i = 0; i < 100; i++) {
-    const n = await page.evaluate(() => window.lede.frameCount());
-    if (n === count) break;
-    count = n;
-    await page.waitForTimeout(300);
-  }
+  await untilIdle(page, 300);
   const s = await page.evaluate(() => window.lede.state());
   const rects = await page.evaluate((n) => window.lede.rects(0, n), s.article.text.length);
   const png = await page.screenshot();

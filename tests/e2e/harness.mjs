@@ -49,6 +49,17 @@ export async function waitReady(page) {
   await page.waitForFunction(() => window.lede && window.lede.ready(), null, { timeout: 30000 });
 }
 
+// Until the page draws no new frame for `stepMs` (it draws only when something changed).
+export async function untilIdle(page, stepMs) {
+  let count = -1;
+  for (let i = 0; i < 100; i++) {
+    const n = await page.evaluate(() => window.lede.frameCount());
+    if (n === count) return;
+    count = n;
+    await page.waitForTimeout(stepMs);
+  }
+}
+
 export const state = (page) => page.evaluate(() => window.lede.state());
 // The reader's own annotations (the analysis adds suggestions beside them): those made, and
 // suggestions accepted (labelling a span the analysis suggested with the same label accepts it).

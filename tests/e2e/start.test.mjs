@@ -3,7 +3,7 @@
 // shows, looks as the page does once the full atlas is in.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, menu, pixels, startServer, until, waitReady, withScreenshots } from './harness.mjs';
+import { launch, menu, pixels, startServer, until, untilIdle, waitReady, withScreenshots } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -84,13 +84,7 @@ for (const scale of [1, 2]) {
       await waitReady(page);
       // The suggestions, then the full atlas a frame later; then the page is idle.
       await until(page, (s) => s.annotations.length > 0, 'suggestions', 20000);
-      let count = -1;
-      for (let i = 0; i < 100; i++) {
-        const n = await page.evaluate(() => window.lede.frameCount());
-        if (n === count) break;
-        count = n;
-        await page.waitForTimeout(150);
-      }
+      await untilIdle(page, 150);
       const s = await page.evaluate(() => window.lede.state());
       const r = s.ui['page:title'];
       assert.ok(r && r.w > 50, 'the headline is drawn');
