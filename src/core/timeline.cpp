@@ -256,25 +256,20 @@ Timeline build_timeline(const Session& s) { return build_timeline(s.doc.text, s.
 
 std::vector<AxisStretch> axis_stretches(const Timeline& t) {
   struct Run { int64_t first, end; double dates; };
-  std::vector<Run> runs;  // days [first, end) covered by dates that overlap
+  std::vector<Run> runs;  // the days [first, end) of each placed date
+  int64_t last_end = INT64_MIN;
   for (const TimelineEntry& e : t.entries)
-    if (e.placed) runs.push_back({e.first, e.last + 1, 1});
+    if (e.placed) {
+      runs.push_back({e.first, e.last + 1, 1});
+      last_end = std::max(last_end, e.last + 1);
+    }
   if (runs.empty()) return {};
   std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.first < b.first; });
-  std::vector<Run> merged;
-  for (const Run& r : runs) {
-    if (!merged.empty() && r.first <= merged.back().end) {
-      merged.back().end = std::max(merged.back().end, r.end);
-      merged.back().dates += 1;
-    } else {
-      merged.push_back(r);
-    }
-  }
   // A gap breaks the axis when it is long both in days and against the whole span: two months
-  // and a quarter of the span.
-  const int64_t span = merged.back().end - merged.front().first;
+  // and a quarter of the span. Dates that overlap (a gap of 0 or less) always share a stretch.
+  const int64_t span = last_end - runs.front().first;
   std::vector<Run> parts;
-  for (const Run& r : merged) {
+  for (const Run& r : runs) {
     if (!parts.empty()) {
       const int64_t gap = r.first - parts.back().end;
       if (gap <= 60 || gap * 4 <= span) {
